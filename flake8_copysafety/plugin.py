@@ -1,0 +1,53 @@
+"""The thin flake8 shell: options in, findings out; all analysis lives in `engine`."""
+
+from typing import Iterator, List, Sequence, Tuple
+
+from . import __version__
+from .engine import LintOptions, lint_source
+from .rules import DEFAULT_OFF
+
+
+def _split_names(value) -> Tuple[str, ...]:
+    if not value:
+        return ()
+    if isinstance(value, str):
+        value = value.replace("\n", ",").split(",")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+class CopySafetyChecker:
+    """flake8 fills the constructor by argument name; `tree` makes this an AST plugin."""
+
+    name = "flake8-copysafety"
+    version = __version__
+    options = LintOptions()
+
+    def __init__(self, tree, lines: Sequence[str], filename: str = "stdin") -> None:
+        self._lines = lines
+        self._filename = filename
+
+    @classmethod
+    def add_options(cls, manager) -> None:
+        manager.extend_default_ignore(list(DEFAULT_OFF))
+        manager.add_option(
+            "--copysafety-dataset-bases", default="", parse_from_config=True,
+            comma_separated_list=True,
+            help="Extra dataset base classes, dotted (e.g. mypkg.data.BaseDataset).",
+        )
+        manager.add_option(
+            "--copysafety-copy-functions", default="", parse_from_config=True,
+            comma_separated_list=True,
+            help="Extra functions that return a deep copy (e.g. mypkg.utils.deep_clone).",
+        )
+
+    @classmethod
+    def parse_options(cls, options) -> None:
+        cls.options = LintOptions(
+            dataset_bases=_split_names(getattr(options, "copysafety_dataset_bases", ())),
+            copy_functions=_split_names(getattr(options, "copysafety_copy_functions", ())),
+        )
+
+    def run(self) -> Iterator[Tuple[int, int, str, type]]:
+        findings = lint_source("".join(self._lines), self._filename, self.options)
+        for f in findings:
+            yield f.line, f.col, f.flake8_text(), type(self)

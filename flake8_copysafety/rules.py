@@ -1,0 +1,52 @@
+"""The public rule catalogue: codes, one-line summaries, defaults and docs anchors."""
+
+from dataclasses import dataclass
+from typing import Dict
+
+DOCS_URL = "https://github.com/flake8-copysafety/flake8-copysafety#"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    default_on: bool = True
+
+    @property
+    def anchor(self) -> str:
+        return self.code.lower()
+
+    @property
+    def help_uri(self) -> str:
+        return DOCS_URL + self.anchor
+
+
+RULES: Dict[str, Rule] = {
+    r.code: r
+    for r in (
+        Rule("CPS101", "dataset-inplace-on-stored-data",
+             "__getitem__ changes stored dataset data in place through an alias"),
+        Rule("CPS102", "dataset-inplace-after-shallow-copy",
+             "__getitem__ changes stored data in place after a copy too shallow for it"),
+        Rule("CPS103", "dataset-writes-stored-container",
+             "__getitem__ writes into a stored container sample read without a copy"),
+        Rule("CPS104", "dataset-inplace-after-maybe-noop-conversion",
+             "__getitem__ changes data in place after a conversion that may return the same "
+             "tensor", default_on=False),
+        Rule("CPS201", "state-dict-inplace",
+             "in-place change of a state_dict() result that is then used as separate from "
+             "its module"),
+        Rule("CPS202", "state-dict-live-snapshot",
+             "a state_dict() snapshot is kept while the module keeps changing"),
+        Rule("CPS900", "analysis-error",
+             "the analysis failed on this file; no other CPS finding is reported for it"),
+    )
+}
+
+DEFAULT_OFF = tuple(code for code, rule in RULES.items() if not rule.default_on)
+
+
+def with_anchor(code: str, message: str) -> str:
+    """Every message ends with the code's docs anchor, so a reader can find the rule page."""
+    return f"{message} (see {RULES[code].help_uri})"

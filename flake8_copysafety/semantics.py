@@ -1,0 +1,240 @@
+"""The one source of truth for copy semantics: which calls copy, alias, or copy shallowly.
+
+Every rule consults these tables and nothing else decides what a call returns. Each fact
+carries a key; the runtime corpus (`corpus/`) must exercise every key, and `copysafety
+verify` reports keys no case exercises. The facts are measured, not folklore: see the probe
+table in the README (e.g. `copy.copy` of an ndarray *is* a copy; of a tensor it shares storage).
+"""
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Dict, FrozenSet, Mapping, Optional, Tuple
+
+
+class Kind(Enum):
+    """What a value is, as far as aliasing cares."""
+
+    TENSOR = "tensor"
+    NDARRAY = "ndarray"
+    LIST = "list"
+    DICT = "dict"
+    TUPLE = "tuple"
+    SCALAR = "scalar"  # int/float/str/bytes/NumPy scalar: immutable, `+=` rebinds
+    UNKNOWN = "unknown"
+
+
+class Effect(Enum):
+    """How a call's result relates to its input."""
+
+    COPY = "copy"  # independent at every level that matters
+    ALIAS = "alias"  # the same object, or a view sharing its data
+    SHALLOW = "shallow"  # a new outer object whose elements (or storage) are still shared
+    MAYBE_ALIAS = "maybe-alias"  # a conversion that returns the input when nothing converts
+    FRESH = "fresh"  # unrelated to the input (a computed value)
+
+
+# Kinds whose objects change in place under `+=`, `*=`, ... (the rest rebind the name).
+INPLACE_AUGASSIGN_KINDS: FrozenSet[Kind] = frozenset(
+    {Kind.TENSOR, Kind.NDARRAY, Kind.LIST, Kind.DICT}
+)
+# Kinds whose elements are separate objects that a shallow copy still shares.
+CONTAINER_KINDS: FrozenSet[Kind] = frozenset({Kind.LIST, Kind.DICT, Kind.TUPLE})
+ARRAY_KINDS: FrozenSet[Kind] = frozenset({Kind.TENSOR, Kind.NDARRAY})
+
+
+@dataclass(frozen=True)
+class CopyFact:
+    """What one call (function, method or attribute) returns relative to its input.
+
+    `effects` maps the input's kind to the effect; `default` applies to other kinds.
+    `result` is the kind of the result (None: the input's kind). `implies` is the kind an
+    unknown input must have for the call to exist at all (`.clone()` only exists on tensors).
+    """
+
+    key: str
+    default: Effect
+    effects: Mapping[Kind, Effect] = field(default_factory=dict)
+    result: Optional[Kind] = None
+    implies: Optional[Kind] = None
+    copy_kwarg: bool = False  # `copy=False` turns the call into a maybe-alias conversion
+
+    def effect_for(self, kind: Kind) -> Effect:
+        return self.effects.get(kind, self.default)
+
+
+def _fact(key, default, result=None, implies=None, copy_kwarg=False, **effects):
+    by_kind = {Kind[name.upper()]: effect for name, effect in effects.items()}
+    return CopyFact(key, default, by_kind, result, implies, copy_kwarg)
+
+
+C, A, S, M, F = Effect.COPY, Effect.ALIAS, Effect.SHALLOW, Effect.MAYBE_ALIAS, Effect.FRESH
+T, N = Kind.TENSOR, Kind.NDARRAY
+
+# Functions, by fully qualified name; the first positional argument is the input.
+FUNCTION_FACTS: Dict[str, CopyFact] = {
+    f.key: f
+    for f in (
+        # copy.copy: a real copy of an ndarray, storage-sharing for a tensor, one level
+        # for containers. Unknown kinds: it may be an ndarray, so no finding follows.
+        _fact("copy.copy", S, ndarray=C, unknown=C),
+        _fact("copy.deepcopy", C),
+        _fact("numpy.array", C, result=N, copy_kwarg=True),
+        _fact("numpy.copy", C, result=N),
+        _fact("numpy.asarray", A, result=N, list=C, tuple=C),
+        _fact("numpy.ascontiguousarray", A, result=N, list=C, tuple=C),
+        _fact("numpy.reshape", A, result=N),
+        _fact("numpy.transpose", A, result=N),
+        _fact("numpy.squeeze", A, result=N),
+        _fact("numpy.expand_dims", A, result=N),
+        _fact("torch.from_numpy", A, result=T),
+        _fact("torch.as_tensor", A, result=T, list=C, tuple=C),
+        _fact("torch.Tensor", A, result=T, list=C, tuple=C),
+        _fact("torch.tensor", C, result=T),
+        _fact("torch.clone", C, result=T),
+        _fact("torch.reshape", A, result=T),
+        _fact("torch.squeeze", A, result=T),
+        _fact("torch.unsqueeze", A, result=T),
+        _fact("torch.flatten", A, result=T),
+        _fact("torch.transpose", A, result=T),
+        _fact("list", S, result=Kind.LIST),
+        _fact("tuple", S, result=Kind.TUPLE),
+        _fact("dict", S, result=Kind.DICT),
+        _fact("collections.OrderedDict", S, result=Kind.DICT),
+    )
+}
+
+# Methods, by name; the receiver is the input.
+METHOD_FACTS: Dict[str, CopyFact] = {
+    f.key: f
+    for f in (
+        _fact("clone", C, implies=T),
+        _fact("copy", C, list=S, dict=S),  # ndarray.copy() copies; list/dict.copy() is shallow
+        _fact("detach", A, implies=T),
+        _fact("numpy", A, result=N, implies=T),
+        _fact("view", A),
+        _fact("view_as", A, implies=T),
+        _fact("reshape", A),
+        _fact("squeeze", A),
+        _fact("unsqueeze", A, implies=T),
+        _fact("flatten", A, ndarray=C),  # ndarray.flatten() always copies; a tensor's may view
+        _fact("ravel", A),
+        _fact("transpose", A),
+        _fact("permute", A, implies=T),
+        _fact("t", A, implies=T),
+        _fact("expand", A, implies=T),
+        _fact("narrow", A, implies=T),
+        _fact("select", A, implies=T),
+        _fact("contiguous", A, implies=T),
+        _fact("swapaxes", A),
+        _fact("cpu", A, implies=T),  # CPU data: the same tensor; CUDA data: a copy
+        _fact("astype", C, implies=N, copy_kwarg=True),
+        _fact("items", A, implies=Kind.DICT),
+        _fact("values", A, implies=Kind.DICT),
+    )
+}
+
+# Attributes that are views of their owner.
+ATTRIBUTE_FACTS: Dict[str, CopyFact] = {
+    f.key: f
+    for f in (
+        _fact("data", A, implies=T),
+        _fact("T", A),
+        _fact("mT", A, implies=T),
+    )
+}
+
+# Conversions that return the receiver itself when nothing needs converting (measured:
+# `.float()` of a float32 tensor, `.to(torch.float32)`, `.to('cpu')` of CPU data).
+# Value: the dtype the method converts to (None: read it from the arguments).
+DTYPE_CONVERSIONS: Dict[str, Optional[str]] = {
+    "float": "float32",
+    "double": "float64",
+    "half": "float16",
+    "bfloat16": "bfloat16",
+    "int": "int32",
+    "long": "int64",
+    "short": "int16",
+    "byte": "uint8",
+    "bool": "bool",
+    "to": None,
+    "type": None,
+    "cuda": None,
+}
+
+# Canonical dtype names (torch and NumPy spellings) that conversion arguments may use.
+DTYPE_NAMES: Dict[str, str] = {
+    "float": "float32", "float32": "float32", "float64": "float64", "double": "float64",
+    "float16": "float16", "half": "float16", "bfloat16": "bfloat16", "int32": "int32",
+    "int": "int32", "int64": "int64", "long": "int64", "int16": "int16", "short": "int16",
+    "uint8": "uint8", "bool": "bool",
+}
+
+# Constructors whose result dtype is known without arguments (torch's default float32).
+DEFAULT_DTYPE_FACTORIES: FrozenSet[str] = frozenset(
+    {"torch.rand", "torch.randn", "torch.zeros", "torch.ones", "torch.empty", "torch.full"}
+)
+
+# Methods that change their receiver in place, per receiver kind.
+MUTATING_METHODS: Dict[Kind, FrozenSet[str]] = {
+    Kind.NDARRAY: frozenset({"fill", "sort", "put", "itemset", "partition", "resize"}),
+    Kind.LIST: frozenset({"append", "extend", "insert", "pop", "remove", "sort", "reverse",
+                          "clear"}),
+    Kind.DICT: frozenset({"update", "pop", "popitem", "setdefault", "clear"}),
+}
+# Container mutators that imply a container even on an unknown receiver.
+CONTAINER_MUTATORS: FrozenSet[str] = frozenset(
+    {"append", "extend", "insert", "remove", "update", "popitem", "setdefault"}
+)
+# Tensor methods ending in `_` change data in place, except these, which change flags.
+NON_DATA_INPLACE_METHODS: FrozenSet[str] = frozenset(
+    {"requires_grad_", "share_memory_", "retain_grad_", "pin_memory_", "names_", "rename_"}
+)
+
+# Functions that change an argument in place: qualified name -> index of that argument.
+MUTATING_FUNCTIONS: Dict[str, int] = {
+    "numpy.copyto": 0,
+    "numpy.random.shuffle": 0,
+    "numpy.put": 0,
+    "numpy.fill_diagonal": 0,
+    "random.shuffle": 0,
+}
+# Modules whose trailing-underscore functions change their first argument in place
+# (`torch.nn.init.zeros_(w)`, `torch.relu_(x)`).
+INPLACE_UNDERSCORE_MODULES: Tuple[str, ...] = ("torch.nn.init", "torch")
+# Keyword arguments that name an output written in place (`out=`, OpenCV's `dst=`).
+OUTPUT_KEYWORDS: FrozenSet[str] = frozenset({"out", "dst"})
+# `torch.nn.functional.relu(x, inplace=True)` changes `x`.
+INPLACE_KEYWORD = "inplace"
+
+# Array constructors: what kind of value they make (for kinds of stored data).
+TENSOR_FACTORIES: FrozenSet[str] = frozenset(
+    {"torch.rand", "torch.randn", "torch.randint", "torch.zeros", "torch.ones", "torch.empty",
+     "torch.full", "torch.arange", "torch.linspace", "torch.tensor", "torch.stack", "torch.cat",
+     "torch.from_numpy", "torch.as_tensor", "torch.Tensor", "torch.zeros_like",
+     "torch.ones_like", "torch.rand_like", "torch.randn_like", "torch.eye"}
+)
+NDARRAY_FACTORIES: FrozenSet[str] = frozenset(
+    {"numpy.zeros", "numpy.ones", "numpy.empty", "numpy.full", "numpy.array", "numpy.asarray",
+     "numpy.load", "numpy.stack", "numpy.concatenate", "numpy.arange", "numpy.linspace",
+     "numpy.random.rand", "numpy.random.randn", "numpy.random.random", "numpy.random.randint",
+     "numpy.random.uniform", "numpy.random.normal", "numpy.zeros_like", "numpy.ones_like",
+     "numpy.eye", "numpy.fromfile", "numpy.vstack", "numpy.hstack"}
+)
+# NumPy factories whose positional arguments are each one dimension (`rand(3, 4)`).
+NDARRAY_DIM_ARGS_FACTORIES: FrozenSet[str] = frozenset(
+    {"numpy.random.rand", "numpy.random.randn"}
+)
+# NumPy factories whose first argument is the shape (`zeros((3, 4))`, `zeros(10)`).
+NDARRAY_SHAPE_FACTORIES: FrozenSet[str] = frozenset(
+    {"numpy.zeros", "numpy.ones", "numpy.empty", "numpy.full", "numpy.random.random"}
+)
+
+
+def all_fact_keys() -> FrozenSet[str]:
+    """Every fact a corpus case must exercise, named as `copysafety verify` reports them."""
+    keys = {f"function:{k}" for k in FUNCTION_FACTS}
+    keys |= {f"method:{k}" for k in METHOD_FACTS}
+    keys |= {f"attribute:{k}" for k in ATTRIBUTE_FACTS}
+    keys |= {f"conversion:{k}" for k in DTYPE_CONVERSIONS}
+    keys |= {f"mutator:{k}" for k in MUTATING_FUNCTIONS}
+    return frozenset(keys)
