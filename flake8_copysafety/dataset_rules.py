@@ -1,0 +1,183 @@
+"""CPS101-CPS104: `__getitem__` changing the dataset's own stored data in place."""
+
+from typing import Dict, Iterable, List, Optional, Set
+
+import libcst as cst
+
+from .flow import Change, FileContext, FlowWalker
+from .names import dotted
+from .reporting import LINE_REF, RawFinding, copy_fix, copy_hint
+from .semantics import ARRAY_KINDS, Kind
+from .stored_types import StoredTypes, first_param, methods_of
+from .values import Family, Level, Tracked, VType
+
+DATASET_BASES = frozenset({
+    "torch.utils.data.Dataset", "torch.utils.data.dataset.Dataset",
+    "torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset",
+    "torchvision.datasets.VisionDataset", "torchvision.datasets.vision.VisionDataset",
+})
+
+
+class _ClassCollector(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.classes: List[cst.ClassDef] = []
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node)
+
+
+class DatasetClasses:
+    """Which classes of a module are map-style datasets, and their in-module ancestors."""
+
+    def __init__(self, ctx: FileContext, extra_bases: Iterable[str]) -> None:
+        collector = _ClassCollector()
+        ctx.module.visit(collector)
+        self.ctx = ctx
+        self.by_name: Dict[str, cst.ClassDef] = {c.name.value: c for c in collector.classes}
+        self.classes = collector.classes
+        self.known_bases = DATASET_BASES | set(extra_bases)
+        self._memo: Dict[str, bool] = {}
+
+    def _base_exprs(self, cls: cst.ClassDef) -> List[cst.BaseExpression]:
+        exprs = []
+        for arg in cls.bases:
+            value = arg.value
+            if isinstance(value, cst.Subscript):  # Dataset[int]
+                value = value.value
+            exprs.append(value)
+        return exprs
+
+    def ancestors(self, cls: cst.ClassDef) -> List[cst.ClassDef]:
+        """The class and its bases defined in this module, nearest first."""
+        seen: List[cst.ClassDef] = []
+        stack = [cls]
+        while stack:
+            current = stack.pop(0)
+            if any(current is s for s in seen):
+                continue
+            seen.append(current)
+            for base in self._base_exprs(current):
+                if isinstance(base, cst.Name) and base.value in self.by_name:
+                    stack.append(self.by_name[base.value])
+        return seen
+
+    def is_dataset(self, cls: cst.ClassDef) -> bool:
+        key = cls.name.value
+        if key in self._memo:
+            return self._memo[key]
+        self._memo[key] = False  # guards against cyclic bases
+        family = self.ancestors(cls)
+        names: Set[str] = set()
+        for member in family:
+            names |= {m.name.value for m in methods_of(member)}
+            for base in self._base_exprs(member):
+                qualified = self.ctx.imports.qualify(base) or dotted(base) or ""
+                if qualified in self.known_bases:
+                    self._memo[key] = True
+        if {"__getitem__", "__len__"} <= names:
+            self._memo[key] = True
+        return self._memo[key]
+
+
+def check_datasets(ctx: FileContext, extra_bases: Iterable[str]) -> List[RawFinding]:
+    datasets = DatasetClasses(ctx, extra_bases)
+    types = StoredTypes(ctx.imports)
+    findings: List[RawFinding] = []
+    for cls in datasets.classes:
+        getitem = next((m for m in methods_of(cls) if m.name.value == "__getitem__"), None)
+        if getitem is None or not datasets.is_dataset(cls):
+            continue
+        self_name = first_param(getitem)
+        if self_name is None:
+            continue
+        stored = types.attribute_types(datasets.ancestors(cls))
+        walker = GetitemWalker(ctx, self_name, stored)
+        walker.walk_block(getitem.body.body if isinstance(getitem.body, cst.IndentedBlock)
+                          else [])
+        findings.extend(walker.findings)
+    return findings
+
+
+class GetitemWalker(FlowWalker):
+    """Follows stored data (`self.x[...]`) through `__getitem__` and reports in-place changes."""
+
+    def __init__(self, ctx: FileContext, self_name: str, stored: Dict[str, VType]) -> None:
+        super().__init__(ctx)
+        self.self_name = self_name
+        self.stored = stored
+        self.findings: List[RawFinding] = []
+        self._seen: Set[tuple] = set()
+
+    def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
+                node.value.value == self.self_name:
+            return Tracked(Family.STORED, f"{self.self_name}.{node.attr.value}", node,
+                           self.stored.get(node.attr.value, VType()), level=Level.OWNER)
+        return None
+
+    def on_bind(self, key, tracked, stmt, rhs):
+        if tracked.family is Family.STORED and tracked.fix_site is None and rhs is not None \
+                and tracked.level is not Level.OWNER and "." not in key:
+            return tracked.derive(fix_site=rhs, fix_vtype=tracked.vtype)
+        return tracked
+
+    def on_change(self, node: cst.CSTNode, tracked: Tracked, how: Change) -> None:
+        if tracked.family is not Family.STORED or tracked.level in (Level.OWNER, Level.SHALLOW):
+            return
+        kind = tracked.vtype.kind
+        if how is Change.DATA:
+            if kind is Kind.SCALAR:
+                return
+            if tracked.level is Level.STORAGE or tracked.shallow_via:
+                code = "CPS102"
+            elif tracked.maybe_via:
+                code = "CPS104"
+            else:
+                code = "CPS101"
+        elif tracked.shallow_via:
+            code = "CPS102"
+        else:
+            code = "CPS101" if kind in ARRAY_KINDS else "CPS103"
+        if (node, code) in self._seen:
+            return
+        self._seen.add((node, code))
+        self.findings.append(self._finding(node, code, tracked))
+
+    def _finding(self, node: cst.CSTNode, code: str, tracked: Tracked) -> RawFinding:
+        origin = f"`{tracked.origin}`"
+        line = LINE_REF.format("origin")
+        if code == "CPS101":
+            what = (f"{origin} (stored dataset data, taken without a copy at line {line}) is "
+                    "changed in place")
+            hint = copy_hint(tracked.vtype.kind)
+        elif code == "CPS102":
+            via = tracked.shallow_via or "copy.copy"
+            if tracked.level is Level.STORAGE:
+                why = f"`{via}` of a tensor shares its storage"
+                hint = "`.clone()` it instead"
+            else:
+                why = f"`{via}` copies one level only and its elements are the stored ones"
+                hint = "use `copy.deepcopy(...)`"
+            what = (f"{origin} (stored dataset data, line {line}) is changed in place after "
+                    f"a copy too shallow for it: {why}")
+        elif code == "CPS103":
+            what = (f"the stored sample {origin} (read without a copy at line {line}) gets "
+                    "its entries written")
+            hint = "copy the container first (`copy.deepcopy(...)`, or `dict(...)` if only "
+            hint += "entries are replaced)"
+        else:
+            what = (f"{origin} (stored dataset data, line {line}) is changed in place after "
+                    f"`{tracked.maybe_via}`, which returns the same tensor when nothing needs "
+                    "converting")
+            hint = "`.clone()` after converting"
+        message = (f"{what}; the dataset's own data drifts every time the item is read — "
+                   f"{hint}")
+        raw = RawFinding(node, code, message, {"origin": tracked.origin_line_node})
+        if tracked.fix_site is not None and tracked.fix_vtype is not None:
+            vtype = tracked.fix_vtype
+            if code == "CPS104":
+                vtype = VType(Kind.TENSOR)
+            fix = copy_fix(self.ctx, tracked.fix_site, vtype)
+            if fix is not None:
+                raw.fix_site, (raw.fix_text, raw.needs_import_copy) = tracked.fix_site, fix
+        return raw

@@ -1,0 +1,288 @@
+"""CPS201/CPS202: `state_dict()` results are live references into their module.
+
+CPS201: an in-place change of a state_dict's tensors that the code treats as separate from
+the module: changed after a shallow copy, kept on an attribute, changed straight off the call,
+taken before the module changed, or used afterwards (loaded, saved, returned, compared).
+Deliberate write-through (EMA: `for v in ema.state_dict().values(): v.mul_(d)`) has none of
+those signals and stays silent.
+
+CPS202: a state_dict kept under a name, an attribute or in a container and read after the
+module may have changed (an optimizer step, in-place parameter updates, another iteration of
+the training loop, `load_state_dict` into the same module).
+"""
+
+import re
+from typing import Dict, List, Optional, Set, Tuple
+
+import libcst as cst
+
+from .flow import Change, FileContext, FlowWalker, positional
+from .names import dotted
+from .reporting import LINE_REF, RawFinding, copy_fix
+from .semantics import Kind
+from .values import Family, Level, Tracked, VType
+
+_TRAINING_CALL = re.compile(r"(^|_)(train|fit|step|optimi[sz]e|update)(_|$)", re.I)
+_OPTIMIZER_NAME = re.compile(r"opt|scaler", re.I)
+_PARAMS_METHODS = {"parameters": False, "buffers": False, "named_parameters": True,
+                   "named_buffers": True}
+_STATE_DICT_TYPE = VType(Kind.DICT, elem=VType(Kind.TENSOR))
+_FIX_HINT = ("copy it: `copy.deepcopy(...)` or "
+             "`{k: v.detach().clone() for k, v in ....items()}`")
+
+
+class _Scope(cst.CSTVisitor):
+    """Which functions and classes mention `state_dict`, in one pass over the module."""
+
+    def __init__(self) -> None:
+        self.stack: List[cst.CSTNode] = []
+        self.functions: List[Tuple[cst.FunctionDef, Optional[cst.ClassDef]]] = []
+        self.mentions: Set[cst.CSTNode] = set()
+        self.module_level = False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.stack.append(node)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.stack.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        owner = self.stack[-1] if self.stack and isinstance(self.stack[-1], cst.ClassDef) \
+            else None
+        self.functions.append((node, owner))
+        self.stack.append(node)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.stack.pop()
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value == "state_dict":
+            self.mentions.update(self.stack)
+            if not any(isinstance(n, cst.FunctionDef) for n in self.stack):
+                self.module_level = True
+
+
+class _ClassFacts:
+    """What the methods of one class do with snapshots kept on attributes."""
+
+    def __init__(self) -> None:
+        self.bindings: Dict[str, List[Tuple[Tracked, cst.FunctionDef]]] = {}
+        self.reads: Dict[str, Set[cst.FunctionDef]] = {}
+        self.changes = False
+
+
+def check_state_dicts(ctx: FileContext) -> List[RawFinding]:
+    scope = _Scope()
+    ctx.module.visit(scope)
+    report = _Report(ctx)
+    if scope.module_level:
+        walker = StateDictWalker(ctx, report)
+        walker.walk_block([s for s in ctx.module.body
+                           if not isinstance(s, (cst.FunctionDef, cst.ClassDef))])
+    classes: Dict[cst.ClassDef, _ClassFacts] = {}
+    for func, owner in scope.functions:
+        in_scope = func in scope.mentions or (owner is not None and owner in scope.mentions)
+        if not in_scope or not isinstance(func.body, cst.IndentedBlock):
+            continue
+        walker = StateDictWalker(ctx, report)
+        walker.walk_block(func.body.body)
+        if owner is not None:
+            facts = classes.setdefault(owner, _ClassFacts())
+            facts.changes |= walker.saw_change
+            for key, tracked in walker.attribute_bindings:
+                facts.bindings.setdefault(key, []).append((tracked, func))
+            for key in _self_reads(func):
+                facts.reads.setdefault(key, set()).add(func)
+    for facts in classes.values():
+        if not facts.changes:
+            continue
+        for key, bindings in facts.bindings.items():
+            for tracked, method in bindings:
+                if facts.reads.get(key, set()) - {method}:
+                    report.snapshot(tracked, None, f"another method reads `{key}`")
+    return report.findings
+
+
+def _self_reads(func: cst.FunctionDef) -> Set[str]:
+    """`self.x` names a method reads (assignment targets excluded)."""
+    found: Set[str] = set()
+    targets: Set[cst.CSTNode] = set()
+
+    class Reads(cst.CSTVisitor):
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            targets.add(node.target)
+
+        def visit_Attribute(self, node: cst.Attribute) -> None:
+            if node not in targets and isinstance(node.value, cst.Name):
+                found.add(f"{node.value.value}.{node.attr.value}")
+
+    func.body.visit(Reads())
+    return found
+
+
+class _Report:
+    """Findings of one file, each reported once."""
+
+    def __init__(self, ctx: FileContext) -> None:
+        self.ctx = ctx
+        self.findings: List[RawFinding] = []
+        self._seen: Set[tuple] = set()
+
+    def _add(self, raw: RawFinding) -> None:
+        key = (raw.node, raw.code)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.findings.append(raw)
+
+    def _fix(self, raw: RawFinding, tracked: Tracked) -> RawFinding:
+        if tracked.fix_site is not None:
+            fix = copy_fix(self.ctx, tracked.fix_site, VType(Kind.DICT))
+            if fix is not None:
+                raw.fix_site, (raw.fix_text, raw.needs_import_copy) = tracked.fix_site, fix
+        return raw
+
+    def inplace(self, node: cst.CSTNode, tracked: Tracked, reason: str,
+                refs: Optional[Dict[str, cst.CSTNode]] = None) -> None:
+        owner = tracked.receiver or "the module"
+        message = (f"in-place change of a tensor of `{tracked.origin}` (line "
+                   f"{LINE_REF.format('origin')}), which shares storage with `{owner}`'s "
+                   f"live weights, so `{owner}` changes too; {reason} — {_FIX_HINT}")
+        refs = dict(refs or {}, origin=tracked.origin_line_node)
+        self._add(self._fix(RawFinding(node, "CPS201", message, refs), tracked))
+
+    def snapshot(self, tracked: Tracked, read: Optional[cst.CSTNode], why: str) -> None:
+        owner = tracked.receiver or "the module"
+        where = f" (line {LINE_REF.format('read')})" if read is not None else ""
+        for bound in tracked.bound_at:
+            message = (f"`{tracked.bound_key}` keeps `{tracked.origin}`, live references to "
+                       f"`{owner}`'s tensors, and {why}{where} after `{owner}` may have "
+                       "changed: it holds the latest weights, not a snapshot — "
+                       "use `copy.deepcopy(...)` of the state_dict")
+            refs = {"read": read} if read is not None else {}
+            self._add(self._fix(RawFinding(bound, "CPS202", message, refs), tracked))
+
+
+class StateDictWalker(FlowWalker):
+    """Follows state_dict() results and module parameters through one function body."""
+
+    def __init__(self, ctx: FileContext, report: _Report) -> None:
+        super().__init__(ctx)
+        self.report = report
+        self.saw_change = False
+        self.attribute_bindings: List[Tuple[str, Tracked]] = []
+        self._pending: Dict[str, List[Tuple[cst.CSTNode, Tracked]]] = {}
+
+    def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
+        if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+            return None
+        method = node.func.attr.value
+        receiver = node.func.value
+        if method == "state_dict":
+            if isinstance(receiver, cst.Call) and self.ctx.imports.qualify(
+                    receiver.func) == "copy.deepcopy":
+                self.ctx.used("function:copy.deepcopy")
+                return None  # the state_dict of a deep copy is a real snapshot
+            return Tracked(Family.STATE_DICT, self.ctx.code(node), node, _STATE_DICT_TYPE,
+                           receiver=dotted(receiver) or self.ctx.code(receiver))
+        if method in _PARAMS_METHODS:
+            param = VType(Kind.TENSOR)
+            elem = VType(Kind.TUPLE, items=(VType(Kind.SCALAR), param)) \
+                if _PARAMS_METHODS[method] else param
+            return Tracked(Family.PARAMS, self.ctx.code(node), node, VType(Kind.LIST, elem=elem),
+                           receiver=dotted(receiver))
+        return None
+
+    def subscript(self, base, node):
+        item = super().subscript(base, node)
+        if item is not None and item.family is Family.STATE_DICT and isinstance(
+                node.value, cst.Call):
+            return item.derive(direct=True)
+        return item
+
+    # --- the module changes ------------------------------------------------------------
+    def module_changed(self, receiver: Optional[str]) -> None:
+        self.saw_change = True
+        for key, tracked in list(self.env.items()):
+            if tracked.family is Family.STATE_DICT and not tracked.changed and (
+                    receiver is None or tracked.receiver is None or tracked.receiver == receiver):
+                self.env[key] = tracked.derive(changed=True)
+
+    def on_call(self, call: cst.Call, qualified: Optional[str]) -> None:
+        func = call.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else (
+            func.value if isinstance(func, cst.Name) else "")
+        owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
+        if name == "step" and owner and _OPTIMIZER_NAME.search(owner):
+            self.module_changed(None)
+        elif name == "load_state_dict" and owner:
+            self.module_changed(owner)
+        elif name.endswith("_") and owner:
+            for receiver in self._receivers():
+                if owner.startswith(receiver + "."):
+                    self.module_changed(receiver)
+        elif _TRAINING_CALL.search(name) and call.args:
+            args = {dotted(a.value) for a in call.args}
+            touched = [r for r in self._receivers() if r in args]
+            if touched or any(a and _OPTIMIZER_NAME.search(a) for a in args):
+                self.module_changed(touched[0] if len(touched) == 1 else None)
+
+    def _receivers(self) -> Set[str]:
+        return {t.receiver for t in self.env.values()
+                if t.family is Family.STATE_DICT and t.receiver}
+
+    # --- bindings and reads --------------------------------------------------------------
+    def on_bind(self, key, tracked, stmt, rhs):
+        if tracked.family is not Family.STATE_DICT:
+            return tracked
+        if tracked.bound_key is None:
+            tracked = tracked.derive(bound_key=key, bound_at=frozenset({stmt}), changed=False,
+                                     fix_site=rhs, direct=False)
+        else:
+            tracked = tracked.derive(bound_key=key)
+        if "." in key:
+            self.attribute_bindings.append((key, tracked))
+        return tracked
+
+    def on_store_into(self, container, tracked, node):
+        key = dotted(container)
+        if key is None or tracked.family is not Family.STATE_DICT:
+            return
+        self.env[key] = tracked.derive(bound_key=key, bound_at=frozenset({node}),
+                                       changed=False, level=Level.SHALLOW,
+                                       vtype=VType(Kind.LIST, elem=tracked.vtype), fix_site=None)
+
+    def on_read(self, key, tracked, node, bare):
+        if tracked.family is not Family.STATE_DICT:
+            return
+        if tracked.changed:
+            self.report.snapshot(tracked, node, "is read here")
+        if bare and key in self._pending:
+            for change, changed in self._pending.pop(key):
+                self.report.inplace(
+                    change, changed,
+                    f"`{key}` is then used as if it were separate (line "
+                    f"{LINE_REF.format('use')})", {"use": node})
+
+    # --- in-place changes ---------------------------------------------------------------
+    def on_change(self, node: cst.CSTNode, tracked: Tracked, how: Change) -> None:
+        if tracked.family is Family.PARAMS:
+            if how is Change.DATA:
+                self.module_changed(tracked.receiver)
+            return
+        if tracked.family is not Family.STATE_DICT or how is not Change.DATA:
+            return  # replacing an entry (`sd[k] = sd[k] * 0`) leaves the module alone
+        if tracked.level is Level.SHALLOW and tracked.vtype.kind is Kind.DICT:
+            return
+        if tracked.shallow_via:
+            self.report.inplace(node, tracked, f"`{tracked.shallow_via}` copied only the dict, "
+                                               "not its tensors")
+        elif tracked.direct:
+            self.report.inplace(node, tracked, "the change goes straight into the module")
+        elif tracked.bound_key and "." in tracked.bound_key:
+            self.report.inplace(node, tracked, f"it is kept as `{tracked.bound_key}`, as if "
+                                               "it were a copy")
+        elif tracked.changed:
+            self.report.inplace(node, tracked, "it was taken before the module changed, as "
+                                               "if it were a snapshot")
+        elif tracked.bound_key:
+            self._pending.setdefault(tracked.bound_key, []).append((node, tracked))
