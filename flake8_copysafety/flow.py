@@ -60,23 +60,32 @@ def positional(call: cst.Call) -> List[cst.Arg]:
     return [a for a in call.args if a.keyword is None and not a.star]
 
 
-def _index_info(sub: cst.Subscript):
-    """(integer index if literal, is a slice, is fancy indexing that copies)."""
+@dataclass(frozen=True)
+class IndexInfo:
+    position: Optional[int] = None  # a literal integer index
+    key: Optional[str] = None  # a literal string key
+    is_slice: bool = False
+    fancy: bool = False  # a list of indices: advanced indexing copies
+
+
+def _index_info(sub: cst.Subscript) -> IndexInfo:
     elements = sub.slice
     if len(elements) != 1:
-        return None, any(isinstance(e.slice, cst.Slice) for e in elements), False
+        return IndexInfo(is_slice=any(isinstance(e.slice, cst.Slice) for e in elements))
     inner = elements[0].slice
     if isinstance(inner, cst.Slice):
-        return None, True, False
+        return IndexInfo(is_slice=True)
     value = inner.value
     if isinstance(value, cst.Integer):
-        return int(value.value, 0), False, False
+        return IndexInfo(position=int(value.value, 0))
     if isinstance(value, cst.UnaryOperation) and isinstance(value.expression, cst.Integer):
         if isinstance(value.operator, cst.Minus):
-            return -int(value.expression.value, 0), False, False
+            return IndexInfo(position=-int(value.expression.value, 0))
+    if isinstance(value, cst.SimpleString):
+        return IndexInfo(key=value.evaluated_value)
     if isinstance(value, (cst.List, cst.ListComp)):
-        return None, False, True  # a list of indices: advanced indexing copies
-    return None, False, False
+        return IndexInfo(fancy=True)
+    return IndexInfo()
 
 
 def string_index(sub: cst.Subscript) -> bool:
@@ -401,14 +410,14 @@ class FlowWalker:
     def subscript(self, base: Optional[Tracked], node: cst.Subscript) -> Optional[Tracked]:
         if base is None:
             return None
-        index, is_slice, fancy = _index_info(node)
-        if fancy and base.vtype.kind in sem.ARRAY_KINDS:
+        info = _index_info(node)
+        if info.fancy and base.vtype.kind in sem.ARRAY_KINDS:
             return None
-        return self.element_of(base, index, is_slice, node)
+        return self.element_of(base, info.position, info.is_slice, node, info.key)
 
     def element_of(self, base: Optional[Tracked], index: Optional[int] = None,
-                   is_slice: bool = False, node: Optional[cst.CSTNode] = None
-                   ) -> Optional[Tracked]:
+                   is_slice: bool = False, node: Optional[cst.Subscript] = None,
+                   key: Optional[str] = None) -> Optional[Tracked]:
         """The tracked value `base[index]` (or one element when iterating `base`)."""
         if base is None:
             return None
@@ -416,7 +425,7 @@ class FlowWalker:
             base.parts
         ):
             return base.parts[index]
-        vtype = base.vtype.element(index, is_slice)
+        vtype = base.vtype.element(index, is_slice, key)
         if vtype.kind is Kind.SCALAR:
             return None  # immutable: nothing to alias
         level = base.level
@@ -424,12 +433,12 @@ class FlowWalker:
             level = Level.ALIAS
         elif level is Level.SHALLOW and not is_slice:
             level = Level.ALIAS
-        origin = base.origin
-        if node is not None and base.level is Level.OWNER:
-            origin = self.ctx.code(node)
+        origin, line_node = base.origin, base.origin_line_node
+        if node is not None and (base.level is Level.OWNER
+                                 or self.ctx.code(node.value) == base.origin):
+            origin, line_node = self.ctx.code(node), node  # `self.samples[i]["img"]`
         return base.derive(level=level, vtype=vtype, origin=origin, parts=None,
-                           origin_line_node=node if base.level is Level.OWNER and node
-                           is not None else base.origin_line_node)
+                           origin_line_node=line_node)
 
     def iter_element(self, node: cst.BaseExpression) -> Optional[Tracked]:
         """What one element of `for x in node` is."""
@@ -553,9 +562,10 @@ class FlowWalker:
             if copy_arg is not None and isinstance(copy_arg.value, cst.Name) and \
                     copy_arg.value.value == "False":
                 effect = Effect.MAYBE_ALIAS if fact.key == "astype" else Effect.ALIAS
-        if fact.result is not None:
-            vtype = VType(fact.result, elem=vtype.elem if fact.result not in sem.ARRAY_KINDS
-                          else None, dtype=vtype.dtype if fact.result is vtype.kind else None)
+        if fact.result is not None and fact.result is not vtype.kind:
+            container = fact.result not in sem.ARRAY_KINDS
+            vtype = VType(fact.result, elem=vtype.elem if container else None,
+                          fields=vtype.fields if fact.result is Kind.DICT else None)
         if effect in (Effect.COPY, Effect.FRESH):
             return None
         if effect is Effect.ALIAS:

@@ -150,8 +150,12 @@ class StoredTypes:
         if isinstance(node, (cst.ListComp, cst.GeneratorExp)):
             return VType(Kind.LIST, elem=recurse(node.elt))
         if isinstance(node, cst.Dict):
-            values = [recurse(e.value) for e in node.elements if isinstance(e, cst.DictElement)]
-            return VType(Kind.DICT, elem=_join_all(values))
+            entries = [e for e in node.elements if isinstance(e, cst.DictElement)]
+            values = [recurse(e.value) for e in entries]
+            fields = None
+            if all(isinstance(e.key, cst.SimpleString) for e in entries):
+                fields = tuple((e.key.evaluated_value, v) for e, v in zip(entries, values))
+            return VType(Kind.DICT, elem=_join_all(values), fields=fields)
         if isinstance(node, cst.DictComp):
             return VType(Kind.DICT, elem=recurse(node.value))
         if isinstance(node, cst.IfExp):

@@ -18,9 +18,11 @@ class VType:
     dtype: Optional[str] = None
     ndim: Optional[int] = None
     items: Optional[Tuple["VType", ...]] = None  # positions of a tuple of known length
+    fields: Optional[Tuple[Tuple[str, "VType"], ...]] = None  # a dict's string keys
 
-    def element(self, index: Optional[int] = None, slice_: bool = False) -> "VType":
-        """The type of `value[index]` (a slice keeps the type of the whole)."""
+    def element(self, index: Optional[int] = None, slice_: bool = False,
+                key: Optional[str] = None) -> "VType":
+        """The type of `value[index]` / `value[key]` (a slice keeps the type of the whole)."""
         if self.kind is Kind.TENSOR:
             ndim = None if self.ndim is None else max(self.ndim - (0 if slice_ else 1), 0)
             return VType(Kind.TENSOR, dtype=self.dtype, ndim=ndim)
@@ -41,6 +43,8 @@ class VType:
                 return self.items[index]
             return self.elem or UNKNOWN
         if self.kind is Kind.DICT:
+            if key is not None and self.fields is not None:
+                return dict(self.fields).get(key, self.elem or UNKNOWN)
             return self.elem or UNKNOWN
         return UNKNOWN
 
@@ -63,9 +67,15 @@ def join_types(a: VType, b: VType) -> VType:
         elem = join_types(a.elem, b.elem)
     else:
         elem = a.elem or b.elem
+    fields = None
+    if a.fields is not None and b.fields is not None:
+        left, right = dict(a.fields), dict(b.fields)
+        fields = tuple((k, join_types(left[k], right[k]) if k in right else left[k])
+                       for k in left) + tuple((k, v) for k, v in right.items() if k not in left)
     return VType(
         a.kind,
         elem=elem,
+        fields=fields,
         dtype=a.dtype if a.dtype == b.dtype else None,
         ndim=a.ndim if a.ndim == b.ndim else None,
     )
