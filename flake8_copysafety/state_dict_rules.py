@@ -80,11 +80,16 @@ def check_state_dicts(ctx: FileContext) -> List[RawFinding]:
         walker.walk_block([s for s in ctx.module.body
                            if not isinstance(s, (cst.FunctionDef, cst.ClassDef))])
     classes: Dict[cst.ClassDef, _ClassFacts] = {}
+    seeds: Dict[cst.ClassDef, Dict[str, Tracked]] = {}
     for func, owner in scope.functions:
         in_scope = func in scope.mentions or (owner is not None and owner in scope.mentions)
         if not in_scope or not isinstance(func.body, cst.IndentedBlock):
             continue
         walker = StateDictWalker(ctx, report)
+        if owner is not None:
+            if owner not in seeds:
+                seeds[owner] = _attribute_snapshots(owner, StateDictWalker(ctx, report))
+            walker.env.update(seeds[owner])
         walker.walk_block(func.body.body)
         if owner is not None:
             facts = classes.setdefault(owner, _ClassFacts())
@@ -101,6 +106,23 @@ def check_state_dicts(ctx: FileContext) -> List[RawFinding]:
                 if facts.reads.get(key, set()) - {method}:
                     report.snapshot(tracked, None, f"another method reads `{key}`")
     return report.findings
+
+
+def _attribute_snapshots(cls: cst.ClassDef, walker: "StateDictWalker") -> Dict[str, Tracked]:
+    """`self.x = m.state_dict()` anywhere in the class: every method sees `self.x` as live."""
+    found: Dict[str, Tracked] = {}
+
+    class Bindings(cst.CSTVisitor):
+        def visit_Assign(self, node: cst.Assign) -> None:
+            made = walker.source(node.value)
+            for target in node.targets:
+                key = dotted(target.target)
+                if made is not None and key and "." in key:
+                    found[key] = made.derive(bound_key=key, bound_at=frozenset({node}),
+                                             fix_site=node.value)
+
+    cls.body.visit(Bindings())
+    return found
 
 
 def _self_reads(func: cst.FunctionDef) -> Set[str]:
