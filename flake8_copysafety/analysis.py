@@ -1,11 +1,14 @@
-"""Parse a candidate file once with libcst, run every rule, then attach positions."""
+"""The libcst analysis of the parts of a file the `ast` plan chose: parse, run rules, place."""
 
-from typing import List, Optional, Set, Union
+import ast
+from dataclasses import dataclass
+from typing import List, Optional, Set
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from .dataset_rules import check_datasets
+from .candidates import Plan, first_line
+from .dataset_rules import check_datasets, classes_by_name
 from .findings import Finding, Fix
 from .flow import FileContext
 from .names import ImportTable
@@ -14,49 +17,69 @@ from .rules import with_anchor
 from .state_dict_rules import check_state_dicts
 
 
-def parse(source: Union[str, bytes]) -> Optional[cst.Module]:
-    """The module, or None when it is not valid Python (flake8 reports that itself)."""
-    try:
-        return cst.parse_module(source)
-    except (cst.ParserSyntaxError, UnicodeDecodeError, ValueError, SyntaxError):
-        return None
+@dataclass
+class Region:
+    """One parsed piece of the file, and how many lines precede it."""
+
+    module: cst.Module
+    offset: int
 
 
-def analyse_source(source: Union[str, bytes], options, facts_used: Optional[Set[str]] = None
-                   ) -> List[Finding]:
-    """All findings for one file. `facts_used`, when given, receives the semantics keys
-    (see `semantics.all_fact_keys`) the analysis consulted."""
-    module = parse(source)
-    if module is None:
+def analyse_source(source, options, facts_used: Optional[Set[str]] = None) -> List[Finding]:
+    """All findings for one file, through the same pipeline flake8 uses (`engine.lint_source`).
+    `facts_used`, when given, receives the semantics keys the analysis consulted."""
+    from .engine import lint_source
+
+    return lint_source(source, "<string>", options, facts_used=facts_used)
+
+
+def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan, options,
+                 facts_used: Optional[Set[str]] = None) -> List[Finding]:
+    regions = _parse_regions(text, tree, chosen)
+    if regions is None:
         return []
-    ctx = FileContext(module, ImportTable(module), set(options.copy_functions), facts_used)
-    raw: List[RawFinding] = []
-    if "__getitem__" in _text(source):
-        raw.extend(check_datasets(ctx, options.dataset_bases))
-    raw.extend(check_state_dicts(ctx))
-    if not raw:
-        return []
-    # Positions are computed only now, and only for files with findings: they cost more
-    # than the parse itself. `unsafe_skip_copy` keeps node identities intact.
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-    findings = [_finding(r, positions) for r in raw]
+    classes = classes_by_name([r.module for r in regions])
+    findings: List[Finding] = []
+    for region in regions:
+        ctx = FileContext(region.module, imports, set(options.copy_functions), facts_used)
+        raw = check_datasets(ctx, region.module, classes, chosen.datasets)
+        raw.extend(check_state_dicts(ctx))
+        if raw:
+            # Positions cost more than the parse: only regions with findings pay for them.
+            # `unsafe_skip_copy` keeps node identities intact.
+            wrapper = MetadataWrapper(region.module, unsafe_skip_copy=True)
+            positions = wrapper.resolve(PositionProvider)
+            findings.extend(_finding(r, positions, region.offset) for r in raw)
     return sorted(set(findings), key=lambda f: (f.line, f.col, f.code))
 
 
-def _text(source: Union[str, bytes]) -> str:
-    return source if isinstance(source, str) else source.decode("utf-8", "replace")
+def _parse_regions(text: str, tree: ast.Module, chosen: Plan) -> Optional[List[Region]]:
+    try:
+        if chosen.whole_module:
+            return [Region(cst.parse_module(text), 0)]
+        lines = text.splitlines(keepends=True)
+        regions = []
+        for index in chosen.statements:
+            stmt = tree.body[index]
+            start, end = first_line(stmt), stmt.end_lineno or stmt.lineno
+            regions.append(Region(cst.parse_module("".join(lines[start - 1:end])), start - 1))
+        return regions
+    except cst.ParserSyntaxError:
+        return None  # valid for `ast`, not for libcst's grammar: stay silent
 
 
-def _finding(raw: RawFinding, positions) -> Finding:
+def _finding(raw: RawFinding, positions, offset: int) -> Finding:
     where = positions[raw.node]
     message = raw.message
     for name, node in raw.refs.items():
-        message = message.replace(LINE_REF.format(name), str(positions[node].start.line))
+        message = message.replace(LINE_REF.format(name),
+                                  str(positions[node].start.line + offset))
     fix = None
     if raw.fix_site is not None and raw.fix_text is not None:
         span = positions[raw.fix_site]
-        fix = Fix((span.start.line, span.start.column), (span.end.line, span.end.column),
-                  raw.fix_text, raw.needs_import_copy,
-                  f"replace with `{raw.fix_text}`")
-    return Finding(where.start.line, where.start.column, raw.code,
-                   with_anchor(raw.code, message), where.end.line, where.end.column, fix)
+        fix = Fix((span.start.line + offset, span.start.column),
+                  (span.end.line + offset, span.end.column),
+                  raw.fix_text, raw.needs_import_copy, f"replace with `{raw.fix_text}`")
+    return Finding(where.start.line + offset, where.start.column, raw.code,
+                   with_anchor(raw.code, message), where.end.line + offset, where.end.column,
+                   fix)

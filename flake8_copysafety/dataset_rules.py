@@ -1,6 +1,6 @@
 """CPS101-CPS104: `__getitem__` changing the dataset's own stored data in place."""
 
-from typing import Dict, Iterable, List, Optional, Set
+from typing import Dict, List, Optional, Set
 
 import libcst as cst
 
@@ -11,11 +11,37 @@ from .semantics import ARRAY_KINDS, Kind
 from .stored_types import StoredTypes, first_param, methods_of
 from .values import Family, Level, Tracked, VType
 
-DATASET_BASES = frozenset({
-    "torch.utils.data.Dataset", "torch.utils.data.dataset.Dataset",
-    "torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset",
-    "torchvision.datasets.VisionDataset", "torchvision.datasets.vision.VisionDataset",
-})
+def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.ClassDef],
+                   dataset_names: Set[str]) -> List[RawFinding]:
+    """CPS101-CPS104 for the dataset classes defined in `region`.
+
+    `classes` holds every class parsed from the file (bases may live in other regions);
+    `dataset_names` comes from the cheap `ast` pass, which already resolved the bases.
+    """
+    types = StoredTypes(ctx.imports)
+    findings: List[RawFinding] = []
+    for cls in _classes_in(region):
+        getitem = next((m for m in methods_of(cls) if m.name.value == "__getitem__"), None)
+        if getitem is None or cls.name.value not in dataset_names:
+            continue
+        self_name = first_param(getitem)
+        if self_name is None or not isinstance(getitem.body, cst.IndentedBlock):
+            continue
+        stored = types.attribute_types(_ancestors(cls, classes))
+        walker = GetitemWalker(ctx, self_name, stored)
+        walker.walk_block(getitem.body.body)
+        findings.extend(walker.findings)
+    return findings
+
+
+def classes_by_name(regions: List[cst.Module]) -> Dict[str, cst.ClassDef]:
+    return {c.name.value: c for region in regions for c in _classes_in(region)}
+
+
+def _classes_in(region: cst.Module) -> List[cst.ClassDef]:
+    collector = _ClassCollector()
+    region.visit(collector)
+    return collector.classes
 
 
 class _ClassCollector(cst.CSTVisitor):
@@ -25,77 +51,28 @@ class _ClassCollector(cst.CSTVisitor):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.append(node)
 
+    def visit_Expr(self, node: cst.Expr) -> bool:
+        return False  # classes are never inside expressions
 
-class DatasetClasses:
-    """Which classes of a module are map-style datasets, and their in-module ancestors."""
-
-    def __init__(self, ctx: FileContext, extra_bases: Iterable[str]) -> None:
-        collector = _ClassCollector()
-        ctx.module.visit(collector)
-        self.ctx = ctx
-        self.by_name: Dict[str, cst.ClassDef] = {c.name.value: c for c in collector.classes}
-        self.classes = collector.classes
-        self.known_bases = DATASET_BASES | set(extra_bases)
-        self._memo: Dict[str, bool] = {}
-
-    def _base_exprs(self, cls: cst.ClassDef) -> List[cst.BaseExpression]:
-        exprs = []
-        for arg in cls.bases:
-            value = arg.value
-            if isinstance(value, cst.Subscript):  # Dataset[int]
-                value = value.value
-            exprs.append(value)
-        return exprs
-
-    def ancestors(self, cls: cst.ClassDef) -> List[cst.ClassDef]:
-        """The class and its bases defined in this module, nearest first."""
-        seen: List[cst.ClassDef] = []
-        stack = [cls]
-        while stack:
-            current = stack.pop(0)
-            if any(current is s for s in seen):
-                continue
-            seen.append(current)
-            for base in self._base_exprs(current):
-                if isinstance(base, cst.Name) and base.value in self.by_name:
-                    stack.append(self.by_name[base.value])
-        return seen
-
-    def is_dataset(self, cls: cst.ClassDef) -> bool:
-        key = cls.name.value
-        if key in self._memo:
-            return self._memo[key]
-        self._memo[key] = False  # guards against cyclic bases
-        family = self.ancestors(cls)
-        names: Set[str] = set()
-        for member in family:
-            names |= {m.name.value for m in methods_of(member)}
-            for base in self._base_exprs(member):
-                qualified = self.ctx.imports.qualify(base) or dotted(base) or ""
-                if qualified in self.known_bases:
-                    self._memo[key] = True
-        if {"__getitem__", "__len__"} <= names:
-            self._memo[key] = True
-        return self._memo[key]
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+        return False
 
 
-def check_datasets(ctx: FileContext, extra_bases: Iterable[str]) -> List[RawFinding]:
-    datasets = DatasetClasses(ctx, extra_bases)
-    types = StoredTypes(ctx.imports)
-    findings: List[RawFinding] = []
-    for cls in datasets.classes:
-        getitem = next((m for m in methods_of(cls) if m.name.value == "__getitem__"), None)
-        if getitem is None or not datasets.is_dataset(cls):
+def _ancestors(cls: cst.ClassDef, classes: Dict[str, cst.ClassDef]) -> List[cst.ClassDef]:
+    """The class and its bases defined in this module, nearest first."""
+    seen: List[cst.ClassDef] = []
+    stack = [cls]
+    while stack:
+        current = stack.pop(0)
+        if any(current is s for s in seen):
             continue
-        self_name = first_param(getitem)
-        if self_name is None:
-            continue
-        stored = types.attribute_types(datasets.ancestors(cls))
-        walker = GetitemWalker(ctx, self_name, stored)
-        walker.walk_block(getitem.body.body if isinstance(getitem.body, cst.IndentedBlock)
-                          else [])
-        findings.extend(walker.findings)
-    return findings
+        seen.append(current)
+        for arg in current.bases:
+            base = arg.value.value if isinstance(arg.value, cst.Subscript) else arg.value
+            name = dotted(base)
+            if name in classes:
+                stack.append(classes[name])
+    return seen
 
 
 class GetitemWalker(FlowWalker):

@@ -1,18 +1,24 @@
-"""One lint pipeline for every front end: gate, parse, analyse, position, wrap errors.
+"""One lint pipeline for every front end: gate, plan, analyse, wrap errors.
 
-Cheap when there is nothing to find: a substring test rejects most files before libcst is
-even imported; libcst metadata (positions) is computed only for files that have findings.
+Cheap when there is nothing to find: a substring test rejects most files; for the rest, the
+`ast` tree (flake8 parsed it already) tells which statements could hold a finding, and only
+those are parsed with libcst, which is not even imported until a file needs it.
 """
 
+import ast
 import re
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import List, Tuple, Union
+from typing import Iterator, List, Optional, Set, Tuple, Union
 
 from .findings import Finding
 from .rules import with_anchor
 
 # A file can only hold a finding if it defines __getitem__ or calls state_dict().
 _CANDIDATE = re.compile(rb"__getitem__|state_dict\s*\(")
+# Deeply nested code is valid Python up to CPython's own limits; give the analysis room.
+_RECURSION_LIMIT = 20_000
 
 
 @dataclass(frozen=True)
@@ -24,29 +30,64 @@ class LintOptions:
 
 
 def is_candidate(source: Union[str, bytes]) -> bool:
-    """The gate that decides whether a file is worth a parse."""
+    """The gate that decides whether a file is worth more than a substring search."""
     data = source.encode("utf-8", "surrogateescape") if isinstance(source, str) else source
     return _CANDIDATE.search(data) is not None
 
 
 def lint_source(
-    source: Union[str, bytes], filename: str = "<string>", options: LintOptions = LintOptions()
+    source: Union[str, bytes],
+    filename: str = "<string>",
+    options: LintOptions = LintOptions(),
+    tree: Optional[ast.Module] = None,
+    facts_used: Optional[Set[str]] = None,
 ) -> List[Finding]:
     """All findings for one file (every code, default-off ones included; no noqa filtering).
 
-    Never raises: a file libcst cannot parse yields nothing (flake8 reports the syntax
+    Never raises: a file that is not valid Python yields nothing (flake8 reports the syntax
     error itself), and an internal error becomes one CPS900 finding naming the file.
     """
     if not is_candidate(source):
         return []
     try:
-        from .analysis import analyse_source
-
-        return analyse_source(source, options)
+        with _room_to_recurse():
+            return _lint(source, options, tree, facts_used)
     except RecursionError:
         return [_internal_error(filename, "the file is nested too deeply to analyse")]
     except Exception as exc:  # noqa: BLE001 - one clear finding instead of a traceback
         return [_internal_error(filename, f"{type(exc).__name__}: {exc}")]
+
+
+def _lint(source, options, tree, facts_used) -> List[Finding]:
+    from .candidates import plan
+    from .names import ImportTable
+    from .source import decode
+
+    text = decode(source)
+    if text is None:
+        return []
+    if tree is None:
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError, MemoryError):
+            return []
+    imports = ImportTable(tree)
+    chosen = plan(tree, text, imports, options.dataset_bases)
+    if not chosen:
+        return []
+    from .analysis import analyse_plan  # the first import of libcst happens here
+
+    return analyse_plan(text, tree, imports, chosen, options, facts_used)
+
+
+@contextmanager
+def _room_to_recurse() -> Iterator[None]:
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous, _RECURSION_LIMIT))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(previous)
 
 
 def _internal_error(filename: str, why: str) -> Finding:

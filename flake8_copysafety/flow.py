@@ -113,8 +113,9 @@ class FlowWalker:
     def on_read(self, key: str, tracked: Tracked, node: cst.CSTNode, bare: bool) -> None:
         """A tracked name was read; `bare` when the whole value is used, not an item of it."""
 
-    def on_call(self, call: cst.Call, qualified: Optional[str]) -> None:
-        """Every call, after its arguments are evaluated."""
+    def on_call(self, call: cst.Call, qualified: Optional[str],
+                args: List[Optional[Tracked]]) -> None:
+        """Every call, after its arguments are evaluated to `args`."""
 
     def on_bind(self, key: str, tracked: Tracked, stmt: cst.CSTNode,
                 rhs: Optional[cst.BaseExpression]) -> Tracked:
@@ -481,7 +482,7 @@ class FlowWalker:
             self.eval(func, bare=False)
         args = [self.eval(arg.value, bare=True) for arg in call.args]
         self._notice_changes(call, qualified, receiver, method, args)
-        self.on_call(call, qualified)
+        self.on_call(call, qualified, args)
         if qualified is not None:
             return self._call_function(call, qualified, args)
         if receiver is None or method is None:

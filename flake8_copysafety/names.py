@@ -5,16 +5,20 @@ shallow` makes `shallow` mean `copy.copy`. One pass over the module's import sta
 enough for the rules, and far cheaper than libcst's QualifiedNameProvider.
 """
 
+import ast
 import builtins
-from typing import Dict, Optional, Set
+from typing import TYPE_CHECKING, Dict, Optional, Set
 
-import libcst as cst
+if TYPE_CHECKING:  # libcst is imported only once a file is worth a parse
+    import libcst as cst
 
 _BUILTINS = frozenset(dir(builtins))
 
 
-def dotted(node: cst.BaseExpression) -> Optional[str]:
-    """`a.b.c` for a Name/Attribute chain, else None."""
+def dotted(node: "cst.BaseExpression") -> Optional[str]:
+    """`a.b.c` for a libcst Name/Attribute chain, else None."""
+    import libcst as cst
+
     parts = []
     while isinstance(node, cst.Attribute):
         parts.append(node.attr.value)
@@ -26,19 +30,32 @@ def dotted(node: cst.BaseExpression) -> Optional[str]:
 
 
 class ImportTable:
-    """Local name -> fully qualified name, gathered from every import in the module."""
+    """Local name -> fully qualified name, gathered from every import in the module.
 
-    def __init__(self, module: cst.Module) -> None:
+    Built from the `ast` tree (which flake8 has already parsed), so it costs no libcst pass.
+    """
+
+    def __init__(self, tree: ast.Module) -> None:
         self.aliases: Dict[str, str] = {}
-        self.module_level_defs: Set[str] = set()
-        for stmt in module.body:
-            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
-                self.module_level_defs.add(stmt.name.value)
-        module.visit(_ImportCollector(self.aliases))
+        self.module_level_defs: Set[str] = {
+            stmt.name for stmt in tree.body
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.asname:
+                        self.aliases[alias.asname] = alias.name
+                    else:
+                        head = alias.name.split(".")[0]
+                        self.aliases.setdefault(head, head)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                for alias in node.names:
+                    if alias.name != "*":
+                        self.aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
 
-    def qualify(self, node: cst.BaseExpression) -> Optional[str]:
-        """The qualified name an expression refers to, if it is an imported or builtin name."""
-        name = dotted(node)
+    def qualify_name(self, name: Optional[str]) -> Optional[str]:
+        """The qualified name a dotted local name refers to, if imported or builtin."""
         if name is None:
             return None
         head, _, rest = name.partition(".")
@@ -48,6 +65,14 @@ class ImportTable:
         if head in _BUILTINS and head not in self.module_level_defs:
             return name
         return None
+
+    def qualify(self, node: "cst.BaseExpression") -> Optional[str]:
+        """The qualified name a libcst expression refers to."""
+        return self.qualify_name(dotted(node))
+
+    def qualify_ast(self, node: ast.expr) -> Optional[str]:
+        """The qualified name an `ast` expression refers to."""
+        return self.qualify_name(dotted_ast(node))
 
     def local_name_for(self, qualified: str) -> Optional[str]:
         """How this module spells `qualified` (e.g. `cp.deepcopy` after `import copy as cp`)."""
@@ -61,38 +86,13 @@ class ImportTable:
         return None
 
 
-class _ImportCollector(cst.CSTVisitor):
-    def __init__(self, aliases: Dict[str, str]) -> None:
-        self.aliases = aliases
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        for alias in node.names:
-            full = dotted(alias.name)
-            if full is None:
-                continue
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                self.aliases[alias.asname.name.value] = full
-            else:
-                head = full.split(".")[0]
-                self.aliases.setdefault(head, head)
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        if node.relative or node.module is None or isinstance(node.names, cst.ImportStar):
-            return False
-        module = dotted(node.module)
-        if module is None:
-            return False
-        for alias in node.names:
-            name = dotted(alias.name)
-            if name is None:
-                continue
-            local = name
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                local = alias.asname.name.value
-            self.aliases[local] = f"{module}.{name}"
-        return False
-
-    # Imports inside functions count too (common in real code); bodies are still visited.
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return True
+def dotted_ast(node: ast.expr) -> Optional[str]:
+    """`a.b.c` for an `ast` Name/Attribute chain, else None."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None

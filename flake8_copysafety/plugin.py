@@ -23,6 +23,7 @@ class CopySafetyChecker:
     options = LintOptions()
 
     def __init__(self, tree, lines: Sequence[str], filename: str = "stdin") -> None:
+        self._tree = tree
         self._lines = lines
         self._filename = filename
 
@@ -48,6 +49,6 @@ class CopySafetyChecker:
         )
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
-        findings = lint_source("".join(self._lines), self._filename, self.options)
+        findings = lint_source("".join(self._lines), self._filename, self.options, self._tree)
         for f in findings:
             yield f.line, f.col, f.flake8_text(), type(self)

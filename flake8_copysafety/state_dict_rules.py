@@ -26,7 +26,12 @@ _TRAINING_CALL = re.compile(r"(^|_)(train|fit|step|optimi[sz]e|update)(_|$)", re
 _OPTIMIZER_NAME = re.compile(r"opt|scaler", re.I)
 _PARAMS_METHODS = {"parameters": False, "buffers": False, "named_parameters": True,
                    "named_buffers": True}
-_STATE_DICT_TYPE = VType(Kind.DICT, elem=VType(Kind.TENSOR))
+# A module's state_dict maps names to live tensors. An optimizer's has "state" (per-parameter
+# dicts of live tensors, in a new outer dict) and "param_groups" (new dicts: not live).
+_STATE_DICT_TYPE = VType(Kind.DICT, elem=VType(Kind.TENSOR), fields=(
+    ("state", VType(Kind.DICT, elem=VType(Kind.DICT, elem=VType(Kind.TENSOR)))),
+    ("param_groups", VType(Kind.SCALAR)),
+))
 _FIX_HINT = ("copy it: `copy.deepcopy(...)` or "
              "`{k: v.detach().clone() for k, v in ....items()}`")
 
@@ -190,7 +195,8 @@ class StateDictWalker(FlowWalker):
     def __init__(self, ctx: FileContext, report: _Report) -> None:
         super().__init__(ctx)
         self.report = report
-        self.saw_change = False
+        self.saw_change = False  # a training change (a load into the module does not count)
+        self._loading_into: Optional[str] = None  # the owner of a `load_state_dict` call
         self.attribute_bindings: List[Tuple[str, Tracked]] = []
         self._pending: Dict[str, List[Tuple[cst.CSTNode, Tracked]]] = {}
 
@@ -222,14 +228,24 @@ class StateDictWalker(FlowWalker):
         return item
 
     # --- the module changes ------------------------------------------------------------
-    def module_changed(self, receiver: Optional[str]) -> None:
-        self.saw_change = True
+    def module_changed(self, receiver: Optional[str], training: bool = True) -> None:
+        self.saw_change |= training
         for key, tracked in list(self.env.items()):
             if tracked.family is Family.STATE_DICT and not tracked.changed and (
                     receiver is None or tracked.receiver is None or tracked.receiver == receiver):
                 self.env[key] = tracked.derive(changed=True)
 
-    def on_call(self, call: cst.Call, qualified: Optional[str]) -> None:
+    def eval_call(self, call: cst.Call) -> Optional[Tracked]:
+        func = call.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "load_state_dict"):
+            return super().eval_call(call)
+        previous, self._loading_into = self._loading_into, dotted(func.value)
+        try:
+            return super().eval_call(call)
+        finally:
+            self._loading_into = previous
+
+    def on_call(self, call: cst.Call, qualified: Optional[str], args) -> None:
         func = call.func
         name = func.attr.value if isinstance(func, cst.Attribute) else (
             func.value if isinstance(func, cst.Name) else "")
@@ -237,15 +253,16 @@ class StateDictWalker(FlowWalker):
         if name == "step" and owner and _OPTIMIZER_NAME.search(owner):
             self.module_changed(None)
         elif name == "load_state_dict" and owner:
-            self.module_changed(owner)
+            if not any(a is not None and a.receiver == owner for a in args):
+                self.module_changed(owner, training=False)  # its own state back: no change
         elif name.endswith("_") and owner:
             for receiver in self._receivers():
                 if owner.startswith(receiver + "."):
                     self.module_changed(receiver)
         elif _TRAINING_CALL.search(name) and call.args:
-            args = {dotted(a.value) for a in call.args}
-            touched = [r for r in self._receivers() if r in args]
-            if touched or any(a and _OPTIMIZER_NAME.search(a) for a in args):
+            names = {dotted(a.value) for a in call.args}
+            touched = [r for r in self._receivers() if r in names]
+            if touched or any(n and _OPTIMIZER_NAME.search(n) for n in names):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
 
     def _receivers(self) -> Set[str]:
@@ -259,8 +276,10 @@ class StateDictWalker(FlowWalker):
         if tracked.bound_key is None:
             tracked = tracked.derive(bound_key=key, bound_at=frozenset({stmt}), changed=False,
                                      fix_site=rhs, direct=False)
-        else:
+        elif "." in key:
             tracked = tracked.derive(bound_key=key)
+        # Otherwise (`v = sd[k]`, a loop variable, `b = a`) the value keeps the name of the
+        # state_dict it came from: "used as separate" is about that dict, not its tensors.
         if "." in key:
             self.attribute_bindings.append((key, tracked))
         return tracked
@@ -278,7 +297,7 @@ class StateDictWalker(FlowWalker):
             return
         if tracked.changed:
             self.report.snapshot(tracked, node, "is read here")
-        if bare and key in self._pending:
+        if bare and key in self._pending and self._loading_into != tracked.receiver:
             for change, changed in self._pending.pop(key):
                 self.report.inplace(
                     change, changed,

@@ -1,0 +1,205 @@
+"""Which parts of a file could hold a finding, decided from the `ast` flake8 already parsed.
+
+libcst is slow to parse and slower to walk (pure Python), so it only sees the top-level
+statements that matter: dataset classes whose `__getitem__` does something in place (and
+their in-module bases), and functions/classes that keep or change a `state_dict()` result.
+This module must not import libcst: most files stop here.
+"""
+
+import ast
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
+
+from . import semantics as sem
+from .names import ImportTable, dotted_ast
+
+DATASET_BASES = frozenset({
+    "torch.utils.data.Dataset", "torch.utils.data.dataset.Dataset",
+    "torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset",
+    "torchvision.datasets.VisionDataset", "torchvision.datasets.vision.VisionDataset",
+})
+# Method names that change something in place (any receiver), for the cheap pre-check.
+_MUTATOR_NAMES = frozenset(
+    set().union(*sem.MUTATING_METHODS.values()) | sem.CONTAINER_MUTATORS | {"pop", "shuffle"}
+    | {name.rpartition(".")[2] for name in sem.MUTATING_FUNCTIONS}
+)
+_IN_PLACE_KEYWORDS = sem.OUTPUT_KEYWORDS | {sem.INPLACE_KEYWORD}
+# A state_dict() passed straight to one of these is consumed at once: nothing is kept.
+_CONSUMERS = frozenset({"save", "load_state_dict", "deepcopy", "print", "len", "set_state_dict"})
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+@dataclass
+class Plan:
+    """What the libcst analysis must parse, and what the cheap pass already knows."""
+
+    statements: List[int] = field(default_factory=list)  # indices into the module's body
+    whole_module: bool = False  # module-level code keeps a state_dict: parse everything
+    datasets: Set[str] = field(default_factory=set)  # names of dataset classes
+
+    def __bool__(self) -> bool:
+        return bool(self.statements) or self.whole_module
+
+
+def _statements(body: Iterable[ast.stmt]) -> Iterator[ast.stmt]:
+    """Every statement, nested ones included, without descending into expressions."""
+    for stmt in body:
+        yield stmt
+        for name in ("body", "orelse", "finalbody"):
+            inner = getattr(stmt, name, None)
+            if isinstance(inner, list):
+                yield from _statements(inner)
+        for handler in getattr(stmt, "handlers", ()):
+            yield from _statements(handler.body)
+        for case in getattr(stmt, "cases", ()):
+            yield from _statements(case.body)
+
+
+def _lines_with(text: str, word: str) -> List[int]:
+    found, start = [], 0
+    while True:
+        at = text.find(word, start)
+        if at < 0:
+            return found
+        found.append(text.count("\n", 0, at) + 1)
+        start = text.find("\n", at) + 1 or len(text)
+
+
+def first_line(stmt: ast.stmt) -> int:
+    decorators = getattr(stmt, "decorator_list", ())
+    return min([stmt.lineno] + [d.lineno for d in decorators])
+
+
+def _covers(stmt: ast.stmt, lines: List[int]) -> bool:
+    start, end = first_line(stmt), stmt.end_lineno or stmt.lineno
+    return any(start <= line <= end for line in lines)
+
+
+class DatasetNames:
+    """Which classes are map-style datasets: by base (any import spelling, any in-module
+    depth), by configured base, or by defining both `__getitem__` and `__len__`."""
+
+    def __init__(self, classes: List[ast.ClassDef], imports: ImportTable,
+                 extra_bases: Iterable[str]) -> None:
+        self.by_name: Dict[str, ast.ClassDef] = {c.name: c for c in classes}
+        self.imports = imports
+        self.known = DATASET_BASES | set(extra_bases)
+        self._memo: Dict[str, bool] = {}
+
+    def ancestors(self, cls: ast.ClassDef) -> List[ast.ClassDef]:
+        seen: List[ast.ClassDef] = []
+        stack = [cls]
+        while stack:
+            current = stack.pop(0)
+            if any(current is s for s in seen):
+                continue
+            seen.append(current)
+            for base in current.bases:
+                name = dotted_ast(base.value if isinstance(base, ast.Subscript) else base)
+                if name in self.by_name:
+                    stack.append(self.by_name[name])
+        return seen
+
+    def is_dataset(self, cls: ast.ClassDef) -> bool:
+        if cls.name not in self._memo:
+            self._memo[cls.name] = self._decide(cls)
+        return self._memo[cls.name]
+
+    def _decide(self, cls: ast.ClassDef) -> bool:
+        methods: Set[str] = set()
+        for member in self.ancestors(cls):
+            methods |= {s.name for s in member.body if isinstance(s, ast.FunctionDef)}
+            for base in member.bases:
+                base = base.value if isinstance(base, ast.Subscript) else base
+                name = dotted_ast(base)
+                if self.imports.qualify_ast(base) in self.known or name in self.known:
+                    return True
+        return {"__getitem__", "__len__"} <= methods
+
+
+def _changes_in_place(func: ast.AST) -> bool:
+    """Anything that looks like an in-place change; the libcst analysis decides the rest."""
+    for node in ast.walk(func):
+        if isinstance(node, (ast.AugAssign, ast.Delete)):
+            return True
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if any(isinstance(t, ast.Subscript) for t in ast.walk(target)):
+                    return True
+        if isinstance(node, ast.Call):
+            if any(k.arg in _IN_PLACE_KEYWORDS for k in node.keywords):
+                return True
+            if isinstance(node.func, ast.Attribute):
+                name = node.func.attr
+                if name in _MUTATOR_NAMES or (name.endswith("_") and not name.startswith("__")):
+                    return True
+    return False
+
+
+def _keeps_state_dict(stmt: ast.AST) -> bool:
+    """A `state_dict()` call whose result is not consumed at once (saved, loaded, returned)."""
+    for parent in ast.walk(stmt):
+        for child in ast.iter_child_nodes(parent):
+            if not _is_state_dict_call(child):
+                continue
+            if isinstance(parent, ast.Return):
+                continue
+            holder = parent
+            if isinstance(parent, ast.keyword):
+                holder = _parent_call(stmt, parent)
+            if isinstance(holder, ast.Call) and holder.func is not child:
+                callee = dotted_ast(holder.func) or ""
+                if callee.rpartition(".")[2] in _CONSUMERS:
+                    continue
+            return True
+    return False
+
+
+def _parent_call(root: ast.AST, keyword: ast.keyword) -> Optional[ast.AST]:
+    for node in ast.walk(root):
+        if isinstance(node, ast.Call) and keyword in node.keywords:
+            return node
+    return None
+
+
+def _is_state_dict_call(node: ast.AST) -> bool:
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "state_dict"):
+        return False
+    receiver = node.func.value
+    if isinstance(receiver, ast.Call) and (dotted_ast(receiver.func) or "").endswith("deepcopy"):
+        return False  # `copy.deepcopy(model).state_dict()` is a real snapshot
+    return True
+
+
+def plan(tree: ast.Module, text: str, imports: ImportTable,
+         extra_bases: Iterable[str] = ()) -> Plan:
+    result = Plan()
+    getitem_lines = _lines_with(text, "__getitem__")
+    state_dict_lines = _lines_with(text, "state_dict")
+    chosen: Set[int] = set()
+    if getitem_lines:
+        located: List[Tuple[ast.ClassDef, int]] = []
+        for index, top in enumerate(tree.body):
+            located.extend((s, index) for s in _statements([top])
+                           if isinstance(s, ast.ClassDef))
+        names = DatasetNames([c for c, _ in located], imports, extra_bases)
+        top_of = {id(c): i for c, i in located}
+        for cls, index in located:
+            if not names.is_dataset(cls):
+                continue
+            result.datasets.add(cls.name)
+            getitem = next((s for s in cls.body if isinstance(s, ast.FunctionDef)
+                            and s.name == "__getitem__"), None)
+            if getitem is not None and _changes_in_place(getitem):
+                chosen.update(top_of[id(a)] for a in names.ancestors(cls))
+    if state_dict_lines:
+        for index, top in enumerate(tree.body):
+            if _covers(top, state_dict_lines) and _keeps_state_dict(top):
+                if isinstance(top, _DEFS):
+                    chosen.add(index)
+                else:
+                    result.whole_module = True
+    result.statements = sorted(chosen)
+    return result
