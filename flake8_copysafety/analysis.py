@@ -50,7 +50,15 @@ def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan
             wrapper = MetadataWrapper(region.module, unsafe_skip_copy=True)
             positions = wrapper.resolve(PositionProvider)
             findings.extend(_finding(r, positions, region.offset) for r in raw)
-    return sorted(set(findings), key=lambda f: (f.line, f.col, f.code))
+    return _one_per_line(findings)
+
+
+def _one_per_line(findings: List[Finding]) -> List[Finding]:
+    """`x.mul_(0).add_(2)` is one change to report, not two: one finding per line and code."""
+    kept = {}
+    for finding in sorted(findings, key=lambda f: (f.line, f.col, f.code)):
+        kept.setdefault((finding.line, finding.code), finding)
+    return list(kept.values())
 
 
 def _parse_regions(text: str, tree: ast.Module, chosen: Plan) -> Optional[List[Region]]:

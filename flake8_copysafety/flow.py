@@ -589,7 +589,7 @@ class FlowWalker:
         if keyword(call, "copy") is not None and is_true(keyword(call, "copy").value):
             return None
         target_dtype = sem.DTYPE_CONVERSIONS[method]
-        device = "cuda" if method == "cuda" else None
+        device = method if method in ("cuda", "cpu") else None
         unknown_target = False
         if method in ("to", "type"):
             args = [a for a in call.args if a.keyword is None or a.keyword.value in
@@ -606,8 +606,9 @@ class FlowWalker:
                 else:
                     unknown_target = True
         result = VType(Kind.TENSOR, dtype=target_dtype or vtype.dtype)
-        if device == "cpu" and target_dtype is None and not unknown_target:
-            return value.derive(vtype=result, parts=None)  # like `.cpu()`: CPU data stays
+        if device == "cpu" and target_dtype is None and not unknown_target and vtype.dtype:
+            # Data this class made itself with a factory lives on the CPU: proven no-op.
+            return value.derive(vtype=result, parts=None)
         if not unknown_target and device is None and target_dtype and vtype.dtype:
             if target_dtype != vtype.dtype:
                 return None  # a real conversion copies

@@ -126,7 +126,6 @@ METHOD_FACTS: Dict[str, CopyFact] = {
         _fact("select", A, implies=T),
         _fact("contiguous", A, implies=T),
         _fact("swapaxes", A),
-        _fact("cpu", A, implies=T),  # CPU data: the same tensor; CUDA data: a copy
         _fact("astype", C, implies=N, copy_kwarg=True),
         _fact("items", A, implies=Kind.DICT),
         _fact("values", A, implies=Kind.DICT),
@@ -159,6 +158,7 @@ DTYPE_CONVERSIONS: Dict[str, Optional[str]] = {
     "to": None,
     "type": None,
     "cuda": None,
+    "cpu": None,  # a device move: the same tensor for CPU data, a copy of CUDA data
 }
 
 # Canonical dtype names (torch and NumPy spellings) that conversion arguments may use.

@@ -24,6 +24,8 @@ from .values import Family, Level, Tracked, VType
 
 _TRAINING_CALL = re.compile(r"(^|_)(train|fit|step|optimi[sz]e|update)(_|$)", re.I)
 _OPTIMIZER_NAME = re.compile(r"opt|scaler", re.I)
+# Comparing a changed state_dict with anything treats it as separate from its module.
+_COMPARISONS = frozenset({"equal", "allclose", "isclose", "assert_close", "assertEqual"})
 _PARAMS_METHODS = {"parameters": False, "buffers": False, "named_parameters": True,
                    "named_buffers": True}
 # A module's state_dict maps names to live tensors. An optimizer's has "state" (per-parameter
@@ -197,6 +199,7 @@ class StateDictWalker(FlowWalker):
         self.report = report
         self.saw_change = False  # a training change (a load into the module does not count)
         self._loading_into: Optional[str] = None  # the owner of a `load_state_dict` call
+        self._comparing = False  # inside a comparison: reading an item counts as a use
         self.attribute_bindings: List[Tuple[str, Tracked]] = []
         self._pending: Dict[str, List[Tuple[cst.CSTNode, Tracked]]] = {}
 
@@ -235,8 +238,24 @@ class StateDictWalker(FlowWalker):
                     receiver is None or tracked.receiver is None or tracked.receiver == receiver):
                 self.env[key] = tracked.derive(changed=True)
 
+    def eval(self, node: cst.BaseExpression, bare: bool = True) -> Optional[Tracked]:
+        if not isinstance(node, cst.Comparison):
+            return super().eval(node, bare)
+        previous, self._comparing = self._comparing, True
+        try:
+            return super().eval(node, bare)
+        finally:
+            self._comparing = previous
+
     def eval_call(self, call: cst.Call) -> Optional[Tracked]:
         func = call.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else dotted(func)
+        if name in _COMPARISONS:
+            previous, self._comparing = self._comparing, True
+            try:
+                return super().eval_call(call)
+            finally:
+                self._comparing = previous
         if not (isinstance(func, cst.Attribute) and func.attr.value == "load_state_dict"):
             return super().eval_call(call)
         previous, self._loading_into = self._loading_into, dotted(func.value)
@@ -297,7 +316,8 @@ class StateDictWalker(FlowWalker):
             return
         if tracked.changed:
             self.report.snapshot(tracked, node, "is read here")
-        if bare and key in self._pending and self._loading_into != tracked.receiver:
+        if (bare or self._comparing) and key in self._pending and \
+                self._loading_into != tracked.receiver:
             for change, changed in self._pending.pop(key):
                 self.report.inplace(
                     change, changed,

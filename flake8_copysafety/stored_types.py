@@ -165,7 +165,7 @@ class StoredTypes:
         if isinstance(node, cst.BinaryOperation):
             left = recurse(node.left)
             if left.kind in sem.ARRAY_KINDS:
-                return VType(left.kind)
+                return VType(left.kind, dtype=_scaled_dtype(left.dtype, node.right))
             right = recurse(node.right)
             return VType(right.kind) if right.kind in sem.ARRAY_KINDS else UNKNOWN
         if isinstance(node, cst.Subscript):
@@ -237,6 +237,15 @@ class _Locals:
             return _join_all([recurse(v) for v in self.assigned[name]]) or UNKNOWN
         finally:
             self._busy.discard(name)
+
+
+def _scaled_dtype(dtype: Optional[str], other: cst.BaseExpression) -> Optional[str]:
+    """The dtype of `array <op> literal`: an int literal keeps it; a float one keeps floats."""
+    if isinstance(other, cst.Integer):
+        return dtype
+    if isinstance(other, cst.Float) and dtype and "float" in dtype:
+        return dtype
+    return None
 
 
 def _join_all(types: List[VType]) -> Optional[VType]:
