@@ -1,20 +1,21 @@
 """The libcst analysis of the parts of a file the `ast` plan chose: parse, run rules, place."""
 
 import ast
-from dataclasses import dataclass
-from typing import List, Optional, Set
+from dataclasses import dataclass, replace
+from typing import Dict, List, Optional, Set
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from .candidates import Plan, first_line
-from .dataset_rules import check_datasets, classes_by_name
+from .dataset_rules import ancestors_in, check_datasets, classes_by_name
 from .findings import Finding, Fix
 from .flow import FileContext
 from .names import ImportTable
 from .reporting import LINE_REF, RawFinding
 from .rules import with_anchor
-from .state_dict_rules import check_state_dicts
+from .state_dict_rules import check_state_dicts, state_dict_source
+from .summaries import Callees
 
 
 @dataclass
@@ -38,19 +39,41 @@ def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan
     regions = _parse_regions(text, tree, chosen)
     if regions is None:
         return []
-    classes = classes_by_name([r.module for r in regions])
-    findings: List[Finding] = []
+    modules = [r.module for r in regions]
+    classes = classes_by_name(modules)
+    base = FileContext(modules[0], imports, set(options.copy_functions), facts_used)
+    base.callees = Callees(base, modules, classes, ancestors_in(classes), state_dict_source)
+    raw: List[RawFinding] = []
     for region in regions:
-        ctx = FileContext(region.module, imports, set(options.copy_functions), facts_used)
-        raw = check_datasets(ctx, region.module, classes, chosen.datasets)
+        ctx = replace(base, module=region.module)
+        raw.extend(check_datasets(ctx, region.module, classes, chosen.datasets))
         raw.extend(check_state_dicts(ctx))
-        if raw:
-            # Positions cost more than the parse: only regions with findings pay for them.
-            # `unsafe_skip_copy` keeps node identities intact.
-            wrapper = MetadataWrapper(region.module, unsafe_skip_copy=True)
-            positions = wrapper.resolve(PositionProvider)
-            findings.extend(_finding(r, positions, region.offset) for r in raw)
-    return _one_per_line(findings)
+    if not raw:
+        return []
+    return _one_per_line([_finding(r, _Positions(regions)) for r in raw])
+
+
+class _Positions:
+    """Where nodes are in the file. A finding's message may name a line in another region
+    (a helper's), so nodes are looked up in every region; each region's positions are
+    computed once, and only when asked for (they cost more than the parse)."""
+
+    def __init__(self, regions: List[Region]) -> None:
+        self.regions = regions
+        self._maps: Dict[int, object] = {}
+
+    def __getitem__(self, node: cst.CSTNode) -> CodeRange:
+        for index, region in enumerate(self.regions):
+            if index not in self._maps:
+                # `unsafe_skip_copy` keeps node identities intact.
+                wrapper = MetadataWrapper(region.module, unsafe_skip_copy=True)
+                self._maps[index] = wrapper.resolve(PositionProvider)
+            found = self._maps[index].get(node)
+            if found is not None:
+                offset = region.offset
+                return CodeRange((found.start.line + offset, found.start.column),
+                                 (found.end.line + offset, found.end.column))
+        raise KeyError("a finding refers to code outside the analysed regions")
 
 
 def _one_per_line(findings: List[Finding]) -> List[Finding]:
@@ -76,18 +99,15 @@ def _parse_regions(text: str, tree: ast.Module, chosen: Plan) -> Optional[List[R
         return None  # valid for `ast`, not for libcst's grammar: stay silent
 
 
-def _finding(raw: RawFinding, positions, offset: int) -> Finding:
+def _finding(raw: RawFinding, positions: _Positions) -> Finding:
     where = positions[raw.node]
     message = raw.message
     for name, node in raw.refs.items():
-        message = message.replace(LINE_REF.format(name),
-                                  str(positions[node].start.line + offset))
+        message = message.replace(LINE_REF.format(name), str(positions[node].start.line))
     fix = None
     if raw.fix_site is not None and raw.fix_text is not None:
         span = positions[raw.fix_site]
-        fix = Fix((span.start.line + offset, span.start.column),
-                  (span.end.line + offset, span.end.column),
+        fix = Fix((span.start.line, span.start.column), (span.end.line, span.end.column),
                   raw.fix_text, raw.needs_import_copy, f"replace with `{raw.fix_text}`")
-    return Finding(where.start.line + offset, where.start.column, raw.code,
-                   with_anchor(raw.code, message), where.end.line + offset, where.end.column,
-                   fix)
+    return Finding(where.start.line, where.start.column, raw.code,
+                   with_anchor(raw.code, message), where.end.line, where.end.column, fix)

@@ -137,6 +137,21 @@ def _changes_in_place(func: ast.AST) -> bool:
     return False
 
 
+def _calls_helpers(getitem: ast.FunctionDef) -> bool:
+    """`__getitem__` hands data to something that may change it: a function of this
+    module, a method of the dataset or a transform stored on it (`self.transform(x)`)."""
+    self_name = getitem.args.args[0].arg if getitem.args.args else "self"
+    for node in ast.walk(getitem):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name):
+                return True
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                    and func.value.id == self_name:
+                return True
+    return False
+
+
 def _keeps_state_dict(stmt: ast.AST) -> bool:
     """A `state_dict()` call whose result is not consumed at once (saved, loaded, returned)."""
     for parent in ast.walk(stmt):
@@ -192,14 +207,61 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
             result.datasets.add(cls.name)
             getitem = next((s for s in cls.body if isinstance(s, ast.FunctionDef)
                             and s.name == "__getitem__"), None)
-            if getitem is not None and _changes_in_place(getitem):
+            if getitem is not None and (_changes_in_place(getitem) or _calls_helpers(getitem)):
                 chosen.update(top_of[id(a)] for a in names.ancestors(cls))
     if state_dict_lines:
+        producers = _state_dict_producers(tree, state_dict_lines)
         for index, top in enumerate(tree.body):
-            if _covers(top, state_dict_lines) and _keeps_state_dict(top):
+            keeps = _covers(top, state_dict_lines) and _keeps_state_dict(top)
+            if keeps or (producers and _calls_any(top, producers)):
                 if isinstance(top, _DEFS):
                     chosen.add(index)
                 else:
                     result.whole_module = True
-    result.statements = sorted(chosen)
+    result.statements = sorted(_with_callees(tree, chosen))
     return result
+
+
+def _called_names(node: ast.AST) -> Set[str]:
+    """Names called as `f(...)` or `obj.f(...)` anywhere under `node`."""
+    names = set()
+    for call in ast.walk(node):
+        if isinstance(call, ast.Call):
+            if isinstance(call.func, ast.Name):
+                names.add(call.func.id)
+            elif isinstance(call.func, ast.Attribute):
+                names.add(call.func.attr)
+    return names
+
+
+def _calls_any(node: ast.AST, names: Set[str]) -> bool:
+    return bool(_called_names(node) & names)
+
+
+def _with_callees(tree: ast.Module, chosen: Set[int]) -> Set[int]:
+    """Add the module's own functions and classes that chosen code calls, transitively, so
+    the analysis can follow data into them."""
+    defs = {top.name: index for index, top in enumerate(tree.body) if isinstance(top, _DEFS)}
+    result, pending = set(chosen), list(chosen)
+    while pending:
+        index = pending.pop()
+        for name in _called_names(tree.body[index]):
+            callee = defs.get(name)
+            if callee is not None and callee not in result:
+                result.add(callee)
+                pending.append(callee)
+    return result
+
+
+def _state_dict_producers(tree: ast.Module, lines: List[int]) -> Set[str]:
+    """Functions that return a live `state_dict()`: their callers keep one too."""
+    producers = set()
+    for top in tree.body:
+        if not _covers(top, lines):
+            continue
+        for func in _statements([top]):
+            if isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                    isinstance(r, ast.Return) and r.value is not None
+                    and _is_state_dict_call(r.value) for r in ast.walk(func)):
+                producers.add(func.name)
+    return producers

@@ -9,6 +9,7 @@ from .names import dotted
 from .reporting import LINE_REF, RawFinding, copy_fix, copy_hint
 from .semantics import ARRAY_KINDS, Kind
 from .stored_types import StoredTypes, first_param, methods_of
+from .summaries import resolve_self_callee
 from .values import Family, Level, Tracked, VType
 
 def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.ClassDef],
@@ -28,7 +29,7 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
         if self_name is None or not isinstance(getitem.body, cst.IndentedBlock):
             continue
         stored = types.attribute_types(_ancestors(cls, classes))
-        walker = GetitemWalker(ctx, self_name, stored)
+        walker = GetitemWalker(ctx, self_name, stored, cls)
         walker.walk_block(getitem.body.body)
         findings.extend(walker.findings)
     return findings
@@ -58,6 +59,11 @@ class _ClassCollector(cst.CSTVisitor):
         return False
 
 
+def ancestors_in(classes: Dict[str, cst.ClassDef]):
+    """`_ancestors` bound to this module's classes (for the callee summaries)."""
+    return lambda cls: _ancestors(cls, classes)
+
+
 def _ancestors(cls: cst.ClassDef, classes: Dict[str, cst.ClassDef]) -> List[cst.ClassDef]:
     """The class and its bases defined in this module, nearest first."""
     seen: List[cst.ClassDef] = []
@@ -78,10 +84,12 @@ def _ancestors(cls: cst.ClassDef, classes: Dict[str, cst.ClassDef]) -> List[cst.
 class GetitemWalker(FlowWalker):
     """Follows stored data (`self.x[...]`) through `__getitem__` and reports in-place changes."""
 
-    def __init__(self, ctx: FileContext, self_name: str, stored: Dict[str, VType]) -> None:
+    def __init__(self, ctx: FileContext, self_name: str, stored: Dict[str, VType],
+                 owner: cst.ClassDef) -> None:
         super().__init__(ctx)
         self.self_name = self_name
         self.stored = stored
+        self.owner = owner
         self.findings: List[RawFinding] = []
         self._seen: Set[tuple] = set()
 
@@ -91,6 +99,9 @@ class GetitemWalker(FlowWalker):
             return Tracked(Family.STORED, f"{self.self_name}.{node.attr.value}", node,
                            self.stored.get(node.attr.value, VType()), level=Level.OWNER)
         return None
+
+    def resolve_callee(self, call):
+        return resolve_self_callee(self, call) or super().resolve_callee(call)
 
     def on_bind(self, key, tracked, stmt, rhs):
         if tracked.family is Family.STORED and tracked.fix_site is None and rhs is not None \
@@ -120,12 +131,19 @@ class GetitemWalker(FlowWalker):
         self._seen.add((node, code))
         self.findings.append(self._finding(node, code, tracked))
 
+    def _changed_by(self) -> str:
+        """` by `helper()` (line N)` while a callee's change is being applied."""
+        if self.via is None:
+            return ""
+        return f" by `{self.via[0]}()` (line {LINE_REF.format('via')})"
+
     def _finding(self, node: cst.CSTNode, code: str, tracked: Tracked) -> RawFinding:
         origin = f"`{tracked.origin}`"
         line = LINE_REF.format("origin")
+        by = self._changed_by()
         if code == "CPS101":
             what = (f"{origin} (stored dataset data, taken without a copy at line {line}) is "
-                    "changed in place")
+                    f"changed in place{by}")
             hint = copy_hint(tracked.vtype.kind)
         elif code == "CPS102":
             via = tracked.shallow_via or "copy.copy"
@@ -135,21 +153,24 @@ class GetitemWalker(FlowWalker):
             else:
                 why = f"`{via}` copies one level only and its elements are the stored ones"
                 hint = "use `copy.deepcopy(...)`"
-            what = (f"{origin} (stored dataset data, line {line}) is changed in place after "
-                    f"a copy too shallow for it: {why}")
+            what = (f"{origin} (stored dataset data, line {line}) is changed in place{by} "
+                    f"after a copy too shallow for it: {why}")
         elif code == "CPS103":
             what = (f"the stored sample {origin} (read without a copy at line {line}) gets "
-                    "its entries written")
+                    f"its entries written{by}")
             hint = "copy the container first (`copy.deepcopy(...)`, or `dict(...)` if only "
             hint += "entries are replaced)"
         else:
-            what = (f"{origin} (stored dataset data, line {line}) is changed in place after "
-                    f"`{tracked.maybe_via}`, which returns the same tensor when nothing needs "
-                    "converting")
+            what = (f"{origin} (stored dataset data, line {line}) is changed in place{by} "
+                    f"after `{tracked.maybe_via}`, which returns the same tensor when nothing "
+                    "needs converting")
             hint = "`.clone()` after converting"
         message = (f"{what}; the dataset's own data drifts every time the item is read — "
                    f"{hint}")
-        raw = RawFinding(node, code, message, {"origin": tracked.origin_line_node})
+        refs = {"origin": tracked.origin_line_node}
+        if self.via is not None:
+            refs["via"] = self.via[1]
+        raw = RawFinding(node, code, message, refs)
         if tracked.fix_site is not None and tracked.fix_vtype is not None:
             vtype = tracked.fix_vtype
             if code == "CPS104":

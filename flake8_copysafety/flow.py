@@ -36,6 +36,7 @@ class FileContext:
     imports: ImportTable
     copy_functions: Set[str]
     facts_used: Optional[Set[str]]
+    callees: Optional["object"] = None  # summaries.Callees: this module's functions
 
     def used(self, key: str) -> None:
         if self.facts_used is not None:
@@ -101,6 +102,7 @@ class FlowWalker:
     def __init__(self, ctx: FileContext) -> None:
         self.ctx = ctx
         self.env: Env = {}
+        self.via = None  # (callee name, node) while applying a callee's changes
 
     # ----- hooks ---------------------------------------------------------------------
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
@@ -125,6 +127,18 @@ class FlowWalker:
     def on_store_into(self, container: cst.BaseExpression, tracked: Tracked,
                       node: cst.CSTNode) -> None:
         """A tracked value is put into an untracked container (`lst.append(x)`, `d[k] = x`)."""
+
+    def on_maybe_change(self, node: cst.CSTNode, tracked: Tracked) -> None:
+        """`x += ...` on a value of unknown kind: a change if it turns out to be mutable."""
+
+    def on_return(self, value: Optional[Tracked], node: cst.CSTNode) -> None:
+        """A `return` of `value`."""
+
+    def resolve_callee(self, call: cst.Call):
+        """The summary of a function or method of this module that `call` calls, if known."""
+        if self.ctx.callees is None or not isinstance(call.func, cst.Name):
+            return None
+        return self.ctx.callees.function_call(call.func.value)
 
     # ----- statements ------------------------------------------------------------------
     def walk_block(self, body: Sequence[cst.CSTNode]) -> None:
@@ -217,8 +231,8 @@ class FlowWalker:
         elif isinstance(small, cst.Expr):
             self.eval(small.value)
         elif isinstance(small, cst.Return):
-            if small.value is not None:
-                self.eval(small.value)
+            value = self.eval(small.value) if small.value is not None else None
+            self.on_return(value, small)
         elif isinstance(small, cst.Del):
             self.delete(small.target, small)
         elif isinstance(small, (cst.Assert, cst.Raise)):
@@ -233,7 +247,9 @@ class FlowWalker:
                 return
             if tracked.vtype.kind in sem.INPLACE_AUGASSIGN_KINDS:
                 self.on_change(node, tracked, Change.DATA)
-            elif tracked.vtype.kind is not Kind.UNKNOWN:
+            elif tracked.vtype.kind is Kind.UNKNOWN:
+                self.on_maybe_change(node, tracked)
+            else:
                 self.env.pop(target.value, None)  # immutable: `+=` rebinds the name
         elif isinstance(target, cst.Subscript):
             self.write_item(target, node, augmented=True)
@@ -252,6 +268,11 @@ class FlowWalker:
             return
         kind = base.vtype.kind
         if kind in sem.ARRAY_KINDS:
+            if augmented and base.level is Level.OWNER:
+                # `self.data[i] += 1`: stored data changed in place, as through an alias
+                # (a plain `self.data[i] = v` stays a deliberate write into the owner).
+                base = base.derive(level=Level.ALIAS, origin=self.ctx.code(target),
+                                   origin_line_node=target)
             self.on_change(node, base, Change.DATA)
             return
         if kind is Kind.UNKNOWN and not string_index(target):
@@ -323,6 +344,9 @@ class FlowWalker:
                 return made
             owner = self.eval(node.value, bare=False)
             fact = sem.ATTRIBUTE_FACTS.get(node.attr.value)
+            if owner is not None and fact is None and owner.vtype.kind is Kind.UNKNOWN \
+                    and owner.level is not Level.OWNER:
+                return owner.derive(vtype=UNKNOWN, parts=None)  # `data.x`: part of `data`
             if owner is None or fact is None:
                 return None
             self.ctx.used(f"attribute:{fact.key}")
@@ -483,6 +507,9 @@ class FlowWalker:
         args = [self.eval(arg.value, bare=True) for arg in call.args]
         self._notice_changes(call, qualified, receiver, method, args)
         self.on_call(call, qualified, args)
+        callee = self.resolve_callee(call)
+        if callee is not None:
+            return self.apply_summary(call, callee, args)
         if qualified is not None:
             return self._call_function(call, qualified, args)
         if receiver is None or method is None:
@@ -497,6 +524,34 @@ class FlowWalker:
         if method.endswith("_") and not method.startswith("__"):
             return receiver  # in-place tensor methods return their receiver
         return None
+
+    def apply_summary(self, call: cst.Call, callee, args: List[Optional[Tracked]]
+                      ) -> Optional[Tracked]:
+        """What a call of a summarised function changes, and what it returns."""
+        summary = callee.summary
+        bound = callee.bind(call, args)
+        for change in summary.changes:
+            if change.param is None:
+                target = callee.stored(change.tracked)
+            else:
+                target = bound.get(change.param)
+            if target is None:
+                continue
+            if change.conditional and target.vtype.kind not in sem.INPLACE_AUGASSIGN_KINDS:
+                continue
+            self.via = (callee.name, change.node)
+            try:
+                self.on_change(call, target, change.how)
+            finally:
+                self.via = None
+        result = None
+        for returned in summary.returns:
+            if returned.param is not None:
+                value = bound.get(returned.param)
+            else:
+                value = callee.stored(returned.tracked)
+            result = join_tracked(result, value)
+        return result
 
     def _call_function(self, call: cst.Call, qualified: str, args) -> Optional[Tracked]:
         if qualified in self.ctx.copy_functions:

@@ -20,6 +20,8 @@ from .flow import Change, FileContext, FlowWalker, positional
 from .names import dotted
 from .reporting import LINE_REF, RawFinding, copy_fix
 from .semantics import Kind
+from .stored_types import first_param
+from .summaries import resolve_self_callee
 from .values import Family, Level, Tracked, VType
 
 _TRAINING_CALL = re.compile(r"(^|_)(train|fit|step|optimi[sz]e|update)(_|$)", re.I)
@@ -92,7 +94,7 @@ def check_state_dicts(ctx: FileContext) -> List[RawFinding]:
         in_scope = func in scope.mentions or (owner is not None and owner in scope.mentions)
         if not in_scope or not isinstance(func.body, cst.IndentedBlock):
             continue
-        walker = StateDictWalker(ctx, report)
+        walker = StateDictWalker(ctx, report, owner, first_param(func) if owner else None)
         if owner is not None:
             if owner not in seeds:
                 seeds[owner] = _attribute_snapshots(owner, StateDictWalker(ctx, report))
@@ -191,12 +193,37 @@ class _Report:
             self._add(self._fix(RawFinding(bound, "CPS202", message, refs), tracked))
 
 
+def state_dict_source(ctx: FileContext, node: cst.BaseExpression) -> Optional[Tracked]:
+    """`m.state_dict()` (live references into `m`) or `m.parameters()` (to notice changes)."""
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+        return None
+    method = node.func.attr.value
+    receiver = node.func.value
+    if method == "state_dict":
+        if isinstance(receiver, cst.Call) and ctx.imports.qualify(
+                receiver.func) == "copy.deepcopy":
+            ctx.used("function:copy.deepcopy")
+            return None  # the state_dict of a deep copy is a real snapshot
+        return Tracked(Family.STATE_DICT, ctx.code(node), node, _STATE_DICT_TYPE,
+                       receiver=dotted(receiver) or ctx.code(receiver))
+    if method in _PARAMS_METHODS:
+        param = VType(Kind.TENSOR)
+        elem = VType(Kind.TUPLE, items=(VType(Kind.SCALAR), param)) \
+            if _PARAMS_METHODS[method] else param
+        return Tracked(Family.PARAMS, ctx.code(node), node, VType(Kind.LIST, elem=elem),
+                       receiver=dotted(receiver))
+    return None
+
+
 class StateDictWalker(FlowWalker):
     """Follows state_dict() results and module parameters through one function body."""
 
-    def __init__(self, ctx: FileContext, report: _Report) -> None:
+    def __init__(self, ctx: FileContext, report: _Report,
+                 owner: Optional[cst.ClassDef] = None, self_name: Optional[str] = None) -> None:
         super().__init__(ctx)
         self.report = report
+        self.owner = owner
+        self.self_name = self_name
         self.saw_change = False  # a training change (a load into the module does not count)
         self._loading_into: Optional[str] = None  # the owner of a `load_state_dict` call
         self._comparing = False  # inside a comparison: reading an item counts as a use
@@ -204,24 +231,10 @@ class StateDictWalker(FlowWalker):
         self._pending: Dict[str, List[Tuple[cst.CSTNode, Tracked]]] = {}
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
-        if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
-            return None
-        method = node.func.attr.value
-        receiver = node.func.value
-        if method == "state_dict":
-            if isinstance(receiver, cst.Call) and self.ctx.imports.qualify(
-                    receiver.func) == "copy.deepcopy":
-                self.ctx.used("function:copy.deepcopy")
-                return None  # the state_dict of a deep copy is a real snapshot
-            return Tracked(Family.STATE_DICT, self.ctx.code(node), node, _STATE_DICT_TYPE,
-                           receiver=dotted(receiver) or self.ctx.code(receiver))
-        if method in _PARAMS_METHODS:
-            param = VType(Kind.TENSOR)
-            elem = VType(Kind.TUPLE, items=(VType(Kind.SCALAR), param)) \
-                if _PARAMS_METHODS[method] else param
-            return Tracked(Family.PARAMS, self.ctx.code(node), node, VType(Kind.LIST, elem=elem),
-                           receiver=dotted(receiver))
-        return None
+        return state_dict_source(self.ctx, node)
+
+    def resolve_callee(self, call):
+        return resolve_self_callee(self, call) or super().resolve_callee(call)
 
     def subscript(self, base, node):
         item = super().subscript(base, node)

@@ -196,6 +196,8 @@ class StoredTypes:
             return VType(Kind.TUPLE if qualified == "tuple" else Kind.LIST, elem=elem)
         if qualified == "dict":
             return VType(Kind.DICT)
+        if qualified is None and isinstance(call.func, cst.Name):
+            return VType(Kind.UNKNOWN, cls=call.func.value)  # maybe a class of this module
         if qualified is None and isinstance(call.func, cst.Attribute):
             method = call.func.attr.value
             receiver = recurse(call.func.value)

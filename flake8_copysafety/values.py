@@ -19,6 +19,7 @@ class VType:
     ndim: Optional[int] = None
     items: Optional[Tuple["VType", ...]] = None  # positions of a tuple of known length
     fields: Optional[Tuple[Tuple[str, "VType"], ...]] = None  # a dict's string keys
+    cls: Optional[str] = None  # an instance of this module's class of that name
 
     def element(self, index: Optional[int] = None, slice_: bool = False,
                 key: Optional[str] = None) -> "VType":
@@ -76,6 +77,7 @@ def join_types(a: VType, b: VType) -> VType:
         a.kind,
         elem=elem,
         fields=fields,
+        cls=a.cls if a.cls == b.cls else None,
         dtype=a.dtype if a.dtype == b.dtype else None,
         ndim=a.ndim if a.ndim == b.ndim else None,
     )
@@ -94,6 +96,7 @@ class Family(Enum):
     STORED = "stored"  # data stored on a dataset instance, read in __getitem__
     STATE_DICT = "state_dict"  # a state_dict() result, live references into a module
     PARAMS = "params"  # a module's parameters (for noticing that the module changed)
+    ARGUMENT = "argument"  # a parameter of a function being summarised
 
 
 @dataclass(frozen=True)

@@ -350,7 +350,8 @@ def format_text(report: Report) -> str:
     lines.append("")
     lines.append(_summary(report))
     if report.uncovered:
-        lines.append("semantics keys no case exercises: " + ", ".join(report.uncovered))
+        note = "" if report.check_coverage else " (not checked: --no-coverage)"
+        lines.append(f"semantics keys no case exercises{note}: " + ", ".join(report.uncovered))
     else:
         lines.append("every semantics key is exercised by a case")
     return "\n".join(lines)

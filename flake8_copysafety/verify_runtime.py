@@ -380,6 +380,17 @@ def _cuda_probe() -> Dict[str, Any]:
     return {"cuda": bool(torch.cuda.is_available())}
 
 
+def _warm_up() -> None:
+    """Pay once, before forking, for what torch imports lazily on first use (building an
+    optimizer imports torch._dynamo: ~2 s that every state-dict case would pay again)."""
+    import torch
+
+    try:
+        torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.1)
+    except Exception:  # noqa: BLE001 - only an optimisation
+        pass
+
+
 def serve() -> None:
     """The worker loop: JSON requests on stdin, one JSON reply line each on stdout."""
     protocol = os.fdopen(os.dup(1), "w", encoding="utf-8")
@@ -398,6 +409,7 @@ def serve() -> None:
         reply({"ready": False, "error": f"{type(exc).__name__}: {exc}"})
         return
     _remember_real_state_dicts()
+    _warm_up()
     reply({"ready": True, "torch": torch.__version__, "fork": hasattr(os, "fork")})
     for line in sys.stdin:
         if not line.strip():
