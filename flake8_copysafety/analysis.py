@@ -43,11 +43,12 @@ def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan
     classes = classes_by_name(modules)
     base = FileContext(modules[0], imports, set(options.copy_functions), facts_used)
     base.callees = Callees(base, modules, classes, ancestors_in(classes), state_dict_source)
+    base.callees.state_dict_producers = chosen.producers
     raw: List[RawFinding] = []
     for region in regions:
         ctx = replace(base, module=region.module)
         raw.extend(check_datasets(ctx, region.module, classes, chosen.datasets))
-        raw.extend(check_state_dicts(ctx))
+        raw.extend(check_state_dicts(ctx, chosen.state_dict_scopes, chosen.whole_module))
     if not raw:
         return []
     return _one_per_line([_finding(r, _Positions(regions)) for r in raw])

@@ -36,23 +36,30 @@ class Plan:
     statements: List[int] = field(default_factory=list)  # indices into the module's body
     whole_module: bool = False  # module-level code keeps a state_dict: parse everything
     datasets: Set[str] = field(default_factory=set)  # names of dataset classes
+    # Def paths (("Trainer", "fit"), ("train",)) of functions and classes that mention
+    # state_dict, and the functions that return a live one: libcst need not search for them.
+    state_dict_scopes: Set[Tuple[str, ...]] = field(default_factory=set)
+    producers: Set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         return bool(self.statements) or self.whole_module
 
 
-def _statements(body: Iterable[ast.stmt]) -> Iterator[ast.stmt]:
-    """Every statement, nested ones included, without descending into expressions."""
+def _statements(body: Iterable[ast.stmt], into_defs: bool = True) -> Iterator[ast.stmt]:
+    """Every statement, nested ones included, without descending into expressions (nor
+    into function and class bodies unless `into_defs`)."""
     for stmt in body:
         yield stmt
+        if not into_defs and isinstance(stmt, _DEFS):
+            continue
         for name in ("body", "orelse", "finalbody"):
             inner = getattr(stmt, name, None)
             if isinstance(inner, list):
-                yield from _statements(inner)
+                yield from _statements(inner, into_defs)
         for handler in getattr(stmt, "handlers", ()):
-            yield from _statements(handler.body)
+            yield from _statements(handler.body, into_defs)
         for case in getattr(stmt, "cases", ()):
-            yield from _statements(case.body)
+            yield from _statements(case.body, into_defs)
 
 
 def _lines_with(text: str, word: str) -> List[int]:
@@ -211,6 +218,8 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                 chosen.update(top_of[id(a)] for a in names.ancestors(cls))
     if state_dict_lines:
         producers = _state_dict_producers(tree, state_dict_lines)
+        result.producers = producers
+        result.state_dict_scopes = _scopes_covering(tree.body, state_dict_lines, ())
         for index, top in enumerate(tree.body):
             keeps = _covers(top, state_dict_lines) and _keeps_state_dict(top)
             if keeps or (producers and _calls_any(top, producers)):
@@ -220,6 +229,18 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                     result.whole_module = True
     result.statements = sorted(_with_callees(tree, chosen))
     return result
+
+
+def _scopes_covering(body: List[ast.stmt], lines: List[int], path: Tuple[str, ...]
+                     ) -> Set[Tuple[str, ...]]:
+    """Def paths of the functions and classes whose lines hold any of `lines`."""
+    found: Set[Tuple[str, ...]] = set()
+    for stmt in _statements(body, into_defs=False):
+        if isinstance(stmt, _DEFS) and _covers(stmt, lines):
+            inner = path + (stmt.name,)
+            found.add(inner)
+            found |= _scopes_covering(stmt.body, lines, inner)
+    return found
 
 
 def _called_names(node: ast.AST) -> Set[str]:

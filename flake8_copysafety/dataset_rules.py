@@ -10,6 +10,7 @@ from .reporting import LINE_REF, RawFinding, copy_fix, copy_hint
 from .semantics import ARRAY_KINDS, Kind
 from .stored_types import StoredTypes, first_param, methods_of
 from .summaries import resolve_self_callee
+from .syntax import classes_in
 from .values import Family, Level, Tracked, VType
 
 def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.ClassDef],
@@ -21,14 +22,15 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
     """
     types = StoredTypes(ctx.imports)
     findings: List[RawFinding] = []
-    for cls in _classes_in(region):
+    for cls in classes_in(region):
         getitem = next((m for m in methods_of(cls) if m.name.value == "__getitem__"), None)
         if getitem is None or cls.name.value not in dataset_names:
             continue
         self_name = first_param(getitem)
         if self_name is None or not isinstance(getitem.body, cst.IndentedBlock):
             continue
-        stored = types.attribute_types(_ancestors(cls, classes))
+        stored = ctx.callees.stored_types(cls) if ctx.callees is not None else \
+            types.attribute_types(_ancestors(cls, classes))
         walker = GetitemWalker(ctx, self_name, stored, cls)
         walker.walk_block(getitem.body.body)
         findings.extend(walker.findings)
@@ -36,27 +38,7 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
 
 
 def classes_by_name(regions: List[cst.Module]) -> Dict[str, cst.ClassDef]:
-    return {c.name.value: c for region in regions for c in _classes_in(region)}
-
-
-def _classes_in(region: cst.Module) -> List[cst.ClassDef]:
-    collector = _ClassCollector()
-    region.visit(collector)
-    return collector.classes
-
-
-class _ClassCollector(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.classes: List[cst.ClassDef] = []
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.classes.append(node)
-
-    def visit_Expr(self, node: cst.Expr) -> bool:
-        return False  # classes are never inside expressions
-
-    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
-        return False
+    return {c.name.value: c for region in regions for c in classes_in(region)}
 
 
 def ancestors_in(classes: Dict[str, cst.ClassDef]):

@@ -18,6 +18,7 @@ from .semantics import Effect, Kind
 from .values import UNKNOWN, Level, Tracked, VType, join_tracked
 
 Env = Dict[str, Tracked]
+_LOOP_REPEAT_DEPTH = 3  # loops nested deeper than this are walked once
 # A copy, however shallow, is a new object: not yet bound anywhere, and its own fix site.
 _NEW_OBJECT = dict(bound_key=None, bound_at=frozenset(), fix_site=None, fix_vtype=None,
                    changed=False)
@@ -103,6 +104,7 @@ class FlowWalker:
         self.ctx = ctx
         self.env: Env = {}
         self.via = None  # (callee name, node) while applying a callee's changes
+        self._loop_depth = 0
 
     # ----- hooks ---------------------------------------------------------------------
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
@@ -179,12 +181,19 @@ class FlowWalker:
                 element = self.iter_element(stmt.iter)
             else:
                 self.eval(stmt.test)
-            for _ in range(2):
-                before = dict(self.env)
-                if isinstance(stmt, cst.For):
-                    self.bind(stmt.target, element, stmt, None)
-                self._suite(stmt.body)
-                self._join_into([before, self.env])
+            # A second pass lets one iteration reach the next; nested loops past a few
+            # levels get one pass each, so deep nesting cannot cost exponential time.
+            passes = 2 if self._loop_depth < _LOOP_REPEAT_DEPTH else 1
+            self._loop_depth += 1
+            try:
+                for _ in range(passes):
+                    before = dict(self.env)
+                    if isinstance(stmt, cst.For):
+                        self.bind(stmt.target, element, stmt, None)
+                    self._suite(stmt.body)
+                    self._join_into([before, self.env])
+            finally:
+                self._loop_depth -= 1
             if stmt.orelse is not None:
                 self._suite(stmt.orelse.body)
         elif isinstance(stmt, cst.Try) or type(stmt).__name__ == "TryStar":

@@ -22,6 +22,7 @@ from .reporting import LINE_REF, RawFinding, copy_fix
 from .semantics import Kind
 from .stored_types import first_param
 from .summaries import resolve_self_callee
+from .syntax import DefPath, functions_with_paths, small_statements, statements
 from .values import Family, Level, Tracked, VType
 
 _TRAINING_CALL = re.compile(r"(^|_)(train|fit|step|optimi[sz]e|update)(_|$)", re.I)
@@ -40,37 +41,6 @@ _FIX_HINT = ("copy it: `copy.deepcopy(...)` or "
              "`{k: v.detach().clone() for k, v in ....items()}`")
 
 
-class _Scope(cst.CSTVisitor):
-    """Which functions and classes mention `state_dict`, in one pass over the module."""
-
-    def __init__(self) -> None:
-        self.stack: List[cst.CSTNode] = []
-        self.functions: List[Tuple[cst.FunctionDef, Optional[cst.ClassDef]]] = []
-        self.mentions: Set[cst.CSTNode] = set()
-        self.module_level = False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.stack.append(node)
-
-    def leave_ClassDef(self, node: cst.ClassDef) -> None:
-        self.stack.pop()
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        owner = self.stack[-1] if self.stack and isinstance(self.stack[-1], cst.ClassDef) \
-            else None
-        self.functions.append((node, owner))
-        self.stack.append(node)
-
-    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.stack.pop()
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value == "state_dict":
-            self.mentions.update(self.stack)
-            if not any(isinstance(n, cst.FunctionDef) for n in self.stack):
-                self.module_level = True
-
-
 class _ClassFacts:
     """What the methods of one class do with snapshots kept on attributes."""
 
@@ -80,27 +50,31 @@ class _ClassFacts:
         self.changes = False
 
 
-def check_state_dicts(ctx: FileContext) -> List[RawFinding]:
-    scope = _Scope()
-    ctx.module.visit(scope)
+def check_state_dicts(ctx: FileContext, scopes: Set[DefPath], module_level: bool
+                      ) -> List[RawFinding]:
+    """CPS201/CPS202 in the functions the `ast` plan found mentioning state_dict (`scopes`),
+    and in module-level code when `module_level`."""
     report = _Report(ctx)
-    if scope.module_level:
+    if module_level:
         walker = StateDictWalker(ctx, report)
         walker.walk_block([s for s in ctx.module.body
                            if not isinstance(s, (cst.FunctionDef, cst.ClassDef))])
     classes: Dict[cst.ClassDef, _ClassFacts] = {}
     seeds: Dict[cst.ClassDef, Dict[str, Tracked]] = {}
-    for func, owner in scope.functions:
-        in_scope = func in scope.mentions or (owner is not None and owner in scope.mentions)
-        if not in_scope or not isinstance(func.body, cst.IndentedBlock):
+    for path, func, owner in functions_with_paths(ctx.module.body):
+        if not isinstance(func.body, cst.IndentedBlock):
+            continue
+        if owner is not None and owner not in seeds:
+            seeds[owner] = _attribute_snapshots(owner, ctx)
+        # Other methods of a class that keeps snapshots on attributes matter too: they may
+        # train the module or read the snapshot.
+        if path not in scopes and not (owner is not None and seeds[owner]):
             continue
         walker = StateDictWalker(ctx, report, owner, first_param(func) if owner else None)
         if owner is not None:
-            if owner not in seeds:
-                seeds[owner] = _attribute_snapshots(owner, StateDictWalker(ctx, report))
             walker.env.update(seeds[owner])
         walker.walk_block(func.body.body)
-        if owner is not None:
+        if owner is not None and seeds[owner]:
             facts = classes.setdefault(owner, _ClassFacts())
             facts.changes |= walker.saw_change
             for key, tracked in walker.attribute_bindings:
@@ -117,20 +91,20 @@ def check_state_dicts(ctx: FileContext) -> List[RawFinding]:
     return report.findings
 
 
-def _attribute_snapshots(cls: cst.ClassDef, walker: "StateDictWalker") -> Dict[str, Tracked]:
+def _attribute_snapshots(cls: cst.ClassDef, ctx: FileContext) -> Dict[str, Tracked]:
     """`self.x = m.state_dict()` anywhere in the class: every method sees `self.x` as live."""
     found: Dict[str, Tracked] = {}
-
-    class Bindings(cst.CSTVisitor):
-        def visit_Assign(self, node: cst.Assign) -> None:
-            made = walker.source(node.value)
-            for target in node.targets:
+    for method in (s for s in statements(cls.body.body, into_defs=False)
+                   if isinstance(s, cst.FunctionDef)):
+        for small in small_statements(method.body.body):
+            if not isinstance(small, cst.Assign):
+                continue
+            made = state_dict_source(ctx, small.value)
+            for target in small.targets:
                 key = dotted(target.target)
                 if made is not None and key and "." in key:
-                    found[key] = made.derive(bound_key=key, bound_at=frozenset({node}),
-                                             fix_site=node.value)
-
-    cls.body.visit(Bindings())
+                    found[key] = made.derive(bound_key=key, bound_at=frozenset({small}),
+                                             fix_site=small.value)
     return found
 
 
@@ -234,6 +208,11 @@ class StateDictWalker(FlowWalker):
         return state_dict_source(self.ctx, node)
 
     def resolve_callee(self, call):
+        """Only callees that return a live state_dict matter here (the plan knows them)."""
+        func = call.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else dotted(func)
+        if self.ctx.callees is None or name not in self.ctx.callees.state_dict_producers:
+            return None
         return resolve_self_callee(self, call) or super().resolve_callee(call)
 
     def subscript(self, base, node):

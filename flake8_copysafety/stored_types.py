@@ -13,6 +13,7 @@ import libcst as cst
 from . import semantics as sem
 from .names import ImportTable, dotted
 from .semantics import Kind
+from .syntax import small_statements
 from .values import UNKNOWN, VType, join_types
 
 _ANNOTATION_KINDS = {
@@ -34,14 +35,22 @@ def first_param(func: cst.FunctionDef) -> Optional[str]:
     return params[0].name.value if params else None
 
 
-class _MethodScan(cst.CSTVisitor):
+class _MethodScan:
     """Assignments to locals and to `self.x` (and what is appended into `self.x`)."""
 
-    def __init__(self, self_name: str) -> None:
+    def __init__(self, self_name: str, body: List[cst.CSTNode]) -> None:
         self.self_name = self_name
         self.locals: Dict[str, List[cst.BaseExpression]] = {}
         self.attrs: Dict[str, List[cst.BaseExpression]] = {}
         self.attr_items: Dict[str, List[cst.BaseExpression]] = {}
+        for small in small_statements(body):
+            if isinstance(small, cst.Assign):
+                for target in small.targets:
+                    self._target(target.target, small.value)
+            elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                self._target(small.target, small.value)
+            elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+                self._append(small.value)
 
     def _attr(self, node: cst.BaseExpression) -> Optional[str]:
         if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
@@ -57,25 +66,11 @@ class _MethodScan(cst.CSTVisitor):
         elif isinstance(target, cst.Subscript) and self._attr(target.value):
             self.attr_items.setdefault(self._attr(target.value), []).append(value)
 
-    def visit_Assign(self, node: cst.Assign) -> None:
-        for target in node.targets:
-            self._target(target.target, node.value)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        if node.value is not None:
-            self._target(node.target, node.value)
-
-    def visit_Call(self, node: cst.Call) -> None:
-        func = node.func
+    def _append(self, call: cst.Call) -> None:
+        func = call.func
         if isinstance(func, cst.Attribute) and func.attr.value in ("append", "insert") and \
-                self._attr(func.value) and node.args:
-            self.attr_items.setdefault(self._attr(func.value), []).append(node.args[-1].value)
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False  # nested functions have their own locals
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
+                self._attr(func.value) and call.args:
+            self.attr_items.setdefault(self._attr(func.value), []).append(call.args[-1].value)
 
 
 class StoredTypes:
@@ -93,8 +88,7 @@ class StoredTypes:
                 self_name = first_param(method)
                 if self_name is None:
                     continue
-                scan = _MethodScan(self_name)
-                method.body.visit(scan)
+                scan = _MethodScan(self_name, method.body.body)
                 env = _Locals(scan.locals, self._annotations(method))
                 for attr, values in scan.attrs.items():
                     for value in values:

@@ -9,7 +9,7 @@ not summarised: they stay silent.
 """
 
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Set
 
 import libcst as cst
 
@@ -99,7 +99,9 @@ class Callees:
         self.ancestors = ancestors
         self.state_dict_source = state_dict_source
         self.types = StoredTypes(ctx.imports)
+        self.state_dict_producers: Set[str] = set()
         self._memo: Dict[int, Summary] = {}
+        self._stored: Dict[int, Dict[str, VType]] = {}
 
     def function_call(self, name: str) -> Optional[CalleeRef]:
         func = self.functions.get(name)
@@ -134,10 +136,18 @@ class Callees:
         self._memo[key] = result  # a recursive call sees what is known so far
         if not isinstance(func.body, cst.IndentedBlock):
             return result
-        stored = self.types.attribute_types(self.ancestors(owner)) if owner else {}
+        stored = self.stored_types(owner) if owner is not None else {}
         walker = SummaryWalker(self.ctx, func, owner, stored, result, self.state_dict_source)
         walker.walk_block(func.body.body)
         return result
+
+
+    def stored_types(self, owner: cst.ClassDef) -> Dict[str, VType]:
+        """The kinds of `self.x` for a class, inferred once per class."""
+        key = id(owner)
+        if key not in self._stored:
+            self._stored[key] = self.types.attribute_types(self.ancestors(owner))
+        return self._stored[key]
 
 
 def _param_names(func: cst.FunctionDef, skip: int) -> List[str]:

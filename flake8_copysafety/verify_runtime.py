@@ -52,8 +52,8 @@ def _seed_all() -> None:
 def _load_case(path: str):
     import importlib.util
 
-    name = "copysafety_case_" + "".join(c if c.isalnum() else "_" for c in
-                                         os.path.splitext(os.path.basename(path))[0])
+    stem = os.path.splitext(os.path.basename(path))[0]
+    name = "copysafety_case_" + "".join(c if c.isalnum() else "_" for c in stem)
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {path}")
@@ -380,6 +380,14 @@ def _cuda_probe() -> Dict[str, Any]:
     return {"cuda": bool(torch.cuda.is_available())}
 
 
+def _uses_optimizers(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return b"optim" in handle.read()
+    except OSError:
+        return False
+
+
 def _warm_up() -> None:
     """Pay once, before forking, for what torch imports lazily on first use (building an
     optimizer imports torch._dynamo: ~2 s that every state-dict case would pay again)."""
@@ -409,7 +417,7 @@ def serve() -> None:
         reply({"ready": False, "error": f"{type(exc).__name__}: {exc}"})
         return
     _remember_real_state_dicts()
-    _warm_up()
+    warmed = False
     reply({"ready": True, "torch": torch.__version__, "fork": hasattr(os, "fork")})
     for line in sys.stdin:
         if not line.strip():
@@ -423,6 +431,9 @@ def serve() -> None:
                 result = _in_subprocess(["cuda?"], timeout)
         else:
             path, device = request["path"], request["device"]
+            if not warmed and _uses_optimizers(path):
+                _warm_up()
+                warmed = True
             if hasattr(os, "fork"):
                 result = _in_child(lambda: _child_result(path, device), timeout)
             else:

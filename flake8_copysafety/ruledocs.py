@@ -1,0 +1,45 @@
+"""The rule pages shipped with the package (`flake8_copysafety/docs/<CODE>.md`)."""
+
+import re
+from pathlib import Path
+from typing import Optional
+
+from .rules import RULES, Rule
+
+DOCS_DIR = Path(__file__).resolve().parent / "docs"
+
+
+def page(code: str) -> Optional[str]:
+    """The Markdown page of a rule, or None when the package has none for it."""
+    if code not in RULES:
+        return None
+    try:
+        return (DOCS_DIR / f"{code}.md").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def fallback_page(rule: Rule) -> str:
+    """What `copysafety rule CODE` prints when the rule has no page."""
+    default = "on" if rule.default_on else "off (turn it on with --extend-select " + rule.code + ")"
+    return (
+        f"# {rule.code} {rule.name}\n\n{rule.summary}.\n\n"
+        f"Default: {default}\n\nMore: {rule.help_uri}\n"
+    )
+
+
+def first_paragraph(markdown: str) -> Optional[str]:
+    """The first prose paragraph of a page: no headings, code fences, tables or lists."""
+    paragraphs = re.split(r"\n\s*\n", markdown)
+    for block in paragraphs:
+        text = block.strip()
+        if not text or text.startswith(("#", "```", "|", "- ", "* ", ">", "<!--")):
+            continue
+        return " ".join(line.strip() for line in text.splitlines())
+    return None
+
+
+def full_description(rule: Rule) -> str:
+    text = page(rule.code)
+    paragraph = first_paragraph(text) if text else None
+    return paragraph or rule.summary
