@@ -34,16 +34,26 @@ def analyse_source(source, options, facts_used: Optional[Set[str]] = None) -> Li
     return lint_source(source, "<string>", options, facts_used=facts_used)
 
 
+def build_callees(ctx: FileContext, regions: List[Region]) -> Callees:
+    """The functions and classes of the parsed regions, ready to be summarised (and
+    attached to `ctx`)."""
+    modules = [r.module for r in regions]
+    classes = classes_by_name(modules)
+    ctx.callees = Callees(ctx, modules, classes, ancestors_in(classes), state_dict_source)
+    return ctx.callees
+
+
 def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan, options,
-                 facts_used: Optional[Set[str]] = None) -> List[Finding]:
+                 facts_used: Optional[Set[str]] = None, filename: Optional[str] = None
+                 ) -> List[Finding]:
     regions = _parse_regions(text, tree, chosen)
     if regions is None:
         return []
-    modules = [r.module for r in regions]
-    classes = classes_by_name(modules)
-    base = FileContext(modules[0], imports, set(options.copy_functions), facts_used)
-    base.callees = Callees(base, modules, classes, ancestors_in(classes), state_dict_source)
+    base = FileContext(regions[0].module, imports, set(options.copy_functions), facts_used,
+                       path=filename)
+    build_callees(base, regions)
     base.callees.state_dict_producers = chosen.producers
+    classes = base.callees.classes
     raw: List[RawFinding] = []
     for region in regions:
         ctx = replace(base, module=region.module)

@@ -227,7 +227,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                     chosen.add(index)
                 else:
                     result.whole_module = True
-    result.statements = sorted(_with_callees(tree, chosen))
+    result.statements = sorted(with_callees(tree, chosen))
     return result
 
 
@@ -259,7 +259,7 @@ def _calls_any(node: ast.AST, names: Set[str]) -> bool:
     return bool(_called_names(node) & names)
 
 
-def _with_callees(tree: ast.Module, chosen: Set[int]) -> Set[int]:
+def with_callees(tree: ast.Module, chosen: Set[int]) -> Set[int]:
     """Add the module's own functions and classes that chosen code calls, transitively, so
     the analysis can follow data into them."""
     defs = {top.name: index for index, top in enumerate(tree.body) if isinstance(top, _DEFS)}

@@ -117,7 +117,8 @@ class GetitemWalker(FlowWalker):
         """` by `helper()` (line N)` while a callee's change is being applied."""
         if self.via is None:
             return ""
-        return f" by `{self.via[0]}()` (line {LINE_REF.format('via')})"
+        where = self.via[2] or f"line {LINE_REF.format('via')}"
+        return f" by `{self.via[0]}()` ({where})"
 
     def _finding(self, node: cst.CSTNode, code: str, tracked: Tracked) -> RawFinding:
         origin = f"`{tracked.origin}`"
@@ -150,7 +151,7 @@ class GetitemWalker(FlowWalker):
         message = (f"{what}; the dataset's own data drifts every time the item is read — "
                    f"{hint}")
         refs = {"origin": tracked.origin_line_node}
-        if self.via is not None:
+        if self.via is not None and self.via[2] is None:
             refs["via"] = self.via[1]
         raw = RawFinding(node, code, message, refs)
         if tracked.fix_site is not None and tracked.fix_vtype is not None:

@@ -51,14 +51,14 @@ def lint_source(
         return []
     try:
         with _room_to_recurse():
-            return _lint(source, options, tree, facts_used)
+            return _lint(source, filename, options, tree, facts_used)
     except RecursionError:
         return [_internal_error(filename, "the file is nested too deeply to analyse")]
     except Exception as exc:  # noqa: BLE001 - one clear finding instead of a traceback
         return [_internal_error(filename, f"{type(exc).__name__}: {exc}")]
 
 
-def _lint(source, options, tree, facts_used) -> List[Finding]:
+def _lint(source, filename, options, tree, facts_used) -> List[Finding]:
     from .candidates import plan
     from .names import ImportTable
     from .source import decode
@@ -77,7 +77,7 @@ def _lint(source, options, tree, facts_used) -> List[Finding]:
         return []
     from .analysis import analyse_plan  # the first import of libcst happens here
 
-    return analyse_plan(text, tree, imports, chosen, options, facts_used)
+    return analyse_plan(text, tree, imports, chosen, options, facts_used, filename)
 
 
 @contextmanager

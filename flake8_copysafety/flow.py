@@ -38,6 +38,7 @@ class FileContext:
     copy_functions: Set[str]
     facts_used: Optional[Set[str]]
     callees: Optional["object"] = None  # summaries.Callees: this module's functions
+    path: Optional[str] = None  # the file, for following imports into the project
 
     def used(self, key: str) -> None:
         if self.facts_used is not None:
@@ -103,7 +104,8 @@ class FlowWalker:
     def __init__(self, ctx: FileContext) -> None:
         self.ctx = ctx
         self.env: Env = {}
-        self.via = None  # (callee name, node) while applying a callee's changes
+        # (callee name, node, "file.py:line" if in another file) while applying a callee
+        self.via = None
         self._loop_depth = 0
 
     # ----- hooks ---------------------------------------------------------------------
@@ -546,11 +548,13 @@ class FlowWalker:
                 target = bound.get(change.param)
             if target is None:
                 continue
-            if change.conditional and target.vtype.kind not in sem.INPLACE_AUGASSIGN_KINDS:
-                continue
-            self.via = (callee.name, change.node)
+            self.via = (callee.name, change.node, change.where or callee.where(change.node))
             try:
-                self.on_change(call, target, change.how)
+                kind = target.vtype.kind
+                if not change.conditional or kind in sem.INPLACE_AUGASSIGN_KINDS:
+                    self.on_change(call, target, change.how)
+                elif kind is Kind.UNKNOWN:
+                    self.on_maybe_change(call, target)  # still conditional, one level up
             finally:
                 self.via = None
         result = None

@@ -7,7 +7,7 @@ enough for the rules, and far cheaper than libcst's QualifiedNameProvider.
 
 import ast
 import builtins
-from typing import TYPE_CHECKING, Dict, Optional, Set
+from typing import TYPE_CHECKING, Dict, Optional, Set, Tuple
 
 if TYPE_CHECKING:  # libcst is imported only once a file is worth a parse
     import libcst as cst
@@ -37,6 +37,8 @@ class ImportTable:
 
     def __init__(self, tree: ast.Module) -> None:
         self.aliases: Dict[str, str] = {}
+        # `from .utils import f as g`: g -> (1, "utils", "f"), for following project helpers
+        self.relative: Dict[str, Tuple[int, str, str]] = {}
         self.module_level_defs: Set[str] = {
             stmt.name for stmt in tree.body
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
@@ -49,7 +51,12 @@ class ImportTable:
                     else:
                         head = alias.name.split(".")[0]
                         self.aliases.setdefault(head, head)
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            elif isinstance(node, ast.ImportFrom) and node.level:
+                for alias in node.names:
+                    if alias.name != "*":
+                        self.relative[alias.asname or alias.name] = (
+                            node.level, node.module or "", alias.name)
+            elif isinstance(node, ast.ImportFrom) and node.module:
                 for alias in node.names:
                     if alias.name != "*":
                         self.aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"

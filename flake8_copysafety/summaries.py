@@ -27,6 +27,7 @@ class ChangeFact:
     how: Change
     conditional: bool = False  # `x += ...`: a change only if the argument is mutable
     tracked: Optional[Tracked] = None  # the stored data, when `param` is None
+    where: Optional[str] = None  # `file.py:line` when the change is in another file
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class CalleeRef:
     summary: Summary
     params: List[str]
     same_instance: bool  # `self.helper(...)`: its stored data is the caller's stored data
+    where: Callable[[cst.CSTNode], Optional[str]] = lambda node: None  # for other files
 
     def bind(self, call: cst.Call, args: List[Optional[Tracked]]) -> Dict[int, Tracked]:
         bound: Dict[int, Tracked] = {}
@@ -106,7 +108,9 @@ class Callees:
     def function_call(self, name: str) -> Optional[CalleeRef]:
         func = self.functions.get(name)
         if func is None:
-            return None
+            from .project import imported_callee
+
+            return imported_callee(self.ctx, name)
         return CalleeRef(name, self.summary(func, None), _param_names(func, 0), False)
 
     def method_call(self, owner: cst.ClassDef, name: str) -> Optional[CalleeRef]:
@@ -184,13 +188,15 @@ class SummaryWalker(FlowWalker):
         return resolve_self_callee(self, call) or super().resolve_callee(call)
 
     def _record(self, node, tracked: Tracked, how: Change, conditional: bool) -> None:
+        where = None
         if self.via is not None:
-            node = self.via[1]  # name the deepest line that changes it
+            node, where = self.via[1], self.via[2]  # name the deepest line that changes it
         if tracked.family is Family.ARGUMENT:
-            self.result.changes.append(ChangeFact(int(tracked.receiver), node, how, conditional))
+            self.result.changes.append(
+                ChangeFact(int(tracked.receiver), node, how, conditional, where=where))
         elif tracked.family is Family.STORED and tracked.level not in (Level.OWNER,
                                                                         Level.SHALLOW):
-            self.result.changes.append(ChangeFact(None, node, how, conditional, tracked))
+            self.result.changes.append(ChangeFact(None, node, how, conditional, tracked, where))
 
     def on_change(self, node, tracked, how):
         self._record(node, tracked, how, conditional=False)
