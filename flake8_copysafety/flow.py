@@ -516,6 +516,8 @@ class FlowWalker:
         elif qualified is None:
             self.eval(func, bare=False)
         args = [self.eval(arg.value, bare=True) for arg in call.args]
+        if self._is_configured_copy(func, qualified):
+            return None  # the project says this function returns a real copy
         self._notice_changes(call, qualified, receiver, method, args)
         self.on_call(call, qualified, args)
         callee = self.resolve_callee(call)
@@ -566,9 +568,15 @@ class FlowWalker:
             result = join_tracked(result, value)
         return result
 
+    def _is_configured_copy(self, func: cst.BaseExpression, qualified: Optional[str]) -> bool:
+        """`--copysafety-copy-functions`: dotted names as imported, or bare names."""
+        wanted = self.ctx.copy_functions
+        if not wanted:
+            return False
+        written = dotted(func) or ""
+        return bool({qualified, written, written.rpartition(".")[2]} & wanted)
+
     def _call_function(self, call: cst.Call, qualified: str, args) -> Optional[Tracked]:
-        if qualified in self.ctx.copy_functions:
-            return None
         fact = sem.FUNCTION_FACTS.get(qualified)
         if fact is None:
             return None
