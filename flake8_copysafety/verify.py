@@ -371,6 +371,15 @@ def _summary(report: Report) -> str:
 # --------------------------------------------------------------------------- command line
 
 
+def _default_corpus() -> str:
+    """`corpus` here, or else the corpus of the checkout this package runs from."""
+    if os.path.isdir("corpus"):
+        return "corpus"
+    beside = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                          "corpus")
+    return beside if os.path.isdir(beside) else "corpus"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="copysafety verify",
@@ -395,11 +404,15 @@ def main(argv: list[str] | None = None) -> int:
     if importlib.util.find_spec("torch") is None:
         print(NEEDS_TORCH, file=sys.stderr)
         return 2
-    paths = args.paths or ["corpus"]
+    paths = args.paths or [_default_corpus()]
     try:
         cases = collect(paths)
     except FileNotFoundError as exc:
         print(f"copysafety verify: no such file or folder: {exc}", file=sys.stderr)
+        return 2
+    if not cases:
+        print("copysafety verify: no case files (*.py) under " + ", ".join(paths),
+              file=sys.stderr)
         return 2
     try:
         worker = Worker()

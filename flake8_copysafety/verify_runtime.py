@@ -206,7 +206,9 @@ def _remember_real_state_dicts() -> None:
 class _SnapshotStateDicts:
     """While active, `state_dict()` returns a deep copy: what a user who believed it was a
     snapshot expected. `Module.state_dict` recurses into children through `state_dict`, so
-    only the outermost call copies."""
+    only the outermost call copies. (`Module.load_state_dict` and
+    `Optimizer.load_state_dict` do not call `state_dict()` — checked on torch 2.13 — so
+    loading behaves the same under the patch.)"""
 
     def __enter__(self):
         import torch

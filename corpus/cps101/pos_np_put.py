@@ -1,0 +1,16 @@
+"""CPS101: `np.put` writes into the stored row."""
+import numpy as np
+from torch.utils.data import Dataset
+
+
+class Samples(Dataset):
+    def __init__(self):
+        self.arr = np.zeros((4, 3))
+
+    def __len__(self):
+        return 4
+
+    def __getitem__(self, idx):
+        row = self.arr[idx]
+        np.put(row, [0], [5.0])  # expect: CPS101
+        return row

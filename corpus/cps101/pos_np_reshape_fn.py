@@ -1,0 +1,16 @@
+"""CPS101: `np.reshape` of a contiguous array is a view."""
+import numpy as np
+from torch.utils.data import Dataset
+
+
+class Samples(Dataset):
+    def __init__(self):
+        self.arr = np.zeros((4, 2, 3))
+
+    def __len__(self):
+        return 4
+
+    def __getitem__(self, idx):
+        x = np.reshape(self.arr[idx], (3, 2))
+        x += 1  # expect: CPS101
+        return x

@@ -1,0 +1,16 @@
+"""CPS101: `.permute` is a view."""
+import torch
+from torch.utils.data import Dataset
+
+
+class Samples(Dataset):
+    def __init__(self):
+        self.data = torch.zeros(4, 3, 2, 2)
+
+    def __len__(self):
+        return 4
+
+    def __getitem__(self, idx):
+        x = self.data[idx].permute(1, 2, 0)
+        x += 1  # expect: CPS101
+        return x

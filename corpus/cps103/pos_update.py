@@ -1,0 +1,16 @@
+"""CPS103: `.update` on a stored dict sample."""
+import torch
+from torch.utils.data import Dataset
+
+
+class Samples(Dataset):
+    def __init__(self):
+        self.samples = [{"img": torch.ones(3), "label": i} for i in range(4)]
+
+    def __len__(self):
+        return 4
+
+    def __getitem__(self, idx):
+        sample = self.samples[idx]
+        sample.update(img=sample["img"] + 1)  # expect: CPS103
+        return sample

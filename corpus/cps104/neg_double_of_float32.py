@@ -1,0 +1,17 @@
+"""Near-miss of CPS104: `.double()` of data known to be float32 (`torch.rand`) really converts."""
+# near-miss: CPS104, CPS101
+import torch
+from torch.utils.data import Dataset
+
+
+class Samples(Dataset):
+    def __init__(self):
+        self.data = torch.rand(4, 3)
+
+    def __len__(self):
+        return 4
+
+    def __getitem__(self, idx):
+        x = self.data[idx].double()
+        x += 1
+        return x
