@@ -20,27 +20,22 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import io
 import json
 import os
 import queue
-import re
 import subprocess
 import sys
 import threading
-import tokenize
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
+
+from .expectations import parse_markers
 
 NEEDS_TORCH = 'copysafety verify needs torch: pip install "flake8-copysafety[verify]"'
 DEVICES = ("cpu", "cuda")
 DEFAULT_TIMEOUT = 60.0
 
-_CODE = re.compile(r"\bCPS\d{3}\b")
-_EXPECT = re.compile(r"#\s*expect:\s*(.*)$")
-_NEAR_MISS = re.compile(r"#\s*near-miss:\s*(.*)$")
-_RUNTIME = re.compile(r"#\s*runtime(?:\[(\w+)\])?:\s*(mutated|unchanged)\b")
 
 
 # --------------------------------------------------------------------------- cases
@@ -75,31 +70,12 @@ class Case:
         return bool(self.expected)
 
 
-def _comments(source: str) -> Iterable[Tuple[int, str]]:
-    try:
-        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
-            if tok.type == tokenize.COMMENT:
-                yield tok.start[0], tok.string
-    except (tokenize.TokenError, IndentationError, SyntaxError):
-        for number, line in enumerate(source.splitlines(), 1):
-            if "#" in line:
-                yield number, line[line.index("#"):]
-
-
 def parse_case(path: str, name: Optional[str] = None) -> Case:
     with open(path, "rb") as handle:
         source = handle.read().decode("utf-8", "replace")
-    case = Case(path=path, name=name or path, source=source)
-    for line, comment in _comments(source):
-        match = _EXPECT.search(comment)
-        if match:
-            case.expected.extend((line, code) for code in _CODE.findall(match.group(1)))
-        match = _NEAR_MISS.search(comment)
-        if match:
-            case.near_miss.extend(_CODE.findall(match.group(1)))
-        for device, verdict in _RUNTIME.findall(comment):
-            case.runtime[device or "*"] = verdict == "mutated"
-    return case
+    markers = parse_markers(source)
+    return Case(path=path, name=name or path, source=source, expected=markers.expected,
+                near_miss=markers.near_miss, runtime=markers.runtime)
 
 
 def collect(paths: Sequence[str]) -> List[Case]:
