@@ -74,21 +74,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files or directories (directories: their *.py files); "
                             "`-` reads standard input")
-    check.add_argument("--select", type=_comma_list, metavar="CODES",
+    check.add_argument("--select", type=_comma_list, action="extend", metavar="CODES",
                        help="report only these code prefixes (comma-separated)")
-    check.add_argument("--ignore", type=_comma_list, metavar="CODES",
+    check.add_argument("--ignore", type=_comma_list, action="extend", metavar="CODES",
                        help="do not report these code prefixes (replaces the configured list)")
-    check.add_argument("--extend-select", type=_comma_list, metavar="CODES",
+    check.add_argument("--extend-select", type=_comma_list, action="extend", metavar="CODES",
                        help="report these code prefixes too (e.g. CPS104)")
-    check.add_argument("--extend-ignore", type=_comma_list, metavar="CODES",
+    check.add_argument("--extend-ignore", type=_comma_list, action="extend", metavar="CODES",
                        help="do not report these code prefixes either")
-    check.add_argument("--exclude", type=_comma_list, metavar="GLOBS",
+    check.add_argument("--exclude", type=_comma_list, action="extend", metavar="GLOBS",
                        help="skip matching files and directories, in addition to the "
                             "defaults (.git, .tox, .venv, venv, env, build, dist, "
                             "__pycache__, *.egg-info, node_modules, site-packages, ...)")
-    check.add_argument("--dataset-bases", type=_comma_list, metavar="NAMES",
+    check.add_argument("--dataset-bases", type=_comma_list, action="extend", metavar="NAMES",
                        help="extra dataset base classes, dotted (mypkg.data.BaseDataset)")
-    check.add_argument("--copy-functions", type=_comma_list, metavar="NAMES",
+    check.add_argument("--copy-functions", type=_comma_list, action="extend", metavar="NAMES",
                        help="extra functions returning a deep copy (mypkg.utils.deep_clone)")
     check.add_argument("--format", choices=("text", "json", "sarif"), default="text",
                        help="output format (default: text, `path:line:col: CODE message`)")

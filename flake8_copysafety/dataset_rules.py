@@ -13,6 +13,7 @@ from .summaries import resolve_self_callee
 from .syntax import classes_in
 from .values import Family, Level, Tracked, VType
 
+
 def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.ClassDef],
                    dataset_names: Set[str]) -> List[RawFinding]:
     """CPS101-CPS104 for the dataset classes defined in `region`.

@@ -1,11 +1,12 @@
 """`# noqa` comments, read exactly the way flake8 reads them.
 
-flake8 looks for the comment on the whole logical line a finding sits on (every physical line
-of a statement that spans several, a multi-line string included), matches the same regular
-expression, and treats listed codes as prefixes: `# noqa: CPS1` covers CPS101..CPS104. The
-word `noqa` is case-insensitive; the codes are compared as written, so `# noqa: cps101`
-does not suppress CPS101 in flake8 and does not here either. A line `# flake8: noqa` on its
-own skips the whole file.
+flake8 searches for the comment on the finding's physical line joined with the lines it shares
+tokens with up to the next line-break token: the lines of a triple-quoted string, or lines
+joined by a backslash, count as one; the lines of a bracketed call do not. It matches the
+same regular expression as here and treats the listed codes as prefixes (`# noqa: CPS1`
+covers CPS101..CPS104). The word `noqa` is case-insensitive; the codes are compared as
+written, so `# noqa: cps101` does not suppress CPS101 in flake8, nor here. A line
+`# flake8: noqa` on its own skips the whole file.
 """
 
 import io
@@ -68,7 +69,7 @@ class NoqaMap:
         return comment_suppresses(self.line_text(line), code)
 
     def _logical_lines(self) -> Dict[int, str]:
-        """Map each line to the joined text of the tokens' line range it belongs to.
+        """Map each line to the joined text of the line range its tokens span.
 
         Mirrors flake8's FileProcessor._noqa_line_mapping: lines are grouped from one NL or
         NEWLINE token to the next; when the file cannot be tokenized, every line stands alone.

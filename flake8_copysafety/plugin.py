@@ -1,6 +1,6 @@
 """The thin flake8 shell: options in, findings out; all analysis lives in `engine`."""
 
-from typing import Iterator, List, Sequence, Tuple
+from typing import Iterator, Sequence, Tuple
 
 from . import __version__
 from .engine import LintOptions, lint_source

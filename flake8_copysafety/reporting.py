@@ -1,4 +1,4 @@
-"""Raw findings (tied to syntax nodes) and the copy each kind of value needs, for messages and fixes."""
+"""Raw findings (tied to syntax nodes), and the copy each kind of value needs."""
 
 from dataclasses import dataclass, field
 from typing import Dict, Optional, Tuple

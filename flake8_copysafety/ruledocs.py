@@ -29,13 +29,18 @@ def fallback_page(rule: Rule) -> str:
 
 
 def first_paragraph(markdown: str) -> Optional[str]:
-    """The first prose paragraph of a page: no headings, code fences, tables or lists."""
-    paragraphs = re.split(r"\n\s*\n", markdown)
-    for block in paragraphs:
-        text = block.strip()
-        if not text or text.startswith(("#", "```", "|", "- ", "* ", ">", "<!--")):
-            continue
-        return " ".join(line.strip() for line in text.splitlines())
+    """The first prose paragraph of a page's "What it does" section (else of the page).
+
+    Headings, code fences, tables, lists, quotes and the `*Default: ...*` line are skipped.
+    """
+    section = re.search(r"^#+\s*What it does\s*$", markdown, re.MULTILINE | re.IGNORECASE)
+    for text in ((markdown[section.end():],) if section else ()) + (markdown,):
+        for block in re.split(r"\n\s*\n", text):
+            block = block.strip()
+            if not block or block.startswith(
+                    ("#", "```", "|", "- ", "* ", ">", "<!--", "*Default")):
+                continue
+            return " ".join(line.strip() for line in block.splitlines())
     return None
 
 

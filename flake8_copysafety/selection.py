@@ -5,6 +5,10 @@ except the default-off ones (CPS104), which are implicitly ignored. An explicit 
 (`--select`, `--extend-select`) beats an implicit ignore, an explicit ignore beats an implicit
 selection, and when a code matches both lists at the same level the longer prefix wins (a tie
 ignores). So `--select CPS` turns CPS104 on, exactly as `flake8 --select=CPS` does.
+
+One difference from flake8, on purpose: `--ignore` does not drop the default-off list, so
+`--ignore CPS101` does not turn CPS104 on (`flake8 --ignore=...` replaces the defaults that
+plugins extend and does turn it on).
 """
 
 import re
@@ -58,8 +62,7 @@ class Selection:
         self.ignored_explicitly = _longest_first([*(ignore or ()), *extend_ignore])
         chosen = list(select) if select is not None else list(DEFAULT_SELECT)
         self.selected = _longest_first([*chosen, *extend_select])
-        dropped = list(ignore) if ignore is not None else list(DEFAULT_OFF)
-        self.ignored = _longest_first([*dropped, *extend_ignore])
+        self.ignored = _longest_first([*(ignore or ()), *DEFAULT_OFF, *extend_ignore])
         self._cache: Dict[str, bool] = {}
 
     def __call__(self, code: str) -> bool:

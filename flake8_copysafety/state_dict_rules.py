@@ -16,7 +16,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from .flow import Change, FileContext, FlowWalker, positional
+from .flow import Change, FileContext, FlowWalker
 from .names import dotted
 from .reporting import LINE_REF, RawFinding, copy_fix
 from .semantics import Kind

@@ -145,7 +145,6 @@ class Callees:
         walker.walk_block(func.body.body)
         return result
 
-
     def stored_types(self, owner: cst.ClassDef) -> Dict[str, VType]:
         """The kinds of `self.x` for a class, inferred once per class."""
         key = id(owner)
@@ -194,8 +193,8 @@ class SummaryWalker(FlowWalker):
         if tracked.family is Family.ARGUMENT:
             self.result.changes.append(
                 ChangeFact(int(tracked.receiver), node, how, conditional, where=where))
-        elif tracked.family is Family.STORED and tracked.level not in (Level.OWNER,
-                                                                        Level.SHALLOW):
+        elif tracked.family is Family.STORED and \
+                tracked.level not in (Level.OWNER, Level.SHALLOW):
             self.result.changes.append(ChangeFact(None, node, how, conditional, tracked, where))
 
     def on_change(self, node, tracked, how):
