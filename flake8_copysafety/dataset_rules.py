@@ -156,10 +156,7 @@ class GetitemWalker(FlowWalker):
             refs["via"] = self.via[1]
         raw = RawFinding(node, code, message, refs)
         if tracked.fix_site is not None and tracked.fix_vtype is not None:
-            vtype = tracked.fix_vtype
-            if code == "CPS104":
-                vtype = VType(Kind.TENSOR)
-            fix = copy_fix(self.ctx, tracked.fix_site, vtype)
+            fix = copy_fix(self.ctx, tracked.fix_site, tracked.fix_vtype)
             if fix is not None:
                 raw.fix_site, (raw.fix_text, raw.needs_import_copy) = tracked.fix_site, fix
         return raw

@@ -1,0 +1,60 @@
+"""Messages name what changes and where the alias was taken; fixes copy by kind of value."""
+
+from pathlib import Path
+
+import pytest
+
+from flake8_copysafety.engine import lint_source
+
+EVAL = Path(__file__).parent / "eval_files"
+
+
+def findings(name):
+    path = EVAL / name
+    return {(f.line, f.code): f for f in lint_source(path.read_text(), str(path))}
+
+
+@pytest.mark.parametrize("line, code, replacement", [
+    (25, "CPS101", "onp.asarray(self.arr[i]).copy()"),        # ndarray: .copy()
+    (27, "CPS102", "self.data[i].clone()"),                    # copy.copy(tensor) replaced
+    (31, "CPS101", "copy.deepcopy(self.lists[i])"),            # a list: deepcopy
+    (33, "CPS102", "copy.deepcopy(self.samples[i])"),          # dict(...) replaced
+    (56, "CPS104", "self.x[i].float().clone()"),               # clone after converting
+])
+def test_dataset_fixes_copy_by_kind(line, code, replacement):
+    assert findings("dataset_spellings.py")[(line, code)].fix.replacement == replacement
+
+
+def test_fix_spells_copy_as_the_module_imports_it():
+    found = findings("more_spellings.py")
+    assert found[(68, "CPS103")].fix.replacement == "cp.deepcopy(self.meta[idx])"
+    assert found[(45, "CPS104")].fix.replacement.endswith(".astype(np.float64, copy=False).copy()")
+    assert not found[(68, "CPS103")].fix.needs_import_copy
+
+
+def test_fix_adds_import_copy_only_when_missing():
+    source = (
+        "import torch\n\n"
+        "def f(model, opt):\n"
+        "    best = model.state_dict()\n"
+        "    opt.step()\n"
+        "    model.load_state_dict(best)\n"
+    )
+    (finding,) = lint_source(source, "t.py")
+    assert finding.code == "CPS202" and finding.line == 4
+    assert finding.fix.replacement == "copy.deepcopy(model.state_dict())"
+    assert finding.fix.needs_import_copy
+
+
+def test_unknown_kind_has_no_fix():
+    assert findings("dataset_spellings.py")[(46, "CPS101")].fix is None
+
+
+def test_messages_name_origin_alias_line_and_callee_line():
+    message = findings("dataset_spellings.py")[(29, "CPS101")].message
+    assert "`self.tvec[i]`" in message and "line 29" in message and "`.clone()`" in message
+    message = findings("interprocedural.py")[(69, "CPS101")].message
+    assert "by `normalize()` (line 11)" in message
+    message = findings("state_dict_spellings.py")[(17, "CPS202")].message
+    assert "`best_state`" in message and "read here (line 19)" in message
+    assert message.endswith("#cps202)")
