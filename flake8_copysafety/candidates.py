@@ -8,6 +8,7 @@ This module must not import libcst: most files stop here.
 
 import ast
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from . import semantics as sem
@@ -27,6 +28,7 @@ _IN_PLACE_KEYWORDS = sem.OUTPUT_KEYWORDS | {sem.INPLACE_KEYWORD}
 # A state_dict() passed straight to one of these is consumed at once: nothing is kept.
 _CONSUMERS = frozenset({"save", "load_state_dict", "deepcopy", "print", "len", "set_state_dict"})
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_PROJECT_DEPTH = 8  # directories upwards from a file where its project's packages may be
 
 
 @dataclass
@@ -144,19 +146,63 @@ def _changes_in_place(func: ast.AST) -> bool:
     return False
 
 
-def _calls_helpers(getitem: ast.FunctionDef) -> bool:
-    """`__getitem__` hands data to something that may change it: a function of this
-    module, a method of the dataset or a transform stored on it (`self.transform(x)`)."""
-    self_name = getitem.args.args[0].arg if getitem.args.args else "self"
-    for node in ast.walk(getitem):
-        if isinstance(node, ast.Call):
+class _Helpers:
+    """Which calls in `__getitem__` may change what they are given, decided cheaply: calls of
+    the module's own functions and methods that change something in place (directly or
+    through the module's functions they call), of a stored transform whose class's
+    `__call__` does, and of functions imported from the project (relative imports, or
+    packages found next to the file)."""
+
+    def __init__(self, tree: ast.Module, imports: ImportTable, filename: Optional[str]):
+        self.tree = tree
+        self.imports = imports
+        self.filename = filename
+        self._mutators: Optional[Set[str]] = None
+
+    def mutators(self) -> Set[str]:
+        if self._mutators is None:
+            functions = [s for s in _statements(self.tree.body)
+                         if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+            found = {f.name for f in functions if _changes_in_place(f)}
+            calls = {f.name: _called_names(f) for f in functions}
+            grew = True
+            while grew:
+                grew = False
+                for name, called in calls.items():
+                    if name not in found and called & found:
+                        found.add(name)
+                        grew = True
+            self._mutators = found
+        return self._mutators
+
+    def called_by(self, getitem: ast.FunctionDef) -> bool:
+        self_name = getitem.args.args[0].arg if getitem.args.args else "self"
+        for node in ast.walk(getitem):
+            if not isinstance(node, ast.Call):
+                continue
             func = node.func
             if isinstance(func, ast.Name):
-                return True
-            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                if func.id in self.mutators() or self._from_project(func.id):
+                    return True
+            elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
                     and func.value.id == self_name:
-                return True
-    return False
+                if func.attr in self.mutators() or "__call__" in self.mutators():
+                    return True
+        return False
+
+    def _from_project(self, name: str) -> bool:
+        if name in self.imports.relative:
+            return True
+        qualified = self.imports.aliases.get(name)
+        if not qualified or "." not in qualified or not self.filename:
+            return False
+        root = qualified.split(".")[0]
+        try:
+            here = Path(self.filename).resolve().parent
+        except (OSError, ValueError):
+            return False
+        return any((d / root).is_dir() or (d / f"{root}.py").is_file()
+                   for d in [here, *here.parents][:_PROJECT_DEPTH])
 
 
 def _keeps_state_dict(stmt: ast.AST) -> bool:
@@ -165,8 +211,8 @@ def _keeps_state_dict(stmt: ast.AST) -> bool:
         for child in ast.iter_child_nodes(parent):
             if not _is_state_dict_call(child):
                 continue
-            if isinstance(parent, ast.Return):
-                continue
+            if isinstance(parent, (ast.Return, ast.Expr)):
+                continue  # returned, or called for its effect: nothing is kept here
             holder = parent
             if isinstance(parent, ast.keyword):
                 holder = _parent_call(stmt, parent)
@@ -196,7 +242,7 @@ def _is_state_dict_call(node: ast.AST) -> bool:
 
 
 def plan(tree: ast.Module, text: str, imports: ImportTable,
-         extra_bases: Iterable[str] = ()) -> Plan:
+         extra_bases: Iterable[str] = (), filename: Optional[str] = None) -> Plan:
     result = Plan()
     getitem_lines = _lines_with(text, "__getitem__")
     state_dict_lines = _lines_with(text, "state_dict")
@@ -207,6 +253,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
             located.extend((s, index) for s in _statements([top])
                            if isinstance(s, ast.ClassDef))
         names = DatasetNames([c for c, _ in located], imports, extra_bases)
+        helpers = _Helpers(tree, imports, filename)
         top_of = {id(c): i for c, i in located}
         for cls, index in located:
             if not names.is_dataset(cls):
@@ -214,7 +261,8 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
             result.datasets.add(cls.name)
             getitem = next((s for s in cls.body if isinstance(s, ast.FunctionDef)
                             and s.name == "__getitem__"), None)
-            if getitem is not None and (_changes_in_place(getitem) or _calls_helpers(getitem)):
+            if getitem is not None and (_changes_in_place(getitem)
+                                        or helpers.called_by(getitem)):
                 chosen.update(top_of[id(a)] for a in names.ancestors(cls))
     if state_dict_lines:
         producers = _state_dict_producers(tree, state_dict_lines)

@@ -72,7 +72,7 @@ def _lint(source, filename, options, tree, facts_used) -> List[Finding]:
         except (SyntaxError, ValueError, MemoryError):
             return []
     imports = ImportTable(tree)
-    chosen = plan(tree, text, imports, options.dataset_bases)
+    chosen = plan(tree, text, imports, options.dataset_bases, filename)
     if not chosen:
         return []
     from .analysis import analyse_plan  # the first import of libcst happens here
