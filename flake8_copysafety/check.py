@@ -3,7 +3,7 @@
 import argparse
 import sys
 from pathlib import Path
-from typing import List, Optional, Sequence, TextIO, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from .cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from .config import ConfigError, FileConfig, discover, read_file
@@ -91,9 +91,9 @@ def run_check(args: argparse.Namespace) -> int:
         _emit("".join(diffs), args.output)
         if errors:
             return EXIT_ERROR
-        return EXIT_FINDINGS if diffs else EXIT_CLEAN
+        return EXIT_FINDINGS if diffs and not args.exit_zero else EXIT_CLEAN
 
-    _emit(RENDERERS[args.format](reports), args.output)
+    _emit(RENDERERS[args.format](reports), args.output, utf8=args.format != "text")
     remaining = sum(len(r.findings) for r in reports)
     if mode == "fix":
         fixed = sum(r.fixed_count for r in reports)
@@ -104,10 +104,11 @@ def run_check(args: argparse.Namespace) -> int:
         )
     if errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if remaining else EXIT_CLEAN
+    return EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_CLEAN
 
 
-def _emit(text: str, output: Optional[str], stream: Optional[TextIO] = None) -> None:
+def _emit(text: str, output: Optional[str], utf8: bool = False) -> None:
+    """Write the report; JSON and SARIF are always UTF-8, whatever the terminal's encoding."""
     if output:
         try:
             with open(output, "w", encoding="utf-8", newline="") as handle:
@@ -115,6 +116,12 @@ def _emit(text: str, output: Optional[str], stream: Optional[TextIO] = None) -> 
         except OSError as exc:
             raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
         return
-    out = stream or sys.stdout
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    if utf8 and buffer is not None:
+        out.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+        return
     out.write(text)
     out.flush()

@@ -11,9 +11,9 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 EXIT_CODES = """\
 exit status:
-  0  no findings (with --diff: nothing to change)
+  0  no findings (with --diff: nothing to change; with --exit-zero: always, unless 2)
   1  findings reported (a CPS900 "could not analyse" finding counts), or with --diff:
-     fixes to apply
+     fixes to apply; with --fix: findings left after fixing
   2  usage error (bad option, unknown rule, missing path, bad configuration), a file that
      could not be read or written, or an internal error
 """
@@ -100,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--diff", action="store_true",
                         help="print the changes --fix would make as a unified diff, "
                              "write nothing (exit 1 if there are any)")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when there are findings (2 still means an error)")
     check.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                        help="worker processes (default: one per CPU; used for more than "
                             "a few files)")

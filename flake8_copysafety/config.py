@@ -153,4 +153,3 @@ def discover(start: Optional[Path] = None) -> FileConfig:
             break
         directory = parent
     return FileConfig(warnings=warnings)
-

@@ -108,7 +108,8 @@ def copy_name_taken(tree: ast.Module) -> bool:
                     continue
                 if not (isinstance(node, ast.Import) and alias.name == "copy"):
                     return True
-        if type(node).__name__ in ("MatchAs", "MatchStar") and getattr(node, "name", None) == "copy":
+        if type(node).__name__ in ("MatchAs", "MatchStar") \
+                and getattr(node, "name", None) == "copy":
             return True
     return False
 

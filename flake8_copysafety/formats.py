@@ -18,7 +18,8 @@ from .ruledocs import full_description, page
 from .runner import FileReport
 
 FORMATS = ("text", "json", "sarif")
-SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+                "sarif-schema-2.1.0.json")
 SARIF_VERSION = "2.1.0"
 TOOL_NAME = "flake8-copysafety"
 INFORMATION_URI = DOCS_URL.rstrip("#")

@@ -5,9 +5,12 @@ Everything a worker needs travels in `Settings` (picklable); a worker returns on
 write the same file.
 """
 
+import ast
+import io
 import os
 import sys
 import time
+import tokenize
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -54,9 +57,7 @@ def cpu_count() -> int:
 
 
 def _encoding_of(raw: bytes) -> str:
-    import io
-    import tokenize
-
+    """The encoding Python reads the file with (`utf-8-sig` keeps a BOM on writing)."""
     try:
         return tokenize.detect_encoding(io.BytesIO(raw).readline)[0]
     except (SyntaxError, LookupError):
@@ -92,8 +93,6 @@ def _settle_imports(report: FileReport, text: Optional[str]) -> None:
     """Drop fixes needing `import copy` that cannot get it; note where it would go."""
     if text is None or not any(f.fix and f.fix.needs_import_copy for f in report.findings):
         return
-    import ast
-
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
