@@ -10,6 +10,7 @@ from ..transforms import shift
 from pkg.transforms import normalize, safe
 from torchvision_like.transforms import unknown
 
+
 class D(Dataset):
     def __init__(self):
         self.data = torch.rand(4, 3)
@@ -30,12 +31,15 @@ def normalize(im, mean=0.5):
     im -= mean
     return im
 
+
 def shift(im):
     return normalize(im, 1.0)
+
 
 def safe(im):
     return im - 0.5
 '''
+
 
 def _project(tmp_path, transforms=TRANSFORMS):
     (tmp_path / "pkg" / "data").mkdir(parents=True)
@@ -46,6 +50,7 @@ def _project(tmp_path, transforms=TRANSFORMS):
     path.write_text(DATASET)
     return path
 
+
 def test_relative_and_absolute_project_imports_are_followed(tmp_path):
     path = _project(tmp_path)
     findings = lint_source(path.read_text(), str(path))
@@ -53,12 +58,14 @@ def test_relative_and_absolute_project_imports_are_followed(tmp_path):
     assert "by `normalize()` (transforms.py:2)" in findings[0].message
     assert "by `shift()` (transforms.py:2)" in findings[1].message
 
+
 def test_changed_helper_file_is_read_again(tmp_path):
     path = _project(tmp_path)
     assert len(lint_source(path.read_text(), str(path))) == 2
     fixed = TRANSFORMS.replace("    im -= mean\n", "    im = im - mean\n")
     (tmp_path / "pkg" / "transforms.py").write_text(fixed)
     assert lint_source(path.read_text(), str(path)) == []
+
 
 def test_without_a_file_name_imports_are_not_followed(tmp_path):
     path = _project(tmp_path)
