@@ -86,8 +86,8 @@ def _index_info(sub: cst.Subscript) -> IndexInfo:
             return IndexInfo(position=-int(value.expression.value, 0))
     if isinstance(value, cst.SimpleString):
         return IndexInfo(key=value.evaluated_value)
-    if isinstance(value, (cst.List, cst.ListComp)):
-        return IndexInfo(fancy=True)
+    if isinstance(value, (cst.List, cst.ListComp, cst.Comparison)):
+        return IndexInfo(fancy=True)  # a list of indices or a boolean mask
     return IndexInfo()
 
 
@@ -447,8 +447,11 @@ class FlowWalker:
         if base is None:
             return None
         info = _index_info(node)
-        if info.fancy and base.vtype.kind in sem.ARRAY_KINDS:
-            return None
+        if base.vtype.kind in sem.ARRAY_KINDS:
+            if info.fancy:
+                self.ctx.used(sem.INDEX_ADVANCED_COPIES)
+                return None
+            self.ctx.used(sem.INDEX_VIEW)
         return self.element_of(base, info.position, info.is_slice, node, info.key)
 
     def element_of(self, base: Optional[Tracked], index: Optional[int] = None,
@@ -463,6 +466,8 @@ class FlowWalker:
             return base.parts[index]
         vtype = base.vtype.element(index, is_slice, key)
         if vtype.kind is Kind.SCALAR:
+            if base.vtype.kind is Kind.NDARRAY:
+                self.ctx.used(sem.INDEX_NDARRAY_SCALAR)
             return None  # immutable: nothing to alias
         level = base.level
         if level is Level.OWNER:

@@ -56,7 +56,8 @@ def readme_page(code: str) -> Optional[str]:
     text = page(code)
     if text is None:
         return None
-    return f'<a id="{RULES[code].anchor}"></a>\n\n' + text.replace("](../../", "](")
+    body = text.replace("](../../", "](").rstrip()
+    return f'<a id="{RULES[code].anchor}"></a>\n\n{body}\n'
 
 
 def readme_rule_pages() -> str:

@@ -230,6 +230,15 @@ NDARRAY_SHAPE_FACTORIES: FrozenSet[str] = frozenset(
 )
 
 
+# Indexing an array: a basic index or slice gives a view (for a tensor, even `t[i]` of a 1-D
+# tensor: a 0-d view); advanced indexing (a list of indices, a boolean mask) copies; an
+# integer index into a 1-D ndarray gives a NumPy scalar, an immutable copy.
+INDEX_VIEW = "index:view"
+INDEX_ADVANCED_COPIES = "index:advanced-copy"
+INDEX_NDARRAY_SCALAR = "index:ndarray-scalar"
+INDEX_FACTS: Tuple[str, ...] = (INDEX_VIEW, INDEX_ADVANCED_COPIES, INDEX_NDARRAY_SCALAR)
+
+
 def all_fact_keys() -> FrozenSet[str]:
     """Every fact a corpus case must exercise, named as `copysafety verify` reports them."""
     keys = {f"function:{k}" for k in FUNCTION_FACTS}
@@ -237,4 +246,5 @@ def all_fact_keys() -> FrozenSet[str]:
     keys |= {f"attribute:{k}" for k in ATTRIBUTE_FACTS}
     keys |= {f"conversion:{k}" for k in DTYPE_CONVERSIONS}
     keys |= {f"mutator:{k}" for k in MUTATING_FUNCTIONS}
+    keys |= set(INDEX_FACTS)
     return frozenset(keys)
