@@ -14,6 +14,7 @@ from .flow import FileContext
 from .names import ImportTable
 from .reporting import LINE_REF, RawFinding
 from .rules import with_anchor
+from .source import source_lines
 from .state_dict_rules import check_state_dicts, state_dict_source
 from .summaries import Callees
 
@@ -61,7 +62,8 @@ def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan
         raw.extend(check_state_dicts(ctx, chosen.state_dict_scopes, chosen.whole_module))
     if not raw:
         return []
-    return _one_per_line([_finding(r, _Positions(regions)) for r in raw])
+    positions = _Positions(regions)
+    return _one_per_line([_finding(r, positions) for r in raw])
 
 
 class _Positions:
@@ -99,7 +101,7 @@ def _parse_regions(text: str, tree: ast.Module, chosen: Plan) -> Optional[List[R
     try:
         if chosen.whole_module:
             return [Region(cst.parse_module(text), 0)]
-        lines = text.splitlines(keepends=True)
+        lines = source_lines(text)
         regions = []
         for index in chosen.statements:
             stmt = tree.body[index]

@@ -29,6 +29,7 @@ _IN_PLACE_KEYWORDS = sem.OUTPUT_KEYWORDS | {sem.INPLACE_KEYWORD}
 _CONSUMERS = frozenset({"save", "load_state_dict", "deepcopy", "print", "len", "set_state_dict"})
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _PROJECT_DEPTH = 8  # directories upwards from a file where its project's packages may be
+_MAX_DEPTH = 200  # syntax-tree depth past which a statement is not analysed
 
 
 @dataclass
@@ -275,8 +276,23 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                     chosen.add(index)
                 else:
                     result.whole_module = True
-    result.statements = sorted(with_callees(tree, chosen))
+    result.statements = sorted(i for i in with_callees(tree, chosen)
+                               if not _too_deep(tree.body[i]))
+    if result.whole_module and any(_too_deep(s) for s in tree.body if not isinstance(s, _DEFS)):
+        result.whole_module = False
     return result
+
+
+def _too_deep(node: ast.AST) -> bool:
+    """Nesting no hand-written dataset or training loop has (generated code, stress tests):
+    libcst's parser is slow on it, so such statements are left out, silently."""
+    stack = [(node, 0)]
+    while stack:
+        current, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            return True
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(current))
+    return False
 
 
 def _scopes_covering(body: List[ast.stmt], lines: List[int], path: Tuple[str, ...]

@@ -87,8 +87,13 @@ class GetitemWalker(FlowWalker):
         return resolve_self_callee(self, call) or super().resolve_callee(call)
 
     def on_bind(self, key, tracked, stmt, rhs):
-        if tracked.family is Family.STORED and tracked.fix_site is None and rhs is not None \
-                and tracked.level is not Level.OWNER and "." not in key:
+        if tracked.family is not Family.STORED or "." in key:
+            return tracked
+        if tracked.level is Level.OWNER and tracked.vtype.kind in ARRAY_KINDS:
+            # `x = self.data`: a second name for the whole stored array (container owners
+            # stay owners: `cache = self.cache; cache[i] = ...` fills a cache on purpose).
+            tracked = tracked.derive(level=Level.ALIAS)
+        if tracked.fix_site is None and rhs is not None and tracked.level is not Level.OWNER:
             return tracked.derive(fix_site=rhs, fix_vtype=tracked.vtype)
         return tracked
 
@@ -122,7 +127,7 @@ class GetitemWalker(FlowWalker):
         return f" by `{self.via[0]}()` ({where})"
 
     def _finding(self, node: cst.CSTNode, code: str, tracked: Tracked) -> RawFinding:
-        origin = f"`{tracked.origin}`"
+        origin = f"`{tracked.origin_text()}`"
         line = LINE_REF.format("origin")
         by = self._changed_by()
         if code == "CPS101":

@@ -476,8 +476,8 @@ class FlowWalker:
             level = Level.ALIAS
         origin, line_node = base.origin, base.origin_line_node
         if node is not None and (base.level is Level.OWNER
-                                 or self.ctx.code(node.value) == base.origin):
-            origin, line_node = self.ctx.code(node), node  # `self.samples[i]["img"]`
+                                 or base.origin_line_node is node.value):
+            origin, line_node = "", node  # `self.samples[i]["img"]`, rendered when reported
         return base.derive(level=level, vtype=vtype, origin=origin, parts=None,
                            origin_line_node=line_node)
 
@@ -651,7 +651,10 @@ class FlowWalker:
         if effect in (Effect.COPY, Effect.FRESH):
             return None
         if effect is Effect.ALIAS:
-            return value.derive(vtype=vtype, parts=None)
+            # A view of a whole stored array (`self.data.view(-1)`) is stored data too.
+            level = Level.ALIAS if value.level is Level.OWNER and \
+                vtype.kind in sem.ARRAY_KINDS else value.level
+            return value.derive(vtype=vtype, parts=None, level=level)
         if effect is Effect.MAYBE_ALIAS:
             return value.derive(vtype=vtype, maybe_via=f".{fact.key}(copy=False)", parts=None)
         if vtype.kind in sem.ARRAY_KINDS:  # SHALLOW on a tensor: a new tensor, same storage

@@ -18,7 +18,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from .candidates import first_line
 from .flow import FileContext
 from .names import ImportTable
-from .source import decode
+from .source import decode, source_lines
 
 _SEARCH_DEPTH = 8  # directories upwards from the linted file where a package may start
 _MAX_BYTES = 2_000_000
@@ -59,7 +59,7 @@ class ForeignModule:
                 if isinstance(s, (ast.FunctionDef, ast.ClassDef))]
         if not defs:
             return None
-        lines = self.text.splitlines(keepends=True)
+        lines = source_lines(self.text)
         regions = []
         for i in defs:
             stmt = self.tree.body[i]

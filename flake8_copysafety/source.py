@@ -2,7 +2,7 @@
 
 import io
 import tokenize
-from typing import Optional, Union
+from typing import List, Optional, Union
 
 
 def decode(source: Union[str, bytes]) -> Optional[str]:
@@ -14,3 +14,9 @@ def decode(source: Union[str, bytes]) -> Optional[str]:
         return source.decode(encoding).lstrip("\ufeff")
     except (SyntaxError, LookupError, UnicodeDecodeError):
         return None
+
+
+def source_lines(text: str) -> List[str]:
+    """Lines as Python numbers them: split at \\n, \\r\\n and \\r only (`str.splitlines` also
+    splits at form feeds and Unicode separators, which would shift every line after them)."""
+    return io.StringIO(text, newline="").readlines()

@@ -149,7 +149,7 @@ class _Report:
     def inplace(self, node: cst.CSTNode, tracked: Tracked, reason: str,
                 refs: Optional[Dict[str, cst.CSTNode]] = None) -> None:
         owner = tracked.receiver or "the module"
-        message = (f"in-place change of a tensor of `{tracked.origin}` (line "
+        message = (f"in-place change of a tensor of `{tracked.origin_text()}` (line "
                    f"{LINE_REF.format('origin')}), which shares storage with `{owner}`'s "
                    f"live weights, so `{owner}` changes too; {reason} — {_FIX_HINT}")
         refs = dict(refs or {}, origin=tracked.origin_line_node)
@@ -159,7 +159,7 @@ class _Report:
         owner = tracked.receiver or "the module"
         where = f" (line {LINE_REF.format('read')})" if read is not None else ""
         for bound in tracked.bound_at:
-            message = (f"`{tracked.bound_key}` keeps `{tracked.origin}`, live references to "
+            message = (f"`{tracked.bound_key}` keeps `{tracked.origin_text()}`, live references to "
                        f"`{owner}`'s tensors, and {why}{where} after `{owner}` may have "
                        "changed: it holds the latest weights, not a snapshot — "
                        "use `copy.deepcopy(...)` of the state_dict")

@@ -104,7 +104,9 @@ class Tracked:
     """A value that shares data with something the program keeps (stored data, a module)."""
 
     family: Family
-    origin: str  # source text of where it came from (`self.data[idx]`, `model.state_dict()`)
+    # Source text of where it came from (`self.data[idx]`, `model.state_dict()`); empty
+    # means "the code of origin_line_node", rendered only if a message needs it.
+    origin: str
     origin_line_node: cst.CSTNode  # the node whose line the message mentions
     vtype: VType
     level: Level = Level.ALIAS
@@ -121,6 +123,12 @@ class Tracked:
 
     def derive(self, **changes) -> "Tracked":
         return replace(self, **changes)
+
+    def origin_text(self) -> str:
+        return self.origin or _CODEGEN.code_for_node(self.origin_line_node)
+
+
+_CODEGEN = cst.Module(body=[])  # renders any expression node
 
 
 def join_tracked(a: Optional[Tracked], b: Optional[Tracked]) -> Optional[Tracked]:

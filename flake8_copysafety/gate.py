@@ -1,0 +1,29 @@
+"""The text gate: can this file hold a finding at all? Imports nothing but `re`.
+
+flake8 imports every installed plugin in every run, also for one file in an editor, and most
+files cannot hold a finding. The test that decides lives here, away from the dataclasses,
+the `ast` plan and libcst, so that a plugin importing only this module costs a run almost
+nothing until a file passes.
+
+The test is a necessary condition for every rule, and no more:
+- CPS1xx need a dataset class that defines `__getitem__`: the text `def __getitem__`
+  (`async def __getitem__` contains it too);
+- CPS2xx need a call of a `state_dict` attribute, `m.state_dict()`: the text `.state_dict(`,
+  with any whitespace (line breaks inside brackets included) around the dot and before the
+  parenthesis. `load_state_dict(`, `def state_dict(` and `get_model_state_dict(` do not pass.
+
+Bytes and text give the same answer: the patterns are ASCII, and neither UTF-8 nor the
+`surrogateescape` error handler turns a non-ASCII character into ASCII bytes.
+"""
+
+import re
+
+_PATTERN = r"def\s+__getitem__\b|\.\s*state_dict\s*\("
+_CANDIDATE_BYTES = re.compile(_PATTERN.encode("ascii"))
+_CANDIDATE_TEXT = re.compile(_PATTERN, re.ASCII)
+
+
+def is_candidate(source) -> bool:
+    """Whether `source` (bytes or str) could hold a finding; False means: skip the file."""
+    pattern = _CANDIDATE_TEXT if isinstance(source, str) else _CANDIDATE_BYTES
+    return pattern.search(source) is not None
