@@ -16,7 +16,9 @@ from .findings import Finding
 from .rules import with_anchor
 
 # A file can only hold a finding if it defines __getitem__ or calls state_dict().
-_CANDIDATE = re.compile(rb"__getitem__|state_dict\s*\(")
+_CANDIDATE = r"__getitem__|state_dict\s*\("
+_CANDIDATE_TEXT = re.compile(_CANDIDATE)
+_CANDIDATE_BYTES = re.compile(_CANDIDATE.encode())
 # Deeply nested code is valid Python up to CPython's own limits; give the analysis room.
 _RECURSION_LIMIT = 20_000
 
@@ -31,8 +33,8 @@ class LintOptions:
 
 def is_candidate(source: Union[str, bytes]) -> bool:
     """The gate that decides whether a file is worth more than a substring search."""
-    data = source.encode("utf-8", "surrogateescape") if isinstance(source, str) else source
-    return _CANDIDATE.search(data) is not None
+    pattern = _CANDIDATE_TEXT if isinstance(source, str) else _CANDIDATE_BYTES
+    return pattern.search(source) is not None
 
 
 def lint_source(
@@ -47,9 +49,9 @@ def lint_source(
     Never raises: a file that is not valid Python yields nothing (flake8 reports the syntax
     error itself), and an internal error becomes one CPS900 finding naming the file.
     """
-    if not is_candidate(source):
-        return []
     try:
+        if not is_candidate(source):
+            return []
         with _room_to_recurse():
             return _lint(source, filename, options, tree, facts_used)
     except RecursionError:
