@@ -247,7 +247,8 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
     result = Plan()
     getitem_lines = _lines_with(text, "__getitem__")
     state_dict_lines = _lines_with(text, "state_dict")
-    chosen: Set[int] = set()
+    chosen: Set[int] = set()  # dataset classes: their callees are parsed too
+    keeping: Set[int] = set()  # state_dict users: only the producers they call are
     if getitem_lines:
         located: List[Tuple[ast.ClassDef, int]] = []
         for index, top in enumerate(tree.body):
@@ -273,11 +274,13 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
             keeps = _covers(top, state_dict_lines) and _keeps_state_dict(top)
             if keeps or (producers and _calls_any(top, producers)):
                 if isinstance(top, _DEFS):
-                    chosen.add(index)
+                    keeping.add(index)
                 else:
                     result.whole_module = True
-    result.statements = sorted(i for i in with_callees(tree, chosen)
-                               if not _too_deep(tree.body[i]))
+        keeping |= {i for i, top in enumerate(tree.body)
+                    if isinstance(top, _DEFS) and top.name in producers}
+    statements = with_callees(tree, chosen) | keeping
+    result.statements = sorted(i for i in statements if not _too_deep(tree.body[i]))
     if result.whole_module and any(_too_deep(s) for s in tree.body if not isinstance(s, _DEFS)):
         result.whole_module = False
     return result
