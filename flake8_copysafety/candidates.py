@@ -29,7 +29,7 @@ _IN_PLACE_KEYWORDS = sem.OUTPUT_KEYWORDS | {sem.INPLACE_KEYWORD}
 _CONSUMERS = frozenset({"save", "load_state_dict", "deepcopy", "print", "len", "set_state_dict"})
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _PROJECT_DEPTH = 8  # directories upwards from a file where its project's packages may be
-_MAX_DEPTH = 200  # syntax-tree depth past which a statement is not analysed
+_MAX_DEPTH = 1000  # syntax-tree depth past which a statement is not analysed
 
 
 @dataclass

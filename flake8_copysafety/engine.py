@@ -6,19 +6,15 @@ those are parsed with libcst, which is not even imported until a file needs it.
 """
 
 import ast
-import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator, List, Optional, Set, Tuple, Union
 
 from .findings import Finding
+from .gate import is_candidate
 from .rules import with_anchor
 
-# A file can only hold a finding if it defines __getitem__ or calls state_dict().
-_CANDIDATE = r"__getitem__|state_dict\s*\("
-_CANDIDATE_TEXT = re.compile(_CANDIDATE)
-_CANDIDATE_BYTES = re.compile(_CANDIDATE.encode())
 # Deeply nested code is valid Python up to CPython's own limits; give the analysis room.
 _RECURSION_LIMIT = 20_000
 
@@ -29,12 +25,6 @@ class LintOptions:
 
     dataset_bases: Tuple[str, ...] = ()
     copy_functions: Tuple[str, ...] = ()
-
-
-def is_candidate(source: Union[str, bytes]) -> bool:
-    """The gate that decides whether a file is worth more than a substring search."""
-    pattern = _CANDIDATE_TEXT if isinstance(source, str) else _CANDIDATE_BYTES
-    return pattern.search(source) is not None
 
 
 def lint_source(
@@ -63,15 +53,14 @@ def lint_source(
 def _lint(source, filename, options, tree, facts_used) -> List[Finding]:
     from .candidates import plan
     from .names import ImportTable
-    from .source import decode
+    from .source import decode, parse_quietly
 
     text = decode(source)
     if text is None:
         return []
     if tree is None:
-        try:
-            tree = ast.parse(text)
-        except (SyntaxError, ValueError, MemoryError):
+        tree = parse_quietly(text)
+        if tree is None:
             return []
     imports = ImportTable(tree)
     chosen = plan(tree, text, imports, options.dataset_bases, filename)

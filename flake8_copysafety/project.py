@@ -18,7 +18,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from .candidates import first_line
 from .flow import FileContext
 from .names import ImportTable
-from .source import decode, source_lines
+from .source import decode, parse_quietly, source_lines
 
 _SEARCH_DEPTH = 8  # directories upwards from the linted file where a package may start
 _MAX_BYTES = 2_000_000
@@ -134,10 +134,7 @@ def _load(path: Path, copy_functions) -> Optional[ForeignModule]:
     if key not in _cache:
         _cache[key] = None  # an import cycle sees nothing rather than recursing
         text = decode(data) if len(data) <= _MAX_BYTES else None
-        try:
-            tree = ast.parse(text) if text is not None else None
-        except (SyntaxError, ValueError):
-            tree = None
+        tree = parse_quietly(text) if text is not None else None
         if tree is not None:
             _cache[key] = ForeignModule(path, text, tree, copy_functions)
     return _cache[key]

@@ -1,7 +1,9 @@
 """Turn a file's bytes into text the way Python does (PEP 263 cookie, BOM), or give up."""
 
+import ast
 import io
 import tokenize
+import warnings
 from typing import List, Optional, Union
 
 
@@ -20,3 +22,14 @@ def source_lines(text: str) -> List[str]:
     """Lines as Python numbers them: split at \\n, \\r\\n and \\r only (`str.splitlines` also
     splits at form feeds and Unicode separators, which would shift every line after them)."""
     return io.StringIO(text, newline="").readlines()
+
+
+def parse_quietly(text: str) -> Optional[ast.Module]:
+    """The `ast` of a file, or None if it is not valid Python; the file's own warnings
+    (`"\\d"` escapes, `is` with a literal) are its author's business, not printed here."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return ast.parse(text)
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            return None

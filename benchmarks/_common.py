@@ -1,0 +1,68 @@
+"""Shared by the benchmark scripts: where torch is, which files, what machine this is."""
+
+import importlib.metadata
+import importlib.util
+import os
+import platform
+import sys
+from pathlib import Path
+from typing import Iterable, List
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # the scripts work from a checkout without an install
+    sys.path.insert(0, str(ROOT))
+
+# The directories of the flake8 -j1 comparison (case a): the code users meet most.
+BENCH_SUBDIRS = ("nn", "optim", os.path.join("utils", "data"))
+
+
+def torch_dir() -> Path:
+    """The installed torch package's source directory, found without importing torch."""
+    spec = importlib.util.find_spec("torch")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("torch is not installed: the benchmarks lint its sources "
+                         "(pip install torch)")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def python_files(paths: Iterable[Path]) -> List[Path]:
+    """Every .py file under the paths, sorted, as flake8 would find them."""
+    found = []
+    for path in paths:
+        path = Path(path)
+        if path.is_file():
+            found.append(path)
+            continue
+        for folder, subfolders, names in os.walk(path):
+            subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+            found.extend(Path(folder) / n for n in sorted(names) if n.endswith(".py"))
+    return found
+
+
+def _version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as info:
+            for line in info:
+                if line.lower().startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine() or "unknown"
+
+
+def machine_lines() -> List[str]:
+    names = ("flake8", "pycodestyle", "pyflakes", "libcst", "torch", "flake8-copysafety")
+    return [
+        f"machine: {os.cpu_count()} cores, {_cpu_model()}, {platform.system()} "
+        f"{platform.release()}",
+        f"python:  {platform.python_implementation()} {platform.python_version()} "
+        f"({sys.executable})",
+        "versions: " + ", ".join(f"{n} {_version(n)}" for n in names),
+    ]

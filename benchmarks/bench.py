@@ -1,0 +1,394 @@
+"""What the plugin costs on top of plain flake8, measured side by side in one run.
+
+    python benchmarks/bench.py [--reps N] [--quick] [--cases abc] [--profile]
+
+Every case runs both sides as fresh processes, alternating (which side goes first flips every
+repetition, after one untimed warm-up run of each), and reports medians of wall-clock and CPU
+seconds (user + system, child processes included). The verdict uses the median of the
+per-repetition ratios (the two runs of a repetition are back to back, so a machine whose
+speed drifts with other load shifts both alike), on CPU seconds for (a) and (b), on wall
+clock for (c), where parallel jobs are the point:
+
+  (a) flake8 -j1 on the installed torch package's nn/, optim/ and utils/data/:
+      plain flake8 vs flake8 with this plugin; target: at most 1.05x.
+  (b) the editor case: `flake8 FILE` on one small torch file that has no candidates (the
+      whole process; imports dominate); target: at most 1.05x, and libcst is not imported.
+  (c) `copysafety check` on the whole torch package vs plain flake8 on it (default jobs for
+      both); target: copysafety is faster.
+
+"Plain flake8" is the same installation with only this plugin left out of flake8's plugin
+discovery (see flake8_driver.py); the script checks that the CPS codes and the plugin's name
+appear on one side and not on the other before it times anything. Both sides run with
+`--isolated` in an empty directory, so no configuration file changes the work. No network.
+
+--profile also prints where the plugin's time goes (the gate, the `ast` plan, the libcst
+parse and the rules) for the case (a) directories and the whole torch tree.
+
+Exit status: 0 when every case that ran passes, 1 when one fails, 2 when the measurement
+itself could not be trusted (the plugin filter did not work, a run crashed).
+"""
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+from _common import BENCH_SUBDIRS, machine_lines, python_files, torch_dir
+
+HERE = Path(__file__).resolve().parent
+DRIVER = HERE / "flake8_driver.py"
+PLUGIN_NAME = "flake8-copysafety"
+RUN_TIMEOUT = 1800
+
+# A file with one CPS101 finding: the plugin filter is proven on it.
+PROBE = '''\
+from torch.utils.data import Dataset
+
+
+class Probe(Dataset):
+    def __init__(self, data):
+        self.data = data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, index):
+        sample = self.data[index]
+        sample.mul_(2)
+        return sample
+'''
+TRACEBACK = re.compile(r"^Traceback \(most recent call last\):", re.MULTILINE)
+CLI_CODE = "import sys; from flake8_copysafety.cli import main; sys.exit(main())"
+
+
+class MeasurementError(Exception):
+    """The numbers would not mean what the table says."""
+
+
+@dataclass
+class Run:
+    seconds: float  # wall clock
+    cpu: Optional[float]  # user + system of the process and its children; None: unknown
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@dataclass
+class Side:
+    label: str
+    argv: List[str]
+    env: Dict[str, str]
+    times: List[float] = field(default_factory=list)
+    cpu: List[float] = field(default_factory=list)
+    last: Optional[Run] = None
+
+
+@dataclass
+class Result:
+    case: str
+    left: Side  # the baseline
+    right: Side  # what is measured against it
+    target: str
+    judged_on: str = "cpu"  # "cpu" (user + system seconds) or "wall"
+    passed: Optional[bool] = None
+    note: str = ""
+
+    def series(self, side: Side) -> List[float]:
+        return side.cpu if self.judged_on == "cpu" and side.cpu else side.times
+
+    @property
+    def ratio(self) -> float:
+        """The median of the per-repetition ratios: each repetition runs both sides back to
+        back, so a machine that speeds up or slows down (other load, frequency scaling)
+        shifts both sides of a pair alike."""
+        left, right = self.series(self.left), self.series(self.right)
+        return statistics.median(b / max(a, 1e-9) for a, b in zip(left, right))
+
+    @property
+    def ratio_of_medians(self) -> float:
+        return (statistics.median(self.series(self.right))
+                / statistics.median(self.series(self.left)))
+
+
+def _children_cpu() -> Optional[float]:
+    """CPU seconds of all waited-for child processes so far (their own children included)."""
+    try:
+        import resource
+    except ImportError:  # not POSIX: wall clock only
+        return None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run(argv: Sequence[str], env: Dict[str, str], cwd: str) -> Run:
+    cpu_before = _children_cpu()
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(list(argv), cwd=cwd, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, timeout=RUN_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise MeasurementError(f"timed out after {RUN_TIMEOUT}s: {' '.join(argv)}") from None
+    seconds = time.perf_counter() - start
+    cpu_after = _children_cpu()
+    cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+    run = Run(seconds, cpu, done.returncode, done.stdout.decode("utf-8", "replace"),
+              done.stderr.decode("utf-8", "replace"))
+    crashed = TRACEBACK.search(run.stdout) or TRACEBACK.search(run.stderr)
+    if crashed or run.returncode not in (0, 1):
+        tail = (run.stderr or run.stdout)[-2000:]
+        raise MeasurementError(f"run failed (exit {run.returncode}): {' '.join(argv)}\n{tail}")
+    return run
+
+
+def _environment(plugin: bool, report_imports: bool = False) -> Dict[str, str]:
+    env = dict(os.environ)
+    env.pop("COPYSAFETY_BENCH_PLUGIN", None)
+    env.pop("COPYSAFETY_BENCH_REPORT_IMPORTS", None)
+    if not plugin:
+        env["COPYSAFETY_BENCH_PLUGIN"] = "off"
+    if report_imports:
+        env["COPYSAFETY_BENCH_REPORT_IMPORTS"] = "1"
+    return env
+
+
+def _flake8(args: Sequence[str]) -> List[str]:
+    return [sys.executable, str(DRIVER), "--isolated", *args]
+
+
+def _probe(workdir: str) -> Path:
+    """The probe file, placed as torch is: under a site-packages directory, outside the
+    working directory of the runs."""
+    probe = Path(workdir).parent / "lib" / "site-packages" / "probe_pkg" / "probe_dataset.py"
+    if not probe.exists():
+        probe.parent.mkdir(parents=True)
+        probe.write_text(PROBE, encoding="utf-8")
+    return probe
+
+
+def check_plugin_filter(workdir: str) -> str:
+    """Prove that the 'plain' side runs without the plugin and the other side with it."""
+    probe = _probe(workdir)
+    on_version = _run(_flake8(["--version"]), _environment(True), workdir).stdout
+    off_version = _run(_flake8(["--version"]), _environment(False), workdir).stdout
+    if PLUGIN_NAME not in on_version:
+        raise MeasurementError(f"{PLUGIN_NAME} is not installed for flake8 "
+                               "(pip install -e .): nothing to compare")
+    if PLUGIN_NAME in off_version:
+        raise MeasurementError("the plugin filter did not leave the plugin out:\n" + off_version)
+    on = _run(_flake8([str(probe)]), _environment(True), workdir).stdout
+    off = _run(_flake8([str(probe)]), _environment(False), workdir).stdout
+    if "CPS" in off:
+        raise MeasurementError("plain flake8 reported CPS codes:\n" + off)
+    if "CPS101" not in on:
+        return ("plugin filter: the plugin is listed by `flake8 --version` only with it on; "
+                "WARNING: it reported no CPS101 on the probe file (is the analysis a stub?)")
+    return ("plugin filter verified: `flake8 --version` lists the plugin and CPS101 is "
+            "reported on the probe file only with the plugin on")
+
+
+def measure(result: Result, reps: int, workdir: str) -> None:
+    sides = [result.left, result.right]
+    for side in sides:  # warm-up: file cache, .pyc files
+        side.last = _run(side.argv, side.env, workdir)
+    for rep in range(reps):
+        for side in (sides if rep % 2 == 0 else sides[::-1]):
+            side.last = _run(side.argv, side.env, workdir)
+            side.times.append(side.last.seconds)
+            if side.last.cpu is not None:
+                side.cpu.append(side.last.cpu)
+
+
+def _small_file_without_candidates(torch: Path) -> Path:
+    """A small real file of torch's nn/modules that the gate rejects (the editor case)."""
+    from flake8_copysafety.engine import is_candidate
+
+    preferred = torch / "nn" / "modules" / "flatten.py"
+    choices = [preferred] + python_files([torch / "nn" / "modules"])
+    for path in choices:
+        if path.is_file() and 1_000 <= path.stat().st_size <= 8_000 \
+                and not is_candidate(path.read_bytes()):
+            return path
+    raise MeasurementError("no small file without candidates found in torch/nn/modules")
+
+
+def _cli_problem(workdir: str) -> Optional[str]:
+    """Why `copysafety check` cannot run here, or None when it can."""
+    import importlib.util
+
+    try:
+        found = importlib.util.find_spec("flake8_copysafety.cli") is not None
+    except ImportError:
+        found = False
+    if not found:
+        return "flake8_copysafety.cli does not exist yet"
+    probe = _probe(workdir)
+    try:
+        run = _run([sys.executable, "-c", CLI_CODE, "check", str(probe.parent)],
+                   _environment(True), workdir)
+    except MeasurementError as exc:
+        return f"`copysafety check` does not work yet: {str(exc)[-400:]}"
+    if "CPS101" not in run.stdout:
+        return ("`copysafety check` did not report the probe file's CPS101 when it lies where "
+                "torch does (under site-packages, outside the working directory): it would "
+                "not check the same files as flake8")
+    return None
+
+
+def case_a(torch: Path) -> Result:
+    dirs = [str(torch / d) for d in BENCH_SUBDIRS]
+    files = len(python_files(map(Path, dirs)))
+    return Result(
+        f"(a) flake8 -j1 torch/{{{','.join(d.replace(os.sep, '/') for d in BENCH_SUBDIRS)}}}"
+        f" ({files} files)",
+        Side("flake8", _flake8(["-j1", *dirs]), _environment(False)),
+        Side("flake8+CPS", _flake8(["-j1", *dirs]), _environment(True)),
+        "<= 1.05x")
+
+
+def case_b(torch: Path) -> Result:
+    small = _small_file_without_candidates(torch)
+    name = small.relative_to(torch).as_posix()
+    return Result(
+        f"(b) flake8 torch/{name} ({small.stat().st_size} bytes, no candidates)",
+        Side("flake8", _flake8([str(small)]), _environment(False, report_imports=True)),
+        Side("flake8+CPS", _flake8([str(small)]), _environment(True, report_imports=True)),
+        "<= 1.05x")
+
+
+def case_c(torch: Path) -> Result:
+    files = len(python_files([torch]))
+    return Result(
+        f"(c) whole torch package ({files} files), default jobs",
+        Side("flake8", _flake8([str(torch)]), _environment(False)),
+        Side("copysafety", [sys.executable, "-c", CLI_CODE, "check", str(torch)],
+             _environment(True)),
+        "copysafety faster (< 1.0x)", judged_on="wall")
+
+
+def judge(result: Result) -> None:
+    if result.case.startswith("(c)"):
+        result.passed = result.ratio < 1.0
+    else:
+        result.passed = result.ratio <= 1.05
+    if result.case.startswith("(b)"):
+        imported = "copysafety-bench: libcst imported: True" in (result.right.last.stderr or "")
+        if imported:
+            result.passed = False
+            result.note = "libcst was imported for a file without candidates"
+        else:
+            result.note = "libcst not imported"
+    elif result.case.startswith("(a)"):
+        out = result.right.last.stdout
+        cps = sum(1 for line in out.splitlines() if ": CPS" in line)
+        plain = len(result.left.last.stdout.splitlines())
+        result.note = f"{plain} flake8 results, +{cps} CPS"
+
+
+def _median(times: List[float]) -> str:
+    return f"{statistics.median(times):.2f}s" if times else "-"
+
+
+def print_table(results: List[Result], skipped: List[str], errors: List[str]) -> None:
+    """One row per case: medians of both sides, wall clock and CPU (user + system, children
+    included); `ratio` (the verdict's) is the median of the per-repetition ratios of the
+    measure named in the `on` column, `(meds)` the ratio of the two medians."""
+    width = max([len(r.case) for r in results] + [len(s) for s in skipped + errors] + [4])
+    header = (f"{'case':<{width}}  {'side':<10} {'wall':>8} {'cpu':>8}  |  {'side':<10} "
+              f"{'wall':>8} {'cpu':>8}  {'on':<4} {'ratio':>6} {'(meds)':>7}  {'target':<26} "
+              "verdict")
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        verdict = "PASS" if r.passed else "FAIL"
+        on = r.judged_on if r.series(r.left) is not r.left.times else "wall"
+        print(f"{r.case:<{width}}  {r.left.label:<10} {_median(r.left.times):>8} "
+              f"{_median(r.left.cpu):>8}  |  {r.right.label:<10} {_median(r.right.times):>8} "
+              f"{_median(r.right.cpu):>8}  {on:<4} {r.ratio:5.3f}x {r.ratio_of_medians:6.3f}x  "
+              f"{r.target:<26} {verdict}"
+              f"  {r.note}")
+    for line in skipped:
+        print(f"{line:<{width}}  SKIPPED")
+    for line in errors:
+        print(f"{line:<{width}}  ERROR")
+    for r in results:
+        for label, side in (("baseline", r.left), ("measured", r.right)):
+            print(f"  {r.case[:3]} {label} {side.label}: wall "
+                  f"{' '.join(f'{t:.2f}' for t in side.times)}"
+                  + (f" | cpu {' '.join(f'{t:.2f}' for t in side.cpu)}" if side.cpu else ""))
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reps", type=int, default=None,
+                        help="timed repetitions per side (default 5; case b runs 4x as many)")
+    parser.add_argument("--quick", action="store_true",
+                        help="2 repetitions unless --reps is given")
+    parser.add_argument("--cases", default="abc", help="which cases to run, e.g. 'ab'")
+    parser.add_argument("--profile", action="store_true",
+                        help="also print where the plugin's time goes (where_time_goes.py)")
+    args = parser.parse_args(argv)
+    reps = args.reps if args.reps is not None else (2 if args.quick else 5)
+    if reps < 1:
+        parser.error("--reps must be at least 1")
+
+    torch = torch_dir()
+    for line in machine_lines():
+        print(line)
+    print(f"torch sources: {torch}")
+    print(f"repetitions: {reps} per side (case b: {4 * reps}), alternating, medians\n")
+
+    results: List[Result] = []
+    skipped: List[str] = []
+    errors: List[str] = []
+    plan = []
+    with tempfile.TemporaryDirectory(prefix="copysafety-bench-") as tmp:
+        workdir = os.path.join(tmp, "cwd")  # an empty directory: no configuration files
+        os.mkdir(workdir)
+        try:
+            print(check_plugin_filter(workdir))
+            if "a" in args.cases:
+                plan.append((case_a(torch), reps))
+            if "b" in args.cases:
+                plan.append((case_b(torch), 4 * reps))
+            if "c" in args.cases:
+                problem = _cli_problem(workdir)
+                if problem is None:
+                    plan.append((case_c(torch), reps))
+                else:
+                    skipped.append(f"(c) copysafety check vs flake8: {problem}")
+                    print(f"case (c) skipped: {problem}")
+        except MeasurementError as exc:
+            print(f"\nMEASUREMENT ERROR: {exc}")
+            return 2
+        for result, count in plan:
+            print(f"timing {result.case} ...", flush=True)
+            try:
+                measure(result, count, workdir)
+            except MeasurementError as exc:
+                print(f"MEASUREMENT ERROR: {exc}")
+                errors.append(f"{result.case}: measurement error (see above)")
+                continue
+            judge(result)
+            results.append(result)
+    print()
+    print_table(results, skipped, errors)
+    if args.profile:
+        import where_time_goes
+
+        print()
+        where_time_goes.main([])
+    if errors:
+        return 2
+    return 0 if all(r.passed for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""The text gate (`gate.is_candidate`): cheap to import, a necessary condition for every
+finding, the same answer for bytes and text."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flake8_copysafety import engine, gate
+from flake8_copysafety.engine import LintOptions, lint_source
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = sorted((ROOT / "tests" / "eval_files").glob("*.py")) + sorted(
+    (ROOT / "corpus").glob("**/*.py"))
+
+
+@pytest.mark.parametrize("text", [
+    "class D:\n    def __getitem__(self, i):\n        pass\n",
+    "class D:\n    async def __getitem__(self, i):\n        pass\n",
+    "class D:\n    def\t  __getitem__ (self, i):\n        pass\n",
+    "best = model.state_dict()\n",
+    "best = model . state_dict ()\n",
+    "best = (model\n        .state_dict\n        ())\n",
+    "sd = self.optimizer.state_dict(\n)\n",
+    "for v in ema.state_dict().values():\n    v.mul_(0.9)\n",
+])
+def test_passes(text):
+    assert gate.is_candidate(text)
+    assert gate.is_candidate(text.encode("utf-8"))
+    assert engine.is_candidate(text)  # the gate is never looser than the engine's
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "import torch\n",
+    "model.load_state_dict(torch.load(path))\n",
+    "class M:\n    def state_dict(self):\n        return {}\n",
+    "sd = get_model_state_dict(model)\n",
+    "value = mapping.__getitem__(key)\n",
+    "state_dict = {}\n",
+    "class D:\n    def __getitem___(self, i):\n        pass\n",
+])
+def test_rejects(text):
+    assert not gate.is_candidate(text)
+    assert not gate.is_candidate(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_file_with_a_finding_passes(path):
+    """No file the analysis finds something in is turned away by the gate."""
+    data = path.read_bytes()
+    if lint_source(data, str(path), LintOptions()):
+        assert gate.is_candidate(data)
+
+
+def test_imports_nothing_heavy():
+    code = ("import sys; before = set(sys.modules); import flake8_copysafety.gate; "
+            "print(' '.join(sorted(set(sys.modules) - before)))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=str(ROOT))
+    added = set(done.stdout.split())
+    heavy = {"ast", "dataclasses", "typing", "libcst", "flake8_copysafety.engine",
+             "flake8_copysafety.rules", "flake8_copysafety.findings",
+             "flake8_copysafety.candidates"}
+    assert not added & heavy, sorted(added & heavy)
+
+
+def test_lone_surrogates_do_not_break_the_gate():
+    text = "x = '\ud800'\nclass D:\n    def __getitem__(self, i):\n        pass\n"
+    assert gate.is_candidate(text)
+    assert not gate.is_candidate("x = '\ud800\udfff'\n")
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test extra
+    given = None
+
+if given is not None:
+    PIECES = st.sampled_from([
+        "def", "async", " ", "\t", "\n", "\r\n", "\x0c", "__getitem__", "_", ".", "state_dict",
+        "(", ")", "load_", "x", "\u00e9", "\u2028", "\u00a0", "\udcff", "#", "'",
+    ])
+    TEXTS = st.lists(PIECES, max_size=12).map("".join)
+
+    @settings(max_examples=300, deadline=None)
+    @given(TEXTS)
+    def test_bytes_and_text_agree(text):
+        data = text.encode("utf-8", "surrogateescape")
+        assert gate.is_candidate(text) == gate.is_candidate(data)
+
+    @settings(max_examples=300, deadline=None)
+    @given(TEXTS)
+    def test_never_looser_than_the_engine(text):
+        if gate.is_candidate(text):
+            assert engine.is_candidate(text.encode("utf-8", "surrogateescape"))
