@@ -6,11 +6,11 @@ import os
 import platform
 import sys
 from pathlib import Path
-from typing import Iterable, List
+from typing import Dict, Iterable, List
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # the scripts work from a checkout without an install
-    sys.path.insert(0, str(ROOT))
+# The scripts measure this checkout's package, whatever `pip install -e` points at.
+sys.path.insert(0, str(ROOT))
 
 # The directories of the flake8 -j1 comparison (case a): the code users meet most.
 BENCH_SUBDIRS = ("nn", "optim", os.path.join("utils", "data"))
@@ -55,6 +55,22 @@ def _cpu_model() -> str:
     except OSError:
         pass
     return platform.processor() or platform.machine() or "unknown"
+
+
+def checkout_environment(env: Dict[str, str]) -> Dict[str, str]:
+    """`env` for a subprocess that must import this checkout's package (flake8 finds the
+    plugin through the installed entry point, then imports it by name from the path)."""
+    env = dict(env)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(ROOT)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
+    return env
+
+
+def package_line() -> str:
+    import flake8_copysafety
+
+    return (f"package: flake8_copysafety {flake8_copysafety.__version__} from "
+            f"{Path(flake8_copysafety.__file__).parent}")
 
 
 def machine_lines() -> List[str]:

@@ -46,7 +46,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
-from _common import BENCH_SUBDIRS, machine_lines, python_files, torch_dir
+from _common import (BENCH_SUBDIRS, ROOT, checkout_environment, machine_lines, package_line,
+                     python_files, torch_dir)
 
 HERE = Path(__file__).resolve().parent
 DRIVER = HERE / "flake8_driver.py"
@@ -177,7 +178,7 @@ def _run(argv: Sequence[str], env: Dict[str, str], cwd: str) -> Run:
 
 def _environment(plugin: bool, report_imports: bool = False,
                  attribute: bool = False) -> Dict[str, str]:
-    env = dict(os.environ)
+    env = checkout_environment(os.environ)
     for name in ("COPYSAFETY_BENCH_PLUGIN", "COPYSAFETY_BENCH_REPORT_IMPORTS",
                  "COPYSAFETY_BENCH_ATTRIBUTE"):
         env.pop(name, None)
@@ -212,6 +213,10 @@ def check_plugin_filter(workdir: str) -> str:
     if PLUGIN_NAME not in on_version:
         raise MeasurementError(f"{PLUGIN_NAME} is not installed for flake8 "
                                "(pip install -e .): nothing to compare")
+    where = _run([sys.executable, "-c", "import flake8_copysafety as p; print(p.__file__)"],
+                 _environment(True), workdir).stdout.strip()
+    if not Path(where).resolve().is_relative_to(ROOT):
+        raise MeasurementError(f"the runs would import {where}, not this checkout's package")
     if PLUGIN_NAME in off_version:
         raise MeasurementError("the plugin filter did not leave the plugin out:\n" + off_version)
     on = _run(_flake8([str(probe)]), _environment(True), workdir).stdout
@@ -401,6 +406,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     torch = torch_dir()
     for line in machine_lines():
         print(line)
+    print(package_line() + " (the checkout; subprocesses get it through PYTHONPATH)")
     print(f"torch sources: {torch}")
     print(f"repetitions: {reps} per side (case b: {4 * reps}), alternating, medians\n")
 

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
-from _common import python_files, torch_dir
+from _common import package_line, python_files, torch_dir
 
 from flake8_copysafety.engine import LintOptions, is_candidate, lint_source
 from flake8_copysafety.rules import DEFAULT_OFF
@@ -86,6 +86,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
     where = ", ".join(map(str, paths))
     print(f"swept {where}")
+    print(package_line())
     print(f"files: {len(files)}  candidates (pass the gate): {candidates}  "
           f"seconds: {elapsed:.1f}  findings: {len(findings)}  crashes (CPS900): "
           f"{len(crashes)}  over {args.timeout:g}s: {len(timeouts)}")

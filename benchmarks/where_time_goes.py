@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional, Sequence
 
-from _common import BENCH_SUBDIRS, python_files, torch_dir
+from _common import BENCH_SUBDIRS, package_line, python_files, torch_dir
 
 
 @dataclass
@@ -172,6 +172,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--top", type=int, default=12, help="how many slowest files to list")
     args = parser.parse_args(argv)
     torch = torch_dir()
+    print(package_line())
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 20_000))  # as engine.lint_source does
     try:

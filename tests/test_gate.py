@@ -58,7 +58,7 @@ def test_imports_nothing_heavy():
     code = ("import sys; before = set(sys.modules); import flake8_copysafety.gate; "
             "print(' '.join(sorted(set(sys.modules) - before)))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, cwd=str(ROOT))
+                          check=True, cwd=str(Path(gate.__file__).resolve().parent.parent))
     added = set(done.stdout.split())
     heavy = {"ast", "dataclasses", "typing", "libcst", "flake8_copysafety.engine",
              "flake8_copysafety.rules", "flake8_copysafety.findings",

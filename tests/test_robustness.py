@@ -11,6 +11,7 @@ right line.
 import argparse
 import ast
 import io
+import os
 import re
 import subprocess
 import signal
@@ -90,8 +91,20 @@ class Flake8Run(NamedTuple):
         return any(r.code == code and (line is None or r.line == line) for r in self.results)
 
 
+def package_env() -> dict:
+    """The environment for a subprocess that must run the package under test (flake8 finds
+    the plugin through the installed entry point, then imports it by name: from here)."""
+    import flake8_copysafety
+
+    env = dict(os.environ)
+    here = str(Path(flake8_copysafety.__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join([here] + [p for p in env.get("PYTHONPATH", "").split(
+        os.pathsep) if p])
+    return env
+
+
 def _plugin_installed() -> bool:
-    done = subprocess.run([sys.executable, "-m", "flake8", "--version"],
+    done = subprocess.run([sys.executable, "-m", "flake8", "--version"], env=package_env(),
                           capture_output=True, text=True, timeout=TIMEOUT)
     return "flake8-copysafety" in done.stdout
 
@@ -105,7 +118,7 @@ def run_flake8(paths: Sequence[Path], *args: str, cwd: Path, stdin: Optional[byt
     argv = [sys.executable, "-m", "flake8", "--isolated", *args, *map(str, paths)]
     try:
         done = subprocess.run(argv, cwd=str(cwd), input=stdin, capture_output=True,
-                              timeout=timeout)
+                              timeout=timeout, env=package_env())
     except subprocess.TimeoutExpired:
         pytest.fail(f"flake8 did not finish within {timeout}s (a hang?): {' '.join(argv)}")
     stdout = done.stdout.decode("utf-8", "replace")
@@ -152,7 +165,7 @@ def _plain_flake8_crashes(paths, args, cwd, stdin, timeout) -> bool:
     argv = [sys.executable, "-c", PLAIN_FLAKE8, "--isolated", *args, *map(str, paths)]
     try:
         done = subprocess.run(argv, cwd=str(cwd), input=stdin, capture_output=True,
-                              timeout=timeout)
+                              timeout=timeout, env=package_env())
     except subprocess.TimeoutExpired:
         return True
     output = done.stdout.decode("utf-8", "replace") + done.stderr.decode("utf-8", "replace")
@@ -629,10 +642,12 @@ def broken(*args, **kwargs):
     raise {error}("forced failure for the test")
 
 
-candidates.plan = broken
-from flake8.main.cli import main  # noqa: E402
+candidates.plan = broken  # at import: workers started by spawn import this module too
 
-sys.exit(main())
+if __name__ == "__main__":
+    from flake8.main.cli import main
+
+    sys.exit(main())
 """
 
 
@@ -648,7 +663,7 @@ def test_internal_error_keeps_other_results(tmp_path, error, jobs):
     driver = write(tmp_path, "driver.py", FORCED_FAILURE.format(error=error))
     argv = [sys.executable, str(driver), "--isolated", f"-j{jobs}", str(bad), str(good)]
     done = subprocess.run(argv, cwd=str(tmp_path), capture_output=True, text=True,
-                          timeout=TIMEOUT)
+                          env=package_env(), timeout=TIMEOUT)
     assert not TRACEBACK.search(done.stdout + done.stderr), done.stderr[-3000:]
     assert done.returncode == 1, (done.returncode, done.stderr[-3000:])
     lines = done.stdout.splitlines()
