@@ -1,34 +1,30 @@
 """Which parts of a file could hold a finding, decided from the `ast` flake8 already parsed.
 
 libcst is slow to parse and slower to walk (pure Python), so it only sees the top-level
-statements that matter: dataset classes whose `__getitem__` does something in place (and
-their in-module bases), and functions/classes that keep or change a `state_dict()` result.
-This module must not import libcst: most files stop here.
+statements that matter: dataset classes whose `__getitem__` may change stored data in place,
+itself or through a helper (and their in-module bases), and functions/classes that keep a
+`state_dict()` result and could change it or its module (state_dict_plan.py). Changes of
+objects the code made itself, or of the index it was given, do not count (inplace_sites.py,
+helper_calls.py). This module must not import libcst: most files stop here; tests check
+that the narrow plan finds exactly what the wide one finds.
 """
 
 import ast
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
-from . import semantics as sem
-from .names import ImportTable, dotted_ast
+from .ast_walk import Walked, inner_blocks
+from .helper_calls import Helpers, called_names, may_hold_stored_data
+from .inplace_sites import changed_params
+from .names import ImportTable, class_ancestors, dotted_ast
+from .state_dict_plan import keeps_state_dict, may_report, producers_of
 
 DATASET_BASES = frozenset({
     "torch.utils.data.Dataset", "torch.utils.data.dataset.Dataset",
     "torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset",
     "torchvision.datasets.VisionDataset", "torchvision.datasets.vision.VisionDataset",
 })
-# Method names that change something in place (any receiver), for the cheap pre-check.
-_MUTATOR_NAMES = frozenset(
-    set().union(*sem.MUTATING_METHODS.values()) | sem.CONTAINER_MUTATORS | {"pop", "shuffle"}
-    | {name.rpartition(".")[2] for name in sem.MUTATING_FUNCTIONS}
-)
-_IN_PLACE_KEYWORDS = sem.OUTPUT_KEYWORDS | {sem.INPLACE_KEYWORD}
-# A state_dict() passed straight to one of these is consumed at once: nothing is kept.
-_CONSUMERS = frozenset({"save", "load_state_dict", "deepcopy", "print", "len", "set_state_dict"})
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-_PROJECT_DEPTH = 8  # directories upwards from a file where its project's packages may be
 _MAX_DEPTH = 1000  # syntax-tree depth past which a statement is not analysed
 
 
@@ -55,14 +51,8 @@ def _statements(body: Iterable[ast.stmt], into_defs: bool = True) -> Iterator[as
         yield stmt
         if not into_defs and isinstance(stmt, _DEFS):
             continue
-        for name in ("body", "orelse", "finalbody"):
-            inner = getattr(stmt, name, None)
-            if isinstance(inner, list):
-                yield from _statements(inner, into_defs)
-        for handler in getattr(stmt, "handlers", ()):
-            yield from _statements(handler.body, into_defs)
-        for case in getattr(stmt, "cases", ()):
-            yield from _statements(case.body, into_defs)
+        for inner in inner_blocks(stmt):
+            yield from _statements(inner, into_defs)
 
 
 def _lines_with(text: str, word: str) -> List[int]:
@@ -97,18 +87,7 @@ class DatasetNames:
         self._memo: Dict[str, bool] = {}
 
     def ancestors(self, cls: ast.ClassDef) -> List[ast.ClassDef]:
-        seen: List[ast.ClassDef] = []
-        stack = [cls]
-        while stack:
-            current = stack.pop(0)
-            if any(current is s for s in seen):
-                continue
-            seen.append(current)
-            for base in current.bases:
-                name = dotted_ast(base.value if isinstance(base, ast.Subscript) else base)
-                if name in self.by_name:
-                    stack.append(self.by_name[name])
-        return seen
+        return class_ancestors(cls, _ast_base_names, self.by_name)
 
     def is_dataset(self, cls: ast.ClassDef) -> bool:
         if cls.name not in self._memo:
@@ -127,126 +106,19 @@ class DatasetNames:
         return {"__getitem__", "__len__"} <= methods
 
 
-def _changes_in_place(func: ast.AST) -> bool:
-    """Anything that looks like an in-place change; the libcst analysis decides the rest."""
-    for node in ast.walk(func):
-        if isinstance(node, (ast.AugAssign, ast.Delete)):
-            return True
-        if isinstance(node, (ast.Assign, ast.AnnAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                if any(isinstance(t, ast.Subscript) for t in ast.walk(target)):
-                    return True
-        if isinstance(node, ast.Call):
-            if any(k.arg in _IN_PLACE_KEYWORDS for k in node.keywords):
-                return True
-            if isinstance(node.func, ast.Attribute):
-                name = node.func.attr
-                if name in _MUTATOR_NAMES or (name.endswith("_") and not name.startswith("__")):
-                    return True
-    return False
-
-
-class _Helpers:
-    """Which calls in `__getitem__` may change what they are given, decided cheaply: calls of
-    the module's own functions and methods that change something in place (directly or
-    through the module's functions they call), of a stored transform whose class's
-    `__call__` does, and of functions imported from the project (relative imports, or
-    packages found next to the file)."""
-
-    def __init__(self, tree: ast.Module, imports: ImportTable, filename: Optional[str]):
-        self.tree = tree
-        self.imports = imports
-        self.filename = filename
-        self._mutators: Optional[Set[str]] = None
-
-    def mutators(self) -> Set[str]:
-        if self._mutators is None:
-            functions = [s for s in _statements(self.tree.body)
-                         if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
-            found = {f.name for f in functions if _changes_in_place(f)}
-            calls = {f.name: _called_names(f) for f in functions}
-            grew = True
-            while grew:
-                grew = False
-                for name, called in calls.items():
-                    if name not in found and called & found:
-                        found.add(name)
-                        grew = True
-            self._mutators = found
-        return self._mutators
-
-    def called_by(self, getitem: ast.FunctionDef) -> bool:
-        self_name = getitem.args.args[0].arg if getitem.args.args else "self"
-        for node in ast.walk(getitem):
-            if not isinstance(node, ast.Call):
-                continue
-            func = node.func
-            if isinstance(func, ast.Name):
-                if func.id in self.mutators() or self._from_project(func.id):
-                    return True
-            elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
-                    and func.value.id == self_name:
-                if func.attr in self.mutators() or "__call__" in self.mutators():
-                    return True
-        return False
-
-    def _from_project(self, name: str) -> bool:
-        if name in self.imports.relative:
-            return True
-        qualified = self.imports.aliases.get(name)
-        if not qualified or "." not in qualified or not self.filename:
-            return False
-        root = qualified.split(".")[0]
-        try:
-            here = Path(self.filename).resolve().parent
-        except (OSError, ValueError):
-            return False
-        return any((d / root).is_dir() or (d / f"{root}.py").is_file()
-                   for d in [here, *here.parents][:_PROJECT_DEPTH])
-
-
-def _keeps_state_dict(stmt: ast.AST) -> bool:
-    """A `state_dict()` call whose result is not consumed at once (saved, loaded, returned)."""
-    for parent in ast.walk(stmt):
-        for child in ast.iter_child_nodes(parent):
-            if not _is_state_dict_call(child):
-                continue
-            if isinstance(parent, (ast.Return, ast.Expr)):
-                continue  # returned, or called for its effect: nothing is kept here
-            holder = parent
-            if isinstance(parent, ast.keyword):
-                holder = _parent_call(stmt, parent)
-            if isinstance(holder, ast.Call) and holder.func is not child:
-                callee = dotted_ast(holder.func) or ""
-                if callee.rpartition(".")[2] in _CONSUMERS:
-                    continue
-            return True
-    return False
-
-
-def _parent_call(root: ast.AST, keyword: ast.keyword) -> Optional[ast.AST]:
-    for node in ast.walk(root):
-        if isinstance(node, ast.Call) and keyword in node.keywords:
-            return node
-    return None
-
-
-def _is_state_dict_call(node: ast.AST) -> bool:
-    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "state_dict"):
-        return False
-    receiver = node.func.value
-    if isinstance(receiver, ast.Call) and (dotted_ast(receiver.func) or "").endswith("deepcopy"):
-        return False  # `copy.deepcopy(model).state_dict()` is a real snapshot
-    return True
+def _ast_base_names(cls: ast.ClassDef) -> List[Optional[str]]:
+    return [dotted_ast(b.value if isinstance(b, ast.Subscript) else b) for b in cls.bases]
 
 
 def plan(tree: ast.Module, text: str, imports: ImportTable,
-         extra_bases: Iterable[str] = (), filename: Optional[str] = None) -> Plan:
+         extra_bases: Iterable[str] = (), filename: Optional[str] = None,
+         narrow: bool = True) -> Plan:
+    """`narrow=False` keeps every dataset and every statement that keeps a state_dict,
+    without asking whether it could change anything (the tests compare the two)."""
     result = Plan()
     getitem_lines = _lines_with(text, "__getitem__")
     state_dict_lines = _lines_with(text, "state_dict")
+    helpers = Helpers(tree, imports, filename)
     chosen: Set[int] = set()  # dataset classes: their callees are parsed too
     keeping: Set[int] = set()  # state_dict users: only the producers they call are
     if getitem_lines:
@@ -255,7 +127,6 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
             located.extend((s, index) for s in _statements([top])
                            if isinstance(s, ast.ClassDef))
         names = DatasetNames([c for c, _ in located], imports, extra_bases)
-        helpers = _Helpers(tree, imports, filename)
         top_of = {id(c): i for c, i in located}
         for cls, index in located:
             if not names.is_dataset(cls):
@@ -263,27 +134,44 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
             result.datasets.add(cls.name)
             getitem = next((s for s in cls.body if isinstance(s, ast.FunctionDef)
                             and s.name == "__getitem__"), None)
-            if getitem is not None and (_changes_in_place(getitem)
-                                        or helpers.called_by(getitem)):
+            if getitem is not None and (not narrow or _may_change_data(getitem, helpers)):
                 chosen.update(top_of[id(a)] for a in names.ancestors(cls))
     if state_dict_lines:
-        producers = _state_dict_producers(tree, state_dict_lines)
+        tops = [top for top in tree.body if _covers(top, state_dict_lines)]
+        mentioning = {id(top) for top in tops}
+        producers = producers_of(tops)
         result.producers = producers
         result.state_dict_scopes = _scopes_covering(tree.body, state_dict_lines, ())
         for index, top in enumerate(tree.body):
-            keeps = _covers(top, state_dict_lines) and _keeps_state_dict(top)
-            if keeps or (producers and _calls_any(top, producers)):
-                if isinstance(top, _DEFS):
-                    keeping.add(index)
-                else:
-                    result.whole_module = True
-        keeping |= {i for i, top in enumerate(tree.body)
-                    if isinstance(top, _DEFS) and top.name in producers}
+            if not (producers or id(top) in mentioning) or \
+                    not keeps_state_dict(Walked(top), producers):
+                continue
+            if not isinstance(top, _DEFS):
+                result.whole_module = True
+            elif not narrow or may_report([top], producers, helpers):
+                keeping.add(index)
+        if result.whole_module and narrow:
+            result.whole_module = may_report(
+                [s for s in tree.body if not isinstance(s, _DEFS)], producers, helpers)
+        if keeping or result.whole_module:
+            keeping |= {i for i, top in enumerate(tree.body)
+                        if isinstance(top, _DEFS) and top.name in producers}
     statements = with_callees(tree, chosen) | keeping
     result.statements = sorted(i for i in statements if not _too_deep(tree.body[i]))
     if result.whole_module and any(_too_deep(s) for s in tree.body if not isinstance(s, _DEFS)):
         result.whole_module = False
     return result
+
+
+def _may_change_data(getitem: ast.FunctionDef, helpers: Helpers) -> bool:
+    """Whether `__getitem__` may change stored data in place, itself or through a helper;
+    changes of objects it made itself, or of the index it was given, do not count."""
+    self_name = getitem.args.args[0].arg if getitem.args.args else None
+    changes = changed_params(getitem)
+    if changes is None or (self_name is not None and self_name in changes):
+        return True
+    return helpers.may_change(Walked(getitem), self_name,
+                              may_hold_stored_data(getitem, self_name))
 
 
 def _too_deep(node: ast.AST) -> bool:
@@ -310,22 +198,6 @@ def _scopes_covering(body: List[ast.stmt], lines: List[int], path: Tuple[str, ..
     return found
 
 
-def _called_names(node: ast.AST) -> Set[str]:
-    """Names called as `f(...)` or `obj.f(...)` anywhere under `node`."""
-    names = set()
-    for call in ast.walk(node):
-        if isinstance(call, ast.Call):
-            if isinstance(call.func, ast.Name):
-                names.add(call.func.id)
-            elif isinstance(call.func, ast.Attribute):
-                names.add(call.func.attr)
-    return names
-
-
-def _calls_any(node: ast.AST, names: Set[str]) -> bool:
-    return bool(_called_names(node) & names)
-
-
 def with_callees(tree: ast.Module, chosen: Set[int]) -> Set[int]:
     """Add the module's own functions and classes that chosen code calls, transitively, so
     the analysis can follow data into them."""
@@ -333,23 +205,9 @@ def with_callees(tree: ast.Module, chosen: Set[int]) -> Set[int]:
     result, pending = set(chosen), list(chosen)
     while pending:
         index = pending.pop()
-        for name in _called_names(tree.body[index]):
+        for name in called_names(tree.body[index]):
             callee = defs.get(name)
             if callee is not None and callee not in result:
                 result.add(callee)
                 pending.append(callee)
     return result
-
-
-def _state_dict_producers(tree: ast.Module, lines: List[int]) -> Set[str]:
-    """Functions that return a live `state_dict()`: their callers keep one too."""
-    producers = set()
-    for top in tree.body:
-        if not _covers(top, lines):
-            continue
-        for func in _statements([top]):
-            if isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
-                    isinstance(r, ast.Return) and r.value is not None
-                    and _is_state_dict_call(r.value) for r in ast.walk(func)):
-                producers.add(func.name)
-    return producers

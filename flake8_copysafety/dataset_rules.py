@@ -5,7 +5,7 @@ from typing import Dict, List, Optional, Set
 import libcst as cst
 
 from .flow import Change, FileContext, FlowWalker
-from .names import dotted
+from .names import class_ancestors, dotted
 from .reporting import LINE_REF, RawFinding, copy_fix, copy_hint
 from .semantics import ARRAY_KINDS, Kind
 from .stored_types import StoredTypes, first_param, methods_of
@@ -49,19 +49,12 @@ def ancestors_in(classes: Dict[str, cst.ClassDef]):
 
 def _ancestors(cls: cst.ClassDef, classes: Dict[str, cst.ClassDef]) -> List[cst.ClassDef]:
     """The class and its bases defined in this module, nearest first."""
-    seen: List[cst.ClassDef] = []
-    stack = [cls]
-    while stack:
-        current = stack.pop(0)
-        if any(current is s for s in seen):
-            continue
-        seen.append(current)
-        for arg in current.bases:
-            base = arg.value.value if isinstance(arg.value, cst.Subscript) else arg.value
-            name = dotted(base)
-            if name in classes:
-                stack.append(classes[name])
-    return seen
+    return class_ancestors(cls, _cst_base_names, classes)
+
+
+def _cst_base_names(cls: cst.ClassDef) -> List[Optional[str]]:
+    return [dotted(a.value.value if isinstance(a.value, cst.Subscript) else a.value)
+            for a in cls.bases]
 
 
 class GetitemWalker(FlowWalker):

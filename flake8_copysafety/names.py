@@ -7,12 +7,32 @@ enough for the rules, and far cheaper than libcst's QualifiedNameProvider.
 
 import ast
 import builtins
-from typing import TYPE_CHECKING, Dict, Optional, Set, Tuple
+from typing import (TYPE_CHECKING, Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple,
+                    TypeVar)
 
 if TYPE_CHECKING:  # libcst is imported only once a file is worth a parse
     import libcst as cst
 
 _BUILTINS = frozenset(dir(builtins))
+
+ClassNode = TypeVar("ClassNode")
+
+
+def class_ancestors(cls: ClassNode, base_names: Callable[[ClassNode], Iterable[Optional[str]]],
+                    by_name: Mapping[str, ClassNode]) -> List[ClassNode]:
+    """The class and its bases defined in this module, nearest first, each once.
+
+    One walk for both trees: `base_names` reads a class's bases as dotted names (from `ast`
+    for the cheap plan, from libcst for the rules)."""
+    seen: List[ClassNode] = []
+    queue = [cls]
+    while queue:
+        current = queue.pop(0)
+        if any(current is s for s in seen):
+            continue
+        seen.append(current)
+        queue.extend(by_name[name] for name in base_names(current) if name in by_name)
+    return seen
 
 
 def dotted(node: "cst.BaseExpression") -> Optional[str]:

@@ -18,9 +18,9 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from .candidates import first_line
 from .flow import FileContext
 from .names import ImportTable
+from .project_files import module_file, project_module
 from .source import decode, parse_quietly, source_lines
 
-_SEARCH_DEPTH = 8  # directories upwards from the linted file where a package may start
 _MAX_BYTES = 2_000_000
 _cache: Dict[Tuple[str, str], Optional["ForeignModule"]] = {}
 
@@ -98,31 +98,16 @@ def imported_callee(ctx: FileContext, name: str):
         base = here
         for _ in range(level - 1):
             base = base.parent
-        found = _module_file(base, module)
+        found = module_file(base, module)
     elif name in ctx.imports.aliases:
         module, _, attr = ctx.imports.aliases[name].rpartition(".")
-        found = None
-        base = here
-        for _ in range(_SEARCH_DEPTH):
-            found = _module_file(base, module) if module else None
-            if found is not None or base.parent == base:
-                break
-            base = base.parent
+        found = project_module(here, module)
     else:
         return None
     if found is None:
         return None
     foreign = _load(found, ctx.copy_functions)
     return foreign.callee(attr, name) if foreign is not None else None
-
-
-def _module_file(base: Path, module: str) -> Optional[Path]:
-    parts = [p for p in module.split(".") if p]
-    target = base.joinpath(*parts) if parts else base
-    for candidate in (target.with_suffix(".py") if parts else None, target / "__init__.py"):
-        if candidate is not None and candidate.is_file():
-            return candidate
-    return None
 
 
 def _load(path: Path, copy_functions) -> Optional[ForeignModule]:

@@ -1,0 +1,66 @@
+"""Where a module of the linted file's own project is on disk (no libcst, no imports run).
+
+One rule for the cheap plan and for the analysis that follows helpers into other modules:
+look upwards from the linted file for the module's file, but never into the interpreter's
+standard library or an installed-packages directory, and never for a standard-library
+name: `from collections import OrderedDict` in a file that happens to sit inside a Python
+installation is not the project's own code.
+"""
+
+import sys
+import sysconfig
+from functools import lru_cache
+from pathlib import Path
+from typing import FrozenSet, Optional
+
+SEARCH_DEPTH = 8  # directories upwards from the linted file where a package may start
+_INSTALLED = frozenset({"site-packages", "dist-packages"})
+
+
+@lru_cache(maxsize=1)
+def _library_dirs() -> FrozenSet[Path]:
+    paths = sysconfig.get_paths()
+    found = set()
+    for key in ("stdlib", "platstdlib"):
+        if paths.get(key):
+            try:
+                found.add(Path(paths[key]).resolve())
+            except (OSError, RuntimeError):
+                continue
+    return frozenset(found)
+
+
+def _is_standard_library(top: str) -> bool:
+    names = getattr(sys, "stdlib_module_names", None)  # Python 3.10+
+    if names is not None:
+        return top in names
+    return top in sys.builtin_module_names or any(
+        (d / top).is_dir() or (d / f"{top}.py").is_file() for d in _library_dirs())
+
+
+def module_file(base: Path, module: str) -> Optional[Path]:
+    """`base/a/b.py` or `base/a/b/__init__.py` for module "a.b" (relative to `base`)."""
+    parts = [p for p in module.split(".") if p]
+    target = base.joinpath(*parts) if parts else base
+    for candidate in (target.with_suffix(".py") if parts else None, target / "__init__.py"):
+        if candidate is not None and candidate.is_file():
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=4096)
+def project_module(here: Path, module: str) -> Optional[Path]:
+    """The file of absolute module `module` in the project around directory `here`."""
+    if not module or _is_standard_library(module.split(".")[0]):
+        return None
+    base = here
+    for _ in range(SEARCH_DEPTH):
+        if base.name in _INSTALLED or base in _library_dirs():
+            return None
+        found = module_file(base, module)
+        if found is not None:
+            return found
+        if base.parent == base:
+            return None
+        base = base.parent
+    return None

@@ -1,0 +1,174 @@
+"""The cheap `ast` plan leaves code out of the libcst analysis, and never a finding with it.
+
+Every corpus case and eval file is analysed twice: with the narrow plan the linter uses, and
+with the wide one (every dataset, every statement that keeps a state_dict). The findings must
+be identical. Then pairs of snippets: code the narrow plan leaves out (it changes only what it
+made, or an index, or a state_dict's entries), and a twin that it keeps, with the finding
+that proves why.
+"""
+
+import ast
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flake8_copysafety.analysis import analyse_plan
+from flake8_copysafety.candidates import plan
+from flake8_copysafety.engine import LintOptions, lint_source
+from flake8_copysafety.names import ImportTable
+from flake8_copysafety.project_files import project_module
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted((ROOT / "corpus").rglob("*.py")) + sorted(
+    (ROOT / "tests" / "eval_files").glob("*.py"))
+
+
+def findings(text: str, filename: str, narrow: bool):
+    tree = ast.parse(text)
+    imports = ImportTable(tree)
+    chosen = plan(tree, text, imports, (), filename, narrow=narrow)
+    if not chosen:
+        return chosen, []
+    found = analyse_plan(text, tree, imports, chosen, LintOptions(), None, filename)
+    return chosen, sorted((f.line, f.col, f.code, f.message) for f in found)
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_narrow_plan_keeps_every_finding(path):
+    text = path.read_text()
+    _, narrow = findings(text, str(path), narrow=True)
+    _, wide = findings(text, str(path), narrow=False)
+    assert narrow == wide
+
+
+DATASET = """\
+import torch
+from torch.utils.data import Dataset
+
+
+class Rows(Dataset):
+    def __init__(self):
+        self.data = torch.zeros(10, 3)
+
+    def __len__(self):
+        return len(self.data)
+"""
+
+# (left out by the narrow plan, its twin that is kept, the code the twin reports)
+PAIRS = {
+    "own objects": (DATASET + """
+    def __getitem__(self, index):
+        offset = 0
+        batch: list = []
+        batch.append(self.data[index])
+        offset += len(batch)
+        return batch
+""", DATASET + """
+    def __getitem__(self, index):
+        batch = self.data[index]
+        batch.mul_(2)
+        return batch
+""", "CPS101"),
+    "helper changes the index": (DATASET + """
+    def _wrap(self, idx):
+        idx = int(idx)
+        idx %= len(self)
+        return idx
+
+    def __getitem__(self, index):
+        return self.data[self._wrap(index)]
+""", DATASET + """
+    def _scale(self, x):
+        x *= 2
+        return x
+
+    def __getitem__(self, index):
+        return self._scale(self.data[index])
+""", "CPS101"),
+    "state_dict entries replaced": ("""
+class Scheduler:
+    def state_dict(self):
+        state = {k: v for k, v in self.__dict__.items() if k != "inner"}
+        state["inner"] = [None] * len(self.inner)
+        for i, s in enumerate(self.inner):
+            state["inner"][i] = s.state_dict()
+        return state
+
+
+def export(model):
+    state = model.state_dict()
+    state.pop("head.weight")
+    state["version"] = 2
+    return state
+""", """
+def train(model, opt, loader):
+    best = model.state_dict()
+    for batch in loader:
+        opt.step()
+    return best
+""", "CPS202"),
+    "state_dict tensors changed": ("""
+def halve(model):
+    state = model.state_dict()
+    state["weight"] = state["weight"] * 0.5
+    return state
+""", """
+def halve(model):
+    state = model.state_dict()
+    state["weight"][0] = 0.0
+    return state
+""", "CPS201"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAIRS))
+def test_left_out_and_kept(name):
+    left_out, kept, code = PAIRS[name]
+    chosen, found = findings(left_out, "left_out.py", narrow=True)
+    assert not chosen, f"the narrow plan should leave this out: {chosen}"
+    wide, found = findings(left_out, "left_out.py", narrow=False)
+    assert wide, "the wide plan should keep it (else this test proves nothing)"
+    assert found == []
+    chosen, found = findings(kept, "kept.py", narrow=True)
+    assert chosen
+    assert code in {f[2] for f in found}, found
+
+
+def test_standard_library_and_installed_packages_are_not_the_project(tmp_path):
+    installed = tmp_path / "lib" / "site-packages" / "pkg"
+    installed.mkdir(parents=True)
+    (installed / "__init__.py").write_text("")
+    (installed / "util.py").write_text("def f(x):\n    x += 1\n")
+    project = tmp_path / "work" / "proj"
+    (project / "pkg").mkdir(parents=True)
+    (project / "pkg" / "__init__.py").write_text("")
+    (project / "pkg" / "util.py").write_text("")
+    (project / "collections").mkdir()
+    (project / "collections" / "__init__.py").write_text("")
+
+    assert project_module(installed, "pkg.util") is None
+    assert project_module(project / "pkg", "pkg.util") == project / "pkg" / "util.py"
+    assert project_module(project / "pkg", "collections") is None
+
+
+def test_standard_library_callee_needs_no_parse():
+    """`OrderedDict(...)` in `__getitem__` of a file inside a Python installation."""
+    import collections
+
+    inside = Path(collections.__file__).parent.parent / "example_module.py"
+    source = textwrap.dedent("""\
+        from collections import OrderedDict
+        from torch.utils.data import Dataset
+
+
+        class Named(Dataset):
+            def __len__(self):
+                return 1
+
+            def __getitem__(self, index):
+                return OrderedDict(self.items[index])
+    """)
+    chosen, _ = findings(source, str(inside), narrow=True)
+    assert not chosen
+    assert lint_source(source, str(inside)) == []
