@@ -1,10 +1,13 @@
-"""The thin flake8 shell: options in, findings out; all analysis lives in `engine`."""
+"""The thin flake8 shell: options in, findings out; all analysis lives in `engine`.
+
+flake8 imports this module on every run, editors on every save: it imports only the text
+gate; the engine comes in for the first file that passes it.
+"""
 
 from typing import Iterator, Sequence, Tuple
 
 from . import __version__
-from .engine import LintOptions, lint_source
-from .rules import DEFAULT_OFF
+from .gate import is_candidate
 
 
 def _split_names(value) -> Tuple[str, ...]:
@@ -20,7 +23,8 @@ class CopySafetyChecker:
 
     name = "flake8-copysafety"
     version = __version__
-    options = LintOptions()
+    dataset_bases: Tuple[str, ...] = ()
+    copy_functions: Tuple[str, ...] = ()
 
     def __init__(self, tree, lines: Sequence[str], filename: str = "stdin") -> None:
         self._tree = tree
@@ -29,6 +33,8 @@ class CopySafetyChecker:
 
     @classmethod
     def add_options(cls, manager) -> None:
+        from .rules import DEFAULT_OFF
+
         manager.extend_default_ignore(list(DEFAULT_OFF))
         manager.add_option(
             "--copysafety-dataset-bases", default="", parse_from_config=True,
@@ -43,12 +49,20 @@ class CopySafetyChecker:
 
     @classmethod
     def parse_options(cls, options) -> None:
-        cls.options = LintOptions(
-            dataset_bases=_split_names(getattr(options, "copysafety_dataset_bases", ())),
-            copy_functions=_split_names(getattr(options, "copysafety_copy_functions", ())),
-        )
+        cls.dataset_bases = _split_names(getattr(options, "copysafety_dataset_bases", ()))
+        cls.copy_functions = _split_names(getattr(options, "copysafety_copy_functions", ()))
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
-        findings = lint_source("".join(self._lines), self._filename, self.options, self._tree)
+        source = "".join(self._lines)
+        try:
+            candidate = is_candidate(source)
+        except Exception:  # noqa: BLE001 - the engine reports it as CPS900
+            candidate = True
+        if not candidate:
+            return
+        from .engine import LintOptions, lint_source
+
+        options = LintOptions(self.dataset_bases, self.copy_functions)
+        findings = lint_source(source, self._filename, options, self._tree)
         for f in findings:
             yield f.line, f.col, f.flake8_text(), type(self)
