@@ -13,6 +13,7 @@ from typing import Dict, Iterator, List, Optional, Sequence, Set
 import libcst as cst
 
 from . import semantics as sem
+from .module_changes import STORE_METHODS
 from .names import ImportTable, dotted
 from .semantics import Effect, Kind
 from .values import UNKNOWN, Level, Tracked, VType, join_tracked
@@ -618,7 +619,7 @@ class FlowWalker:
             return
         if receiver is None:
             stored = [v for v in args if v is not None]
-            if stored and method in ("append", "insert", "add", "extend", "setdefault"):
+            if stored and method in STORE_METHODS:
                 self.on_store_into(call.func.value, stored[-1], call)
             return
         kind = receiver.vtype.kind

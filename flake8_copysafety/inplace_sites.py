@@ -13,7 +13,7 @@ from typing import FrozenSet, Iterator, List, NamedTuple, Optional, Set, Tuple
 from . import semantics as sem
 
 # Method names that change something in place (any receiver).
-MUTATOR_NAMES = frozenset(
+_MUTATOR_NAMES = frozenset(
     set().union(*sem.MUTATING_METHODS.values()) | sem.CONTAINER_MUTATORS | {"pop", "shuffle"}
     | {name.rpartition(".")[2] for name in sem.MUTATING_FUNCTIONS}
 )
@@ -29,12 +29,11 @@ class Site(NamedTuple):
     something it holds (`x[i].mul_()`, `x[i] += 1`, `self.x += 1`, `out=`)."""
 
     node: ast.AST
-    target: ast.AST  # the expression that changes (for a call: the call)
     name: Optional[str]
 
 
-def is_mutator_name(name: str) -> bool:
-    return name in MUTATOR_NAMES or (name.endswith("_") and not name.startswith("__"))
+def _is_mutator_name(name: str) -> bool:
+    return name in _MUTATOR_NAMES or (name.endswith("_") and not name.startswith("__"))
 
 
 def change_sites(root: ast.AST) -> Iterator[Site]:
@@ -42,26 +41,26 @@ def change_sites(root: ast.AST) -> Iterator[Site]:
     for node in ast.walk(root):
         if isinstance(node, ast.AugAssign):
             target = node.target
-            yield Site(node, target, target.id if isinstance(target, ast.Name) else None)
+            yield Site(node, target.id if isinstance(target, ast.Name) else None)
         elif isinstance(node, ast.Delete):
             for target in node.targets:
                 for sub in _stored_subscripts(target, ast.Del):
-                    yield Site(node, sub, _plain_name(sub.value))
+                    yield Site(node, _plain_name(sub.value))
                 if isinstance(target, ast.Attribute):
-                    yield Site(node, target, None)
+                    yield Site(node, None)
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
                 for sub in _stored_subscripts(target, ast.Store):
-                    yield Site(node, sub, _plain_name(sub.value))
+                    yield Site(node, _plain_name(sub.value))
         elif isinstance(node, ast.Call):
             func = node.func
             if any(k.arg in IN_PLACE_KEYWORDS for k in node.keywords):
-                yield Site(node, node, None)
-            elif isinstance(func, ast.Attribute) and is_mutator_name(func.attr):
-                yield Site(node, node, _plain_name(func.value))
-            elif isinstance(func, ast.Name) and is_mutator_name(func.id):
-                yield Site(node, node, None)  # `shuffle(x)`, `zeros_(w)`: an argument changes
+                yield Site(node, None)
+            elif isinstance(func, ast.Attribute) and _is_mutator_name(func.attr):
+                yield Site(node, _plain_name(func.value))
+            elif isinstance(func, ast.Name) and _is_mutator_name(func.id):
+                yield Site(node, None)  # `shuffle(x)`, `zeros_(w)`: an argument changes
 
 
 def _stored_subscripts(target: ast.AST, context: type) -> Iterator[ast.Subscript]:

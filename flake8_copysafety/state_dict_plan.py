@@ -12,21 +12,18 @@ function returning a live state_dict, or a name already marked (through assignme
 """
 
 import ast
-import re
 from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 from . import semantics as sem
 from .ast_walk import Walked, called_name, inner_blocks
 from .helper_calls import Helpers
 from .inplace_sites import IN_PLACE_KEYWORDS
+from .module_changes import PARAMS_METHODS, STORE_METHODS, TRAINING_CALL
 from .names import dotted_ast
 
-# Calls that may change a module while a state_dict of it is kept (the rules' own list is
-# narrower: these only decide what is worth a parse).
-_TRAINING_CALL = re.compile(r"(^|_)(train|fit|step|optimi[sz]e|update)(_|$)", re.I)
-_SOURCES = frozenset({"state_dict", "parameters", "buffers", "named_parameters",
-                      "named_buffers"})
-_STORES = frozenset({"append", "insert", "extend", "add", "setdefault", "update"})
+_SOURCES = frozenset({"state_dict"} | set(PARAMS_METHODS))
+# `d.update(sd)` copies entries (live tensors) into `d`.
+_STORES = STORE_METHODS | {"update"}
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 # A state_dict() passed straight to one of these is consumed at once: nothing is kept.
 _CONSUMERS = frozenset({"save", "load_state_dict", "deepcopy", "print", "len", "set_state_dict"})
@@ -160,7 +157,7 @@ def _changes_module(call: ast.Call, receivers: Optional[Set[str]]) -> bool:
         owner = dotted_ast(func.value) or ""
         if receivers is None or any(owner.startswith(r + ".") for r in receivers):
             return True  # `model.fc.weight.mul_(0)`
-    return bool(_TRAINING_CALL.search(name) and (call.args or call.keywords))
+    return bool(TRAINING_CALL.search(name) and (call.args or call.keywords))
 
 
 def _receivers(code: Walked, producers: Set[str]) -> Optional[Set[str]]:

@@ -11,12 +11,12 @@ module may have changed (an optimizer step, in-place parameter updates, another 
 the training loop, `load_state_dict` into the same module).
 """
 
-import re
 from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
 from .flow import Change, FileContext, FlowWalker
+from .module_changes import OPTIMIZER_NAME, PARAMS_METHODS, TRAINING_CALL
 from .names import dotted
 from .reporting import LINE_REF, RawFinding, copy_fix
 from .semantics import Kind
@@ -25,12 +25,8 @@ from .summaries import resolve_self_callee
 from .syntax import DefPath, functions_with_paths, small_statements, statements
 from .values import Family, Level, Tracked, VType
 
-_TRAINING_CALL = re.compile(r"(^|_)(train|fit|step|optimi[sz]e|update)(_|$)", re.I)
-_OPTIMIZER_NAME = re.compile(r"opt|scaler", re.I)
 # Comparing a changed state_dict with anything treats it as separate from its module.
 _COMPARISONS = frozenset({"equal", "allclose", "isclose", "assert_close", "assertEqual"})
-_PARAMS_METHODS = {"parameters": False, "buffers": False, "named_parameters": True,
-                   "named_buffers": True}
 # A module's state_dict maps names to live tensors. An optimizer's has "state" (per-parameter
 # dicts of live tensors, in a new outer dict) and "param_groups" (new dicts: not live).
 _STATE_DICT_TYPE = VType(Kind.DICT, elem=VType(Kind.TENSOR), fields=(
@@ -180,10 +176,10 @@ def state_dict_source(ctx: FileContext, node: cst.BaseExpression) -> Optional[Tr
             return None  # the state_dict of a deep copy is a real snapshot
         return Tracked(Family.STATE_DICT, ctx.code(node), node, _STATE_DICT_TYPE,
                        receiver=dotted(receiver) or ctx.code(receiver))
-    if method in _PARAMS_METHODS:
+    if method in PARAMS_METHODS:
         param = VType(Kind.TENSOR)
         elem = VType(Kind.TUPLE, items=(VType(Kind.SCALAR), param)) \
-            if _PARAMS_METHODS[method] else param
+            if PARAMS_METHODS[method] else param
         return Tracked(Family.PARAMS, ctx.code(node), node, VType(Kind.LIST, elem=elem),
                        receiver=dotted(receiver))
     return None
@@ -261,7 +257,7 @@ class StateDictWalker(FlowWalker):
         name = func.attr.value if isinstance(func, cst.Attribute) else (
             func.value if isinstance(func, cst.Name) else "")
         owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
-        if name == "step" and owner and _OPTIMIZER_NAME.search(owner):
+        if name == "step" and owner and OPTIMIZER_NAME.search(owner):
             self.module_changed(None)
         elif name == "load_state_dict" and owner:
             if not any(a is not None and a.receiver == owner for a in args):
@@ -270,10 +266,10 @@ class StateDictWalker(FlowWalker):
             for receiver in self._receivers():
                 if owner.startswith(receiver + "."):
                     self.module_changed(receiver)
-        elif _TRAINING_CALL.search(name) and call.args:
+        elif TRAINING_CALL.search(name) and call.args:
             names = {dotted(a.value) for a in call.args}
             touched = [r for r in self._receivers() if r in names]
-            if touched or any(n and _OPTIMIZER_NAME.search(n) for n in names):
+            if touched or any(n and OPTIMIZER_NAME.search(n) for n in names):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
 
     def _receivers(self) -> Set[str]:
