@@ -104,8 +104,6 @@ class Bindings:
                         plain.append((target.id, node.value))
             elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
                 accounted.add(id(node.target))  # a change of the object, or a new one
-            elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-                pass  # judged below, once every `accounted` node is known
             elif isinstance(node, (ast.Global, ast.Nonlocal)):
                 declared.update(node.names)
             elif isinstance(node, ast.alias):
