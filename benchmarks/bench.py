@@ -73,7 +73,7 @@ class Probe(Dataset):
 '''
 ATTRIBUTED = re.compile(r"^copysafety-bench: seconds inside the plugin: ([0-9.]+)$", re.M)
 TRACEBACK = re.compile(r"^Traceback \(most recent call last\):", re.MULTILINE)
-CLI_CODE = "import sys; from flake8_copysafety.cli import main; sys.exit(main())"
+CLI_CODE = "import sys; from flake8_copysafety.cli.main import main; sys.exit(main())"
 
 
 class MeasurementError(Exception):
@@ -247,7 +247,7 @@ def measure(result: Result, reps: int, workdir: str) -> None:
 
 def _small_file_without_candidates(torch: Path) -> Path:
     """A small real file of torch's nn/modules that the gate rejects (the editor case)."""
-    from flake8_copysafety.engine import is_candidate
+    from flake8_copysafety.engine.pipeline import is_candidate
 
     preferred = torch / "nn" / "modules" / "flatten.py"
     choices = [preferred] + python_files([torch / "nn" / "modules"])

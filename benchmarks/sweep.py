@@ -21,8 +21,8 @@ from typing import List, Optional, Sequence, Tuple
 
 from _common import package_line, python_files, torch_dir
 
-from flake8_copysafety.engine import LintOptions, is_candidate, lint_source
-from flake8_copysafety.rules import DEFAULT_OFF
+from flake8_copysafety.engine.pipeline import LintOptions, is_candidate, lint_source
+from flake8_copysafety.rules.catalogue import DEFAULT_OFF
 
 
 class FileTimeout(BaseException):

@@ -11,7 +11,7 @@ torch package. The stages are those of `engine.lint_source` under flake8:
   plan      `ImportTable` + `candidates.plan`: which top-level statements could hold a finding
   import    importing libcst and the analysis modules, once per process
   parse     libcst parsing of the planned statements
-  rules     everything else in `analysis.analyse_plan` (flow, rules, positions)
+  rules     everything else in `engine.analyse.analyse_plan` (flow, rules, positions)
 
 The plugin's own cost under flake8 is gate + plan + import + parse + rules.
 """
@@ -55,7 +55,7 @@ def _import_analysis() -> float:
         return 0.0
     start = time.perf_counter()
     import libcst  # noqa: F401
-    import flake8_copysafety.analysis  # noqa: F401
+    import flake8_copysafety.engine.analyse  # noqa: F401
 
     _import_seconds = time.perf_counter() - start
     return _import_seconds
@@ -64,7 +64,7 @@ def _import_analysis() -> float:
 def _timed_analysis(cost, analysis, text, tree, imports, chosen):
     """Run `analyse_plan` once, timing its libcst parse (`_parse_regions`) apart from the
     rest; when that helper is gone, the whole analysis counts as rules."""
-    from flake8_copysafety.engine import LintOptions
+    from flake8_copysafety.engine.pipeline import LintOptions
 
     parse_regions = getattr(analysis, "_parse_regions", None)
     parse_seconds = [0.0]
@@ -91,10 +91,10 @@ def _timed_analysis(cost, analysis, text, tree, imports, chosen):
 
 
 def _cost(path: Path, data: bytes) -> FileCost:
-    from flake8_copysafety import analysis
-    from flake8_copysafety.candidates import plan
-    from flake8_copysafety.names import ImportTable
-    from flake8_copysafety.source import decode
+    from flake8_copysafety.engine import analyse as analysis
+    from flake8_copysafety.plan.candidates import plan
+    from flake8_copysafety.core.names import ImportTable
+    from flake8_copysafety.core.source import decode
 
     text = decode(data) or ""
     cost = FileCost(path, text.count("\n") + 1)
@@ -122,7 +122,7 @@ def _cost(path: Path, data: bytes) -> FileCost:
 
 
 def report(title: str, paths: Sequence[Path], base: Path, top: int) -> None:
-    from flake8_copysafety.engine import is_candidate
+    from flake8_copysafety.engine.pipeline import is_candidate
 
     files = python_files(paths)
     blobs = [(p, p.read_bytes()) for p in files]

@@ -7,7 +7,7 @@ gate; the engine comes in for the first file that passes it.
 from typing import Iterator, Sequence, Tuple
 
 from . import __version__
-from .gate import is_candidate
+from .plan.gate import is_candidate
 
 
 def _split_names(value) -> Tuple[str, ...]:
@@ -33,7 +33,7 @@ class CopySafetyChecker:
 
     @classmethod
     def add_options(cls, manager) -> None:
-        from .rules import DEFAULT_OFF
+        from .rules.catalogue import DEFAULT_OFF
 
         manager.extend_default_ignore(list(DEFAULT_OFF))
         manager.add_option(
@@ -60,7 +60,7 @@ class CopySafetyChecker:
             candidate = True
         if not candidate:
             return
-        from .engine import LintOptions, lint_source
+        from .engine.pipeline import LintOptions, lint_source
 
         options = LintOptions(self.dataset_bases, self.copy_functions)
         findings = lint_source(source, self._filename, options, self._tree)

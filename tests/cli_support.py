@@ -8,7 +8,7 @@ import textwrap
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from flake8_copysafety import cli
+from flake8_copysafety.cli import main as cli
 
 # The canonical bug: CPS101 at line 11, col 8 (0-based); the fix copies at line 10.
 CANONICAL = textwrap.dedent("""\

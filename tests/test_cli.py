@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from flake8.style_guide import Decision, DecisionEngine
 
-import flake8_copysafety.engine as engine
-from flake8_copysafety import cli, runner
-from flake8_copysafety.config import _toml_loader
-from flake8_copysafety.noqa import NoqaMap, comment_suppresses
-from flake8_copysafety.rules import RULES
-from flake8_copysafety.selection import Selection, SelectionError, parse_codes
+import flake8_copysafety.engine.pipeline as engine
+from flake8_copysafety.cli import main as cli, runner
+from flake8_copysafety.cli.config import _toml_loader
+from flake8_copysafety.cli.noqa import NoqaMap, comment_suppresses
+from flake8_copysafety.rules.catalogue import RULES
+from flake8_copysafety.cli.selection import Selection, SelectionError, parse_codes
 
 from cli_support import (
     ASARRAY, CANONICAL, CLEAN, CUSTOM_BASE, MAYBE_NOOP, codes_in, run_main, run_process, write,
@@ -103,7 +103,7 @@ def test_invalid_code_prefix_is_a_usage_error(project, capsys):
 
 
 def test_internal_crash_is_one_line_and_exit_2(project, capsys, monkeypatch):
-    import flake8_copysafety.check as check
+    import flake8_copysafety.cli.check as check
 
     def boom(args):
         raise RuntimeError("something broke")
@@ -122,7 +122,7 @@ def test_internal_crash_in_installed_command_has_no_traceback(tmp_path):
     (tmp_path / "inject").mkdir()
     # sitecustomize runs at start-up: make the report writer crash.
     (tmp_path / "inject" / "sitecustomize.py").write_text(textwrap.dedent("""\
-        import flake8_copysafety.formats as formats
+        import flake8_copysafety.cli.formats as formats
         def crash(reports):
             raise MemoryError("simulated")
         formats.RENDERERS["text"] = crash
@@ -488,7 +488,7 @@ def test_dataset_bases_and_copy_functions_flags(project, capsys):
 
 
 def test_pyproject_without_a_toml_reader_does_not_crash(project, capsys, monkeypatch):
-    import flake8_copysafety.config as config
+    import flake8_copysafety.cli.config as config
 
     monkeypatch.setattr(config, "_toml_loader", lambda: None)
     write(project, {"pyproject.toml": '[tool.copysafety]\nselect = ["CPS2"]\n',
@@ -561,7 +561,7 @@ def test_rule_lists_every_code(capsys):
 def test_rule_page(capsys, code):
     status, out, _ = run_main(capsys, "rule", code.lower())
     assert status == 0
-    page = Path(cli.__file__).parent / "docs" / f"{code}.md"
+    page = Path(cli.__file__).parent.parent / "docs" / f"{code}.md"
     if page.exists():
         assert out == page.read_text(encoding="utf-8")
     else:
@@ -569,7 +569,7 @@ def test_rule_page(capsys, code):
 
 
 def test_rule_page_falls_back_to_the_summary(capsys, monkeypatch):
-    import flake8_copysafety.ruledocs as ruledocs
+    import flake8_copysafety.rules.pages as ruledocs
 
     monkeypatch.setattr(ruledocs, "DOCS_DIR", Path("/nonexistent"))
     status, out, _ = run_main(capsys, "rule", "CPS202")
@@ -584,7 +584,7 @@ def test_unknown_rule(capsys):
 
 
 def test_verify_dispatches_to_the_verifier(capsys, monkeypatch):
-    import flake8_copysafety.verify as verify
+    import flake8_copysafety.verify.corpus as verify
 
     seen = []
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from flake8_copysafety.engine import LintOptions, lint_source
-from flake8_copysafety.expectations import expected_findings
+from flake8_copysafety.engine.pipeline import LintOptions, lint_source
+from flake8_copysafety.verify.markers import expected_findings
 
 EVAL_FILES = sorted((Path(__file__).parent / "eval_files").glob("*.py"))
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from flake8_copysafety.engine import LintOptions, lint_source
-from flake8_copysafety.findings import Finding, Fix
-from flake8_copysafety.fixer import add_import_copy, apply_fixes, unified_diff
+from flake8_copysafety.engine.pipeline import LintOptions, lint_source
+from flake8_copysafety.core.findings import Finding, Fix
+from flake8_copysafety.fix.rewrites import add_import_copy, apply_fixes, unified_diff
 
 from cli_support import (
     CANONICAL, CANONICAL_FIXED, CLEAN, MAYBE_NOOP, SNAPSHOT, codes_in, run_main, run_process,

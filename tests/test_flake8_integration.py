@@ -108,7 +108,7 @@ def test_plugin_options_from_config_also_in_parallel_jobs(tmp_path):
 
 BROKEN_ENGINE = textwrap.dedent("""\
     import sys
-    import flake8_copysafety.engine as engine
+    import flake8_copysafety.engine.pipeline as engine
 
     def fail(*args, **kwargs):
         raise RuntimeError("simulated analysis failure")
@@ -138,7 +138,7 @@ def test_analysis_failure_keeps_other_plugins_results(tmp_path):
 def test_analysis_failure_in_process_application(tmp_path, monkeypatch):
     from flake8.main.application import Application
 
-    import flake8_copysafety.engine as engine
+    import flake8_copysafety.engine.pipeline as engine
 
     def fail(*args, **kwargs):
         raise RuntimeError("simulated")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from flake8_copysafety import engine, gate
-from flake8_copysafety.engine import LintOptions, lint_source
+from flake8_copysafety.engine import pipeline as engine
+from flake8_copysafety.plan import gate
+from flake8_copysafety.engine.pipeline import LintOptions, lint_source
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "tests" / "eval_files").glob("*.py")) + sorted(
@@ -55,14 +56,14 @@ def test_every_file_with_a_finding_passes(path):
 
 
 def test_imports_nothing_heavy():
-    code = ("import sys; before = set(sys.modules); import flake8_copysafety.gate; "
+    code = ("import sys; before = set(sys.modules); import flake8_copysafety.plan.gate; "
             "print(' '.join(sorted(set(sys.modules) - before)))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, cwd=str(Path(gate.__file__).resolve().parent.parent))
     added = set(done.stdout.split())
-    heavy = {"ast", "dataclasses", "typing", "libcst", "flake8_copysafety.engine",
-             "flake8_copysafety.rules", "flake8_copysafety.findings",
-             "flake8_copysafety.candidates"}
+    heavy = {"ast", "dataclasses", "typing", "libcst", "flake8_copysafety.engine.pipeline",
+             "flake8_copysafety.rules.catalogue", "flake8_copysafety.core.findings",
+             "flake8_copysafety.plan.candidates"}
     assert not added & heavy, sorted(added & heavy)
 
 

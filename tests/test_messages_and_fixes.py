@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_copysafety.engine import lint_source
+from flake8_copysafety.engine.pipeline import lint_source
 
 EVAL = Path(__file__).parent / "eval_files"
 

@@ -1,6 +1,6 @@
 """Configuration changes what the analysis knows: extra dataset bases, extra copy functions."""
 
-from flake8_copysafety.engine import LintOptions, lint_source
+from flake8_copysafety.engine.pipeline import LintOptions, lint_source
 
 CUSTOM_BASE = '''\
 import torch

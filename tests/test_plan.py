@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from flake8_copysafety.analysis import analyse_plan
-from flake8_copysafety.candidates import plan
-from flake8_copysafety.engine import LintOptions, lint_source
-from flake8_copysafety.names import ImportTable
-from flake8_copysafety.project_files import project_module
+from flake8_copysafety.engine.analyse import analyse_plan
+from flake8_copysafety.plan.candidates import plan
+from flake8_copysafety.engine.pipeline import LintOptions, lint_source
+from flake8_copysafety.core.names import ImportTable
+from flake8_copysafety.project.files import project_module
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "corpus").rglob("*.py")) + sorted(

@@ -1,6 +1,6 @@
 """Helpers imported from other modules of the same project are followed on disk."""
 
-from flake8_copysafety.engine import lint_source
+from flake8_copysafety.engine.pipeline import lint_source
 
 DATASET = '''\
 import torch

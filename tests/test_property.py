@@ -17,9 +17,9 @@ hypothesmith = pytest.importorskip("hypothesmith")
 from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from flake8_copysafety.engine import LintOptions, lint_source  # noqa: E402
-from flake8_copysafety.findings import Finding  # noqa: E402
-from flake8_copysafety.rules import RULES  # noqa: E402
+from flake8_copysafety.engine.pipeline import LintOptions, lint_source  # noqa: E402
+from flake8_copysafety.core.findings import Finding  # noqa: E402
+from flake8_copysafety.rules.catalogue import RULES  # noqa: E402
 
 DATASET = """\
 import copy

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from flake8_copysafety.ruledocs import readme_page
-from flake8_copysafety.rules import RULES
+from flake8_copysafety.rules.pages import readme_page
+from flake8_copysafety.rules.catalogue import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -24,8 +24,8 @@ from typing import List, NamedTuple, Optional, Sequence
 
 import pytest
 
-from flake8_copysafety.engine import LintOptions, is_candidate, lint_source
-from flake8_copysafety.findings import Finding
+from flake8_copysafety.engine.pipeline import LintOptions, is_candidate, lint_source
+from flake8_copysafety.core.findings import Finding
 
 TIMEOUT = 120  # seconds for one flake8 run; a hang fails the test instead of the suite
 IN_PROCESS_LIMIT = 60  # seconds for one `lint_source` call
@@ -635,7 +635,7 @@ OTHER_CHECKS = (
 FORCED_FAILURE = """\
 import sys
 
-import flake8_copysafety.candidates as candidates
+import flake8_copysafety.plan.candidates as candidates
 
 
 def broken(*args, **kwargs):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from flake8_copysafety import __version__
-from flake8_copysafety.rules import RULES
+from flake8_copysafety.rules.catalogue import RULES
 
 from cli_support import CANONICAL, CLEAN, SNAPSHOT, run_main, write
 
@@ -231,7 +231,7 @@ def test_uris_are_encoded_and_outside_files_absolute(project, capsys, tmp_path_f
 
 
 def test_unreadable_file_is_a_tool_notification(project, capsys, monkeypatch):
-    from flake8_copysafety import runner
+    from flake8_copysafety.cli import runner
 
     write(project, {"ds.py": CANONICAL})
     real_open = open

@@ -17,7 +17,8 @@ import pytest
 pytest.importorskip("numpy")
 torch = pytest.importorskip("torch")
 
-from flake8_copysafety import semantics, verify  # noqa: E402
+from flake8_copysafety.facts import semantics  # noqa: E402
+from flake8_copysafety.verify import corpus as verify  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -266,19 +267,19 @@ def test_markers_are_parsed(tmp_path):
 
 
 def test_importing_verify_does_not_import_torch():
-    code = ("import sys, flake8_copysafety.verify, flake8_copysafety.verify_runtime; "
+    code = ("import sys, flake8_copysafety.verify, flake8_copysafety.verify.runtime; "
             "sys.exit('torch' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 
 
 def test_module_entry_point():
-    done = subprocess.run([sys.executable, "-m", "flake8_copysafety.verify", "--help"],
+    done = subprocess.run([sys.executable, "-m", "flake8_copysafety.verify.corpus", "--help"],
                           cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0 and "--device" in done.stdout
 
 
 def test_snapshot_patch_copies_only_the_outermost_state_dict():
-    from flake8_copysafety import verify_runtime as runtime
+    from flake8_copysafety.verify import runtime
 
     runtime._remember_real_state_dicts()
     model = torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.BatchNorm1d(2))

@@ -1,0 +1,715 @@
+"""Follow tracked values through one function body, in order, and notice in-place changes.
+
+The walker is shared by every rule family: a subclass says what creates a tracked value
+(`source`) and what a change, a read, a call or a binding means (`on_*` hooks). Branches join
+as "may alias"; loop bodies run twice so that what one iteration does reaches the next.
+What a call returns is decided by `semantics` alone.
+"""
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Callable, Dict, Iterator, List, Optional, Sequence, Set
+
+import libcst as cst
+
+from ..core.names import ImportTable, dotted
+from ..facts import semantics as sem
+from ..facts.module_changes import STORE_METHODS
+from ..facts.semantics import Effect, Kind
+from .values import UNKNOWN, Level, Tracked, VType, join_tracked
+
+Env = Dict[str, Tracked]
+_LOOP_REPEAT_DEPTH = 3  # loops nested deeper than this are walked once
+# A copy, however shallow, is a new object: not yet bound anywhere, and its own fix site.
+_NEW_OBJECT = dict(bound_key=None, bound_at=frozenset(), fix_site=None, fix_vtype=None,
+                   changed=False)
+
+
+class Change(Enum):
+    DATA = "data"  # the object's own data changed in place
+    ENTRY = "entry"  # a container's entries were written (set, appended, deleted)
+
+
+@dataclass
+class FileContext:
+    """What every walker of one file shares."""
+
+    module: cst.Module
+    imports: ImportTable
+    copy_functions: Set[str]
+    facts_used: Optional[Set[str]]
+    callees: Optional["object"] = None  # summaries.Callees: this module's functions
+    path: Optional[str] = None  # the file, for following imports into the project
+    # `(ctx, name) -> CalleeRef | None`: the summary of a helper imported from the project
+    # (set by the pipeline; analysis code below it never imports the import follower).
+    follow_import: Optional[Callable[["FileContext", str], Optional[object]]] = None
+
+    def used(self, key: str) -> None:
+        if self.facts_used is not None:
+            self.facts_used.add(key)
+
+    def code(self, node: cst.CSTNode) -> str:
+        return self.module.code_for_node(node)
+
+
+def is_true(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value == "True"
+
+
+def keyword(call: cst.Call, name: str) -> Optional[cst.Arg]:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == name:
+            return arg
+    return None
+
+
+def positional(call: cst.Call) -> List[cst.Arg]:
+    return [a for a in call.args if a.keyword is None and not a.star]
+
+
+@dataclass(frozen=True)
+class IndexInfo:
+    position: Optional[int] = None  # a literal integer index
+    key: Optional[str] = None  # a literal string key
+    is_slice: bool = False
+    fancy: bool = False  # a list of indices: advanced indexing copies
+
+
+def _index_info(sub: cst.Subscript) -> IndexInfo:
+    elements = sub.slice
+    if len(elements) != 1:
+        return IndexInfo(is_slice=any(isinstance(e.slice, cst.Slice) for e in elements))
+    inner = elements[0].slice
+    if isinstance(inner, cst.Slice):
+        return IndexInfo(is_slice=True)
+    value = inner.value
+    if isinstance(value, cst.Integer):
+        return IndexInfo(position=int(value.value, 0))
+    if isinstance(value, cst.UnaryOperation) and isinstance(value.expression, cst.Integer):
+        if isinstance(value.operator, cst.Minus):
+            return IndexInfo(position=-int(value.expression.value, 0))
+    if isinstance(value, cst.SimpleString):
+        return IndexInfo(key=value.evaluated_value)
+    if isinstance(value, (cst.List, cst.ListComp, cst.Comparison)):
+        return IndexInfo(fancy=True)  # a list of indices or a boolean mask
+    return IndexInfo()
+
+
+def string_index(sub: cst.Subscript) -> bool:
+    if len(sub.slice) != 1 or not isinstance(sub.slice[0].slice, cst.Index):
+        return False
+    return isinstance(sub.slice[0].slice.value, (cst.SimpleString, cst.ConcatenatedString,
+                                                 cst.FormattedString))
+
+
+class FlowWalker:
+    """Walks statements with an environment of tracked names; subclasses add meaning."""
+
+    def __init__(self, ctx: FileContext) -> None:
+        self.ctx = ctx
+        self.env: Env = {}
+        # (callee name, node, "file.py:line" if in another file) while applying a callee
+        self.via = None
+        self._loop_depth = 0
+
+    # ----- hooks ---------------------------------------------------------------------
+    def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
+        """A tracked value this expression creates by itself (`self.x`, `m.state_dict()`)."""
+        return None
+
+    def on_change(self, node: cst.CSTNode, tracked: Tracked, how: Change) -> None:
+        """`tracked` was changed in place at `node`."""
+
+    def on_read(self, key: str, tracked: Tracked, node: cst.CSTNode, bare: bool) -> None:
+        """A tracked name was read; `bare` when the whole value is used, not an item of it."""
+
+    def on_call(self, call: cst.Call, qualified: Optional[str],
+                args: List[Optional[Tracked]]) -> None:
+        """Every call, after its arguments are evaluated to `args`."""
+
+    def on_bind(self, key: str, tracked: Tracked, stmt: cst.CSTNode,
+                rhs: Optional[cst.BaseExpression]) -> Tracked:
+        """`key` (a name or `self.attr`) is bound to `tracked`; returns what to keep."""
+        return tracked
+
+    def on_store_into(self, container: cst.BaseExpression, tracked: Tracked,
+                      node: cst.CSTNode) -> None:
+        """A tracked value is put into an untracked container (`lst.append(x)`, `d[k] = x`)."""
+
+    def on_maybe_change(self, node: cst.CSTNode, tracked: Tracked) -> None:
+        """`x += ...` on a value of unknown kind: a change if it turns out to be mutable."""
+
+    def on_return(self, value: Optional[Tracked], node: cst.CSTNode) -> None:
+        """A `return` of `value`."""
+
+    def resolve_callee(self, call: cst.Call):
+        """The summary of a function or method of this module that `call` calls, if known."""
+        if self.ctx.callees is None or not isinstance(call.func, cst.Name):
+            return None
+        return self.ctx.callees.function_call(call.func.value)
+
+    # ----- statements ------------------------------------------------------------------
+    def walk_block(self, body: Sequence[cst.CSTNode]) -> None:
+        for stmt in body:
+            self.walk_statement(stmt)
+
+    def _suite(self, suite) -> None:
+        if isinstance(suite, cst.IndentedBlock):
+            self.walk_block(suite.body)
+        elif isinstance(suite, cst.SimpleStatementSuite):
+            for small in suite.body:
+                self.walk_small(small, suite)
+
+    def _join_into(self, envs: Sequence[Env]) -> None:
+        joined: Env = {}
+        for env in envs:
+            for key, value in env.items():
+                joined[key] = join_tracked(joined.get(key), value)
+        self.env = joined
+
+    def walk_statement(self, stmt: cst.CSTNode) -> None:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                self.walk_small(small, stmt)
+        elif isinstance(stmt, cst.If):
+            self.eval(stmt.test)
+            before = dict(self.env)
+            self._suite(stmt.body)
+            after_body = self.env
+            self.env = dict(before)
+            if isinstance(stmt.orelse, cst.If):
+                self.walk_statement(stmt.orelse)
+            elif isinstance(stmt.orelse, cst.Else):
+                self._suite(stmt.orelse.body)
+            self._join_into([after_body, self.env])
+        elif isinstance(stmt, (cst.For, cst.While)):
+            if isinstance(stmt, cst.For):
+                element = self.iter_element(stmt.iter)
+            else:
+                self.eval(stmt.test)
+            # A second pass lets one iteration reach the next; nested loops past a few
+            # levels get one pass each, so deep nesting cannot cost exponential time.
+            passes = 2 if self._loop_depth < _LOOP_REPEAT_DEPTH else 1
+            self._loop_depth += 1
+            try:
+                for _ in range(passes):
+                    before = dict(self.env)
+                    if isinstance(stmt, cst.For):
+                        self.bind(stmt.target, element, stmt, None)
+                    self._suite(stmt.body)
+                    self._join_into([before, self.env])
+            finally:
+                self._loop_depth -= 1
+            if stmt.orelse is not None:
+                self._suite(stmt.orelse.body)
+        elif isinstance(stmt, cst.Try) or type(stmt).__name__ == "TryStar":
+            before = dict(self.env)
+            self._suite(stmt.body)
+            outcomes = [self.env]
+            for handler in stmt.handlers:
+                self._join_into([before, outcomes[0]])
+                self._suite(handler.body)
+                outcomes.append(self.env)
+            self._join_into(outcomes)
+            if stmt.orelse is not None:
+                self._suite(stmt.orelse.body)
+            if stmt.finalbody is not None:
+                self._suite(stmt.finalbody.body)
+        elif isinstance(stmt, cst.With):
+            for item in stmt.items:
+                value = self.eval(item.item)
+                if item.asname is not None:
+                    self.bind(item.asname.name, value, stmt, item.item)
+            self._suite(stmt.body)
+        elif isinstance(stmt, cst.Match):
+            self.eval(stmt.subject)
+            before = dict(self.env)
+            outcomes = [before]
+            for case in stmt.cases:
+                self.env = dict(before)
+                self._suite(case.body)
+                outcomes.append(self.env)
+            self._join_into(outcomes)
+        # Nested functions and classes are analysed on their own, not as part of this flow.
+
+    def walk_small(self, small: cst.BaseSmallStatement, stmt: cst.CSTNode) -> None:
+        if isinstance(small, cst.Assign):
+            value = self.eval(small.value)
+            for target in small.targets:
+                self.bind(target.target, value, small, small.value)
+        elif isinstance(small, cst.AnnAssign):
+            if small.value is not None:
+                self.bind(small.target, self.eval(small.value), small, small.value)
+        elif isinstance(small, cst.AugAssign):
+            self.eval(small.value)
+            self.augmented(small)
+        elif isinstance(small, cst.Expr):
+            self.eval(small.value)
+        elif isinstance(small, cst.Return):
+            value = self.eval(small.value) if small.value is not None else None
+            self.on_return(value, small)
+        elif isinstance(small, cst.Del):
+            self.delete(small.target, small)
+        elif isinstance(small, (cst.Assert, cst.Raise)):
+            for expr in _expressions_in(small):
+                self.eval(expr)
+
+    def augmented(self, node: cst.AugAssign) -> None:
+        target = node.target
+        if isinstance(target, cst.Name):
+            tracked = self.lookup(target.value, target, bare=False)
+            if tracked is None:
+                return
+            if tracked.vtype.kind in sem.INPLACE_AUGASSIGN_KINDS:
+                self.on_change(node, tracked, Change.DATA)
+            elif tracked.vtype.kind is Kind.UNKNOWN:
+                self.on_maybe_change(node, tracked)
+            else:
+                self.env.pop(target.value, None)  # immutable: `+=` rebinds the name
+        elif isinstance(target, cst.Subscript):
+            self.write_item(target, node, augmented=True)
+        elif isinstance(target, cst.Attribute):
+            tracked = self.eval(target, bare=False)
+            if tracked is not None and tracked.vtype.kind in sem.INPLACE_AUGASSIGN_KINDS:
+                self.on_change(node, tracked, Change.DATA)
+
+    def write_item(self, target: cst.Subscript, node: cst.CSTNode, augmented: bool) -> None:
+        """`base[i] = v` or `base[i] op= v`: which object changes, and how."""
+        for element in target.slice:
+            for expr in _expressions_in(element):
+                self.eval(expr)
+        base = self.eval(target.value, bare=False)
+        if base is None:
+            return
+        kind = base.vtype.kind
+        if kind in sem.ARRAY_KINDS:
+            if augmented and base.level is Level.OWNER:
+                # `self.data[i] += 1`: stored data changed in place, as through an alias
+                # (a plain `self.data[i] = v` stays a deliberate write into the owner).
+                base = base.derive(level=Level.ALIAS, origin=self.ctx.code(target),
+                                   origin_line_node=target)
+            self.on_change(node, base, Change.DATA)
+            return
+        if kind is Kind.UNKNOWN and not string_index(target):
+            self.on_change(node, base, Change.DATA)
+            return
+        if augmented:
+            item = self.subscript(base, target)
+            if item is not None and item.vtype.kind in sem.INPLACE_AUGASSIGN_KINDS:
+                self.on_change(node, item, Change.DATA)  # `+=` on a mutable element changes it
+                return
+        self.on_change(node, base, Change.ENTRY)
+
+    def delete(self, target: cst.BaseExpression, node: cst.CSTNode) -> None:
+        if isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self.delete(element.value, node)
+        elif isinstance(target, cst.Subscript):
+            base = self.eval(target.value, bare=False)
+            if base is not None:
+                how = Change.DATA if base.vtype.kind in sem.ARRAY_KINDS else Change.ENTRY
+                self.on_change(node, base, how)
+        elif isinstance(target, cst.Name):
+            self.env.pop(target.value, None)
+
+    def bind(self, target: cst.BaseExpression, value: Optional[Tracked], stmt: cst.CSTNode,
+             rhs: Optional[cst.BaseExpression]) -> None:
+        if isinstance(target, (cst.Name, cst.Attribute)):
+            key = dotted(target)
+            if key is None:
+                if isinstance(target, cst.Attribute):
+                    self.eval(target.value)
+                return
+            if value is None:
+                self.env.pop(key, None)
+            else:
+                self.env[key] = self.on_bind(key, value, stmt, rhs)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for index, element in enumerate(target.elements):
+                if isinstance(element, cst.StarredElement):
+                    self.bind(element.value, None, stmt, None)
+                else:
+                    self.bind(element.value, self.element_of(value, index), stmt, None)
+        elif isinstance(target, cst.Subscript):
+            base = self.eval(target.value, bare=False)
+            if base is not None:
+                self.write_item(target, stmt, augmented=False)
+            elif value is not None:
+                self.on_store_into(target.value, value, stmt)
+        elif isinstance(target, cst.StarredElement):
+            self.bind(target.value, None, stmt, None)
+
+    # ----- expressions -----------------------------------------------------------------
+    def lookup(self, key: str, node: cst.CSTNode, bare: bool) -> Optional[Tracked]:
+        tracked = self.env.get(key)
+        if tracked is not None:
+            self.on_read(key, tracked, node, bare)
+        return tracked
+
+    def eval(self, node: cst.BaseExpression, bare: bool = True) -> Optional[Tracked]:
+        """What tracked value (if any) this expression evaluates to; notices changes inside."""
+        if isinstance(node, cst.Name):
+            return self.lookup(node.value, node, bare)
+        if isinstance(node, cst.Attribute):
+            key = dotted(node)
+            if key is not None and key in self.env:
+                return self.lookup(key, node, bare)
+            made = self.source(node)
+            if made is not None:
+                return made
+            owner = self.eval(node.value, bare=False)
+            fact = sem.ATTRIBUTE_FACTS.get(node.attr.value)
+            if owner is not None and fact is None and owner.vtype.kind is Kind.UNKNOWN \
+                    and owner.level is not Level.OWNER:
+                return owner.derive(vtype=UNKNOWN, parts=None)  # `data.x`: part of `data`
+            if owner is None or fact is None:
+                return None
+            self.ctx.used(f"attribute:{fact.key}")
+            return self.apply_fact(fact, owner, None)
+        if isinstance(node, cst.Subscript):
+            made = self.source(node)
+            if made is not None:
+                return made
+            base = self.eval(node.value, bare=False)
+            for element in node.slice:
+                for expr in _expressions_in(element):
+                    self.eval(expr)
+            return self.subscript(base, node)
+        if isinstance(node, cst.Call):
+            return self.eval_call(node)
+        if isinstance(node, cst.IfExp):
+            self.eval(node.test)
+            return join_tracked(self.eval(node.body), self.eval(node.orelse))
+        if isinstance(node, cst.BooleanOperation):
+            return join_tracked(self.eval(node.left), self.eval(node.right))
+        if isinstance(node, cst.NamedExpr):
+            value = self.eval(node.value)
+            self.bind(node.target, value, node, node.value)
+            return value
+        if isinstance(node, (cst.Tuple, cst.List)):
+            parts = [self.eval(e.value) for e in node.elements]
+            return self._literal(node, parts, Kind.TUPLE if isinstance(node, cst.Tuple)
+                                 else Kind.LIST)
+        if isinstance(node, cst.Dict):
+            return self._dict_literal(node)
+        if isinstance(node, (cst.DictComp, cst.ListComp, cst.GeneratorExp, cst.SetComp)):
+            return self._comprehension(node)
+        for expr in _expressions_in(node):
+            self.eval(expr)
+        return None
+
+    def _literal(self, node, parts: List[Optional[Tracked]], kind: Kind) -> Optional[Tracked]:
+        present = [p for p in parts if p is not None]
+        if not present:
+            return None
+        first = present[0]
+        items = tuple(p.vtype if p is not None else UNKNOWN for p in parts)
+        return first.derive(
+            level=Level.SHALLOW, shallow_via=None, vtype=VType(kind, items=items),
+            fix_site=None, parts=tuple(parts),
+        )
+
+    def _dict_literal(self, node: cst.Dict) -> Optional[Tracked]:
+        result = None
+        for element in node.elements:
+            if isinstance(element, cst.StarredDictElement):
+                spread = self.eval(element.value)
+                if spread is not None:
+                    result = spread.derive(level=Level.SHALLOW, shallow_via="{**...}",
+                                           fix_site=None)
+            else:
+                self.eval(element.key)
+                value = self.eval(element.value)
+                if value is not None and result is None:
+                    result = value.derive(level=Level.SHALLOW, shallow_via=None,
+                                          vtype=VType(Kind.DICT, elem=value.vtype),
+                                          fix_site=None)
+        return result
+
+    def _comprehension(self, node) -> Optional[Tracked]:
+        saved = dict(self.env)
+        clause = node.for_in
+        while clause is not None:
+            self.bind(clause.target, self.iter_element(clause.iter), node, None)
+            for condition in clause.ifs:
+                self.eval(condition.test)
+            clause = clause.inner_for_in
+        if isinstance(node, cst.DictComp):
+            self.eval(node.key)
+            value = self.eval(node.value)
+            kind, via = Kind.DICT, "a dict comprehension"
+        else:
+            value = self.eval(node.elt)
+            kind, via = Kind.LIST, "a comprehension"
+        self.env = saved
+        if value is None or value.level is Level.OWNER:
+            return None
+        return value.derive(level=Level.SHALLOW, shallow_via=via,
+                            vtype=VType(kind, elem=value.vtype), parts=None, **_NEW_OBJECT)
+
+    def subscript(self, base: Optional[Tracked], node: cst.Subscript) -> Optional[Tracked]:
+        if base is None:
+            return None
+        info = _index_info(node)
+        if base.vtype.kind in sem.ARRAY_KINDS:
+            if info.fancy:
+                self.ctx.used(sem.INDEX_ADVANCED_COPIES)
+                return None
+            self.ctx.used(sem.INDEX_VIEW)
+        return self.element_of(base, info.position, info.is_slice, node, info.key)
+
+    def element_of(self, base: Optional[Tracked], index: Optional[int] = None,
+                   is_slice: bool = False, node: Optional[cst.Subscript] = None,
+                   key: Optional[str] = None) -> Optional[Tracked]:
+        """The tracked value `base[index]` (or one element when iterating `base`)."""
+        if base is None:
+            return None
+        if base.parts is not None and index is not None and -len(base.parts) <= index < len(
+            base.parts
+        ):
+            return base.parts[index]
+        vtype = base.vtype.element(index, is_slice, key)
+        if vtype.kind is Kind.SCALAR:
+            if base.vtype.kind is Kind.NDARRAY:
+                self.ctx.used(sem.INDEX_NDARRAY_SCALAR)
+            return None  # immutable: nothing to alias
+        level = base.level
+        if level is Level.OWNER:
+            level = Level.ALIAS
+        elif level is Level.SHALLOW and not is_slice:
+            level = Level.ALIAS
+        origin, line_node = base.origin, base.origin_line_node
+        if node is not None and (base.level is Level.OWNER
+                                 or base.origin_line_node is node.value):
+            origin, line_node = "", node  # `self.samples[i]["img"]`, rendered when reported
+        return base.derive(level=level, vtype=vtype, origin=origin, parts=None,
+                           origin_line_node=line_node)
+
+    def iter_element(self, node: cst.BaseExpression) -> Optional[Tracked]:
+        """What one element of `for x in node` is."""
+        if isinstance(node, cst.Call):
+            qualified = self.ctx.imports.qualify(node.func)
+            args = positional(node)
+            if qualified in ("zip", "enumerate") and args:
+                parts = [self.iter_element(a.value) for a in args]
+                if qualified == "enumerate":
+                    parts = [None, parts[0]]
+                return self._literal(node, parts, Kind.TUPLE)
+            if qualified in ("reversed", "sorted", "list", "tuple", "iter") and args:
+                return self.iter_element(args[0].value)
+            func = node.func
+            if isinstance(func, cst.Attribute) and func.attr.value in ("items", "values"):
+                owner = self.eval(func.value, bare=False)
+                if owner is not None:
+                    self.ctx.used(f"method:{func.attr.value}")
+                    value = self.element_of(owner)
+                    if func.attr.value == "values":
+                        return value
+                    return self._literal(node, [None, value], Kind.TUPLE)
+                return None
+        return self.element_of(self.eval(node, bare=False))
+
+    def eval_call(self, call: cst.Call) -> Optional[Tracked]:
+        func = call.func
+        qualified = self.ctx.imports.qualify(func)
+        receiver = None
+        method = None
+        if qualified is None and isinstance(func, cst.Attribute):
+            method = func.attr.value
+            made = self.source(call)
+            if made is not None:
+                for arg in call.args:
+                    self.eval(arg.value)
+                return made
+            receiver = self.eval(func.value, bare=False)
+        elif qualified is None:
+            self.eval(func, bare=False)
+        args = [self.eval(arg.value, bare=True) for arg in call.args]
+        if self._is_configured_copy(func, qualified):
+            return None  # the project says this function returns a real copy
+        self._notice_changes(call, qualified, receiver, method, args)
+        self.on_call(call, qualified, args)
+        callee = self.resolve_callee(call)
+        if callee is not None:
+            return self.apply_summary(call, callee, args)
+        if qualified is not None:
+            return self._call_function(call, qualified, args)
+        if receiver is None or method is None:
+            return None
+        fact = sem.METHOD_FACTS.get(method)
+        if fact is not None:
+            self.ctx.used(f"method:{method}")
+            return self.apply_fact(fact, receiver, call)
+        if method in sem.DTYPE_CONVERSIONS:
+            self.ctx.used(f"conversion:{method}")
+            return self.convert(method, receiver, call)
+        if method.endswith("_") and not method.startswith("__"):
+            return receiver  # in-place tensor methods return their receiver
+        return None
+
+    def apply_summary(self, call: cst.Call, callee, args: List[Optional[Tracked]]
+                      ) -> Optional[Tracked]:
+        """What a call of a summarised function changes, and what it returns."""
+        summary = callee.summary
+        bound = callee.bind(call, args)
+        for change in summary.changes:
+            if change.param is None:
+                target = callee.stored(change.tracked)
+            else:
+                target = bound.get(change.param)
+            if target is None:
+                continue
+            self.via = (callee.name, change.node, change.where or callee.where(change.node))
+            try:
+                kind = target.vtype.kind
+                if not change.conditional or kind in sem.INPLACE_AUGASSIGN_KINDS:
+                    self.on_change(call, target, change.how)
+                elif kind is Kind.UNKNOWN:
+                    self.on_maybe_change(call, target)  # still conditional, one level up
+            finally:
+                self.via = None
+        result = None
+        for returned in summary.returns:
+            if returned.param is not None:
+                value = bound.get(returned.param)
+            else:
+                value = callee.stored(returned.tracked)
+            result = join_tracked(result, value)
+        return result
+
+    def _is_configured_copy(self, func: cst.BaseExpression, qualified: Optional[str]) -> bool:
+        """`--copysafety-copy-functions`: dotted names as imported, or bare names."""
+        wanted = self.ctx.copy_functions
+        if not wanted:
+            return False
+        written = dotted(func) or ""
+        return bool({qualified, written, written.rpartition(".")[2]} & wanted)
+
+    def _call_function(self, call: cst.Call, qualified: str, args) -> Optional[Tracked]:
+        fact = sem.FUNCTION_FACTS.get(qualified)
+        if fact is None:
+            return None
+        self.ctx.used(f"function:{qualified}")
+        first = next((v for a, v in zip(call.args, args) if a.keyword is None), None)
+        if first is None:
+            return None
+        return self.apply_fact(fact, first, call)
+
+    def _notice_changes(self, call, qualified, receiver, method, args) -> None:
+        """In-place changes a call makes: to its receiver, an argument, or an `out=`."""
+        by_position = [v for a, v in zip(call.args, args) if a.keyword is None]
+        for arg, value in zip(call.args, args):
+            if value is not None and arg.keyword is not None:
+                if arg.keyword.value in sem.OUTPUT_KEYWORDS:
+                    self.on_change(call, value, Change.DATA)
+        inplace = keyword(call, sem.INPLACE_KEYWORD)
+        if inplace is not None and is_true(inplace.value) and by_position and by_position[0]:
+            self.on_change(call, by_position[0], Change.DATA)
+        if qualified is not None:
+            index = sem.MUTATING_FUNCTIONS.get(qualified)
+            if index is not None:
+                self.ctx.used(f"mutator:{qualified}")
+            elif qualified.endswith("_") and qualified.rpartition(".")[0] in (
+                sem.INPLACE_UNDERSCORE_MODULES
+            ):
+                index = 0
+            if index is not None and index < len(by_position) and by_position[index]:
+                value = by_position[index]
+                how = Change.ENTRY if value.vtype.kind is Kind.LIST else Change.DATA
+                self.on_change(call, value, how)
+            return
+        if method is None:
+            return
+        if receiver is None:
+            stored = [v for v in args if v is not None]
+            if stored and method in STORE_METHODS:
+                self.on_store_into(call.func.value, stored[-1], call)
+            return
+        kind = receiver.vtype.kind
+        if (method.endswith("_") and not method.startswith("__")
+                and method not in sem.NON_DATA_INPLACE_METHODS
+                and kind in (Kind.TENSOR, Kind.UNKNOWN)):
+            self.on_change(call, receiver, Change.DATA)
+        elif method in sem.MUTATING_METHODS.get(kind, ()):
+            self.on_change(call, receiver,
+                           Change.DATA if kind is Kind.NDARRAY else Change.ENTRY)
+        elif kind is Kind.UNKNOWN and (method in sem.CONTAINER_MUTATORS or method == "pop"):
+            self.on_change(call, receiver, Change.ENTRY)
+
+    def apply_fact(self, fact: sem.CopyFact, value: Tracked, call: Optional[cst.Call]
+                   ) -> Optional[Tracked]:
+        """The tracked result of a call or attribute, as the semantics table says."""
+        vtype = value.vtype
+        if vtype.kind is Kind.UNKNOWN and fact.implies is not None:
+            vtype = VType(fact.implies)
+        effect = fact.effect_for(vtype.kind)
+        if fact.copy_kwarg and call is not None:
+            copy_arg = keyword(call, "copy")
+            if copy_arg is not None and isinstance(copy_arg.value, cst.Name) and \
+                    copy_arg.value.value == "False":
+                effect = Effect.MAYBE_ALIAS if fact.key == "astype" else Effect.ALIAS
+        if fact.result is not None and fact.result is not vtype.kind:
+            container = fact.result not in sem.ARRAY_KINDS
+            vtype = VType(fact.result, elem=vtype.elem if container else None,
+                          fields=vtype.fields if fact.result is Kind.DICT else None)
+        if effect in (Effect.COPY, Effect.FRESH):
+            return None
+        if effect is Effect.ALIAS:
+            # A view of a whole stored array (`self.data.view(-1)`) is stored data too.
+            level = Level.ALIAS if value.level is Level.OWNER and \
+                vtype.kind in sem.ARRAY_KINDS else value.level
+            return value.derive(vtype=vtype, parts=None, level=level)
+        if effect is Effect.MAYBE_ALIAS:
+            return value.derive(vtype=vtype, maybe_via=f".{fact.key}(copy=False)", parts=None)
+        if vtype.kind in sem.ARRAY_KINDS:  # SHALLOW on a tensor: a new tensor, same storage
+            return value.derive(vtype=vtype, level=Level.STORAGE, shallow_via=fact.key,
+                                parts=None, **_NEW_OBJECT)
+        if value.level is Level.SHALLOW and value.shallow_via:
+            return value.derive(**_NEW_OBJECT)
+        return value.derive(vtype=vtype, level=Level.SHALLOW, shallow_via=fact.key, parts=None,
+                            **_NEW_OBJECT)
+
+    def convert(self, method: str, value: Tracked, call: cst.Call) -> Optional[Tracked]:
+        """A dtype/device conversion: the same tensor when nothing converts, else a copy."""
+        vtype = value.vtype
+        if vtype.kind not in (Kind.TENSOR, Kind.UNKNOWN):
+            return None
+        if keyword(call, "copy") is not None and is_true(keyword(call, "copy").value):
+            return None
+        target_dtype = sem.DTYPE_CONVERSIONS[method]
+        device = method if method in ("cuda", "cpu") else None
+        unknown_target = False
+        if method in ("to", "type"):
+            args = [a for a in call.args if a.keyword is None or a.keyword.value in
+                    ("dtype", "device")]
+            if not args:
+                return None if method == "type" else value
+            for arg in args:
+                qualified = self.ctx.imports.qualify(arg.value) or ""
+                name = qualified.rpartition(".")[2]
+                if qualified.startswith("torch.") and name in sem.DTYPE_NAMES:
+                    target_dtype = sem.DTYPE_NAMES[name]
+                elif isinstance(arg.value, cst.SimpleString):
+                    device = arg.value.evaluated_value.split(":")[0]
+                else:
+                    unknown_target = True
+        result = VType(Kind.TENSOR, dtype=target_dtype or vtype.dtype)
+        if device == "cpu" and target_dtype is None and not unknown_target and vtype.dtype:
+            # Data this class made itself with a factory lives on the CPU: proven no-op.
+            return value.derive(vtype=result, parts=None)
+        if not unknown_target and device is None and target_dtype and vtype.dtype:
+            if target_dtype != vtype.dtype:
+                return None  # a real conversion copies
+            return value.derive(vtype=result, parts=None)  # proven no-op: the same tensor
+        return value.derive(vtype=result, maybe_via=f".{method}()", parts=None)
+
+
+def _expressions_in(node: cst.CSTNode) -> Iterator[cst.BaseExpression]:
+    """The expressions directly under a node, looking through Arg/Element-like wrappers."""
+    for child in node.children:
+        if isinstance(child, cst.BaseExpression):
+            yield child
+        elif isinstance(child, (cst.BaseSuite, cst.BaseStatement, cst.BaseSmallStatement)):
+            continue
+        elif isinstance(child, cst.CSTNode):
+            yield from _expressions_in(child)

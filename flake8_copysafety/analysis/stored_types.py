@@ -1,0 +1,261 @@
+"""What a dataset stores: the kind of each `self.x`, from the class's own assignments.
+
+`self.data = torch.rand(8, 3)` stores a float32 tensor of 2 dimensions; `self.items = []`
+then `self.items.append(np.load(p))` stores a list of ndarrays. Whether a shallow copy is
+enough, or whether `x += 1` on an element changes anything, depends on it. What cannot be
+inferred stays unknown, and default-on rules stay silent on unknown kinds.
+"""
+
+from typing import Dict, List, Optional
+
+import libcst as cst
+
+from ..core.names import ImportTable, dotted
+from ..facts import semantics as sem
+from ..facts.semantics import Kind
+from .syntax import small_statements
+from .values import UNKNOWN, VType, join_types
+
+_ANNOTATION_KINDS = {
+    "torch.Tensor": Kind.TENSOR, "numpy.ndarray": Kind.NDARRAY, "list": Kind.LIST,
+    "typing.List": Kind.LIST, "dict": Kind.DICT, "typing.Dict": Kind.DICT,
+    "tuple": Kind.TUPLE, "typing.Tuple": Kind.TUPLE, "int": Kind.SCALAR, "float": Kind.SCALAR,
+    "str": Kind.SCALAR,
+}
+
+
+def methods_of(cls: cst.ClassDef) -> List[cst.FunctionDef]:
+    if not isinstance(cls.body, cst.IndentedBlock):
+        return []
+    return [s for s in cls.body.body if isinstance(s, cst.FunctionDef)]
+
+
+def first_param(func: cst.FunctionDef) -> Optional[str]:
+    params = func.params.posonly_params or func.params.params
+    return params[0].name.value if params else None
+
+
+class _MethodScan:
+    """Assignments to locals and to `self.x` (and what is appended into `self.x`)."""
+
+    def __init__(self, self_name: str, body: List[cst.CSTNode]) -> None:
+        self.self_name = self_name
+        self.locals: Dict[str, List[cst.BaseExpression]] = {}
+        self.attrs: Dict[str, List[cst.BaseExpression]] = {}
+        self.attr_items: Dict[str, List[cst.BaseExpression]] = {}
+        for small in small_statements(body):
+            if isinstance(small, cst.Assign):
+                for target in small.targets:
+                    self._target(target.target, small.value)
+            elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                self._target(small.target, small.value)
+            elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+                self._append(small.value)
+
+    def _attr(self, node: cst.BaseExpression) -> Optional[str]:
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
+                node.value.value == self.self_name:
+            return node.attr.value
+        return None
+
+    def _target(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
+        if isinstance(target, cst.Name):
+            self.locals.setdefault(target.value, []).append(value)
+        elif self._attr(target):
+            self.attrs.setdefault(self._attr(target), []).append(value)
+        elif isinstance(target, cst.Subscript) and self._attr(target.value):
+            self.attr_items.setdefault(self._attr(target.value), []).append(value)
+
+    def _append(self, call: cst.Call) -> None:
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ("append", "insert") and \
+                self._attr(func.value) and call.args:
+            self.attr_items.setdefault(self._attr(func.value), []).append(call.args[-1].value)
+
+
+class StoredTypes:
+    """Infers `VType`s of expressions in one method, and of a class's stored attributes."""
+
+    def __init__(self, imports: ImportTable) -> None:
+        self.imports = imports
+
+    def attribute_types(self, classes: List[cst.ClassDef]) -> Dict[str, VType]:
+        """Kinds of `self.x` across the methods of a class and its in-module bases."""
+        types: Dict[str, VType] = {}
+        pending: Dict[str, List[VType]] = {}
+        for cls in classes:
+            for method in methods_of(cls):
+                self_name = first_param(method)
+                if self_name is None:
+                    continue
+                scan = _MethodScan(self_name, method.body.body)
+                env = _Locals(scan.locals, self._annotations(method))
+                for attr, values in scan.attrs.items():
+                    for value in values:
+                        vtype = self.type_of(value, env)
+                        types[attr] = join_types(types[attr], vtype) if attr in types else vtype
+                for attr, values in scan.attr_items.items():
+                    pending.setdefault(attr, []).extend(self.type_of(v, env) for v in values)
+        for attr, elems in pending.items():
+            base = types.get(attr, UNKNOWN)
+            if base.kind not in (Kind.LIST, Kind.DICT):
+                continue
+            elem = base.elem
+            for e in elems:
+                elem = e if elem is None else join_types(elem, e)
+            types[attr] = VType(base.kind, elem=elem)
+        return types
+
+    def _annotations(self, method: cst.FunctionDef) -> Dict[str, VType]:
+        found = {}
+        for param in method.params.params:
+            if param.annotation is not None:
+                found[param.name.value] = self.annotation_type(param.annotation.annotation)
+        return found
+
+    def annotation_type(self, node: cst.BaseExpression) -> VType:
+        elem = None
+        if isinstance(node, cst.Subscript):
+            inner = node.slice[0].slice if node.slice else None
+            if isinstance(inner, cst.Index) and len(node.slice) == 1:
+                elem = self.annotation_type(inner.value)
+            node = node.value
+        kind = _ANNOTATION_KINDS.get(self.imports.qualify(node) or "", Kind.UNKNOWN)
+        return VType(kind, elem=elem if kind in (Kind.LIST, Kind.DICT) else None)
+
+    def type_of(self, node: cst.BaseExpression, env: "_Locals", depth: int = 0) -> VType:
+        if depth > 8:
+            return UNKNOWN
+        recurse = lambda n: self.type_of(n, env, depth + 1)  # noqa: E731
+        if isinstance(node, cst.Name):
+            if node.value in ("None", "True", "False"):
+                return VType(Kind.SCALAR) if node.value != "None" else UNKNOWN
+            return env.type_of(node.value, recurse)
+        if isinstance(node, (cst.Integer, cst.Float, cst.SimpleString,
+                             cst.ConcatenatedString, cst.FormattedString)):
+            return VType(Kind.SCALAR)
+        if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+            elems = [recurse(e.value) for e in node.elements
+                     if not isinstance(e, cst.StarredElement)]
+            elem = _join_all(elems)
+            if isinstance(node, cst.Tuple):
+                return VType(Kind.TUPLE, elem=elem, items=tuple(elems))
+            return VType(Kind.LIST if isinstance(node, cst.List) else Kind.UNKNOWN, elem=elem)
+        if isinstance(node, (cst.ListComp, cst.GeneratorExp)):
+            return VType(Kind.LIST, elem=recurse(node.elt))
+        if isinstance(node, cst.Dict):
+            entries = [e for e in node.elements if isinstance(e, cst.DictElement)]
+            values = [recurse(e.value) for e in entries]
+            fields = None
+            if all(isinstance(e.key, cst.SimpleString) for e in entries):
+                fields = tuple((e.key.evaluated_value, v) for e, v in zip(entries, values))
+            return VType(Kind.DICT, elem=_join_all(values), fields=fields)
+        if isinstance(node, cst.DictComp):
+            return VType(Kind.DICT, elem=recurse(node.value))
+        if isinstance(node, cst.IfExp):
+            return join_types(recurse(node.body), recurse(node.orelse))
+        if isinstance(node, cst.BooleanOperation):
+            return join_types(recurse(node.left), recurse(node.right))
+        if isinstance(node, cst.BinaryOperation):
+            left = recurse(node.left)
+            if left.kind in sem.ARRAY_KINDS:
+                return VType(left.kind, dtype=_scaled_dtype(left.dtype, node.right))
+            right = recurse(node.right)
+            return VType(right.kind) if right.kind in sem.ARRAY_KINDS else UNKNOWN
+        if isinstance(node, cst.Subscript):
+            return recurse(node.value).element()
+        if isinstance(node, cst.Call):
+            return self._call_type(node, recurse)
+        return UNKNOWN
+
+    def _call_type(self, call: cst.Call, recurse) -> VType:
+        qualified = self.imports.qualify(call.func)
+        args = [a for a in call.args if a.keyword is None and not a.star]
+        if qualified in sem.TENSOR_FACTORIES:
+            dtype = self._dtype_kwarg(call)
+            if dtype is None and qualified in sem.DEFAULT_DTYPE_FACTORIES:
+                dtype = "float32"
+            ndim = _shape_ndim(args) if qualified in sem.DEFAULT_DTYPE_FACTORIES else None
+            return VType(Kind.TENSOR, dtype=dtype, ndim=ndim)
+        if qualified in sem.NDARRAY_FACTORIES:
+            ndim = None
+            if qualified in sem.NDARRAY_DIM_ARGS_FACTORIES:
+                ndim = len(args)
+            elif qualified in sem.NDARRAY_SHAPE_FACTORIES and args:
+                ndim = _shape_ndim(args[:1])
+            return VType(Kind.NDARRAY, dtype=self._dtype_kwarg(call), ndim=ndim)
+        if qualified in ("list", "sorted", "tuple") and args:
+            inner = recurse(args[0].value)
+            elem = inner.elem if inner.kind in (Kind.LIST, Kind.TUPLE) else None
+            return VType(Kind.TUPLE if qualified == "tuple" else Kind.LIST, elem=elem)
+        if qualified == "dict":
+            return VType(Kind.DICT)
+        if qualified is None and isinstance(call.func, cst.Name):
+            return VType(Kind.UNKNOWN, cls=call.func.value)  # maybe a class of this module
+        if qualified is None and isinstance(call.func, cst.Attribute):
+            method = call.func.attr.value
+            receiver = recurse(call.func.value)
+            if method in ("float", "double", "half", "long", "int") and \
+                    receiver.kind is Kind.TENSOR:
+                return VType(Kind.TENSOR, dtype=sem.DTYPE_CONVERSIONS[method],
+                             ndim=receiver.ndim)
+            fact = sem.METHOD_FACTS.get(method)
+            if fact is not None and fact.result is not None:
+                return VType(fact.result)
+            if fact is not None and receiver.kind in sem.ARRAY_KINDS:
+                return VType(receiver.kind, dtype=receiver.dtype)
+        return UNKNOWN
+
+    def _dtype_kwarg(self, call: cst.Call) -> Optional[str]:
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value == "dtype":
+                name = (self.imports.qualify(arg.value) or dotted(arg.value) or "")
+                return sem.DTYPE_NAMES.get(name.rpartition(".")[2])
+        return None
+
+
+class _Locals:
+    """Flow-insensitive types of a method's local names (all their assignments joined)."""
+
+    def __init__(self, assigned: Dict[str, List[cst.BaseExpression]],
+                 annotated: Dict[str, VType]) -> None:
+        self.assigned = assigned
+        self.annotated = annotated
+        self._busy = set()
+
+    def type_of(self, name: str, recurse) -> VType:
+        if name in self.annotated:
+            return self.annotated[name]
+        if name not in self.assigned or name in self._busy:
+            return UNKNOWN
+        self._busy.add(name)
+        try:
+            return _join_all([recurse(v) for v in self.assigned[name]]) or UNKNOWN
+        finally:
+            self._busy.discard(name)
+
+
+def _scaled_dtype(dtype: Optional[str], other: cst.BaseExpression) -> Optional[str]:
+    """The dtype of `array <op> literal`: an int literal keeps it; a float one keeps floats."""
+    if isinstance(other, cst.Integer):
+        return dtype
+    if isinstance(other, cst.Float) and dtype and "float" in dtype:
+        return dtype
+    return None
+
+
+def _join_all(types: List[VType]) -> Optional[VType]:
+    result = None
+    for t in types:
+        result = t if result is None else join_types(result, t)
+    return result
+
+
+def _shape_ndim(args: List[cst.Arg]) -> Optional[int]:
+    """Dimensions from shape arguments: `(3, 4)`, `[3, 4]`, `3, 4` or `10` (a name: unknown)."""
+    if len(args) == 1:
+        value = args[0].value
+        if isinstance(value, (cst.Tuple, cst.List)):
+            return len(value.elements)
+        return 1 if isinstance(value, cst.Integer) else None
+    return len(args) or None

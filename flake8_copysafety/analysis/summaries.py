@@ -1,0 +1,235 @@
+"""Follow the data into helpers: what each function or method of the module does to its
+parameters (and to the instance's stored data), and what it returns.
+
+Most real bugs do not sit in `__getitem__`'s own body: it hands a view of stored data to a
+normaliser, a method or a transform defined elsewhere in the module, and that code changes
+it in place. Each function is summarised once (transitively: a helper's helpers count), and
+a call applies the summary to its own arguments. Unknown callees (imported, passed in) are
+not summarised: they stay silent.
+"""
+
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Set
+
+import libcst as cst
+
+from .flow import Change, FileContext, FlowWalker
+from .stored_types import StoredTypes, first_param, methods_of
+from .values import UNKNOWN, Family, Level, Tracked, VType
+
+
+@dataclass(frozen=True)
+class ChangeFact:
+    """The callee changes parameter `param` (None: the instance's stored data) at `node`."""
+
+    param: Optional[int]
+    node: cst.CSTNode
+    how: Change
+    conditional: bool = False  # `x += ...`: a change only if the argument is mutable
+    tracked: Optional[Tracked] = None  # the stored data, when `param` is None
+    where: Optional[str] = None  # `file.py:line` when the change is in another file
+
+
+@dataclass(frozen=True)
+class ReturnFact:
+    """The callee returns parameter `param`, or `tracked` (stored data, a live state_dict)."""
+
+    param: Optional[int]
+    tracked: Optional[Tracked] = None
+
+
+@dataclass
+class Summary:
+    changes: List[ChangeFact] = field(default_factory=list)
+    returns: List[ReturnFact] = field(default_factory=list)
+
+
+@dataclass
+class CalleeRef:
+    """One resolved call target: its summary and how the call's arguments bind to it."""
+
+    name: str
+    summary: Summary
+    params: List[str]
+    same_instance: bool  # `self.helper(...)`: its stored data is the caller's stored data
+    where: Callable[[cst.CSTNode], Optional[str]] = lambda node: None  # for other files
+
+    def bind(self, call: cst.Call, args: List[Optional[Tracked]]) -> Dict[int, Tracked]:
+        bound: Dict[int, Tracked] = {}
+        position = 0
+        for arg, value in zip(call.args, args):
+            if arg.star:
+                break
+            if arg.keyword is None:
+                index = position
+                position += 1
+            elif arg.keyword.value in self.params:
+                index = self.params.index(arg.keyword.value)
+            else:
+                continue
+            if value is not None:
+                bound[index] = value
+        return bound
+
+    def stored(self, tracked: Optional[Tracked]) -> Optional[Tracked]:
+        """A value the callee reaches on its own, as the caller sees it."""
+        if tracked is None:
+            return None
+        if tracked.family is Family.STATE_DICT:
+            return tracked.derive(bound_key=None, bound_at=frozenset(), changed=False,
+                                  fix_site=None, direct=False)
+        if tracked.family is Family.STORED and self.same_instance:
+            return tracked.derive(fix_site=None, fix_vtype=None)
+        return None
+
+
+class Callees:
+    """The module's functions and classes, and their summaries (each computed once)."""
+
+    def __init__(self, ctx: FileContext, regions: List[cst.Module],
+                 classes: Dict[str, cst.ClassDef],
+                 ancestors: Callable[[cst.ClassDef], List[cst.ClassDef]],
+                 state_dict_source: Callable[[FileContext, cst.BaseExpression],
+                                             Optional[Tracked]]) -> None:
+        self.ctx = ctx
+        self.functions: Dict[str, cst.FunctionDef] = {}
+        for region in regions:
+            for stmt in region.body:
+                if isinstance(stmt, cst.FunctionDef):
+                    self.functions[stmt.name.value] = stmt
+        self.classes = classes
+        self.ancestors = ancestors
+        self.state_dict_source = state_dict_source
+        self.types = StoredTypes(ctx.imports)
+        self.state_dict_producers: Set[str] = set()
+        self._memo: Dict[int, Summary] = {}
+        self._stored: Dict[int, Dict[str, VType]] = {}
+
+    def function_call(self, name: str) -> Optional[CalleeRef]:
+        func = self.functions.get(name)
+        if func is None:
+            follow = self.ctx.follow_import
+            return follow(self.ctx, name) if follow is not None else None
+        return CalleeRef(name, self.summary(func, None), _param_names(func, 0), False)
+
+    def method_call(self, owner: cst.ClassDef, name: str) -> Optional[CalleeRef]:
+        """`self.name(...)` inside a method of `owner`."""
+        for cls in self.ancestors(owner):
+            for method in methods_of(cls):
+                if method.name.value == name:
+                    return CalleeRef(f"self.{name}", self.summary(method, owner),
+                                     _param_names(method, 1), True)
+        return None
+
+    def instance_call(self, class_name: str, label: str) -> Optional[CalleeRef]:
+        """Calling an instance of a class of this module (a transform): its `__call__`."""
+        cls = self.classes.get(class_name)
+        if cls is None:
+            return None
+        ref = self.method_call(cls, "__call__")
+        if ref is None:
+            return None
+        return CalleeRef(label, ref.summary, ref.params, False)
+
+    def summary(self, func: cst.FunctionDef, owner: Optional[cst.ClassDef]) -> Summary:
+        key = id(func)
+        if key in self._memo:
+            return self._memo[key]
+        result = Summary()
+        self._memo[key] = result  # a recursive call sees what is known so far
+        if not isinstance(func.body, cst.IndentedBlock):
+            return result
+        stored = self.stored_types(owner) if owner is not None else {}
+        walker = SummaryWalker(self.ctx, func, owner, stored, result, self.state_dict_source)
+        walker.walk_block(func.body.body)
+        return result
+
+    def stored_types(self, owner: cst.ClassDef) -> Dict[str, VType]:
+        """The kinds of `self.x` for a class, inferred once per class."""
+        key = id(owner)
+        if key not in self._stored:
+            self._stored[key] = self.types.attribute_types(self.ancestors(owner))
+        return self._stored[key]
+
+
+def _param_names(func: cst.FunctionDef, skip: int) -> List[str]:
+    params = list(func.params.posonly_params) + list(func.params.params)
+    return [p.name.value for p in params[skip:]]
+
+
+class SummaryWalker(FlowWalker):
+    """Walks one function with its parameters tracked, recording what it changes/returns."""
+
+    def __init__(self, ctx: FileContext, func: cst.FunctionDef, owner: Optional[cst.ClassDef],
+                 stored: Dict[str, VType], summary: Summary, state_dict_source) -> None:
+        super().__init__(ctx)
+        self.owner = owner
+        self.self_name = first_param(func) if owner is not None else None
+        self.stored_types = stored
+        self.result = summary
+        self.state_dict_source = state_dict_source
+        params = list(func.params.posonly_params) + list(func.params.params)
+        if owner is not None:
+            params = params[1:]
+        for index, param in enumerate(params):
+            self.env[param.name.value] = Tracked(Family.ARGUMENT, param.name.value, param, UNKNOWN,
+                                                 receiver=str(index))
+
+    def source(self, node):
+        if self.self_name and isinstance(node, cst.Attribute) and isinstance(
+                node.value, cst.Name) and node.value.value == self.self_name:
+            return Tracked(Family.STORED, f"{self.self_name}.{node.attr.value}", node,
+                           self.stored_types.get(node.attr.value, VType()), level=Level.OWNER)
+        return self.state_dict_source(self.ctx, node)
+
+    def resolve_callee(self, call):
+        return resolve_self_callee(self, call) or super().resolve_callee(call)
+
+    def _record(self, node, tracked: Tracked, how: Change, conditional: bool) -> None:
+        where = None
+        if self.via is not None:
+            node, where = self.via[1], self.via[2]  # name the deepest line that changes it
+        if tracked.family is Family.ARGUMENT:
+            self.result.changes.append(
+                ChangeFact(int(tracked.receiver), node, how, conditional, where=where))
+        elif tracked.family is Family.STORED and \
+                tracked.level not in (Level.OWNER, Level.SHALLOW):
+            self.result.changes.append(ChangeFact(None, node, how, conditional, tracked, where))
+
+    def on_change(self, node, tracked, how):
+        self._record(node, tracked, how, conditional=False)
+
+    def on_maybe_change(self, node, tracked):
+        if tracked.family is Family.ARGUMENT:
+            self._record(node, tracked, Change.DATA, conditional=True)
+
+    def on_return(self, value, node):
+        if value is None:
+            return
+        if value.family is Family.ARGUMENT and value.level is Level.ALIAS:
+            self.result.returns.append(ReturnFact(int(value.receiver)))
+        elif value.family is Family.STATE_DICT or (
+                value.family is Family.STORED and value.level is not Level.OWNER):
+            self.result.returns.append(ReturnFact(None, value))
+
+
+def resolve_self_callee(walker: FlowWalker, call: cst.Call) -> Optional[CalleeRef]:
+    """`self.method(...)` or `self.transform(...)` from inside a method of a class."""
+    callees = walker.ctx.callees
+    owner = getattr(walker, "owner", None)
+    self_name = getattr(walker, "self_name", None)
+    func = call.func
+    if callees is None or owner is None or not self_name:
+        return None
+    if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)
+            and func.value.value == self_name):
+        return None
+    name = func.attr.value
+    ref = callees.method_call(owner, name)
+    if ref is not None:
+        return ref
+    stored = getattr(walker, "stored_types", None) or getattr(walker, "stored", None) or {}
+    vtype = stored.get(name)
+    if vtype is not None and vtype.cls:
+        return callees.instance_call(vtype.cls, f"self.{name}")
+    return None

@@ -1,0 +1,129 @@
+"""`copysafety check`: settings from flags and configuration, then files, findings, report."""
+
+import argparse
+import sys
+from pathlib import Path
+from typing import List, Optional, Sequence, Tuple
+
+from ..engine.pipeline import LintOptions
+from ..fix.rewrites import unified_diff
+from .config import ConfigError, FileConfig, discover, read_file
+from .exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
+from .files import STDIN, PathError
+from .files import discover as discover_files
+from .files import make_excluder
+from .formats import RENDERERS
+from .runner import FileReport, Settings, check_source, cpu_count, run
+from .selection import Selection, SelectionError, parse_codes
+
+
+def load_config(args: argparse.Namespace) -> FileConfig:
+    if args.isolated:
+        return FileConfig()
+    try:
+        if args.config:
+            return read_file(Path(args.config))
+        return discover()
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _setting(cli: Optional[Sequence[str]], config: FileConfig, key: str
+             ) -> Optional[Sequence[str]]:
+    return cli if cli is not None else config.get(key)
+
+
+def build_selection(args: argparse.Namespace, config: FileConfig) -> Selection:
+    try:
+        def codes(attr: str, key: str) -> Optional[Tuple[str, ...]]:
+            return parse_codes(_setting(getattr(args, attr), config, key), key)
+
+        return Selection(
+            select=codes("select", "select"),
+            ignore=codes("ignore", "ignore"),
+            extend_select=codes("extend_select", "extend-select") or (),
+            extend_ignore=codes("extend_ignore", "extend-ignore") or (),
+        )
+    except SelectionError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def build_options(args: argparse.Namespace, config: FileConfig) -> LintOptions:
+    return LintOptions(
+        dataset_bases=tuple(_setting(args.dataset_bases, config, "dataset-bases") or ()),
+        copy_functions=tuple(_setting(args.copy_functions, config, "copy-functions") or ()),
+    )
+
+
+def run_check(args: argparse.Namespace) -> int:
+    config = load_config(args)
+    for warning in config.warnings:
+        sys.stderr.write(f"copysafety: warning: {warning}\n")
+    mode = "diff" if args.diff else "fix" if args.fix else "check"
+    paths = args.paths or ["."]
+    if STDIN in paths and mode != "check":
+        raise UsageError("--fix and --diff cannot be used with standard input (`-`)")
+    if STDIN in paths and len(paths) > 1:
+        raise UsageError("`-` (standard input) cannot be combined with other paths")
+    settings = Settings(
+        options=build_options(args, config),
+        selection=build_selection(args, config),
+        disable_noqa=args.disable_noqa,
+        mode=mode,
+    )
+    excluder = make_excluder(args.exclude, config.get("exclude"), config.base_dir)
+    try:
+        files = discover_files(paths, excluder)
+    except PathError as exc:
+        raise UsageError(str(exc)) from None
+
+    reports: List[FileReport] = []
+    if files == [STDIN]:
+        reports.append(check_source(args.stdin_display_name, sys.stdin.buffer.read(), settings))
+    else:
+        run(files, settings, args.jobs or cpu_count(), reports.append)
+
+    errors = [r for r in reports if r.error]
+    for report in errors:
+        sys.stderr.write(f"copysafety: error: {report.path}: {report.error}\n")
+
+    if mode == "diff":
+        diffs = [unified_diff(r.path, r.original, r.fixed)
+                 for r in reports if r.fixed is not None and r.original is not None]
+        _emit("".join(diffs), args.output)
+        if errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if diffs and not args.exit_zero else EXIT_CLEAN
+
+    _emit(RENDERERS[args.format](reports), args.output, utf8=args.format != "text")
+    remaining = sum(len(r.findings) for r in reports)
+    if mode == "fix":
+        fixed = sum(r.fixed_count for r in reports)
+        changed = sum(1 for r in reports if r.fixed is not None)
+        sys.stderr.write(
+            f"copysafety: fixed {fixed} finding{'s' * (fixed != 1)} in {changed} "
+            f"file{'s' * (changed != 1)}; {remaining} remaining\n"
+        )
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_CLEAN
+
+
+def _emit(text: str, output: Optional[str], utf8: bool = False) -> None:
+    """Write the report; JSON and SARIF are always UTF-8, whatever the terminal's encoding."""
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+        return
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    if utf8 and buffer is not None:
+        out.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+        return
+    out.write(text)
+    out.flush()

@@ -1,0 +1,192 @@
+"""Output formats of `copysafety check`: text, JSON and SARIF 2.1.0.
+
+Columns are 1-based everywhere in the output (flake8's display convention); an end column
+points just past the last character, as SARIF's `endColumn` does. Columns count Unicode code
+points, which the SARIF run declares with `columnKind`.
+"""
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence
+from urllib.parse import quote
+
+from .. import __version__
+from ..core.findings import Finding
+from ..rules.catalogue import DOCS_URL, RULES
+from ..rules.pages import full_description, page
+from .runner import FileReport
+
+FORMATS = ("text", "json", "sarif")
+SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+                "sarif-schema-2.1.0.json")
+SARIF_VERSION = "2.1.0"
+TOOL_NAME = "flake8-copysafety"
+INFORMATION_URI = DOCS_URL.rstrip("#")
+SRCROOT = "%SRCROOT%"
+
+
+def text_line(path: str, finding: Finding) -> str:
+    return f"{path}:{finding.line}:{finding.col + 1}: {finding.code} {finding.message}"
+
+
+def render_text(reports: Sequence[FileReport]) -> str:
+    return "".join(text_line(r.path, f) + "\n" for r in reports for f in r.findings)
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+def _end(finding: Finding):
+    if finding.end_line is None or finding.end_col is None:
+        return None, None
+    return finding.end_line, finding.end_col + 1
+
+
+def finding_json(path: str, finding: Finding) -> Dict[str, Any]:
+    end_line, end_col = _end(finding)
+    fix = None
+    if finding.fix is not None:
+        fix = {
+            "replacement": finding.fix.replacement,
+            "start": {"line": finding.fix.start[0], "col": finding.fix.start[1] + 1},
+            "end": {"line": finding.fix.end[0], "col": finding.fix.end[1] + 1},
+            "description": finding.fix.description,
+            "needs_import_copy": finding.fix.needs_import_copy,
+        }
+    return {
+        "path": path,
+        "line": finding.line,
+        "col": finding.col + 1,
+        "end_line": end_line,
+        "end_col": end_col,
+        "code": finding.code,
+        "message": finding.message,
+        "fix": fix,
+    }
+
+
+def render_json(reports: Sequence[FileReport]) -> str:
+    items = [finding_json(r.path, f) for r in reports for f in r.findings]
+    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+# --- SARIF --------------------------------------------------------------------------------
+
+LEVELS = {"CPS900": "note"}
+RULE_INDEX = {code: index for index, code in enumerate(RULES)}
+
+
+def sarif_rules() -> List[Dict[str, Any]]:
+    rules = []
+    for code, rule in RULES.items():
+        doc = page(code)
+        help_text = doc if doc is not None else f"{rule.summary}. See {rule.help_uri}"
+        configuration: Dict[str, Any] = {"level": LEVELS.get(code, "warning")}
+        if not rule.default_on:
+            configuration["enabled"] = False
+        rules.append({
+            "id": code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": full_description(rule)},
+            "helpUri": rule.help_uri,
+            "help": {"text": help_text, "markdown": help_text},
+            "defaultConfiguration": configuration,
+            "properties": {"tags": ["correctness", "pytorch"]},
+        })
+    return rules
+
+
+def artifact_location(path: str, root: str) -> Dict[str, str]:
+    """A URI relative to %SRCROOT% (the working directory), or an absolute file URI."""
+    absolute = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(absolute, root)
+    except ValueError:
+        rel = os.pardir
+    if rel.startswith(os.pardir) or os.path.isabs(rel):
+        return {"uri": Path(absolute).as_uri()}
+    return {"uri": quote(Path(rel).as_posix()), "uriBaseId": SRCROOT}
+
+
+def _region(line: int, col: int, end_line: Optional[int], end_col: Optional[int]
+            ) -> Dict[str, int]:
+    region = {"startLine": line, "startColumn": col}
+    if end_line is not None and end_col is not None:
+        region.update(endLine=end_line, endColumn=end_col)
+    return region
+
+
+def _sarif_fix(finding: Finding, location: Dict[str, str], report: FileReport
+               ) -> Dict[str, Any]:
+    fix = finding.fix
+    assert fix is not None
+    replacements = [{
+        "deletedRegion": _region(fix.start[0], fix.start[1] + 1, fix.end[0], fix.end[1] + 1),
+        "insertedContent": {"text": fix.replacement},
+    }]
+    if fix.needs_import_copy and report.import_insertion is not None:
+        line, text = report.import_insertion
+        replacements.append({
+            "deletedRegion": _region(line, 1, line, 1),
+            "insertedContent": {"text": text},
+        })
+    return {
+        "description": {"text": fix.description or f"replace with `{fix.replacement}`"},
+        "artifactChanges": [{"artifactLocation": location, "replacements": replacements}],
+    }
+
+
+def sarif_result(report: FileReport, finding: Finding, root: str) -> Dict[str, Any]:
+    location = artifact_location(report.path, root)
+    end_line, end_col = _end(finding)
+    result: Dict[str, Any] = {
+        "ruleId": finding.code,
+        "level": LEVELS.get(finding.code, "warning"),
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": location,
+            "region": _region(finding.line, finding.col + 1, end_line, end_col),
+        }}],
+    }
+    if finding.code in RULE_INDEX:
+        result["ruleIndex"] = RULE_INDEX[finding.code]
+    if finding.fix is not None:
+        result["fixes"] = [_sarif_fix(finding, location, report)]
+    return result
+
+
+def sarif_log(reports: Sequence[FileReport], root: Optional[str] = None) -> Dict[str, Any]:
+    root = root or os.getcwd()
+    notifications = [
+        {"level": "error", "message": {"text": f"{r.path}: {r.error}"},
+         "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path, root)}}]}
+        for r in reports if r.error
+    ]
+    invocation: Dict[str, Any] = {"executionSuccessful": not notifications}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [{
+            "tool": {"driver": {
+                "name": TOOL_NAME,
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": sarif_rules(),
+            }},
+            "invocations": [invocation],
+            "originalUriBaseIds": {SRCROOT: {"uri": Path(root).as_uri().rstrip("/") + "/"}},
+            "columnKind": "unicodeCodePoints",
+            "results": [sarif_result(r, f, root) for r in reports for f in r.findings],
+        }],
+    }
+
+
+def render_sarif(reports: Sequence[FileReport]) -> str:
+    return json.dumps(sarif_log(reports), indent=2, ensure_ascii=False) + "\n"
+
+
+RENDERERS = {"text": render_text, "json": render_json, "sarif": render_sarif}

@@ -1,0 +1,234 @@
+"""Check files, one by one or in worker processes: lint, filter, fix, and say what was found.
+
+Everything a worker needs travels in `Settings` (picklable); a worker returns one
+`FileReport` per file, and writes the file itself when fixing, so no two processes ever
+write the same file.
+"""
+
+import ast
+import io
+import os
+import sys
+import time
+import tokenize
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
+
+from ..core.findings import Finding
+from ..core.source import decode, split_lines
+from ..engine.pipeline import LintOptions, lint_source
+from ..fix.rewrites import apply_fixes, copy_name_taken, import_line, imports_copy, newline_of
+from .noqa import NoqaMap
+from .selection import Selection
+
+PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
+PROGRESS_MIN_FILES = 200  # a progress line only for runs this long, and only on a terminal
+MAX_FIX_PASSES = 5
+
+
+@dataclass(frozen=True)
+class Settings:
+    options: LintOptions
+    selection: Selection
+    disable_noqa: bool = False
+    mode: str = "check"  # "check", "fix" (write fixes) or "diff" (compute them only)
+
+
+@dataclass
+class FileReport:
+    path: str
+    findings: List[Finding] = field(default_factory=list)
+    # Where `import copy` goes when a reported fix needs it: (1-based line, text to insert).
+    import_insertion: Optional[Tuple[int, str]] = None
+    error: Optional[str] = None
+    fixed_count: int = 0
+    original: Optional[str] = None  # set with `fixed` when fixing changed the text
+    fixed: Optional[str] = None
+
+
+def cpu_count() -> int:
+    """CPUs this process may use (the affinity mask where the platform has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _encoding_of(raw: bytes) -> str:
+    """The encoding Python reads the file with (`utf-8-sig` keeps a BOM on writing)."""
+    try:
+        return tokenize.detect_encoding(io.BytesIO(raw).readline)[0]
+    except (SyntaxError, LookupError):
+        return "utf-8"
+
+
+def _reportable(findings: Iterable[Finding], text: Optional[str], settings: Settings
+                ) -> List[Finding]:
+    """Selected findings that no `# noqa` suppresses; fixes on noqa'd lines are removed."""
+    chosen = [f for f in findings if settings.selection(f.code)]
+    if not chosen or text is None or settings.disable_noqa:
+        return sorted(chosen, key=_order)
+    noqa = NoqaMap(text)
+    if noqa.file_ignored:
+        return []
+    kept = []
+    for finding in chosen:
+        if noqa.suppressed(finding.line, finding.code):
+            continue
+        fix = finding.fix
+        if fix is not None and any(noqa.suppressed(line, finding.code)
+                                   for line in range(fix.start[0], fix.end[0] + 1)):
+            finding = replace(finding, fix=None)
+        kept.append(finding)
+    return sorted(kept, key=_order)
+
+
+def _order(finding: Finding) -> Tuple[int, int, str]:
+    return finding.line, finding.col, finding.code
+
+
+def _settle_imports(report: FileReport, text: Optional[str]) -> None:
+    """Drop fixes needing `import copy` that cannot get it; note where it would go."""
+    if text is None or not any(f.fix and f.fix.needs_import_copy for f in report.findings):
+        return
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return
+    if imports_copy(tree):
+        return
+    if copy_name_taken(tree):
+        report.findings = [
+            replace(f, fix=None) if f.fix and f.fix.needs_import_copy else f
+            for f in report.findings
+        ]
+        return
+    lines = split_lines(text)
+    report.import_insertion = (import_line(tree, len(lines)), "import copy" + newline_of(lines))
+
+
+def check_source(path: str, raw: bytes, settings: Settings) -> FileReport:
+    """Lint (and, in fix modes, fix) one file's content; writes nothing."""
+    report = FileReport(path)
+    findings = lint_source(raw, path, settings.options)
+    if not findings:
+        return report
+    text = decode(raw)
+    report.findings = _reportable(findings, text, settings)
+    if settings.mode != "check" and text is not None:
+        current = text
+        for _ in range(MAX_FIX_PASSES):
+            fixable = [f for f in report.findings if f.fix is not None]
+            if not fixable:
+                break
+            outcome = apply_fixes(current, fixable)
+            if not outcome.applied:
+                break
+            current = outcome.text
+            report.fixed_count += len(outcome.applied)
+            report.findings = _reportable(
+                lint_source(current, path, settings.options), current, settings)
+            if len([f for f in report.findings if f.fix is not None]) >= len(fixable):
+                break  # no progress: stop instead of rewriting the same span again
+        if current != text:
+            report.original, report.fixed = text, current
+        text = current
+    _settle_imports(report, text)
+    return report
+
+
+def check_path(path: str, settings: Settings) -> FileReport:
+    """Read, check, and in "fix" mode write back one file."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        return FileReport(path, error=f"cannot read file: {exc.strerror or exc}")
+    report = check_source(path, raw, settings)
+    if settings.mode == "fix" and report.fixed is not None:
+        try:
+            data = report.fixed.encode(_encoding_of(raw))
+            with open(path, "wb") as handle:
+                handle.write(data)
+        except (OSError, UnicodeEncodeError, LookupError) as exc:
+            report.error = f"cannot write the fixed file: {exc}"
+            report.fixed = report.original = None
+            report.fixed_count = 0
+    return report
+
+
+def _check_one(args: Tuple[str, Settings]) -> FileReport:
+    return check_path(*args)
+
+
+class Progress:
+    """A self-erasing `checked N/M files` line on a terminal's stderr; silent elsewhere."""
+
+    def __init__(self, total: int, stream=None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.total = total
+        self.enabled = total >= PROGRESS_MIN_FILES and _isatty(self.stream)
+        self.done = 0
+        self._last = 0.0
+
+    def step(self) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._last >= 0.1 or self.done == self.total:
+            self._last = now
+            self.stream.write(f"\rcopysafety: checked {self.done}/{self.total} files")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def _isatty(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def run(paths: Sequence[str], settings: Settings, jobs: int,
+        on_report: Callable[[FileReport], None], progress: Optional[Progress] = None) -> None:
+    """Check `paths`, calling `on_report` for each in order."""
+    progress = progress or Progress(len(paths))
+    try:
+        for report in _reports(paths, settings, jobs):
+            progress.step()
+            on_report(report)
+    finally:
+        progress.close()
+
+
+def _reports(paths: Sequence[str], settings: Settings, jobs: int) -> Iterator[FileReport]:
+    jobs = min(jobs, len(paths))
+    if jobs <= 1 or len(paths) <= PARALLEL_MIN_FILES:
+        for path in paths:
+            yield check_path(path, settings)
+        return
+    done = 0
+    try:
+        executor = ProcessPoolExecutor(max_workers=jobs)
+    except (OSError, NotImplementedError, ValueError):
+        executor = None  # no processes here (a sandbox, no /dev/shm): check serially
+    if executor is not None:
+        chunk = max(1, min(32, len(paths) // (jobs * 4)))
+        try:
+            for report in executor.map(_check_one, [(p, settings) for p in paths],
+                                       chunksize=chunk):
+                done += 1
+                yield report
+        except (BrokenProcessPool, OSError):
+            pass  # a worker died (killed, out of memory): finish the rest here
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+    for path in paths[done:]:
+        yield check_path(path, settings)

@@ -1,0 +1,102 @@
+"""The libcst analysis of the parts of a file the `ast` plan chose: parse, run rules, place."""
+
+import ast
+from dataclasses import replace
+from typing import Dict, List, Optional, Set
+
+import libcst as cst
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+
+from ..analysis.flow import FileContext
+from ..analysis.imports import imported_callee
+from ..analysis.regions import Region, build_callees
+from ..core.findings import Finding, Fix
+from ..core.names import ImportTable
+from ..core.source import source_lines
+from ..plan.candidates import Plan, first_line
+from ..rules.catalogue import with_anchor
+from ..rules.datasets import check_datasets
+from ..rules.reporting import LINE_REF, RawFinding
+from ..rules.state_dicts import check_state_dicts
+
+
+def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan, options,
+                 facts_used: Optional[Set[str]] = None, filename: Optional[str] = None
+                 ) -> List[Finding]:
+    regions = _parse_regions(text, tree, chosen)
+    if regions is None:
+        return []
+    base = FileContext(regions[0].module, imports, set(options.copy_functions), facts_used,
+                       path=filename, follow_import=imported_callee)
+    build_callees(base, regions)
+    base.callees.state_dict_producers = chosen.producers
+    classes = base.callees.classes
+    raw: List[RawFinding] = []
+    for region in regions:
+        ctx = replace(base, module=region.module)
+        raw.extend(check_datasets(ctx, region.module, classes, chosen.datasets))
+        raw.extend(check_state_dicts(ctx, chosen.state_dict_scopes, chosen.whole_module))
+    if not raw:
+        return []
+    positions = _Positions(regions)
+    return _one_per_line([_finding(r, positions) for r in raw])
+
+
+class _Positions:
+    """Where nodes are in the file. A finding's message may name a line in another region
+    (a helper's), so nodes are looked up in every region; each region's positions are
+    computed once, and only when asked for (they cost more than the parse)."""
+
+    def __init__(self, regions: List[Region]) -> None:
+        self.regions = regions
+        self._maps: Dict[int, object] = {}
+
+    def __getitem__(self, node: cst.CSTNode) -> CodeRange:
+        for index, region in enumerate(self.regions):
+            if index not in self._maps:
+                # `unsafe_skip_copy` keeps node identities intact.
+                wrapper = MetadataWrapper(region.module, unsafe_skip_copy=True)
+                self._maps[index] = wrapper.resolve(PositionProvider)
+            found = self._maps[index].get(node)
+            if found is not None:
+                offset = region.offset
+                return CodeRange((found.start.line + offset, found.start.column),
+                                 (found.end.line + offset, found.end.column))
+        raise KeyError("a finding refers to code outside the analysed regions")
+
+
+def _one_per_line(findings: List[Finding]) -> List[Finding]:
+    """`x.mul_(0).add_(2)` is one change to report, not two: one finding per line and code."""
+    kept = {}
+    for finding in sorted(findings, key=lambda f: (f.line, f.col, f.code)):
+        kept.setdefault((finding.line, finding.code), finding)
+    return list(kept.values())
+
+
+def _parse_regions(text: str, tree: ast.Module, chosen: Plan) -> Optional[List[Region]]:
+    try:
+        if chosen.whole_module:
+            return [Region(cst.parse_module(text), 0)]
+        lines = source_lines(text)
+        regions = []
+        for index in chosen.statements:
+            stmt = tree.body[index]
+            start, end = first_line(stmt), stmt.end_lineno or stmt.lineno
+            regions.append(Region(cst.parse_module("".join(lines[start - 1:end])), start - 1))
+        return regions
+    except cst.ParserSyntaxError:
+        return None  # valid for `ast`, not for libcst's grammar: stay silent
+
+
+def _finding(raw: RawFinding, positions: _Positions) -> Finding:
+    where = positions[raw.node]
+    message = raw.message
+    for name, node in raw.refs.items():
+        message = message.replace(LINE_REF.format(name), str(positions[node].start.line))
+    fix = None
+    if raw.fix_site is not None and raw.fix_text is not None:
+        span = positions[raw.fix_site]
+        fix = Fix((span.start.line, span.start.column), (span.end.line, span.end.column),
+                  raw.fix_text, raw.needs_import_copy, f"replace with `{raw.fix_text}`")
+    return Finding(where.start.line, where.start.column, raw.code,
+                   with_anchor(raw.code, message), where.end.line, where.end.column, fix)

@@ -1,0 +1,93 @@
+"""One lint pipeline for every front end: gate, plan, analyse, wrap errors.
+
+Cheap when there is nothing to find: a substring test rejects most files; for the rest, the
+`ast` tree (flake8 parsed it already) tells which statements could hold a finding, and only
+those are parsed with libcst, which is not even imported until a file needs it.
+"""
+
+import ast
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterator, List, Optional, Set, Tuple, Union
+
+from ..core.findings import Finding
+from ..plan.gate import is_candidate
+from ..rules.catalogue import with_anchor
+
+# Deeply nested code is valid Python up to CPython's own limits; give the analysis room.
+_RECURSION_LIMIT = 20_000
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    """User configuration shared by the flake8 plugin and the standalone command."""
+
+    dataset_bases: Tuple[str, ...] = ()
+    copy_functions: Tuple[str, ...] = ()
+
+
+def lint_source(
+    source: Union[str, bytes],
+    filename: str = "<string>",
+    options: LintOptions = LintOptions(),
+    tree: Optional[ast.Module] = None,
+    facts_used: Optional[Set[str]] = None,
+) -> List[Finding]:
+    """All findings for one file (every code, default-off ones included; no noqa filtering).
+
+    Never raises: a file that is not valid Python yields nothing (flake8 reports the syntax
+    error itself), and an internal error becomes one CPS900 finding naming the file.
+    """
+    try:
+        if not is_candidate(source):
+            return []
+        with _room_to_recurse():
+            return _lint(source, filename, options, tree, facts_used)
+    except RecursionError:
+        return [_internal_error(filename, "the file is nested too deeply to analyse")]
+    except Exception as exc:  # noqa: BLE001 - one clear finding instead of a traceback
+        return [_internal_error(filename, f"{type(exc).__name__}: {exc}")]
+
+
+def analyse_source(source, options: LintOptions = LintOptions(),
+                   facts_used: Optional[Set[str]] = None) -> List[Finding]:
+    """All findings for one unnamed piece of source (the corpus verifier's entry point).
+    `facts_used`, when given, receives the semantics keys the analysis consulted."""
+    return lint_source(source, "<string>", options, facts_used=facts_used)
+
+
+def _lint(source, filename, options, tree, facts_used) -> List[Finding]:
+    from ..core.names import ImportTable
+    from ..core.source import decode, parse_quietly
+    from ..plan.candidates import plan
+
+    text = decode(source)
+    if text is None:
+        return []
+    if tree is None:
+        tree = parse_quietly(text)
+        if tree is None:
+            return []
+    imports = ImportTable(tree)
+    chosen = plan(tree, text, imports, options.dataset_bases, filename)
+    if not chosen:
+        return []
+    from .analyse import analyse_plan  # the first import of libcst happens here
+
+    return analyse_plan(text, tree, imports, chosen, options, facts_used, filename)
+
+
+@contextmanager
+def _room_to_recurse() -> Iterator[None]:
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous, _RECURSION_LIMIT))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(previous)
+
+
+def _internal_error(filename: str, why: str) -> Finding:
+    message = f"copysafety could not analyse {filename}: {why}"
+    return Finding(1, 0, "CPS900", with_anchor("CPS900", message))

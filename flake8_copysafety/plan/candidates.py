@@ -1,0 +1,213 @@
+"""Which parts of a file could hold a finding, decided from the `ast` flake8 already parsed.
+
+libcst is slow to parse and slower to walk (pure Python), so it only sees the top-level
+statements that matter: dataset classes whose `__getitem__` may change stored data in place,
+itself or through a helper (and their in-module bases), and functions/classes that keep a
+`state_dict()` result and could change it or its module (state_dict_plan.py). Changes of
+objects the code made itself, or of the index it was given, do not count (inplace_sites.py,
+helper_calls.py). This module must not import libcst: most files stop here; tests check
+that the narrow plan finds exactly what the wide one finds.
+"""
+
+import ast
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
+
+from ..core.names import ImportTable, class_ancestors, dotted_ast
+from .ast_walk import Walked, inner_blocks
+from .helper_calls import Helpers, called_names, may_hold_stored_data
+from .inplace_sites import changed_params
+from .state_dicts import keeps_state_dict, may_report, producers_of
+
+DATASET_BASES = frozenset({
+    "torch.utils.data.Dataset", "torch.utils.data.dataset.Dataset",
+    "torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset",
+    "torchvision.datasets.VisionDataset", "torchvision.datasets.vision.VisionDataset",
+})
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_MAX_DEPTH = 1000  # syntax-tree depth past which a statement is not analysed
+
+
+@dataclass
+class Plan:
+    """What the libcst analysis must parse, and what the cheap pass already knows."""
+
+    statements: List[int] = field(default_factory=list)  # indices into the module's body
+    whole_module: bool = False  # module-level code keeps a state_dict: parse everything
+    datasets: Set[str] = field(default_factory=set)  # names of dataset classes
+    # Def paths (("Trainer", "fit"), ("train",)) of functions and classes that mention
+    # state_dict, and the functions that return a live one: libcst need not search for them.
+    state_dict_scopes: Set[Tuple[str, ...]] = field(default_factory=set)
+    producers: Set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.statements) or self.whole_module
+
+
+def _statements(body: Iterable[ast.stmt], into_defs: bool = True) -> Iterator[ast.stmt]:
+    """Every statement, nested ones included, without descending into expressions (nor
+    into function and class bodies unless `into_defs`)."""
+    for stmt in body:
+        yield stmt
+        if not into_defs and isinstance(stmt, _DEFS):
+            continue
+        for inner in inner_blocks(stmt):
+            yield from _statements(inner, into_defs)
+
+
+def _lines_with(text: str, word: str) -> List[int]:
+    found, start = [], 0
+    while True:
+        at = text.find(word, start)
+        if at < 0:
+            return found
+        found.append(text.count("\n", 0, at) + 1)
+        start = text.find("\n", at) + 1 or len(text)
+
+
+def first_line(stmt: ast.stmt) -> int:
+    decorators = getattr(stmt, "decorator_list", ())
+    return min([stmt.lineno] + [d.lineno for d in decorators])
+
+
+def _covers(stmt: ast.stmt, lines: List[int]) -> bool:
+    start, end = first_line(stmt), stmt.end_lineno or stmt.lineno
+    return any(start <= line <= end for line in lines)
+
+
+class DatasetNames:
+    """Which classes are map-style datasets: by base (any import spelling, any in-module
+    depth), by configured base, or by defining both `__getitem__` and `__len__`."""
+
+    def __init__(self, classes: List[ast.ClassDef], imports: ImportTable,
+                 extra_bases: Iterable[str]) -> None:
+        self.by_name: Dict[str, ast.ClassDef] = {c.name: c for c in classes}
+        self.imports = imports
+        self.known = DATASET_BASES | set(extra_bases)
+        self._memo: Dict[str, bool] = {}
+
+    def ancestors(self, cls: ast.ClassDef) -> List[ast.ClassDef]:
+        return class_ancestors(cls, _ast_base_names, self.by_name)
+
+    def is_dataset(self, cls: ast.ClassDef) -> bool:
+        if cls.name not in self._memo:
+            self._memo[cls.name] = self._decide(cls)
+        return self._memo[cls.name]
+
+    def _decide(self, cls: ast.ClassDef) -> bool:
+        methods: Set[str] = set()
+        for member in self.ancestors(cls):
+            methods |= {s.name for s in member.body if isinstance(s, ast.FunctionDef)}
+            for base in member.bases:
+                base = base.value if isinstance(base, ast.Subscript) else base
+                name = dotted_ast(base)
+                if self.imports.qualify_ast(base) in self.known or name in self.known:
+                    return True
+        return {"__getitem__", "__len__"} <= methods
+
+
+def _ast_base_names(cls: ast.ClassDef) -> List[Optional[str]]:
+    return [dotted_ast(b.value if isinstance(b, ast.Subscript) else b) for b in cls.bases]
+
+
+def plan(tree: ast.Module, text: str, imports: ImportTable,
+         extra_bases: Iterable[str] = (), filename: Optional[str] = None,
+         narrow: bool = True) -> Plan:
+    """`narrow=False` keeps every dataset and every statement that keeps a state_dict,
+    without asking whether it could change anything (the tests compare the two)."""
+    result = Plan()
+    getitem_lines = _lines_with(text, "__getitem__")
+    state_dict_lines = _lines_with(text, "state_dict")
+    helpers = Helpers(tree, imports, filename)
+    chosen: Set[int] = set()  # dataset classes: their callees are parsed too
+    keeping: Set[int] = set()  # state_dict users: only the producers they call are
+    if getitem_lines:
+        located: List[Tuple[ast.ClassDef, int]] = []
+        for index, top in enumerate(tree.body):
+            located.extend((s, index) for s in _statements([top])
+                           if isinstance(s, ast.ClassDef))
+        names = DatasetNames([c for c, _ in located], imports, extra_bases)
+        top_of = {id(c): i for c, i in located}
+        for cls, index in located:
+            if not names.is_dataset(cls):
+                continue
+            result.datasets.add(cls.name)
+            getitem = next((s for s in cls.body if isinstance(s, ast.FunctionDef)
+                            and s.name == "__getitem__"), None)
+            if getitem is not None and (not narrow or _may_change_data(getitem, helpers)):
+                chosen.update(top_of[id(a)] for a in names.ancestors(cls))
+    if state_dict_lines:
+        tops = [top for top in tree.body if _covers(top, state_dict_lines)]
+        mentioning = {id(top) for top in tops}
+        producers = producers_of(tops)
+        result.producers = producers
+        result.state_dict_scopes = _scopes_covering(tree.body, state_dict_lines, ())
+        for index, top in enumerate(tree.body):
+            if not (producers or id(top) in mentioning) or \
+                    not keeps_state_dict(Walked(top), producers):
+                continue
+            if not isinstance(top, _DEFS):
+                result.whole_module = True
+            elif not narrow or may_report([top], producers, helpers):
+                keeping.add(index)
+        if result.whole_module and narrow:
+            result.whole_module = may_report(
+                [s for s in tree.body if not isinstance(s, _DEFS)], producers, helpers)
+        if keeping or result.whole_module:
+            keeping |= {i for i, top in enumerate(tree.body)
+                        if isinstance(top, _DEFS) and top.name in producers}
+    statements = with_callees(tree, chosen) | keeping
+    result.statements = sorted(i for i in statements if not _too_deep(tree.body[i]))
+    if result.whole_module and any(_too_deep(s) for s in tree.body if not isinstance(s, _DEFS)):
+        result.whole_module = False
+    return result
+
+
+def _may_change_data(getitem: ast.FunctionDef, helpers: Helpers) -> bool:
+    """Whether `__getitem__` may change stored data in place, itself or through a helper;
+    changes of objects it made itself, or of the index it was given, do not count."""
+    self_name = getitem.args.args[0].arg if getitem.args.args else None
+    changes = changed_params(getitem)
+    if changes is None or (self_name is not None and self_name in changes):
+        return True
+    return helpers.may_change(Walked(getitem), self_name,
+                              may_hold_stored_data(getitem, self_name))
+
+
+def _too_deep(node: ast.AST) -> bool:
+    """Nesting no hand-written dataset or training loop has (generated code, stress tests):
+    libcst's parser is slow on it, so such statements are left out, silently."""
+    stack = [(node, 0)]
+    while stack:
+        current, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            return True
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(current))
+    return False
+
+
+def _scopes_covering(body: List[ast.stmt], lines: List[int], path: Tuple[str, ...]
+                     ) -> Set[Tuple[str, ...]]:
+    """Def paths of the functions and classes whose lines hold any of `lines`."""
+    found: Set[Tuple[str, ...]] = set()
+    for stmt in _statements(body, into_defs=False):
+        if isinstance(stmt, _DEFS) and _covers(stmt, lines):
+            inner = path + (stmt.name,)
+            found.add(inner)
+            found |= _scopes_covering(stmt.body, lines, inner)
+    return found
+
+
+def with_callees(tree: ast.Module, chosen: Set[int]) -> Set[int]:
+    """Add the module's own functions and classes that chosen code calls, transitively, so
+    the analysis can follow data into them."""
+    defs = {top.name: index for index, top in enumerate(tree.body) if isinstance(top, _DEFS)}
+    result, pending = set(chosen), list(chosen)
+    while pending:
+        index = pending.pop()
+        for name in called_names(tree.body[index]):
+            callee = defs.get(name)
+            if callee is not None and callee not in result:
+                result.add(callee)
+                pending.append(callee)
+    return result

@@ -1,0 +1,270 @@
+"""Whether code that keeps a `state_dict()` could hold a CPS201/CPS202, from the `ast`.
+
+Keeping a state_dict is not a finding by itself: CPS201 needs an in-place change of
+something that came from one, CPS202 a change of the module while one is kept. Code with
+neither is left out of the libcst parse: a scheduler's `state_dict()` that gathers its
+children's state dicts into the dict it returns, or one that `pop`s keys off its parent's.
+
+What "came from a state_dict" means here is a name-level over-approximation: a name or
+attribute bound from an expression that mentions a `state_dict()`/`parameters()` call, a
+function returning a live state_dict, or a name already marked (through assignments, loops,
+`with`, walrus, and stores into containers), iterated to a fixed point.
+"""
+
+import ast
+from typing import Dict, Iterator, List, Optional, Set, Tuple
+
+from ..core.names import dotted_ast
+from ..facts import semantics as sem
+from ..facts.module_changes import PARAMS_METHODS, STORE_METHODS, TRAINING_CALL
+from .ast_walk import Walked, called_name, inner_blocks
+from .helper_calls import Helpers
+from .inplace_sites import IN_PLACE_KEYWORDS
+
+_SOURCES = frozenset({"state_dict"} | set(PARAMS_METHODS))
+# `d.update(sd)` copies entries (live tensors) into `d`.
+_STORES = STORE_METHODS | {"update"}
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
+# A state_dict() passed straight to one of these is consumed at once: nothing is kept.
+_CONSUMERS = frozenset({"save", "load_state_dict", "deepcopy", "print", "len", "set_state_dict"})
+# Functions that change an argument's data (`np.copyto(dst, src)`).
+_DATA_FUNCTIONS = frozenset(name.rpartition(".")[2] for name in sem.MUTATING_FUNCTIONS)
+
+
+def keeps_state_dict(code: Walked, producers: Set[str]) -> bool:
+    """A `state_dict()` call whose result is not consumed at once (saved, loaded, returned),
+    or a call of a function that returns a live one."""
+    for call in code.of(ast.Call):
+        if producers and called_name(call) in producers:
+            return True
+        if not _is_state_dict_call(call):
+            continue
+        parent = code.parent.get(id(call))
+        if isinstance(parent, (ast.Return, ast.Expr)):
+            continue  # returned, or called for its effect: nothing is kept here
+        holder = code.parent.get(id(parent)) if isinstance(parent, ast.keyword) else parent
+        if isinstance(holder, ast.Call) and holder.func is not call:
+            callee = dotted_ast(holder.func) or ""
+            if callee.rpartition(".")[2] in _CONSUMERS:
+                continue
+        return True
+    return False
+
+
+def producers_of(code: List[ast.stmt]) -> Set[str]:
+    """Functions that return a live `state_dict()`: their callers keep one too."""
+    found: Set[str] = set()
+    pending: List[Tuple[ast.stmt, Optional[str]]] = [(stmt, None) for stmt in code]
+    while pending:  # statements only: a `return` is never inside an expression
+        stmt, func = pending.pop()
+        if isinstance(stmt, _DEFS):
+            func = stmt.name
+        elif isinstance(stmt, ast.Return) and func and stmt.value is not None and \
+                _is_state_dict_call(stmt.value):
+            found.add(func)
+        pending.extend((inner, func) for block in inner_blocks(stmt) for inner in block)
+    return found
+
+
+def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers) -> bool:
+    """Whether top-level statements that keep a state_dict (a function, a class, or the
+    module-level code) could hold a finding. A class is judged method by method, with what
+    its attributes hold shared between them."""
+    units: List[Tuple[Walked, Optional[str]]] = []  # (a function, its `self` if a method)
+    loose: List[ast.stmt] = []  # module-level and class-level statements
+    pending: List[Tuple[ast.stmt, bool]] = [(stmt, False) for stmt in code]
+    while pending:
+        stmt, in_class = pending.pop()
+        if isinstance(stmt, ast.ClassDef):
+            pending.extend((s, True) for s in stmt.body)
+        elif isinstance(stmt, _DEFS):
+            units.append((Walked(stmt), _first_param(stmt) if in_class else None))
+        else:
+            loose.append(stmt)
+    # Attributes holding a state_dict in one method are live in every other one.
+    shared: Dict[str, int] = {}
+    for unit, _ in units:
+        for key, level in _taint(unit, producers, {}).items():
+            if "." in key:
+                shared[key] = min(level, shared.get(key, level))
+    if not shared:
+        units = [(u, s) for u, s in units if keeps_state_dict(u, producers)]
+    if loose:
+        module = Walked(ast.Module(loose, []))
+        if keeps_state_dict(module, producers):
+            units.append((module, None))
+    return any(_may_report(unit, producers, helpers, shared, self_name)
+               for unit, self_name in units)
+
+
+def _first_param(func: ast.AST) -> Optional[str]:
+    args = func.args.posonlyargs + func.args.args
+    return args[0].arg if args else None
+
+
+def _may_report(code: Walked, producers: Set[str], helpers: Helpers,
+                shared: Dict[str, int], self_name: Optional[str]) -> bool:
+    tainted = _taint(code, producers, shared)
+    if not tainted and not any(_is_source(c, producers) for c in code.of(ast.Call)):
+        return False
+    receivers = _receivers(code, producers)
+    for node in code.nodes:
+        if _changes_data(node, tainted, producers):
+            return True  # CPS201: something that came from a state_dict changes
+        if isinstance(node, ast.Call) and _changes_module(node, receivers):
+            return True  # CPS202: the module may change while one is kept
+    # CPS201 through a helper given something from a state_dict
+    return helpers.may_change(code, self_name, lambda value: _touches(value, tainted, producers))
+
+
+def _changes_data(node: ast.AST, tainted: Dict[str, int], producers: Set[str]) -> bool:
+    """Whether `node` may change a tensor of a state_dict in place. Replacing an entry
+    (`sd[k] = v`, `sd.pop(k)`) leaves the module alone."""
+    if isinstance(node, ast.AugAssign):
+        return _touches(node.target, tainted, producers)
+    if isinstance(node, ast.Call):
+        name = called_name(node)
+        if any(k.arg in IN_PLACE_KEYWORDS for k in node.keywords) or name in _DATA_FUNCTIONS \
+                or (name.endswith("_") and not name.startswith("__")
+                    and name not in sem.NON_DATA_INPLACE_METHODS):
+            return _touches(node, tainted, producers)
+        return False
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, (ast.AnnAssign, ast.Delete)):
+        targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
+    else:
+        return False
+    for target in targets:
+        for store in ast.walk(target):
+            if not isinstance(store, ast.Subscript) or isinstance(store.ctx, ast.Load):
+                continue
+            key, depth = _root(store)
+            if key is None:
+                if _touches(store, tainted, producers):
+                    return True
+            elif key in tainted and depth >= tainted[key]:
+                return True
+    return False
+
+
+def _changes_module(call: ast.Call, receivers: Optional[Set[str]]) -> bool:
+    func = call.func
+    name = called_name(call)
+    if name in ("step", "load_state_dict"):
+        return True
+    if isinstance(func, ast.Attribute) and name.endswith("_"):
+        owner = dotted_ast(func.value) or ""
+        if receivers is None or any(owner.startswith(r + ".") for r in receivers):
+            return True  # `model.fc.weight.mul_(0)`
+    return bool(TRAINING_CALL.search(name) and (call.args or call.keywords))
+
+
+def _receivers(code: Walked, producers: Set[str]) -> Optional[Set[str]]:
+    """The modules whose state_dict is taken (None: some come from helpers, any may be)."""
+    found: Set[str] = set()
+    for call in code.of(ast.Call):
+        if not _is_source(call, producers):
+            continue
+        if not (isinstance(call.func, ast.Attribute) and call.func.attr in _SOURCES):
+            return None
+        found.add(dotted_ast(call.func.value) or "")
+    return found
+
+
+def _is_source(node: ast.AST, producers: Set[str]) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    name = called_name(node)
+    return name in _SOURCES or name in producers
+
+
+def _is_state_dict_call(node: ast.AST) -> bool:
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "state_dict"):
+        return False
+    receiver = node.func.value
+    if isinstance(receiver, ast.Call) and (dotted_ast(receiver.func) or "").endswith("deepcopy"):
+        return False  # `copy.deepcopy(model).state_dict()` is a real snapshot
+    return True
+
+
+def _touches(node: ast.AST, tainted: Dict[str, int], producers: Set[str]) -> bool:
+    for inner in ast.walk(node):
+        if _is_source(inner, producers):
+            return True
+        if isinstance(inner, (ast.Name, ast.Attribute)) and dotted_ast(inner) in tainted:
+            return True
+    return False
+
+
+def _root(target: ast.AST) -> Tuple[Optional[str], int]:
+    """`sd["a"][0]` -> ("sd", 2): the name under the subscripts, and how many there are."""
+    depth = 0
+    while isinstance(target, ast.Subscript):
+        depth += 1
+        target = target.value
+    return dotted_ast(target), depth
+
+
+def _taint(code: Walked, producers: Set[str], shared: Dict[str, int]) -> Dict[str, int]:
+    """Names and attributes that may hold something from a state_dict (see the module),
+    each with the fewest subscripts below it that reach a tensor: 1 for a value of unknown
+    shape, 2 for a state_dict itself (`sd[k]` is a tensor), one more per container level
+    it was stored into (`history.append(sd)`: `history[i][k]` is a tensor)."""
+    if not shared and not any(_is_source(c, producers) for c in code.of(ast.Call)):
+        return {}
+    flows: List[Tuple[ast.AST, List[ast.AST], int]] = []  # (read, bound to, levels below)
+    for node in code.nodes:
+        if isinstance(node, ast.Assign):
+            flows.extend((node.value, [t], 0) for t in node.targets)
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and node.value is not None:
+            flows.append((node.value, [node.target], 0))
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            flows.append((node.iter, [node.target], -1))
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            flows.append((node.context_expr, [node.optional_vars], -1))
+        elif isinstance(node, ast.NamedExpr):
+            flows.append((node.value, [node.target], 0))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in _STORES:
+            flows.extend((a, [node.func.value], 1) for a in node.args)
+    tainted = dict(shared)
+    grew = True
+    while grew:
+        grew = False
+        for value, targets, below in flows:
+            level = _level(value, tainted, producers)
+            if level is None:
+                continue
+            for key, depth in _bound(targets):
+                # A loop variable or `with` target: an element, whatever shape: 1.
+                found = 1 if below < 0 else max(1, level + below + depth)
+                if found < tainted.get(key, 99):
+                    tainted[key] = found
+                    grew = True
+    return tainted
+
+
+def _level(value: ast.AST, tainted: Dict[str, int], producers: Set[str]) -> Optional[int]:
+    """None when `value` holds nothing from a state_dict; else its level (see `_taint`)."""
+    if isinstance(value, ast.Call) and _is_source(value, producers):
+        return 2 if isinstance(value.func, ast.Attribute) and \
+            value.func.attr == "state_dict" else 1
+    key = dotted_ast(value) if isinstance(value, (ast.Name, ast.Attribute)) else None
+    if key is not None and key in tainted:
+        return tainted[key]
+    return 1 if _touches(value, tainted, producers) else None
+
+
+def _bound(targets: List[ast.AST]) -> Iterator[Tuple[str, int]]:
+    """What binding targets bind, with the subscripts stored through (`d[k] = v`: d, 1)."""
+    for target in targets:
+        if isinstance(target, (ast.Tuple, ast.List)):
+            yield from ((k, 0) for k, _ in _bound(list(target.elts)))
+        elif isinstance(target, ast.Starred):
+            yield from _bound([target.value])
+        else:
+            key, depth = _root(target)
+            if key is not None:
+                yield key, depth

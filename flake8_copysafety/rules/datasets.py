@@ -1,0 +1,141 @@
+"""CPS101-CPS104: `__getitem__` changing the dataset's own stored data in place."""
+
+from typing import Dict, List, Optional, Set
+
+import libcst as cst
+
+from ..analysis.classes import ancestors
+from ..analysis.flow import Change, FileContext, FlowWalker
+from ..analysis.stored_types import StoredTypes, first_param, methods_of
+from ..analysis.summaries import resolve_self_callee
+from ..analysis.syntax import classes_in
+from ..analysis.values import Family, Level, Tracked, VType
+from ..facts.semantics import ARRAY_KINDS, Kind
+from .reporting import LINE_REF, RawFinding, copy_fix, copy_hint
+
+
+def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.ClassDef],
+                   dataset_names: Set[str]) -> List[RawFinding]:
+    """CPS101-CPS104 for the dataset classes defined in `region`.
+
+    `classes` holds every class parsed from the file (bases may live in other regions);
+    `dataset_names` comes from the cheap `ast` pass, which already resolved the bases.
+    """
+    types = StoredTypes(ctx.imports)
+    findings: List[RawFinding] = []
+    for cls in classes_in(region):
+        getitem = next((m for m in methods_of(cls) if m.name.value == "__getitem__"), None)
+        if getitem is None or cls.name.value not in dataset_names:
+            continue
+        self_name = first_param(getitem)
+        if self_name is None or not isinstance(getitem.body, cst.IndentedBlock):
+            continue
+        stored = ctx.callees.stored_types(cls) if ctx.callees is not None else \
+            types.attribute_types(ancestors(cls, classes))
+        walker = GetitemWalker(ctx, self_name, stored, cls)
+        walker.walk_block(getitem.body.body)
+        findings.extend(walker.findings)
+    return findings
+
+
+class GetitemWalker(FlowWalker):
+    """Follows stored data (`self.x[...]`) through `__getitem__` and reports in-place changes."""
+
+    def __init__(self, ctx: FileContext, self_name: str, stored: Dict[str, VType],
+                 owner: cst.ClassDef) -> None:
+        super().__init__(ctx)
+        self.self_name = self_name
+        self.stored = stored
+        self.owner = owner
+        self.findings: List[RawFinding] = []
+        self._seen: Set[tuple] = set()
+
+    def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
+                node.value.value == self.self_name:
+            return Tracked(Family.STORED, f"{self.self_name}.{node.attr.value}", node,
+                           self.stored.get(node.attr.value, VType()), level=Level.OWNER)
+        return None
+
+    def resolve_callee(self, call):
+        return resolve_self_callee(self, call) or super().resolve_callee(call)
+
+    def on_bind(self, key, tracked, stmt, rhs):
+        if tracked.family is not Family.STORED or "." in key:
+            return tracked
+        if tracked.level is Level.OWNER and tracked.vtype.kind in ARRAY_KINDS:
+            # `x = self.data`: a second name for the whole stored array (container owners
+            # stay owners: `cache = self.cache; cache[i] = ...` fills a cache on purpose).
+            tracked = tracked.derive(level=Level.ALIAS)
+        if tracked.fix_site is None and rhs is not None and tracked.level is not Level.OWNER:
+            return tracked.derive(fix_site=rhs, fix_vtype=tracked.vtype)
+        return tracked
+
+    def on_change(self, node: cst.CSTNode, tracked: Tracked, how: Change) -> None:
+        if tracked.family is not Family.STORED or tracked.level in (Level.OWNER, Level.SHALLOW):
+            return
+        kind = tracked.vtype.kind
+        if how is Change.DATA:
+            if kind is Kind.SCALAR:
+                return
+            if tracked.level is Level.STORAGE or tracked.shallow_via:
+                code = "CPS102"
+            elif tracked.maybe_via:
+                code = "CPS104"
+            else:
+                code = "CPS101"
+        elif tracked.shallow_via:
+            code = "CPS102"
+        else:
+            code = "CPS101" if kind in ARRAY_KINDS else "CPS103"
+        if (node, code) in self._seen:
+            return
+        self._seen.add((node, code))
+        self.findings.append(self._finding(node, code, tracked))
+
+    def _changed_by(self) -> str:
+        """` by `helper()` (line N)` while a callee's change is being applied."""
+        if self.via is None:
+            return ""
+        where = self.via[2] or f"line {LINE_REF.format('via')}"
+        return f" by `{self.via[0]}()` ({where})"
+
+    def _finding(self, node: cst.CSTNode, code: str, tracked: Tracked) -> RawFinding:
+        origin = f"`{tracked.origin_text()}`"
+        line = LINE_REF.format("origin")
+        by = self._changed_by()
+        if code == "CPS101":
+            what = (f"{origin} (stored dataset data, taken without a copy at line {line}) is "
+                    f"changed in place{by}")
+            hint = copy_hint(tracked.vtype.kind)
+        elif code == "CPS102":
+            via = tracked.shallow_via or "copy.copy"
+            if tracked.level is Level.STORAGE:
+                why = f"`{via}` of a tensor shares its storage"
+                hint = "`.clone()` it instead"
+            else:
+                why = f"`{via}` copies one level only and its elements are the stored ones"
+                hint = "use `copy.deepcopy(...)`"
+            what = (f"{origin} (stored dataset data, line {line}) is changed in place{by} "
+                    f"after a copy too shallow for it: {why}")
+        elif code == "CPS103":
+            what = (f"the stored sample {origin} (read without a copy at line {line}) gets "
+                    f"its entries written{by}")
+            hint = "copy the container first (`copy.deepcopy(...)`, or `dict(...)` if only "
+            hint += "entries are replaced)"
+        else:
+            what = (f"{origin} (stored dataset data, line {line}) is changed in place{by} "
+                    f"after `{tracked.maybe_via}`, which returns the same tensor when nothing "
+                    "needs converting")
+            hint = "`.clone()` after converting"
+        message = (f"{what}; the dataset's own data drifts every time the item is read — "
+                   f"{hint}")
+        refs = {"origin": tracked.origin_line_node}
+        if self.via is not None and self.via[2] is None:
+            refs["via"] = self.via[1]
+        raw = RawFinding(node, code, message, refs)
+        if tracked.fix_site is not None and tracked.fix_vtype is not None:
+            fix = copy_fix(self.ctx, tracked.fix_site, tracked.fix_vtype)
+            if fix is not None:
+                raw.fix_site, (raw.fix_text, raw.needs_import_copy) = tracked.fix_site, fix
+        return raw

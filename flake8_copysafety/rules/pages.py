@@ -1,0 +1,69 @@
+"""The rule pages shipped with the package (`flake8_copysafety/docs/<CODE>.md`)."""
+
+import re
+from pathlib import Path
+from typing import Optional
+
+from .catalogue import RULES, Rule
+
+DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
+
+
+def page(code: str) -> Optional[str]:
+    """The Markdown page of a rule, or None when the package has none for it."""
+    if code not in RULES:
+        return None
+    try:
+        return (DOCS_DIR / f"{code}.md").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def fallback_page(rule: Rule) -> str:
+    """What `copysafety rule CODE` prints when the rule has no page."""
+    default = "on" if rule.default_on else "off (turn it on with --extend-select " + rule.code + ")"
+    return (
+        f"# {rule.code} {rule.name}\n\n{rule.summary}.\n\n"
+        f"Default: {default}\n\nMore: {rule.help_uri}\n"
+    )
+
+
+def first_paragraph(markdown: str) -> Optional[str]:
+    """The first prose paragraph of a page's "What it does" section (else of the page).
+
+    Headings, code fences, tables, lists, quotes and the `*Default: ...*` line are skipped.
+    """
+    section = re.search(r"^#+\s*What it does\s*$", markdown, re.MULTILINE | re.IGNORECASE)
+    for text in ((markdown[section.end():],) if section else ()) + (markdown,):
+        for block in re.split(r"\n\s*\n", text):
+            block = block.strip()
+            if not block or block.startswith(
+                    ("#", "```", "|", "- ", "* ", ">", "<!--", "*Default")):
+                continue
+            return " ".join(line.strip() for line in block.splitlines())
+    return None
+
+
+def full_description(rule: Rule) -> str:
+    text = page(rule.code)
+    paragraph = first_paragraph(text) if text else None
+    return paragraph or rule.summary
+
+
+def readme_page(code: str) -> Optional[str]:
+    """A rule's page as the README includes it: the same text, links relative to the root,
+    under the anchor that messages link to (`#cps101`)."""
+    text = page(code)
+    if text is None:
+        return None
+    body = text.replace("](../../", "](").rstrip()
+    return f'<a id="{RULES[code].anchor}"></a>\n\n{body}\n'
+
+
+def readme_rule_pages() -> str:
+    """Every rule page, in code order, for the README's "Rules" section."""
+    return "\n".join(readme_page(code) or "" for code in sorted(RULES))
+
+
+if __name__ == "__main__":  # python -m flake8_copysafety.rules.pages > rules.md
+    print(readme_rule_pages(), end="")

@@ -1,0 +1,66 @@
+"""Raw findings (tied to syntax nodes), and the copy each kind of value needs."""
+
+from dataclasses import dataclass, field
+from typing import Dict, Optional, Tuple
+
+import libcst as cst
+
+from ..analysis.flow import FileContext
+from ..analysis.values import VType
+from ..facts.semantics import ARRAY_KINDS, CONTAINER_KINDS, FUNCTION_FACTS, Effect, Kind
+
+LINE_REF = "@@{}@@"  # a placeholder for the line of a node, filled in once positions are known
+
+
+@dataclass
+class RawFinding:
+    node: cst.CSTNode
+    code: str
+    message: str
+    refs: Dict[str, cst.CSTNode] = field(default_factory=dict)
+    fix_site: Optional[cst.CSTNode] = None
+    fix_text: Optional[str] = None
+    needs_import_copy: bool = False
+
+
+def copy_hint(kind: Kind) -> str:
+    """The fix a message suggests for a value of this kind."""
+    if kind is Kind.TENSOR:
+        return "`.clone()` it"
+    if kind is Kind.NDARRAY:
+        return "`.copy()` it"
+    if kind in CONTAINER_KINDS:
+        return "use `copy.deepcopy(...)`"
+    return ("make a real copy (`.clone()` for a tensor, `.copy()` for an ndarray, "
+            "`copy.deepcopy(...)` for containers) or use an out-of-place operation")
+
+
+def deepcopy_name(ctx: FileContext) -> Tuple[str, bool]:
+    """How to call copy.deepcopy in this module, and whether `import copy` must be added."""
+    local = ctx.imports.local_name_for("copy.deepcopy")
+    return (local, False) if local else ("copy.deepcopy", True)
+
+
+def copy_fix(ctx: FileContext, site: cst.BaseExpression, vtype: VType
+             ) -> Optional[Tuple[str, bool]]:
+    """The text that replaces `site` so it makes a real copy, if the kind of value is known."""
+    inner = site
+    if isinstance(site, cst.Call):
+        qualified = ctx.imports.qualify(site.func)
+        fact = FUNCTION_FACTS.get(qualified or "")
+        args = [a for a in site.args if a.keyword is None and not a.star]
+        if fact is not None and fact.default is Effect.SHALLOW and len(args) == 1:
+            inner = args[0].value  # replace the too-shallow copy rather than copy its result
+        elif (isinstance(site.func, cst.Attribute) and site.func.attr.value == "copy"
+              and not site.args and vtype.kind in CONTAINER_KINDS):
+            inner = site.func.value
+    text = ctx.code(inner)
+    if vtype.kind in ARRAY_KINDS:
+        atom = isinstance(inner, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)) and \
+            not inner.lpar
+        method = "clone" if vtype.kind is Kind.TENSOR else "copy"
+        return (f"{text if atom else '(' + text + ')'}.{method}()", False)
+    if vtype.kind in CONTAINER_KINDS:
+        name, needs_import = deepcopy_name(ctx)
+        return (f"{name}({text})", needs_import)
+    return None

@@ -1,0 +1,463 @@
+"""The runtime side of `copysafety verify`: run one corpus case under torch and observe,
+generically, whether the original data changed.
+
+This module runs in a worker process that `verify.py` starts (`serve`); it is the only place
+that imports torch, and only inside functions. The worker imports torch once, then forks one
+child per case, so each case starts with torch already loaded and cannot disturb the others:
+a crash or a hang ends only that child. The worker itself never touches CUDA; a child that
+runs a case on the GPU initialises CUDA for itself.
+
+Two observation modes, chosen by what the case module defines:
+
+* dataset mode (no `main`): every class of the module that defines `__getitem__` (with a
+  `__len__`) and can be built without arguments is built, everything it stores (`vars()`) is
+  deep-snapshotted, every item is read, then a `DataLoader` iterates it for two epochs. The
+  case mutated iff the stored data differs from the snapshot afterwards.
+* state-dict mode (`main()` defined): `main()` runs as written and again with
+  `Module.state_dict` / `Optimizer.state_dict` patched to return a deep copy of the real
+  result, with the same seeds. The case mutated iff what `main()` returns differs: sharing
+  with the live module mattered.
+"""
+
+import copy
+import io
+import json
+import os
+import random
+import sys
+import traceback
+from typing import Any, Callable, Dict, List, Tuple
+
+# The folder that holds the `flake8_copysafety` package: workers import it from there.
+_PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+MUTATED = "mutated"
+UNCHANGED = "unchanged"
+CRASHED = "crashed"
+TIMEOUT = "timeout"
+
+SEED = 0
+EPOCHS = 2
+
+
+# --------------------------------------------------------------------------- observation
+
+
+def _seed_all() -> None:
+    import numpy as np
+    import torch
+
+    random.seed(SEED)
+    np.random.seed(SEED)
+    torch.manual_seed(SEED)
+
+
+def _load_case(path: str):
+    import importlib.util
+
+    stem = os.path.splitext(os.path.basename(path))[0]
+    name = "copysafety_case_" + "".join(c if c.isalnum() else "_" for c in stem)
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def freeze(value: Any, _depth: int = 0) -> Any:
+    """A deep, comparable, CPU-only snapshot of `value` (tensors are cloned to the CPU)."""
+    import numpy as np
+    import torch
+
+    if _depth > 50:
+        return ("deep", repr(type(value)))
+    nxt = _depth + 1
+    if isinstance(value, torch.nn.Module):
+        return ("module", freeze(_REAL_MODULE_STATE_DICT(value), nxt))
+    if isinstance(value, torch.optim.Optimizer):
+        return ("optimizer", freeze(_REAL_OPTIMIZER_STATE_DICT(value), nxt))
+    if isinstance(value, torch.Tensor):
+        t = value.detach()
+        return ("tensor", str(t.dtype), tuple(t.shape), t.to("cpu", copy=True))
+    if isinstance(value, np.ndarray):
+        if value.dtype == object:
+            return ("objarray", value.shape, [freeze(v, nxt) for v in value.ravel().tolist()])
+        return ("ndarray", str(value.dtype), value.shape, value.copy())
+    if isinstance(value, np.generic):
+        return ("npscalar", str(value.dtype), value.item())
+    if isinstance(value, io.BytesIO):
+        data = value.getvalue()
+        try:
+            loaded = torch.load(io.BytesIO(data), map_location="cpu", weights_only=False)
+        except Exception:  # noqa: BLE001 - not a torch file: compare the bytes
+            return ("bytes", data)
+        return ("saved", freeze(loaded, nxt))
+    if isinstance(value, dict):
+        return ("dict", type(value).__name__,
+                [(freeze(k, nxt), freeze(v, nxt)) for k, v in value.items()])
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, [freeze(v, nxt) for v in value])
+    if isinstance(value, (set, frozenset)):
+        return ("set", sorted(repr(v) for v in value))
+    if value is None or isinstance(value, (bool, int, float, complex, str, bytes)):
+        return ("atom", value)
+    if type(value).__eq__ is not object.__eq__:
+        try:
+            return ("eq", copy.deepcopy(value))
+        except Exception:  # noqa: BLE001
+            return ("repr", repr(value))
+    if hasattr(value, "__dict__") and not callable(value):
+        return ("object", type(value).__name__, freeze(vars(value), nxt))
+    return ("identity", type(value).__qualname__)
+
+
+def same(a: Any, b: Any) -> bool:
+    """Whether two `freeze` snapshots are equal (NaN equals NaN)."""
+    import numpy as np
+    import torch
+
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, torch.Tensor):
+        if a.dtype != b.dtype or a.shape != b.shape:
+            return False
+        if a.is_floating_point() or a.is_complex():
+            return bool(((a == b) | (torch.isnan(a) & torch.isnan(b))).all())
+        return bool(torch.equal(a, b))
+    if isinstance(a, np.ndarray):
+        if a.dtype != b.dtype or a.shape != b.shape:
+            return False
+        try:
+            return bool(np.array_equal(a, b, equal_nan=True))
+        except TypeError:
+            return bool(np.array_equal(a, b))
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    if isinstance(a, float) and a != a:
+        return b != b
+    try:
+        return bool(a == b)
+    except Exception:  # noqa: BLE001
+        return repr(a) == repr(b)
+
+
+def _is_dataset_class(cls: type, module_name: str) -> bool:
+    import inspect
+
+    if getattr(cls, "__module__", None) != module_name:
+        return False
+    getitem = getattr(cls, "__getitem__", None)
+    if not inspect.isfunction(getitem) or getitem.__module__ != module_name:
+        return False  # e.g. torch's abstract Dataset.__getitem__, or a builtin's
+    length = getattr(cls, "__len__", None)
+    if length is None or not callable(length):
+        return False
+    try:
+        params = inspect.signature(cls).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+               for p in params)
+
+
+def _identity(sample):
+    return sample
+
+
+def observe_datasets(module) -> Tuple[str, str]:
+    import torch
+    from torch.utils.data import DataLoader
+
+    classes = [obj for obj in vars(module).values()
+               if isinstance(obj, type) and _is_dataset_class(obj, module.__name__)]
+    if not classes:
+        return UNCHANGED, "no dataset class and no main() to observe"
+    changed: List[str] = []
+    for cls in classes:
+        dataset = cls()
+        before = freeze(vars(dataset))
+        for index in range(len(dataset)):
+            dataset[index]
+        loader = DataLoader(dataset, batch_size=None, num_workers=0, collate_fn=_identity)
+        for _ in range(EPOCHS):
+            with torch.device("cpu"):  # the loader's own seed tensor, whatever the default
+                batches = iter(loader)
+            for _ in batches:
+                pass
+        if not same(before, freeze(vars(dataset))):
+            changed.append(cls.__name__)
+    if changed:
+        return MUTATED, "stored data changed: " + ", ".join(changed)
+    return UNCHANGED, "stored data unchanged: " + ", ".join(c.__name__ for c in classes)
+
+
+_REAL_MODULE_STATE_DICT: Callable = None  # type: ignore[assignment]
+_REAL_OPTIMIZER_STATE_DICT: Callable = None  # type: ignore[assignment]
+
+
+def _remember_real_state_dicts() -> None:
+    global _REAL_MODULE_STATE_DICT, _REAL_OPTIMIZER_STATE_DICT
+    import torch
+
+    if _REAL_MODULE_STATE_DICT is None:
+        _REAL_MODULE_STATE_DICT = torch.nn.Module.state_dict
+        _REAL_OPTIMIZER_STATE_DICT = torch.optim.Optimizer.state_dict
+
+
+class _SnapshotStateDicts:
+    """While active, `state_dict()` returns a deep copy: what a user who believed it was a
+    snapshot expected. `Module.state_dict` recurses into children through `state_dict`, so
+    only the outermost call copies. (`Module.load_state_dict` and
+    `Optimizer.load_state_dict` do not call `state_dict()` — checked on torch 2.13 — so
+    loading behaves the same under the patch.)"""
+
+    def __enter__(self):
+        import torch
+
+        depth = [0]
+
+        def wrap(real):
+            def state_dict(self, *args, **kwargs):
+                depth[0] += 1
+                try:
+                    result = real(self, *args, **kwargs)
+                finally:
+                    depth[0] -= 1
+                return copy.deepcopy(result) if depth[0] == 0 else result
+
+            state_dict.__wrapped__ = real
+            return state_dict
+
+        torch.nn.Module.state_dict = wrap(_REAL_MODULE_STATE_DICT)
+        torch.optim.Optimizer.state_dict = wrap(_REAL_OPTIMIZER_STATE_DICT)
+        return self
+
+    def __exit__(self, *exc):
+        import torch
+
+        torch.nn.Module.state_dict = _REAL_MODULE_STATE_DICT
+        torch.optim.Optimizer.state_dict = _REAL_OPTIMIZER_STATE_DICT
+        return False
+
+
+def observe_main(module) -> Tuple[str, str]:
+    _seed_all()
+    as_written = freeze(module.main())
+    _seed_all()
+    with _SnapshotStateDicts():
+        snapshots = freeze(module.main())
+    _seed_all()
+    again = freeze(module.main())
+    if not same(as_written, again):
+        raise RuntimeError("main() is not deterministic under fixed seeds; cannot compare")
+    if same(as_written, snapshots):
+        return UNCHANGED, "main() returns the same as with state_dict() deep-copied"
+    return MUTATED, "main() returns something else when state_dict() is deep-copied"
+
+
+def run_case(path: str, device: str) -> Tuple[str, str]:
+    """Run one case on `device` ('cpu' or 'cuda') in this process: (verdict, detail)."""
+    import numpy  # noqa: F401 - cases use it; fail here, clearly, if it is missing
+    import torch
+
+    _remember_real_state_dicts()
+    torch.set_num_threads(1)
+    if device == "cuda":
+        torch.set_default_device("cuda")
+    _seed_all()
+    module = _load_case(path)
+    main = getattr(module, "main", None)
+    if callable(main):
+        return observe_main(module)
+    return observe_datasets(module)
+
+
+# --------------------------------------------------------------------------- the worker
+
+
+def _child_result(path: str, device: str) -> Dict[str, str]:
+    try:
+        verdict, detail = run_case(path, device)
+    except BaseException as exc:  # noqa: BLE001 - a crashing case is a verdict, not an error
+        lines = traceback.format_exception(type(exc), exc, exc.__traceback__)
+        where = ""
+        for frame in traceback.extract_tb(exc.__traceback__):
+            if os.path.abspath(frame.filename) == os.path.abspath(path):
+                where = f" (line {frame.lineno})"
+        last = lines[-1].strip() if lines else repr(exc)
+        return {"verdict": CRASHED, "detail": last + where}
+    return {"verdict": verdict, "detail": detail}
+
+
+def _in_child(job: Callable[[], Dict[str, Any]], timeout: float) -> Dict[str, Any]:
+    """Run `job` in a forked child with a time limit; a crash or hang ends only the child."""
+    import select
+    import signal
+    import time
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        try:
+            os.close(read_end)
+            os.setpgid(0, 0)
+            devnull = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(devnull, fd)
+            result = job()
+            data = json.dumps(result).encode("utf-8")
+            while data:
+                data = data[os.write(write_end, data):]
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    chunks: List[bytes] = []
+    deadline = time.monotonic() + timeout
+    timed_out = False
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            timed_out = True
+            break
+        ready, _, _ = select.select([read_end], [], [], left)
+        if not ready:
+            continue
+        chunk = os.read(read_end, 65536)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(read_end)
+    if timed_out:
+        for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+            try:
+                kill()
+                break
+            except OSError:
+                continue
+        os.waitpid(pid, 0)
+        return {"verdict": TIMEOUT, "detail": f"still running after {timeout:g} s"}
+    _, status = os.waitpid(pid, 0)
+    if chunks:
+        try:
+            return json.loads(b"".join(chunks).decode("utf-8"))
+        except ValueError:
+            pass
+    if os.WIFSIGNALED(status):
+        return {"verdict": CRASHED, "detail": f"killed by signal {os.WTERMSIG(status)}"}
+    return {"verdict": CRASHED, "detail": f"exited with status {os.WEXITSTATUS(status)}"}
+
+
+def _in_subprocess(args: List[str], timeout: float) -> Dict[str, Any]:
+    """Where `fork` does not exist: a fresh interpreter per job (slower: it imports torch)."""
+    import subprocess
+
+    root = _PACKAGE_PARENT
+    code = ("import sys; sys.path[0] = %r; from flake8_copysafety.verify.runtime import "
+            "_one_shot; _one_shot(sys.argv[1:])" % root)
+    try:
+        done = subprocess.run([sys.executable, "-c", code] + args, capture_output=True,
+                              timeout=timeout, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return {"verdict": TIMEOUT, "detail": f"still running after {timeout:g} s"}
+    try:
+        return json.loads(done.stdout.decode("utf-8").strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return {"verdict": CRASHED, "detail": f"exited with status {done.returncode}"}
+
+
+def _one_shot(args: List[str]) -> None:
+    out = os.fdopen(os.dup(1), "w")
+    devnull = os.open(os.devnull, os.O_RDWR)
+    os.dup2(devnull, 1)
+    if args[0] == "cuda?":
+        result = _cuda_probe()
+    else:
+        result = _child_result(args[0], args[1])
+    out.write(json.dumps(result) + "\n")
+    out.flush()
+
+
+def _cuda_probe() -> Dict[str, Any]:
+    import torch
+
+    return {"cuda": bool(torch.cuda.is_available())}
+
+
+def _uses_optimizers(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return b"optim" in handle.read()
+    except OSError:
+        return False
+
+
+def _warm_up() -> None:
+    """Pay once, before forking, for what torch imports lazily on first use (building an
+    optimizer imports torch._dynamo: ~2 s that every state-dict case would pay again)."""
+    import torch
+
+    try:
+        torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.1)
+    except Exception:  # noqa: BLE001 - only an optimisation
+        pass
+
+
+def serve() -> None:
+    """The worker loop: JSON requests on stdin, one JSON reply line each on stdout."""
+    protocol = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    devnull = os.open(os.devnull, os.O_RDWR)
+    os.dup2(devnull, 1)  # stray prints (from imports) must not corrupt the protocol
+
+    def reply(obj: Dict[str, Any]) -> None:
+        protocol.write(json.dumps(obj) + "\n")
+        protocol.flush()
+
+    try:
+        import numpy  # noqa: F401
+        import torch
+        import torch.utils.data  # noqa: F401
+    except Exception as exc:  # noqa: BLE001
+        reply({"ready": False, "error": f"{type(exc).__name__}: {exc}"})
+        return
+    _remember_real_state_dicts()
+    warmed = False
+    reply({"ready": True, "torch": torch.__version__, "fork": hasattr(os, "fork")})
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        request = json.loads(line)
+        timeout = float(request.get("timeout", 60))
+        if request["op"] == "cuda?":
+            if hasattr(os, "fork"):
+                result = _in_child(_cuda_probe, timeout)
+            else:
+                result = _in_subprocess(["cuda?"], timeout)
+        else:
+            path, device = request["path"], request["device"]
+            if not warmed and _uses_optimizers(path):
+                _warm_up()
+                warmed = True
+            if hasattr(os, "fork"):
+                result = _in_child(lambda: _child_result(path, device), timeout)
+            else:
+                result = _in_subprocess([path, device], timeout)
+        result["id"] = request["id"]
+        reply(result)
+
+
+def worker_command() -> List[str]:
+    """The command line that starts a worker with this package importable."""
+    root = _PACKAGE_PARENT
+    code = ("import sys; sys.path[0] = %r; from flake8_copysafety.verify.runtime import "
+            "serve; serve()" % root)
+    return [sys.executable, "-c", code]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    serve()
+
+
+__all__ = ["MUTATED", "UNCHANGED", "CRASHED", "TIMEOUT", "freeze", "same", "run_case",
+           "serve", "worker_command"]
