@@ -1,7 +1,8 @@
 """CPS104: `.cuda()` (or `.float()`) returns the same tensor when nothing needs converting.
 
-With CUDA the stored data is made on the GPU (the default device), so `.cuda()` is a no-op;
-without CUDA the default data already is float32, so `.float()` is one.
+When the stored data lives on the GPU (made on the default device), `.cuda()` is a no-op;
+when it lives on the CPU it already is float32, so `.float()` is one. The branch follows the
+data, not the machine: on a GPU machine the CPU run must take the `.float()` branch.
 """
 import torch
 from torch.utils.data import Dataset
@@ -15,7 +16,7 @@ class Samples(Dataset):
         return 4
 
     def __getitem__(self, idx):
-        if torch.cuda.is_available():
+        if self.data.is_cuda:
             x = self.data[idx].cuda()
         else:
             x = self.data[idx].float()

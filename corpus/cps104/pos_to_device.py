@@ -1,12 +1,13 @@
 """CPS104: `.to(DEVICE)` returns the same tensor when the data already lives on DEVICE.
 
-On the CPU, DEVICE is "cpu" and the data is on the CPU; on CUDA, DEVICE is "cuda" and the
-data (made on the default device) is already on the GPU. Either way nothing is copied.
+DEVICE is the default device, where the stored data is made: the CPU in a CPU run, the GPU
+in a CUDA run (also on a GPU machine, a CPU run keeps both on the CPU). Either way nothing is
+copied.
 """
 import torch
 from torch.utils.data import Dataset
 
-DEVICE = "cuda" if torch.cuda.is_available() else "cpu"
+DEVICE = torch.get_default_device()
 
 
 class Samples(Dataset):
