@@ -744,3 +744,33 @@ def test_no_warnings_from_parsing_user_code(tmp_path):
         found = lint_source(path.read_bytes(), str(path), LintOptions())
     assert (expected_line(source), "CPS101") in cps(found)
     assert [str(w.message) for w in caught] == []
+
+
+CHAIN = 12  # helpers, each calling the next twice inside a loop
+
+
+def _helper_chain(levels: int) -> str:
+    """`__getitem__` hands stored data to helper 0; helper i calls helper i+1 twice in a loop;
+    the last one changes its argument in place. Without de-duplication the summaries repeat
+    every change 4x per level (4**12 facts), so the file would never finish."""
+    helpers = [f"def helper{levels}(x):\n    x.add_(1)\n"]
+    for i in range(levels - 1, -1, -1):
+        helpers.append(f"def helper{i}(x):\n    for _ in range(2):\n"
+                       f"        helper{i + 1}(x)\n        helper{i + 1}(x)\n")
+    return ("import torch\nfrom torch.utils.data import Dataset\n\n\n"
+            + "\n\n".join(reversed(helpers)) + "\n\n"
+            "class Chained(Dataset):\n"
+            "    def __init__(self):\n        self.data = torch.rand(4, 3)\n\n"
+            "    def __len__(self):\n        return 4\n\n"
+            "    def __getitem__(self, index):\n"
+            "        sample = self.data[index]\n"
+            "        helper0(sample)\n"
+            "        return sample\n")
+
+
+def test_helper_chain_called_repeatedly(tmp_path):
+    source = _helper_chain(CHAIN)
+    path = write(tmp_path, "chain.py", source)
+    found = lint_in_process(path, limit=IN_PROCESS_LIMIT, as_flake8_too=False)
+    call_line = source.splitlines().index("        helper0(sample)") + 1
+    assert cps(found) == [(call_line, "CPS101")]

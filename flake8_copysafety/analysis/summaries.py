@@ -168,6 +168,9 @@ class SummaryWalker(FlowWalker):
         self.stored_types = stored
         self.result = summary
         self.state_dict_source = state_dict_source
+        # A change reached again (a loop walked twice, a helper called from both branches)
+        # is one fact: recording it again would multiply through every caller's summary.
+        self._recorded: Set[ChangeFact] = set()
         params = list(func.params.posonly_params) + list(func.params.params)
         if owner is not None:
             params = params[1:]
@@ -190,11 +193,15 @@ class SummaryWalker(FlowWalker):
         if self.via is not None:
             node, where = self.via[1], self.via[2]  # name the deepest line that changes it
         if tracked.family is Family.ARGUMENT:
-            self.result.changes.append(
-                ChangeFact(int(tracked.receiver), node, how, conditional, where=where))
+            fact = ChangeFact(int(tracked.receiver), node, how, conditional, where=where)
         elif tracked.family is Family.STORED and \
                 tracked.level not in (Level.OWNER, Level.SHALLOW):
-            self.result.changes.append(ChangeFact(None, node, how, conditional, tracked, where))
+            fact = ChangeFact(None, node, how, conditional, tracked, where)
+        else:
+            return
+        if fact not in self._recorded:
+            self._recorded.add(fact)
+            self.result.changes.append(fact)
 
     def on_change(self, node, tracked, how):
         self._record(node, tracked, how, conditional=False)
