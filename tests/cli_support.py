@@ -1,6 +1,7 @@
 """Shared snippets and runners for the tests of the `copysafety` command."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -134,10 +135,24 @@ def run_process(args: Sequence[str], cwd: Path, stdin: Optional[str] = None,
     )
 
 
+FINDING_LINE = re.compile(r"^(.+?):(\d+):(\d+): ([A-Z]+\d+) ")
+SUMMARY_LINE = re.compile(r"^(Found \d+ findings? in \d+ files?.*|All checks passed)$")
+
+
 def codes_in(text_report: str) -> List[Tuple[str, int, int, str]]:
-    """(path, line, col, code) of each line of a text report."""
+    """(path, line, col, code) of each finding of a text report; every other line must be
+    the closing summary or a `--statistics` line."""
     found = []
     for line in text_report.splitlines():
-        path, line_no, col, rest = line.split(":", 3)
-        found.append((path, int(line_no), int(col), rest.split()[0]))
+        match = FINDING_LINE.match(line)
+        if match:
+            found.append((match[1], int(match[2]), int(match[3]), match[4]))
+        else:
+            assert SUMMARY_LINE.match(line) or re.match(r"^\d+\s+[A-Z]+\d+  ", line), line
     return found
+
+
+def findings_only(text_report: str) -> str:
+    """The report without its closing summary."""
+    return "".join(line for line in text_report.splitlines(keepends=True)
+                   if not SUMMARY_LINE.match(line.rstrip("\n")))

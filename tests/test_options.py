@@ -60,3 +60,11 @@ def test_unconfigured_copy_function_is_unknown_and_local_identity_is_followed():
 def test_configured_copy_functions_are_real_copies():
     options = LintOptions(copy_functions=("mypkg.utils.deep_clone", "local_clone"))
     assert codes(OWN_COPY, options) == []
+
+
+def test_copy_function_by_the_dotted_name_of_the_module_own_function():
+    options = LintOptions(copy_functions=("mypkg.utils.deep_clone", "mypkg.frames.local_clone"))
+    found = [(f.line, f.code) for f in lint_source(OWN_COPY, "/src/mypkg/frames.py", options)]
+    assert found == []
+    elsewhere = [(f.line, f.code) for f in lint_source(OWN_COPY, "/src/other/frames.py", options)]
+    assert elsewhere == [(21, "CPS101")]  # another module's `local_clone` is not meant

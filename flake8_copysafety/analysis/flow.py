@@ -16,6 +16,7 @@ from ..core.names import ImportTable, dotted
 from ..facts import semantics as sem
 from ..facts.module_changes import STORE_METHODS
 from ..facts.semantics import Effect, Kind
+from ..project.files import is_module_file
 from .values import UNKNOWN, Level, Tracked, VType, join_tracked
 
 Env = Dict[str, Tracked]
@@ -578,12 +579,18 @@ class FlowWalker:
         return result
 
     def _is_configured_copy(self, func: cst.BaseExpression, qualified: Optional[str]) -> bool:
-        """`--copysafety-copy-functions`: dotted names as imported, or bare names."""
+        """`--copysafety-copy-functions`: dotted names as imported, bare names, or the
+        dotted name of the module's own function (`mypkg.utils.deep_clone` in mypkg/utils.py)."""
         wanted = self.ctx.copy_functions
         if not wanted:
             return False
         written = dotted(func) or ""
-        return bool({qualified, written, written.rpartition(".")[2]} & wanted)
+        if {qualified, written, written.rpartition(".")[2]} & wanted:
+            return True
+        return qualified is None and "." not in written and any(
+            name.rpartition(".")[2] == written
+            and is_module_file(self.ctx.path or "", name.rpartition(".")[0])
+            for name in wanted)
 
     def _call_function(self, call: cst.Call, qualified: str, args) -> Optional[Tracked]:
         fact = sem.FUNCTION_FACTS.get(qualified)

@@ -1,6 +1,7 @@
 """`copysafety check`: settings from flags and configuration, then files, findings, report."""
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
@@ -12,9 +13,11 @@ from .exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from .files import STDIN, PathError
 from .files import discover as discover_files
 from .files import make_excluder
-from .formats import RENDERERS
+from .formats import RENDERERS, colourise, statistics, summary
 from .runner import FileReport, Settings, check_source, cpu_count, run
 from .selection import Selection, SelectionError, parse_codes
+
+NO_FILES = "No Python files found under the given path(s)"
 
 
 def load_config(args: argparse.Namespace) -> FileConfig:
@@ -48,6 +51,36 @@ def build_selection(args: argparse.Namespace, config: FileConfig) -> Selection:
         raise UsageError(str(exc)) from None
 
 
+def build_per_file_ignores(args: argparse.Namespace, config: FileConfig):
+    """(glob, base directory, codes) entries: the flag's, relative to the working directory,
+    replace the configured ones, relative to their file's directory."""
+    if args.per_file_ignores is not None:
+        from .config import ConfigError, parse_per_file_ignores
+
+        try:
+            pairs = parse_per_file_ignores("\n".join(args.per_file_ignores), "--per-file-ignores")
+        except ConfigError as exc:
+            raise UsageError(str(exc)) from None
+        base = os.getcwd()
+    else:
+        pairs, base = config.per_file_ignores, str(config.base_dir)
+    try:
+        return tuple((glob, base, parse_codes(codes, "per-file-ignores") or ())
+                     for glob, codes in pairs)
+    except SelectionError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def wants_colour(stream) -> bool:
+    """Colour only on a terminal, and never with NO_COLOR set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
 def build_options(args: argparse.Namespace, config: FileConfig) -> LintOptions:
     return LintOptions(
         dataset_bases=tuple(_setting(args.dataset_bases, config, "dataset-bases") or ()),
@@ -70,12 +103,18 @@ def run_check(args: argparse.Namespace) -> int:
         selection=build_selection(args, config),
         disable_noqa=args.disable_noqa,
         mode=mode,
+        per_file_ignores=build_per_file_ignores(args, config),
     )
     excluder = make_excluder(args.exclude, config.get("exclude"), config.base_dir)
+    notices: List[str] = []
     try:
-        files = discover_files(paths, excluder)
+        files = discover_files(paths, excluder, notices)
     except PathError as exc:
         raise UsageError(str(exc)) from None
+    for notice in notices:
+        sys.stderr.write(f"copysafety: warning: {notice}\n")
+    if not files:
+        sys.stderr.write(f"copysafety: warning: {NO_FILES}\n")
 
     reports: List[FileReport] = []
     if files == [STDIN]:
@@ -95,7 +134,17 @@ def run_check(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         return EXIT_FINDINGS if diffs and not args.exit_zero else EXIT_CLEAN
 
-    _emit(RENDERERS[args.format](reports), args.output, utf8=args.format != "text")
+    text = args.format == "text"
+    report = RENDERERS[args.format](reports)
+    if text and args.statistics:
+        report += statistics(reports)
+    elif args.statistics:
+        sys.stderr.write(statistics(reports))
+    if text and not args.quiet and files:
+        report += summary(reports, fixing=mode == "fix")
+    if text and not args.output and wants_colour(sys.stdout):
+        report = colourise(report)
+    _emit(report, args.output, utf8=not text)
     remaining = sum(len(r.findings) for r in reports)
     if mode == "fix":
         fixed = sum(r.fixed_count for r in reports)

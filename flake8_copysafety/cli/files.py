@@ -6,9 +6,14 @@ path relative to the directory it came from (the configuration file's directory,
 working directory for `--exclude`) and excludes everything under what it matches. Exclusions
 apply to named files too, so a pre-commit run (which names files) skips what a directory walk
 would skip.
+
+Nothing is skipped without a word: what is not a regular file (a FIFO or a socket named
+`*.py`, which would block the run), a broken symbolic link and a directory that cannot be
+read each get a notice.
 """
 
 import os
+import stat
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
@@ -72,15 +77,18 @@ def _components_under_cwd(path: str) -> Tuple[str, ...]:
     return tuple(part for part in Path(rel).parts if part != os.curdir)
 
 
-def discover(paths: Sequence[str], excluder: Excluder) -> List[str]:
-    """The files to check, in a stable order, each once; `-` stands for standard input."""
+def discover(paths: Sequence[str], excluder: Excluder,
+             notices: Optional[List[str]] = None) -> List[str]:
+    """The files to check, in a stable order, each once; `-` stands for standard input.
+    What was passed over for a reason the user should know is appended to `notices`."""
+    notices = notices if notices is not None else []
     missing = [p for p in paths if p != STDIN and not os.path.exists(p)]
     if missing:
         raise PathError(f"{missing[0]}: no such file or directory")
     seen: Set[str] = set()
     found: List[str] = []
     for path in paths:
-        for item in _expand(path, excluder):
+        for item in _expand(path, excluder, notices):
             key = STDIN if item == STDIN else os.path.normcase(os.path.abspath(item))
             if key not in seen:
                 seen.add(key)
@@ -88,7 +96,31 @@ def discover(paths: Sequence[str], excluder: Excluder) -> List[str]:
     return found
 
 
-def _expand(path: str, excluder: Excluder) -> Iterator[str]:
+def _regular(path: str, notices: List[str]) -> bool:
+    """Whether `path` is a regular file (or a link to one); a notice for anything else."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        notices.append(f"{path}: broken symbolic link, skipped")
+        return False
+    except OSError as exc:
+        notices.append(f"{path}: cannot be read ({exc.strerror or exc}), skipped")
+        return False
+    if stat.S_ISREG(mode):
+        return True
+    notices.append(f"{path}: not a regular file ({_kind(mode)}), skipped")
+    return False
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+def _expand(path: str, excluder: Excluder, notices: List[str]) -> Iterator[str]:
     if path == STDIN:
         yield STDIN
         return
@@ -96,9 +128,15 @@ def _expand(path: str, excluder: Excluder) -> Iterator[str]:
     if excluder.excluded(os.path.abspath(display), _components_under_cwd(display)):
         return
     if not os.path.isdir(display):
-        yield display
+        if _regular(display, notices):
+            yield display
         return
-    for root, dirnames, filenames in os.walk(display):
+
+    def unreadable(error: OSError) -> None:
+        notices.append(f"{error.filename}: directory cannot be read "
+                       f"({error.strerror or error}), skipped")
+
+    for root, dirnames, filenames in os.walk(display, onerror=unreadable):
         dirnames[:] = sorted(
             d for d in dirnames
             if not excluder.name_excluded(d)
@@ -107,9 +145,9 @@ def _expand(path: str, excluder: Excluder) -> Iterator[str]:
         for name in sorted(filenames):
             if not name.endswith(".py") or excluder.name_excluded(name):
                 continue
-            full = os.path.join(root, name)
-            if not excluder.path_excluded(os.path.abspath(full)):
-                yield os.path.normpath(full)
+            full = os.path.normpath(os.path.join(root, name))
+            if not excluder.path_excluded(os.path.abspath(full)) and _regular(full, notices):
+                yield full
 
 
 def make_excluder(

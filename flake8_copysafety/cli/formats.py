@@ -1,12 +1,15 @@
-"""Output formats of `copysafety check`: text, JSON and SARIF 2.1.0.
+"""Output formats of `copysafety check`: text, JSON, SARIF 2.1.0, GitHub Actions workflow
+commands and GitLab Code Quality JSON; the text report's statistics and closing summary.
 
 Columns are 1-based everywhere in the output (flake8's display convention); an end column
 points just past the last character, as SARIF's `endColumn` does. Columns count Unicode code
 points, which the SARIF run declares with `columnKind`.
 """
 
+import hashlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 from urllib.parse import quote
@@ -17,7 +20,7 @@ from ..rules.catalogue import DOCS_URL, RULES
 from ..rules.pages import full_description, page
 from .runner import FileReport
 
-FORMATS = ("text", "json", "sarif")
+FORMATS = ("text", "json", "sarif", "github", "gitlab")
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                 "sarif-schema-2.1.0.json")
 SARIF_VERSION = "2.1.0"
@@ -72,7 +75,7 @@ def render_json(reports: Sequence[FileReport]) -> str:
 
 # --- SARIF --------------------------------------------------------------------------------
 
-LEVELS = {"CPS900": "note"}
+LEVELS = {"CPS900": "note", "CPS901": "error"}
 RULE_INDEX = {code: index for index, code in enumerate(RULES)}
 
 
@@ -189,4 +192,107 @@ def render_sarif(reports: Sequence[FileReport]) -> str:
     return json.dumps(sarif_log(reports), indent=2, ensure_ascii=False) + "\n"
 
 
-RENDERERS = {"text": render_text, "json": render_json, "sarif": render_sarif}
+# --- GitHub Actions ----------------------------------------------------------------------
+
+GITHUB_LEVELS = {"CPS900": "warning"}
+
+
+def _github_escape(text: str, property_value: bool = False) -> str:
+    """Workflow-command escaping (the actions/toolkit `escapeData`/`escapeProperty` rules)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def github_line(path: str, finding: Finding) -> str:
+    """`::error file=F,line=L,col=C,endLine=..,endColumn=..,title=CODE::message`."""
+    props = {"file": Path(path).as_posix(), "line": finding.line, "col": finding.col + 1}
+    end_line, end_col = _end(finding)
+    if end_line is not None:
+        props.update(endLine=end_line, endColumn=end_col)
+    props["title"] = finding.code
+    joined = ",".join(f"{k}={_github_escape(str(v), True)}" for k, v in props.items())
+    level = GITHUB_LEVELS.get(finding.code, "error")
+    return f"::{level} {joined}::{_github_escape(f'{finding.code} {finding.message}')}"
+
+
+def render_github(reports: Sequence[FileReport]) -> str:
+    return "".join(github_line(r.path, f) + "\n" for r in reports for f in r.findings)
+
+
+# --- GitLab Code Quality ------------------------------------------------------------------
+
+GITLAB_SEVERITIES = {"CPS900": "info", "CPS901": "critical"}
+
+
+def render_gitlab(reports: Sequence[FileReport]) -> str:
+    """GitLab's Code Quality report: a JSON array of issues, each with a fingerprint that
+    stays the same while the finding does (path, code, message, and its rank among equal
+    ones), so merge-request widgets can tell new findings from old."""
+    items, seen = [], {}
+    for report in reports:
+        for finding in report.findings:
+            path = Path(report.path).as_posix()
+            key = (path, finding.code, finding.message)
+            seen[key] = seen.get(key, 0) + 1
+            digest = hashlib.sha256("\0".join([*key, str(seen[key])]).encode("utf-8"))
+            items.append({
+                "description": f"{finding.code} {finding.message}",
+                "check_name": finding.code,
+                "fingerprint": digest.hexdigest(),
+                "severity": GITLAB_SEVERITIES.get(finding.code, "major"),
+                "location": {"path": path, "lines": {"begin": finding.line}},
+            })
+    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+RENDERERS = {"text": render_text, "json": render_json, "sarif": render_sarif,
+             "github": render_github, "gitlab": render_gitlab}
+
+
+# --- the text report's extras: colour, statistics, summary ----------------------------------
+
+_TEXT_LINE = re.compile(r"^(?P<path>.+?):(?P<pos>\d+:\d+):(?P<rest> (?P<code>[A-Z]+\d+) .*)$",
+                        re.MULTILINE)
+
+
+def colourise(text: str) -> str:
+    """ANSI colour for a text report on a terminal: bold path, dim position, red code."""
+    return _TEXT_LINE.sub(
+        lambda m: (f"\x1b[1m{m['path']}\x1b[0m:\x1b[2m{m['pos']}\x1b[0m: "
+                   f"\x1b[1;31m{m['code']}\x1b[0m{m['rest'][len(m['code']) + 1:]}"), text)
+
+
+def statistics(reports: Sequence[FileReport]) -> str:
+    """`--statistics`: how many findings of each code, with the rule's name."""
+    counts: Dict[str, int] = {}
+    for report in reports:
+        for finding in report.findings:
+            counts[finding.code] = counts.get(finding.code, 0) + 1
+    lines = []
+    for code in sorted(counts):
+        rule = RULES.get(code)
+        lines.append(f"{counts[code]:<5} {code}  {rule.name if rule else ''}".rstrip())
+    return "".join(line + "\n" for line in lines)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
+def summary(reports: Sequence[FileReport], fixing: bool = False) -> str:
+    """The closing line of a text report: "Found 3 findings in 2 files; 2 fixable with
+    --fix", or "All checks passed"."""
+    findings = [f for r in reports for f in r.findings]
+    if not findings:
+        return "All checks passed\n"
+    files = sum(1 for r in reports if r.findings)
+    text = f"Found {_plural(len(findings), 'finding')} in {_plural(files, 'file')}"
+    unchecked = sum(1 for f in findings if f.code == "CPS901")
+    if unchecked:
+        text += f" ({_plural(unchecked, 'file')} not checked: CPS901)"
+    fixable = sum(1 for f in findings if f.fix is not None)
+    if fixable and not fixing:
+        text += f"; {fixable} fixable with --fix"
+    return text + "\n"

@@ -15,7 +15,10 @@ turns it on (as in flake8). `# noqa` and `# noqa: CODE,...` comments work as in 
 
 Configuration: [tool.copysafety] in pyproject.toml or [copysafety] in setup.cfg, the nearest
 from the working directory upwards (stopping at the repository root). Keys: select, ignore,
-extend-select, extend-ignore, exclude, dataset-bases, copy-functions. Flags override them.
+extend-select, extend-ignore, per-file-ignores, exclude, dataset-bases, copy-functions.
+Without such a section, the nearest [flake8] section gives copysafety-dataset-bases,
+copysafety-copy-functions and the CPS entries of extend-select, extend-ignore and
+per-file-ignores. Flags override the file.
 
 """ + EXIT_CODES
 
@@ -76,10 +79,20 @@ def build_parser() -> argparse.ArgumentParser:
                        help="extra dataset base classes, dotted (mypkg.data.BaseDataset)")
     check.add_argument("--copy-functions", type=_comma_list, action="extend", metavar="NAMES",
                        help="extra functions returning a deep copy (mypkg.utils.deep_clone)")
-    check.add_argument("--format", choices=("text", "json", "sarif"), default="text",
-                       help="output format (default: text, `path:line:col: CODE message`)")
+    check.add_argument("--per-file-ignores", action="append", metavar="GLOB:CODES",
+                       help="flake8's `GLOB: CODES` entries (replaces the configured ones)")
+    check.add_argument("--format", "--output-format", dest="format", default="text",
+                       choices=("text", "json", "sarif", "github", "gitlab"),
+                       help="text (default: `path:line:col: CODE message` and a summary), "
+                            "json, sarif (SARIF 2.1.0), github (Actions annotations), "
+                            "gitlab (Code Quality)")
     check.add_argument("--output", "-o", metavar="FILE",
                        help="write the report to FILE instead of standard output")
+    check.add_argument("--statistics", action="store_true",
+                       help="count the findings of each code (after a text report; on "
+                            "standard error for the other formats)")
+    check.add_argument("--quiet", "-q", action="store_true",
+                       help="no closing summary after a text report")
     fixing = check.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true",
                         help="apply the safe rewrites, then report what is left")
@@ -103,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="show a rule's page, or list all rules",
                                description="Show the page of one rule, or list all rules.")
     rule.add_argument("code", nargs="?", help="a rule code, e.g. CPS101")
+    rule.add_argument("--format", choices=("text", "markdown"), default="text",
+                      help="text for a terminal (default), or the page's Markdown source")
+    commands.add_parser("rules", help="list all rules", description="List all rules.")
 
     commands.add_parser("verify", add_help=False,
                         help="run the runtime verification corpus "
@@ -142,15 +158,16 @@ def _main(argv: List[str]) -> int:
         from .check import run_check
 
         return run_check(args)
-    if args.command == "rule":
-        return show_rule(args.code, sys.stdout)
+    if args.command in ("rule", "rules"):
+        return show_rule(getattr(args, "code", None), sys.stdout,
+                         getattr(args, "format", "text") == "markdown")
     parser.print_help(sys.stderr)
     return EXIT_ERROR
 
 
-def show_rule(code: Optional[str], out: TextIO) -> int:
+def show_rule(code: Optional[str], out: TextIO, markdown: bool = False) -> int:
     from ..rules.catalogue import RULES
-    from ..rules.pages import fallback_page, page
+    from ..rules.pages import fallback_page, page, plain_text
 
     if code is None:
         width = max(len(r.name) for r in RULES.values())
@@ -162,6 +179,8 @@ def show_rule(code: Optional[str], out: TextIO) -> int:
     if rule is None:
         raise UsageError(f"unknown rule {code!r}; known rules: {', '.join(RULES)}")
     text = page(rule.code) or fallback_page(rule)
+    if not markdown:
+        text = plain_text(text)
     out.write(text if text.endswith("\n") else text + "\n")
     return EXIT_CLEAN
 

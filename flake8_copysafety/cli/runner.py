@@ -21,7 +21,7 @@ from ..core.source import decode, split_lines
 from ..engine.pipeline import LintOptions, lint_source
 from ..fix.rewrites import apply_fixes, copy_name_taken, import_line, imports_copy, newline_of
 from .noqa import NoqaMap
-from .selection import Selection
+from .selection import Selection, per_file_ignored
 
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
 PROGRESS_MIN_FILES = 200  # a progress line only for runs this long, and only on a terminal
@@ -34,6 +34,8 @@ class Settings:
     selection: Selection
     disable_noqa: bool = False
     mode: str = "check"  # "check", "fix" (write fixes) or "diff" (compute them only)
+    # per-file-ignores: (glob, the directory it is relative to, code prefixes)
+    per_file_ignores: Tuple[Tuple[str, str, Tuple[str, ...]], ...] = ()
 
 
 @dataclass
@@ -64,10 +66,13 @@ def _encoding_of(raw: bytes) -> str:
         return "utf-8"
 
 
-def _reportable(findings: Iterable[Finding], text: Optional[str], settings: Settings
-                ) -> List[Finding]:
-    """Selected findings that no `# noqa` suppresses; fixes on noqa'd lines are removed."""
-    chosen = [f for f in findings if settings.selection(f.code)]
+def _reportable(findings: Iterable[Finding], text: Optional[str], settings: Settings,
+                path: str = "") -> List[Finding]:
+    """Selected findings that neither `per-file-ignores` nor a `# noqa` suppresses; fixes on
+    noqa'd lines are removed."""
+    dropped = per_file_ignored(path, settings.per_file_ignores)
+    chosen = [f for f in findings
+              if settings.selection(f.code) and not (dropped and f.code.startswith(dropped))]
     if not chosen or text is None or settings.disable_noqa:
         return sorted(chosen, key=_order)
     noqa = NoqaMap(text)
@@ -112,11 +117,11 @@ def _settle_imports(report: FileReport, text: Optional[str]) -> None:
 def check_source(path: str, raw: bytes, settings: Settings) -> FileReport:
     """Lint (and, in fix modes, fix) one file's content; writes nothing."""
     report = FileReport(path)
-    findings = lint_source(raw, path, settings.options)
+    findings = lint_source(raw, path, settings.options, report_unchecked=True)
     if not findings:
         return report
     text = decode(raw)
-    report.findings = _reportable(findings, text, settings)
+    report.findings = _reportable(findings, text, settings, path)
     if settings.mode != "check" and text is not None:
         current = text
         for _ in range(MAX_FIX_PASSES):
@@ -129,7 +134,8 @@ def check_source(path: str, raw: bytes, settings: Settings) -> FileReport:
             current = outcome.text
             report.fixed_count += len(outcome.applied)
             report.findings = _reportable(
-                lint_source(current, path, settings.options), current, settings)
+                lint_source(current, path, settings.options, report_unchecked=True), current,
+                settings, path)
             if len([f for f in report.findings if f.fix is not None]) >= len(fixable):
                 break  # no progress: stop instead of rewriting the same span again
         if current != text:

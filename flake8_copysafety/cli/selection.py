@@ -11,10 +11,12 @@ One difference from flake8, on purpose: `--ignore` does not drop the default-off
 plugins extend and does turn it on).
 """
 
+import os
 import re
-from typing import Dict, Iterable, Optional, Sequence, Tuple
+from fnmatch import fnmatch
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from ..rules.catalogue import DEFAULT_OFF
+from ..rules.catalogue import DEFAULT_OFF, RULES
 
 VALID_PREFIX = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$", re.ASCII)
 DEFAULT_SELECT: Tuple[str, ...] = ("CPS",)
@@ -40,12 +42,32 @@ def parse_codes(value: Optional[Iterable[str]], option: str) -> Optional[Tuple[s
                     f"{code!r} given to {option} is not a code prefix "
                     "(expected letters then digits, e.g. CPS or CPS101)"
                 )
+            if not any(known.startswith(code) for known in RULES):
+                raise SelectionError(
+                    f"{code!r} given to {option} matches no rule; known codes: "
+                    f"{', '.join(RULES)}"
+                )
             codes.append(code)
     return tuple(codes)
 
 
 def _longest_first(codes: Iterable[str]) -> Tuple[str, ...]:
     return tuple(sorted(codes, reverse=True))
+
+
+def per_file_ignored(path: str, entries: Sequence[Tuple[str, str, Tuple[str, ...]]]
+                     ) -> Tuple[str, ...]:
+    """The code prefixes `per-file-ignores` drops for `path`, matched as flake8 does: a
+    glob against the file's name, or (made absolute against its configuration's directory)
+    against the file's absolute path. `entries` hold (glob, base directory, codes)."""
+    if not entries:
+        return ()
+    name, absolute = os.path.basename(path), os.path.abspath(path)
+    found: List[str] = []
+    for glob, base, codes in entries:
+        if fnmatch(name, glob) or fnmatch(absolute, os.path.abspath(os.path.join(base, glob))):
+            found.extend(codes)
+    return tuple(found)
 
 
 class Selection:

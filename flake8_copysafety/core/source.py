@@ -36,6 +36,28 @@ def parse_quietly(text: str) -> Optional[ast.Module]:
             return None
 
 
+class Unchecked(Exception):
+    """The file could hold a finding but cannot be parsed: not checked (CPS901)."""
+
+    def __init__(self, why: str, line: int = 1, col: int = 0) -> None:
+        super().__init__(why)
+        self.why, self.line, self.col = why, max(1, line), max(0, col)
+
+    @classmethod
+    def from_parser(cls, text: str) -> "Unchecked":
+        """The parser's own message and position (1-based line, 0-based column)."""
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                compile(text, "<file>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+        except SyntaxError as exc:
+            return cls(f"{type(exc).__name__}: {exc.msg}", exc.lineno or 1,
+                       (exc.offset or 1) - 1)
+        except (ValueError, MemoryError, RecursionError) as exc:
+            return cls(f"{type(exc).__name__}: {exc}")
+        return cls("the parser gave up on it")
+
+
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 

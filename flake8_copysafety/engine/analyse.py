@@ -12,7 +12,7 @@ from ..analysis.imports import imported_callee
 from ..analysis.regions import Region, build_callees
 from ..core.findings import Finding, Fix
 from ..core.names import ImportTable
-from ..core.source import source_lines
+from ..core.source import Unchecked, source_lines
 from ..plan.candidates import Plan, first_line
 from ..rules.catalogue import with_anchor
 from ..rules.datasets import check_datasets
@@ -24,8 +24,6 @@ def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan
                  facts_used: Optional[Set[str]] = None, filename: Optional[str] = None
                  ) -> List[Finding]:
     regions = _parse_regions(text, tree, chosen)
-    if regions is None:
-        return []
     base = FileContext(regions[0].module, imports, set(options.copy_functions), facts_used,
                        path=filename, follow_import=imported_callee)
     build_callees(base, regions)
@@ -73,7 +71,7 @@ def _one_per_line(findings: List[Finding]) -> List[Finding]:
     return list(kept.values())
 
 
-def _parse_regions(text: str, tree: ast.Module, chosen: Plan) -> Optional[List[Region]]:
+def _parse_regions(text: str, tree: ast.Module, chosen: Plan) -> List[Region]:
     try:
         if chosen.whole_module:
             return [Region(cst.parse_module(text), 0)]
@@ -84,8 +82,10 @@ def _parse_regions(text: str, tree: ast.Module, chosen: Plan) -> Optional[List[R
             start, end = first_line(stmt), stmt.end_lineno or stmt.lineno
             regions.append(Region(cst.parse_module("".join(lines[start - 1:end])), start - 1))
         return regions
-    except cst.ParserSyntaxError:
-        return None  # valid for `ast`, not for libcst's grammar: stay silent
+    except cst.ParserSyntaxError as exc:  # valid for `ast`, not for libcst's grammar
+        raise Unchecked("libcst cannot parse it",
+                        exc.raw_line + (0 if chosen.whole_module else start - 1),
+                        exc.raw_column) from None
 
 
 def _finding(raw: RawFinding, positions: _Positions) -> Finding:

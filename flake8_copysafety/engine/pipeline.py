@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator, List, Optional, Set, Tuple, Union
 
 from ..core.findings import Finding
+from ..core.source import Unchecked
 from ..plan.gate import is_candidate
 from ..rules.catalogue import with_anchor
 
@@ -33,17 +34,21 @@ def lint_source(
     options: LintOptions = LintOptions(),
     tree: Optional[ast.Module] = None,
     facts_used: Optional[Set[str]] = None,
+    report_unchecked: bool = False,
 ) -> List[Finding]:
     """All findings for one file (every code, default-off ones included; no noqa filtering).
 
     Never raises: a file that is not valid Python yields nothing (flake8 reports the syntax
-    error itself), and an internal error becomes one CPS900 finding naming the file.
+    error itself) or, with `report_unchecked` (the `copysafety` command), one CPS901 finding
+    at the parser's position; an internal error becomes one CPS900 finding naming the file.
     """
     try:
         if not is_candidate(source):
             return []
         with _room_to_recurse():
             return _lint(source, filename, options, tree, facts_used)
+    except Unchecked as exc:
+        return [_unchecked(filename, exc)] if report_unchecked else []
     except RecursionError:
         return [_internal_error(filename, "the file is nested too deeply to analyse")]
     except Exception as exc:  # noqa: BLE001 - one clear finding instead of a traceback
@@ -64,11 +69,12 @@ def _lint(source, filename, options, tree, facts_used) -> List[Finding]:
 
     text = decode(source)
     if text is None:
-        return []
+        raise Unchecked("cannot decode it in its declared encoding (PEP 263; UTF-8 without a "
+                        "coding line)")
     if tree is None:
         tree = parse_quietly(text)
         if tree is None:
-            return []
+            raise Unchecked.from_parser(text)
     imports = ImportTable(tree)
     chosen = plan(tree, text, imports, options.dataset_bases, filename)
     if not chosen:
@@ -86,6 +92,11 @@ def _room_to_recurse() -> Iterator[None]:
         yield
     finally:
         sys.setrecursionlimit(previous)
+
+
+def _unchecked(filename: str, exc: Unchecked) -> Finding:
+    message = f"{filename} was not checked: {exc.why}"
+    return Finding(exc.line, exc.col, "CPS901", with_anchor("CPS901", message))
 
 
 def _internal_error(filename: str, why: str) -> Finding:

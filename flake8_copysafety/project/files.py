@@ -64,3 +64,18 @@ def project_module(here: Path, module: str) -> Optional[Path]:
             return None
         base = base.parent
     return None
+
+
+def is_module_file(path: str, module: str) -> bool:
+    """Whether the file at `path` is module `module` ("mypkg.utils": `.../mypkg/utils.py`
+    or `.../mypkg/utils/__init__.py`), judged by its path alone."""
+    parts = [p for p in module.split(".") if p]
+    if not parts or not path:
+        return False
+    file = Path(path)
+    if file.name == "__init__.py":
+        file = file.parent
+    elif file.suffix == ".py":
+        file = file.with_suffix("")
+    tail = list(file.parts[-len(parts):])
+    return tail == parts

@@ -41,6 +41,9 @@ RULES: Dict[str, Rule] = {
              "a state_dict() snapshot is kept while the module keeps changing"),
         Rule("CPS900", "analysis-error",
              "the analysis failed on this file; no other CPS finding is reported for it"),
+        Rule("CPS901", "file-not-checked",
+             "the file could not be parsed or decoded, so it was not checked "
+             "(`copysafety check` only; flake8 reports E999)"),
     )
 }
 

@@ -28,6 +28,41 @@ def fallback_page(rule: Rule) -> str:
     )
 
 
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_EMPHASIS = re.compile(r"(\*\*|\*|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def plain_text(markdown: str) -> str:
+    """A page as a terminal shows it: headings underlined, code blocks indented, links as
+    `text (target)` with corpus paths relative to the repository, no Markdown markers."""
+    out, fenced = [], False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+            continue
+        if fenced:
+            out.append("    " + line if line else "")
+            continue
+        heading = re.match(r"^(#+)\s+(.*)$", line)
+        if heading:
+            title = _inline(heading.group(2))
+            out.append(title)
+            out.append(("=" if len(heading.group(1)) <= 2 else "-") * len(title))
+            continue
+        out.append(_inline(line))
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def _inline(line: str) -> str:
+    def link(match: "re.Match[str]") -> str:
+        text, target = match.group(1), match.group(2).replace("../../", "")
+        return text if _inline(text) == target else f"{text} ({target})"
+
+    line = _LINK.sub(link, line)
+    line = re.sub(r"<(https?://[^>]+)>", r"\1", line)
+    return _EMPHASIS.sub(lambda m: m.group(2), line)
+
+
 def first_paragraph(markdown: str) -> Optional[str]:
     """The first prose paragraph of a page's "What it does" section (else of the page).
 
