@@ -102,8 +102,14 @@ def collect(paths: Sequence[str]) -> List[Case]:
 
 
 def _display_name(path: str) -> str:
-    rel = os.path.relpath(path)
-    return (path if rel.startswith("..") else rel).replace(os.sep, "/")
+    """Relative to the working directory; outside it, from the `corpus/` folder on (the
+    installed corpus reads as in the repository)."""
+    rel = os.path.relpath(path).replace(os.sep, "/")
+    if not rel.startswith(".."):
+        return rel
+    absolute = os.path.abspath(path).replace(os.sep, "/")
+    _, found, tail = absolute.rpartition("/corpus/")
+    return "corpus/" + tail if found else absolute
 
 
 # --------------------------------------------------------------------------- static side
@@ -346,12 +352,15 @@ def _summary(report: Report) -> str:
 
 
 def _default_corpus() -> str:
-    """`corpus` here, or else the corpus of the checkout this package runs from."""
-    if os.path.isdir("corpus"):
-        return "corpus"
-    checkout = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    beside = os.path.join(checkout, "corpus")
-    return beside if os.path.isdir(beside) else "corpus"
+    """The corpus this package was installed with (`flake8_copysafety/corpus`, shipped in the
+    wheel), else the checkout's `corpus/` beside the package (a source tree, an editable
+    install), else `corpus` in the working directory."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for candidate in (os.path.join(package, "corpus"),
+                      os.path.join(os.path.dirname(package), "corpus")):
+        if os.path.isdir(candidate):
+            return candidate
+    return "corpus"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -360,7 +369,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run the runtime verification corpus: every case's static findings and "
                     "its observed runtime behaviour must match what the case declares.")
     parser.add_argument("paths", nargs="*", metavar="PATH", default=None,
-                        help="case files or folders (default: corpus)")
+                        help="case files or folders (default: the corpus installed with "
+                             "the package)")
     parser.add_argument("--device", choices=("cpu", "cuda", "all"), default="cpu",
                         help="where the cases run (default: cpu; all: cpu, and cuda if "
                              "available)")
