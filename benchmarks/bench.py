@@ -1,6 +1,6 @@
 """What the plugin costs on top of plain flake8, measured side by side in one run.
 
-    python benchmarks/bench.py [--reps N] [--quick] [--cases abc] [--profile]
+    python benchmarks/bench.py [--reps N] [--quick] [--cases abcdef] [--profile]
 
 Every case runs both sides as fresh processes, alternating (which side goes first flips every
 repetition, after one untimed warm-up run of each), and reports medians of wall-clock and CPU
@@ -21,6 +21,16 @@ ratio does not exceed it by more than this run's noise:
       whole process; imports dominate); target: at most 1.05x, and libcst is not imported.
   (c) `copysafety check` on the whole torch package vs plain flake8 on it (default jobs for
       both); target: copysafety is faster.
+  (d) the editor save of a file that holds a dataset (`flake8 FILE` on a corpus case that
+      reports CPS102), the file unchanged since the last lint, so the result cache
+      (`.copysafety_cache` in the working directory) answers; target: at most 1.5x.
+  (e) the same for a file that keeps a state_dict (a corpus case that reports CPS202);
+      target: at most 1.5x.
+  (f) the (d) file with the cache turned off (`COPYSAFETY_NO_CACHE=1`): what a save after
+      a change costs (libcst imported, the file analysed); reported, no target.
+(a), (b) and (c) run with the cache turned off: they measure the analysis. (d), (e) and (f)
+run at least 15 pairs and are judged on the side-by-side ratio alone (the attributed ratio is
+shown).
 
 "Plain flake8" is the same installation with only this plugin left out of flake8's plugin
 discovery (see flake8_driver.py); the script checks that the CPS codes and the plugin's name
@@ -53,6 +63,7 @@ HERE = Path(__file__).resolve().parent
 DRIVER = HERE / "flake8_driver.py"
 PLUGIN_NAME = "flake8-copysafety"
 RUN_TIMEOUT = 1800
+EDITOR_PAIRS = 15  # at least this many pairs for the editor cases (d), (e), (f)
 
 # A file with one CPS101 finding: the plugin filter is proven on it.
 PROBE = '''\
@@ -177,11 +188,13 @@ def _run(argv: Sequence[str], env: Dict[str, str], cwd: str) -> Run:
 
 
 def _environment(plugin: bool, report_imports: bool = False,
-                 attribute: bool = False) -> Dict[str, str]:
+                 attribute: bool = False, cache: bool = False) -> Dict[str, str]:
     env = checkout_environment(os.environ)
     for name in ("COPYSAFETY_BENCH_PLUGIN", "COPYSAFETY_BENCH_REPORT_IMPORTS",
-                 "COPYSAFETY_BENCH_ATTRIBUTE"):
+                 "COPYSAFETY_BENCH_ATTRIBUTE", "COPYSAFETY_NO_CACHE", "COPYSAFETY_CACHE_DIR"):
         env.pop(name, None)
+    if not cache:
+        env["COPYSAFETY_NO_CACHE"] = "1"
     if not plugin:
         env["COPYSAFETY_BENCH_PLUGIN"] = "off"
     if report_imports:
@@ -313,11 +326,39 @@ def case_c(torch: Path) -> Result:
         "copysafety faster (< 1.0x)", judged_on="wall")
 
 
+EDITOR_FILES = {"d": ("cps102/pos_seed_copy_copy_tensor.py", "CPS102", "a dataset"),
+                "e": ("cps202/pos_early_stopping.py", "CPS202", "a state_dict"),
+                "f": ("cps102/pos_seed_copy_copy_tensor.py", "CPS102", "a dataset")}
+
+
+def case_editor(letter: str) -> Result:
+    """The editor save: one file with a finding, plain flake8 vs flake8 with the plugin."""
+    rel, code, holds = EDITOR_FILES[letter]
+    path = ROOT / "corpus" / rel
+    cached = letter != "f"
+    how = "unchanged, cache warm" if cached else "cache off: analysed every time"
+    return Result(
+        f"({letter}) flake8 corpus/{rel} (holds {holds}; {how})",
+        Side("flake8", _flake8([str(path)]), _environment(False)),
+        Side("flake8+CPS", _flake8([str(path)]),
+             _environment(True, report_imports=True, attribute=True, cache=cached)),
+        "<= 1.5x" if cached else "report only")
+
+
 def judge(result: Result) -> None:
     """(c): copysafety faster, side by side. (a), (b): the plugin's own time (attributed)
     within the target, and the side-by-side ratio not above the target by more than this
     run's noise (a quiet machine makes that a tight check, a busy one a loose one)."""
     notes = []
+    if result.case.startswith(("(d)", "(e)", "(f)")):
+        code = next(c for letter, (_, c, _) in EDITOR_FILES.items()
+                    if result.case.startswith(f"({letter})"))
+        found = code in (result.right.last.stdout or "")
+        imported = "copysafety-bench: libcst imported: True" in (result.right.last.stderr or "")
+        result.passed = found and (result.case.startswith("(f)") or result.ratio <= 1.5)
+        result.note = (f"{code} reported: {found}; libcst imported in the last run: "
+                       f"{imported}")
+        return
     if result.case.startswith("(c)"):
         result.passed = result.ratio < 1.0
     else:
@@ -395,7 +436,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                         help="timed repetitions per side (default 5; case b runs 4x as many)")
     parser.add_argument("--quick", action="store_true",
                         help="2 repetitions unless --reps is given")
-    parser.add_argument("--cases", default="abc", help="which cases to run, e.g. 'ab'")
+    parser.add_argument("--cases", default="abcdef", help="which cases to run, e.g. 'ab'")
     parser.add_argument("--profile", action="store_true",
                         help="also print where the plugin's time goes (where_time_goes.py)")
     args = parser.parse_args(argv)
@@ -408,7 +449,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(line)
     print(package_line() + " (the checkout; subprocesses get it through PYTHONPATH)")
     print(f"torch sources: {torch}")
-    print(f"repetitions: {reps} per side (case b: {4 * reps}), alternating, medians\n")
+    print(f"repetitions: {reps} per side (case b: {4 * reps}; d, e, f: "
+          f"{max(EDITOR_PAIRS, 4 * reps)}), alternating, medians\n")
 
     results: List[Result] = []
     skipped: List[str] = []
@@ -430,6 +472,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 else:
                     skipped.append(f"(c) copysafety check vs flake8: {problem}")
                     print(f"case (c) skipped: {problem}")
+            for letter in "def":
+                if letter in args.cases:
+                    plan.append((case_editor(letter), max(EDITOR_PAIRS, 4 * reps)))
         except MeasurementError as exc:
             print(f"\nMEASUREMENT ERROR: {exc}")
             return 2

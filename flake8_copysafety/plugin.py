@@ -4,7 +4,7 @@ flake8 imports this module on every run, editors on every save: it imports only 
 gate; the engine comes in for the first file that passes it.
 """
 
-from typing import Iterator, Sequence, Tuple
+from typing import Iterator, Optional, Sequence, Tuple
 
 from . import __version__
 from .plan.gate import is_candidate
@@ -25,6 +25,7 @@ class CopySafetyChecker:
     version = __version__
     dataset_bases: Tuple[str, ...] = ()
     copy_functions: Tuple[str, ...] = ()
+    cache_dir: Optional[str] = None  # None: no result cache
 
     def __init__(self, tree, lines: Sequence[str], filename: str = "stdin") -> None:
         self._tree = tree
@@ -46,11 +47,26 @@ class CopySafetyChecker:
             comma_separated_list=True,
             help="Extra functions that return a deep copy (e.g. mypkg.utils.deep_clone).",
         )
+        manager.add_option(
+            "--copysafety-cache-dir", default="", parse_from_config=True,
+            help="Where results of unchanged files are kept (default: .copysafety_cache in "
+                 "the working directory, or $COPYSAFETY_CACHE_DIR).",
+        )
+        manager.add_option(
+            "--copysafety-no-cache", action="store_true", parse_from_config=True,
+            help="Analyse every file again instead of reusing results (also: "
+                 "COPYSAFETY_NO_CACHE=1).",
+        )
 
     @classmethod
     def parse_options(cls, options) -> None:
         cls.dataset_bases = _split_names(getattr(options, "copysafety_dataset_bases", ()))
         cls.copy_functions = _split_names(getattr(options, "copysafety_copy_functions", ()))
+        cls.cache_dir = None
+        if not getattr(options, "copysafety_no_cache", False):
+            from .engine.cache import default_dir
+
+            cls.cache_dir = getattr(options, "copysafety_cache_dir", "") or default_dir()
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         source = "".join(self._lines)
@@ -63,6 +79,7 @@ class CopySafetyChecker:
         from .engine.pipeline import LintOptions, lint_source
 
         options = LintOptions(self.dataset_bases, self.copy_functions)
-        findings = lint_source(source, self._filename, options, self._tree)
+        findings = lint_source(source, self._filename, options, self._tree,
+                               cache_dir=self.cache_dir)
         for f in findings:
             yield f.line, f.col, f.flake8_text(), type(self)

@@ -136,13 +136,13 @@ def test_unified_diff_applies_with_git_paths():
 def test_fix_canonical_bug(project, capsys):
     write(project, {"ds.py": CANONICAL})
     code, out, err = run_main(capsys, "check", "--fix", "ds.py")
-    assert (code, out) == (0, "")
+    assert (code, out) == (0, "All checks passed\n")
     assert err == "copysafety: fixed 1 finding in 1 file; 0 remaining\n"
     fixed = (project / "ds.py").read_text()
     assert fixed == CANONICAL_FIXED
     compile(fixed, "ds.py", "exec")
     assert lint_source(fixed, "ds.py", LintOptions()) == []
-    assert run_main(capsys, "check", "ds.py")[:2] == (0, "")
+    assert run_main(capsys, "check", "ds.py")[:2] == (0, "All checks passed\n")
 
 
 def test_fix_is_idempotent(project, capsys):
@@ -227,7 +227,7 @@ def test_diff_output_applies_with_git(project, capsys):
     (project / "fix.patch").write_text(out)
     subprocess.run([git, "apply", "fix.patch"], cwd=project, check=True)
     assert (project / "pkg" / "ds.py").read_text() == CANONICAL_FIXED
-    assert run_main(capsys, "check", ".")[:2] == (0, "")
+    assert run_main(capsys, "check", ".")[:2] == (0, "All checks passed\n")
 
 
 def test_fix_and_diff_exclude_each_other(project, capsys):
@@ -286,7 +286,7 @@ def test_readme_style_example(tmp_path):
     first = run_process(["check", "."], tmp_path)
     assert first.returncode == 1 and "ds.py:11:9: CPS101" in first.stdout
     fixing = run_process(["check", "--fix", "."], tmp_path)
-    assert fixing.returncode == 0 and fixing.stdout == ""
+    assert fixing.returncode == 0 and fixing.stdout == "All checks passed\n"
     assert run_process(["check", "."], tmp_path).returncode == 0
     assert textwrap.dedent(CANONICAL_FIXED) == (tmp_path / "ds.py").read_text()
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
+from ..engine.cache import default_dir as default_cache_dir
 from ..engine.pipeline import LintOptions
 from ..fix.rewrites import unified_diff
 from .config import ConfigError, FileConfig, discover, read_file
@@ -104,6 +105,7 @@ def run_check(args: argparse.Namespace) -> int:
         disable_noqa=args.disable_noqa,
         mode=mode,
         per_file_ignores=build_per_file_ignores(args, config),
+        cache_dir=None if args.no_cache else args.cache_dir or default_cache_dir(),
     )
     excluder = make_excluder(args.exclude, config.get("exclude"), config.base_dir)
     notices: List[str] = []

@@ -112,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="read settings from this pyproject.toml or setup.cfg only")
     check.add_argument("--isolated", action="store_true",
                        help="ignore configuration files")
+    check.add_argument("--cache-dir", metavar="DIR",
+                       help="where results of unchanged files are kept (default: "
+                            ".copysafety_cache here, or $COPYSAFETY_CACHE_DIR)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="analyse every file again (also: COPYSAFETY_NO_CACHE=1)")
 
     rule = commands.add_parser("rule", help="show a rule's page, or list all rules",
                                description="Show the page of one rule, or list all rules.")

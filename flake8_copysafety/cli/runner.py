@@ -36,6 +36,7 @@ class Settings:
     mode: str = "check"  # "check", "fix" (write fixes) or "diff" (compute them only)
     # per-file-ignores: (glob, the directory it is relative to, code prefixes)
     per_file_ignores: Tuple[Tuple[str, str, Tuple[str, ...]], ...] = ()
+    cache_dir: Optional[str] = None  # where results of unchanged files are kept; None: off
 
 
 @dataclass
@@ -117,7 +118,8 @@ def _settle_imports(report: FileReport, text: Optional[str]) -> None:
 def check_source(path: str, raw: bytes, settings: Settings) -> FileReport:
     """Lint (and, in fix modes, fix) one file's content; writes nothing."""
     report = FileReport(path)
-    findings = lint_source(raw, path, settings.options, report_unchecked=True)
+    findings = lint_source(raw, path, settings.options, report_unchecked=True,
+                           cache_dir=settings.cache_dir)
     if not findings:
         return report
     text = decode(raw)
@@ -134,8 +136,8 @@ def check_source(path: str, raw: bytes, settings: Settings) -> FileReport:
             current = outcome.text
             report.fixed_count += len(outcome.applied)
             report.findings = _reportable(
-                lint_source(current, path, settings.options, report_unchecked=True), current,
-                settings, path)
+                lint_source(current, path, settings.options, report_unchecked=True,
+                            cache_dir=settings.cache_dir), current, settings, path)
             if len([f for f in report.findings if f.fix is not None]) >= len(fixable):
                 break  # no progress: stop instead of rewriting the same span again
         if current != text:

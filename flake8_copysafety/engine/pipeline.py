@@ -35,16 +35,21 @@ def lint_source(
     tree: Optional[ast.Module] = None,
     facts_used: Optional[Set[str]] = None,
     report_unchecked: bool = False,
+    cache_dir: Optional[str] = None,
 ) -> List[Finding]:
     """All findings for one file (every code, default-off ones included; no noqa filtering).
 
     Never raises: a file that is not valid Python yields nothing (flake8 reports the syntax
     error itself) or, with `report_unchecked` (the `copysafety` command), one CPS901 finding
     at the parser's position; an internal error becomes one CPS900 finding naming the file.
+    With `cache_dir`, a result stored there for the same content, settings and project
+    modules is reused (`engine/cache.py`).
     """
     try:
         if not is_candidate(source):
             return []
+        if cache_dir is not None and facts_used is None:
+            return _lint_cached(source, filename, options, tree, report_unchecked, cache_dir)
         with _room_to_recurse():
             return _lint(source, filename, options, tree, facts_used)
     except Unchecked as exc:
@@ -60,6 +65,24 @@ def analyse_source(source, options: LintOptions = LintOptions(),
     """All findings for one unnamed piece of source (the corpus verifier's entry point).
     `facts_used`, when given, receives the semantics keys the analysis consulted."""
     return lint_source(source, "<string>", options, facts_used=facts_used)
+
+
+def _lint_cached(source, filename, options, tree, report_unchecked, cache_dir
+                 ) -> List[Finding]:
+    from ..project.files import recording_modules
+    from .cache import ResultCache, content_hash
+
+    cache = ResultCache(cache_dir)
+    raw = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
+    content = content_hash(raw)
+    settings = repr((options.dataset_bases, options.copy_functions, report_unchecked))
+    found = cache.get(filename, settings, content)
+    if found is not None:
+        return found
+    with recording_modules() as modules:
+        found = lint_source(source, filename, options, tree, None, report_unchecked)
+    cache.put(filename, settings, content, modules, found)
+    return found
 
 
 def _lint(source, filename, options, tree, facts_used) -> List[Finding]:

@@ -9,12 +9,33 @@ installation is not the project's own code.
 
 import sys
 import sysconfig
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import FrozenSet, Optional
+from typing import FrozenSet, Iterator, List, Optional, Set
 
 SEARCH_DEPTH = 8  # directories upwards from the linted file where a package may start
 _INSTALLED = frozenset({"site-packages", "dist-packages"})
+_recorders: List[Set[Path]] = []
+
+
+@contextmanager
+def recording_modules() -> Iterator[Set[Path]]:
+    """Collect the files of the project's modules found while linting one file: a cached
+    result for that file holds only while they are unchanged."""
+    found: Set[Path] = set()
+    _recorders.append(found)
+    try:
+        yield found
+    finally:
+        _recorders.remove(found)
+
+
+def _found(path: Optional[Path]) -> Optional[Path]:
+    if path is not None:
+        for recorder in _recorders:
+            recorder.add(path)
+    return path
 
 
 @lru_cache(maxsize=1)
@@ -44,13 +65,17 @@ def module_file(base: Path, module: str) -> Optional[Path]:
     target = base.joinpath(*parts) if parts else base
     for candidate in (target.with_suffix(".py") if parts else None, target / "__init__.py"):
         if candidate is not None and candidate.is_file():
-            return candidate
+            return _found(candidate)
     return None
 
 
-@lru_cache(maxsize=4096)
 def project_module(here: Path, module: str) -> Optional[Path]:
     """The file of absolute module `module` in the project around directory `here`."""
+    return _found(_project_module(here, module))
+
+
+@lru_cache(maxsize=4096)
+def _project_module(here: Path, module: str) -> Optional[Path]:
     if not module or _is_standard_library(module.split(".")[0]):
         return None
     base = here

@@ -1,0 +1,157 @@
+"""Results kept on disk, so that linting an unchanged file again costs no analysis.
+
+Editors lint a file when it is opened and on every save, often unchanged, and each time in a
+fresh flake8 process that would import libcst (about 0.1-0.2 s) and parse again. A result is
+reused only when all of these are unchanged: the file's bytes (a hash of its content), the
+files of the project's own modules the analysis read for it (their hashes), the settings that
+change findings, the path (messages name it; imports resolve from it) and the tool itself
+(its version and the size and modification time of each of its source files, so an edited
+checkout never reuses an old verdict).
+
+Where (as ruff's `.ruff_cache`): `.copysafety_cache/` in the working directory, which holds a
+`.gitignore` of `*` so version control leaves it alone; `COPYSAFETY_CACHE_DIR` moves it, and
+`COPYSAFETY_NO_CACHE=1` (or the front ends' no-cache options) turns it off. One entry per file
+and settings, overwritten as the file changes; entries of other tool versions are removed when
+the first entry of a new one is written. A cache that cannot be read or written is passed
+over in silence: the file is analysed as if there were none.
+
+Not seen: a project module that did not exist when the result was stored and appears later
+(only modules found are recorded); clear the folder after such a change.
+"""
+
+import hashlib
+import json
+import os
+from typing import Dict, List, Optional, Tuple
+
+from .. import __version__
+from ..core.findings import Finding, Fix
+
+DIR_NAME = ".copysafety_cache"
+ENV_DIR = "COPYSAFETY_CACHE_DIR"
+ENV_OFF = "COPYSAFETY_NO_CACHE"
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_NOT_CACHED = ("CPS900",)  # an internal error is not a verdict: try again next time
+_tool: List[str] = []
+
+
+def default_dir() -> Optional[str]:
+    """The cache folder for this process, or None when caching is turned off."""
+    if os.environ.get(ENV_OFF, "").strip().lower() not in ("", "0", "false", "no"):
+        return None
+    return os.environ.get(ENV_DIR) or os.path.join(os.getcwd(), DIR_NAME)
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def tool_fingerprint() -> str:
+    """The version and the size and mtime of every source file of the package (its corpus
+    aside), computed once per process: a stat of some 60 files."""
+    if not _tool:
+        digest = hashlib.blake2b(__version__.encode(), digest_size=8)
+        for root, dirs, files in os.walk(_PACKAGE):
+            dirs[:] = sorted(d for d in dirs if d not in ("corpus", "__pycache__"))
+            for name in sorted(files):
+                if name.endswith((".py", ".md")):
+                    try:
+                        info = os.stat(os.path.join(root, name))
+                    except OSError:
+                        continue
+                    digest.update(f"{root}/{name}:{info.st_size}:{info.st_mtime_ns};".encode())
+        _tool.append(digest.hexdigest())
+    return _tool[0]
+
+
+class ResultCache:
+    """Findings of one file under one set of settings, looked up and stored by the engine."""
+
+    def __init__(self, directory: str) -> None:
+        self.directory = directory
+        self.folder = os.path.join(directory, tool_fingerprint())
+
+    def _entry(self, filename: str, settings: str) -> str:
+        key = hashlib.blake2b(f"{os.path.abspath(filename)}\0{settings}".encode("utf-8",
+                              "surrogatepass"), digest_size=16).hexdigest()
+        return os.path.join(self.folder, key + ".json")
+
+    def get(self, filename: str, settings: str, content: str) -> Optional[List[Finding]]:
+        try:
+            with open(self._entry(filename, settings), encoding="utf-8") as handle:
+                entry = json.load(handle)
+            if entry["content"] != content or not _unchanged(entry["modules"]):
+                return None
+            return [_finding(item) for item in entry["findings"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, filename: str, settings: str, content: str, modules,
+            findings: List[Finding]) -> None:
+        if any(f.code in _NOT_CACHED for f in findings):
+            return
+        try:
+            recorded = {str(path): content_hash(path.read_bytes()) for path in sorted(modules)}
+        except OSError:
+            return
+        entry = {"content": content, "modules": recorded,
+                 "findings": [_as_json(f) for f in findings]}
+        import tempfile
+
+        try:
+            self._prepare()
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(entry, out)
+            os.replace(temporary, self._entry(filename, settings))
+        except OSError:
+            pass
+
+    def _prepare(self) -> None:
+        import shutil
+
+        if os.path.isdir(self.folder):
+            return
+        os.makedirs(self.folder, exist_ok=True)
+        ignore = os.path.join(self.directory, ".gitignore")
+        if not os.path.exists(ignore):
+            with open(ignore, "w", encoding="utf-8") as out:
+                out.write("# Automatically created by flake8-copysafety.\n*\n")
+        for name in os.listdir(self.directory):  # results of other tool versions
+            other = os.path.join(self.directory, name)
+            if other != self.folder and os.path.isdir(other):
+                shutil.rmtree(other, ignore_errors=True)
+
+
+def _unchanged(modules: Dict[str, str]) -> bool:
+    for path, digest in modules.items():
+        try:
+            with open(path, "rb") as handle:
+                if content_hash(handle.read()) != digest:
+                    return False
+        except OSError:
+            return False
+    return True
+
+
+def _as_json(finding: Finding) -> dict:
+    fix = finding.fix
+    return {
+        "at": [finding.line, finding.col, finding.end_line, finding.end_col],
+        "code": finding.code, "message": finding.message,
+        "fix": None if fix is None else [list(fix.start), list(fix.end), fix.replacement,
+                                         fix.needs_import_copy, fix.description],
+    }
+
+
+def _finding(item: dict) -> Finding:
+    line, col, end_line, end_col = item["at"]
+    fix = item["fix"]
+    if fix is not None:
+        start, end, replacement, needs_import, description = fix
+        fix = Fix(_pair(start), _pair(end), replacement, needs_import, description)
+    return Finding(line, col, item["code"], item["message"], end_line, end_col, fix)
+
+
+def _pair(value) -> Tuple[int, int]:
+    return int(value[0]), int(value[1])
