@@ -32,3 +32,22 @@ def test_ci_runs_the_readme_test_command():
 def test_readme_includes_each_rule_page(code):
     page = readme_page(code)
     assert page is not None and page in README
+
+
+def test_readme_says_how_to_get_the_cpu_build_of_torch():
+    assert "--index-url https://download.pytorch.org/whl/cpu" in README
+
+
+def test_pre_commit_examples_pin_a_rev_that_exists():
+    """A tag named as `rev:` for this repository must exist; until a release is tagged the
+    README says to pin a commit, and installs from the repository URL."""
+    import subprocess
+
+    tags = subprocess.run(["git", "tag", "--list"], cwd=str(ROOT), capture_output=True,
+                          text=True).stdout.split()
+    revs = re.findall(r"flake8-copysafety\n\s+rev: (.+)", README)
+    assert revs
+    for rev in revs:
+        assert rev.strip() in tags or rev.strip() == "<full commit hash>", rev
+    assert "pin a commit" in README
+    assert "git+https://github.com/flake8-copysafety/flake8-copysafety" in README
