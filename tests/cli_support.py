@@ -136,7 +136,9 @@ def run_process(args: Sequence[str], cwd: Path, stdin: Optional[str] = None,
 
 
 FINDING_LINE = re.compile(r"^(.+?):(\d+):(\d+): ([A-Z]+\d+) ")
-SUMMARY_LINE = re.compile(r"^(Found \d+ findings? in \d+ files?.*|All checks passed)$")
+SUMMARY_LINE = re.compile(r"^(Found \d+ findings? in \d+ files?.*|All checks passed|"
+                          r"Rule pages: https://\S+#rules \(CPS[0-9, CPS]+\), or "
+                          r"`copysafety rule CODE`)$")
 
 
 def codes_in(text_report: str) -> List[Tuple[str, int, int, str]]:

@@ -40,9 +40,11 @@ def test_canonical_bug_text_report(project, capsys):
     code, out, err = run_main(capsys, "check", "ds.py")
     assert code == 1
     assert out.startswith("ds.py:11:9: CPS101 `self.data[idx]`")
-    assert out.count("\n") == 2
-    assert out.endswith("\nFound 1 finding in 1 file; 1 fixable with --fix\n")
-    assert "#cps101)" in out
+    assert out.count("\n") == 3
+    assert out.endswith(
+        "\nFound 1 finding in 1 file; 1 fixable with --fix\nRule pages: https://github.com/"
+        "flake8-copysafety/flake8-copysafety#rules (CPS101), or `copysafety rule CODE`\n")
+    assert out.count("http") == 1  # the link once, not on every line
     assert err == ""
 
 
@@ -205,11 +207,12 @@ def test_json_report(project, capsys):
     items = json.loads(out)
     assert len(items) == 1
     item = items[0]
-    assert set(item) == {"path", "line", "col", "end_line", "end_col", "code", "message", "fix"}
+    assert set(item) == {"path", "line", "col", "end_line", "end_col", "code", "message", "url",
+                         "fix"}
     assert (item["path"], item["line"], item["col"], item["code"]) == ("ds.py", 11, 9, "CPS101")
     assert item["end_line"] == 11 and item["end_col"] == 15  # `x += 1`, end exclusive
-    assert item["message"].endswith("(see https://github.com/flake8-copysafety/"
-                                    "flake8-copysafety#cps101)")
+    assert item["url"] == "https://github.com/flake8-copysafety/flake8-copysafety#cps101"
+    assert "http" not in item["message"]
     assert item["fix"] == {
         "replacement": "self.data[idx].clone()",
         "start": {"line": 10, "col": 13},

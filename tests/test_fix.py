@@ -82,8 +82,15 @@ def test_result_that_does_not_compile_changes_nothing():
 
 
 @pytest.mark.parametrize("before, after", [
-    # after the docstring, at the top of the import block
-    ('"""Doc."""\nimport torch\n\nx = 1\n', '"""Doc."""\nimport copy\nimport torch\n\nx = 1\n'),
+    # no standard-library group: a group of its own before the third-party imports
+    ('"""Doc."""\nimport torch\n\nx = 1\n',
+     '"""Doc."""\nimport copy\n\nimport torch\n\nx = 1\n'),
+    # into the standard-library group, in alphabetical place
+    ("import argparse\nimport os\n\nimport torch\n",
+     "import argparse\nimport copy\nimport os\n\nimport torch\n"),
+    ("import abc\nfrom typing import List\n\nimport numpy as np\n",
+     "import abc\nimport copy\nfrom typing import List\n\nimport numpy as np\n"),
+    ("import numpy as np\n\nimport argparse\n", "import numpy as np\n\nimport argparse\nimport copy\n"),
     # after __future__ imports
     ('"""Doc."""\nfrom __future__ import annotations\nimport os\n',
      '"""Doc."""\nfrom __future__ import annotations\nimport copy\nimport os\n'),
@@ -107,7 +114,7 @@ def test_import_copy_placement(before, after):
 def test_import_copy_added_once_and_not_when_present():
     fix = finding(3, 0, (3, 7), (3, 21), "copy.deepcopy(m.state_dict())", True, "CPS202")
     out = apply_fixes("import torch\n\nbest = m.state_dict()\n", [fix])
-    assert out.text == "import copy\nimport torch\n\nbest = copy.deepcopy(m.state_dict())\n"
+    assert out.text == "import copy\n\nimport torch\n\nbest = copy.deepcopy(m.state_dict())\n"
     assert out.import_added
     present = "import torch\nimport copy\nbest = m.state_dict()\n"
     fix2 = finding(3, 0, (3, 7), (3, 21), "copy.deepcopy(m.state_dict())", True, "CPS202")
@@ -159,7 +166,7 @@ def test_fix_adds_import_copy(project, capsys):
     assert run_main(capsys, "check", "--fix", "train.py")[0] == 0
     fixed = (project / "train.py").read_text()
     assert fixed == SNAPSHOT.replace('"""Training loop."""\n',
-                                     '"""Training loop."""\nimport copy\n').replace(
+                                     '"""Training loop."""\nimport copy\n\n').replace(
         "best_state = model.state_dict()", "best_state = copy.deepcopy(model.state_dict())")
     compile(fixed, "train.py", "exec")
     assert lint_source(fixed, "train.py", LintOptions()) == []
@@ -271,9 +278,11 @@ def test_fixed_text_keeps_other_lines_of_eval_files(project, capsys):
                  if f.fix is not None}
         old = original.splitlines()
         new = (project / path.name).read_text().splitlines()
-        if len(new) == len(old) + 1:
+        if len(new) in (len(old) + 1, len(old) + 2):
             added = next(i for i, (a, b) in enumerate(zip(old + [None], new)) if a != b)
             assert new.pop(added) == "import copy"
+            if len(new) == len(old) + 1:  # a group of its own, before the other imports
+                assert new.pop(added) == ""
         assert len(new) == len(old)
         for number, (a, b) in enumerate(zip(old, new), start=1):
             if number not in sites:

@@ -56,5 +56,37 @@ def test_messages_name_origin_alias_line_and_callee_line():
     message = findings("interprocedural.py")[(69, "CPS101")].message
     assert "by `normalize()` (line 11)" in message
     message = findings("state_dict_spellings.py")[(17, "CPS202")].message
-    assert "`best_state`" in message and "read here (line 19)" in message
-    assert message.endswith("#cps202)")
+    # reported at line 17; the read it names is elsewhere, so it is not "here"
+    assert "`best_state`" in message and "is read at line 19" in message
+    assert "here" not in message
+
+
+@pytest.mark.parametrize("name, line, code, origin, fix", [
+    ("dataset_spellings.py", 29, "CPS101", "`self.tvec[i]`", "`.clone()` it"),
+    ("dataset_spellings.py", 27, "CPS102", "`self.data[i]`", "`.clone()` it instead"),
+    ("dataset_spellings.py", 56, "CPS104", "`self.x[i]`", "`.clone()` after converting"),
+    ("state_dict_spellings.py", 17, "CPS202", "`model.state_dict()`", "`copy.deepcopy(...)`"),
+])
+def test_first_sentence_fits_a_problem_list(name, line, code, origin, fix):
+    """What changes, where it came from and the fix, in the first sentence; no URL."""
+    message = findings(name)[(line, code)].message
+    first, _, rest = message.partition(". ")
+    assert origin in first and "line " in first and fix in first, message
+    assert rest and len(first) <= 200
+    assert "http" not in message
+
+
+def test_an_unknown_kind_is_not_called_a_stored_sample():
+    found = lint_source(
+        "from torch.utils.data import Dataset\n\n"
+        "class D(Dataset):\n"
+        "    def __init__(self, items):\n"
+        "        self.items = items\n"
+        "    def __len__(self):\n"
+        "        return 3\n"
+        "    def __getitem__(self, i):\n"
+        "        sample = self.items[i]\n"
+        "        sample['x'] = 1\n"
+        "        return sample\n", "t.py")
+    assert [(f.line, f.code) for f in found] == [(10, "CPS103")]
+    assert "stored sample" not in found[0].message and "the stored data" in found[0].message

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..core.findings import Finding
-from ..rules.catalogue import DOCS_URL, RULES
+from ..rules.catalogue import DOCS_URL, RULES, RULES_URL
 from ..rules.pages import full_description, page
 from .runner import FileReport
 
@@ -64,6 +64,7 @@ def finding_json(path: str, finding: Finding) -> Dict[str, Any]:
         "end_col": end_col,
         "code": finding.code,
         "message": finding.message,
+        "url": RULES[finding.code].help_uri if finding.code in RULES else None,
         "fix": fix,
     }
 
@@ -282,8 +283,8 @@ def _plural(count: int, word: str) -> str:
 
 
 def summary(reports: Sequence[FileReport], fixing: bool = False) -> str:
-    """The closing line of a text report: "Found 3 findings in 2 files; 2 fixable with
-    --fix", or "All checks passed"."""
+    """The closing lines of a text report: "Found 3 findings in 2 files; 2 fixable with
+    --fix" and, once, where the rule pages are; or "All checks passed"."""
     findings = [f for r in reports for f in r.findings]
     if not findings:
         return "All checks passed\n"
@@ -295,4 +296,6 @@ def summary(reports: Sequence[FileReport], fixing: bool = False) -> str:
     fixable = sum(1 for f in findings if f.fix is not None)
     if fixable and not fixing:
         text += f"; {fixable} fixable with --fix"
-    return text + "\n"
+    codes = sorted({f.code for f in findings})
+    return (f"{text}\nRule pages: {RULES_URL} ({', '.join(codes)}), or "
+            "`copysafety rule CODE`\n")

@@ -19,7 +19,8 @@ from typing import Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
 from ..core.findings import Finding
 from ..core.source import decode, split_lines
 from ..engine.pipeline import LintOptions, lint_source
-from ..fix.rewrites import apply_fixes, copy_name_taken, import_line, imports_copy, newline_of
+from ..fix.rewrites import (apply_fixes, copy_name_taken, import_copy_insertion, imports_copy,
+                             newline_of)
 from .noqa import NoqaMap
 from .selection import Selection, per_file_ignored
 
@@ -112,7 +113,7 @@ def _settle_imports(report: FileReport, text: Optional[str]) -> None:
         ]
         return
     lines = split_lines(text)
-    report.import_insertion = (import_line(tree, len(lines)), "import copy" + newline_of(lines))
+    report.import_insertion = import_copy_insertion(tree, len(lines), newline_of(lines))
 
 
 def check_source(path: str, raw: bytes, settings: Settings) -> FileReport:

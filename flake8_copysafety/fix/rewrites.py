@@ -4,9 +4,11 @@ A fix replaces one span of the original text (1-based lines, 0-based columns, en
 so comments and formatting elsewhere stay as they were. Fixes are applied bottom-up; identical
 fixes (two findings sharing one copy site) count once; a fix overlapping one earlier in the
 file is dropped (a later pass may apply it). A fix whose replacement calls `copy.deepcopy`
-(`needs_import_copy`) adds `import copy` after the module docstring and `__future__` imports,
-at the top of the import block, unless the module already has it; if the module binds the
-name `copy` to something else, such fixes are not applied. If the result would not compile,
+(`needs_import_copy`) adds `import copy` unless the module already has it: into the
+standard-library group of the module's leading imports, in alphabetical place (isort's
+order: plain imports, then `from` imports), or as a group of its own before the first
+import; with no imports, after the module docstring and `__future__` imports. If the module
+binds the name `copy` to something else, such fixes are not applied. If the result would not compile,
 nothing is applied.
 """
 
@@ -18,6 +20,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from ..core.findings import Finding, Fix
 from ..core.source import split_lines
+from ..project.files import is_standard_library
 
 
 @dataclass
@@ -114,8 +117,9 @@ def copy_name_taken(tree: ast.Module) -> bool:
     return False
 
 
-def import_line(tree: ast.Module, line_count: int) -> int:
-    """The 1-based line before which `import copy` goes (line_count + 1: at the end)."""
+def import_copy_insertion(tree: ast.Module, line_count: int, newline: str) -> Tuple[int, str]:
+    """Where `import copy` goes (the 1-based line it is inserted before) and the text to
+    insert there (see the module's docstring)."""
     body = tree.body
     index = 0
     header_end = 0
@@ -127,25 +131,55 @@ def import_line(tree: ast.Module, line_count: int) -> int:
             and body[index].module == "__future__" and body[index].level == 0:
         header_end = body[index].end_lineno or body[index].lineno
         index += 1
+    text = "import copy" + newline
+    groups = _import_groups(body[index:])
+    for group in groups:
+        if any(_is_stdlib_import(stmt) for stmt in group):
+            for stmt in group:
+                if isinstance(stmt, ast.ImportFrom) or stmt.names[0].name > "copy":
+                    return stmt.lineno, text
+            return (group[-1].end_lineno or group[-1].lineno) + 1, text
+    if groups:
+        return groups[0][0].lineno, text + newline
     if index < len(body):
         stmt = body[index]
         first = min([stmt.lineno] + [d.lineno for d in getattr(stmt, "decorator_list", [])])
-        if first > header_end and (isinstance(stmt, (ast.Import, ast.ImportFrom))
-                                   or header_end == 0):
-            return first
-    return min(header_end + 1, line_count + 1)
+        if first > header_end and header_end == 0:
+            return first, text
+    return min(header_end + 1, line_count + 1), text
+
+
+def _import_groups(body: Sequence[ast.stmt]) -> List[List[ast.stmt]]:
+    """The module's leading import statements, split where a blank line (or a comment)
+    separates them, as isort writes groups."""
+    groups: List[List[ast.stmt]] = []
+    previous_end = None
+    for stmt in body:
+        if not isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            break
+        if previous_end is None or stmt.lineno > previous_end + 1:
+            groups.append([])
+        groups[-1].append(stmt)
+        previous_end = stmt.end_lineno or stmt.lineno
+    return groups
+
+
+def _is_stdlib_import(stmt: ast.stmt) -> bool:
+    if isinstance(stmt, ast.Import):
+        return all(is_standard_library(a.name.split(".")[0]) for a in stmt.names)
+    return isinstance(stmt, ast.ImportFrom) and stmt.level == 0 and \
+        is_standard_library((stmt.module or "").split(".")[0])
 
 
 def add_import_copy(text: str) -> str:
     """`text` with `import copy` added at the top of the import block."""
     tree = ast.parse(text)
     lines = split_lines(text)
-    newline = newline_of(lines)
-    at = import_line(tree, len(lines))
+    at, inserted = import_copy_insertion(tree, len(lines), newline_of(lines))
     if at > len(lines):
-        prefix = newline if lines and not lines[-1].endswith(("\n", "\r")) else ""
-        return text + prefix + "import copy" + newline
-    return "".join(lines[:at - 1]) + "import copy" + newline + "".join(lines[at - 1:])
+        prefix = newline_of(lines) if lines and not lines[-1].endswith(("\n", "\r")) else ""
+        return text + prefix + inserted
+    return "".join(lines[:at - 1]) + inserted + "".join(lines[at - 1:])
 
 
 # --- spans --------------------------------------------------------------------------------

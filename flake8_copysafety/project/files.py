@@ -51,7 +51,8 @@ def _library_dirs() -> FrozenSet[Path]:
     return frozenset(found)
 
 
-def _is_standard_library(top: str) -> bool:
+def is_standard_library(top: str) -> bool:
+    """Whether a top-level module name is one of the interpreter's own."""
     names = getattr(sys, "stdlib_module_names", None)  # Python 3.10+
     if names is not None:
         return top in names
@@ -76,7 +77,7 @@ def project_module(here: Path, module: str) -> Optional[Path]:
 
 @lru_cache(maxsize=4096)
 def _project_module(here: Path, module: str) -> Optional[Path]:
-    if not module or _is_standard_library(module.split(".")[0]):
+    if not module or is_standard_library(module.split(".")[0]):
         return None
     base = here
     for _ in range(SEARCH_DEPTH):

@@ -10,7 +10,7 @@ from ..analysis.stored_types import StoredTypes, first_param, methods_of
 from ..analysis.summaries import resolve_self_callee
 from ..analysis.syntax import classes_in
 from ..analysis.values import Family, Level, Tracked, VType
-from ..facts.semantics import ARRAY_KINDS, Kind
+from ..facts.semantics import ARRAY_KINDS, CONTAINER_KINDS, Kind
 from .reporting import LINE_REF, RawFinding, copy_fix, copy_hint
 
 
@@ -101,35 +101,40 @@ class GetitemWalker(FlowWalker):
         return f" by `{self.via[0]}()` ({where})"
 
     def _finding(self, node: cst.CSTNode, code: str, tracked: Tracked) -> RawFinding:
+        """The first sentence fits a problem list: what changes, where it came from, the
+        fix; the second says why it matters."""
         origin = f"`{tracked.origin_text()}`"
         line = LINE_REF.format("origin")
         by = self._changed_by()
+        drift = "the dataset's own data drifts every time the item is read"
         if code == "CPS101":
-            what = (f"{origin} (stored dataset data, taken without a copy at line {line}) is "
-                    f"changed in place{by}")
+            what = f"{origin} (stored dataset data, line {line}) is changed in place{by}"
             hint = copy_hint(tracked.vtype.kind)
+            why = f"Nothing copied it: {drift}."
         elif code == "CPS102":
             via = tracked.shallow_via or "copy.copy"
             if tracked.level is Level.STORAGE:
-                why = f"`{via}` of a tensor shares its storage"
+                cause = f"`{via}` of a tensor shares its storage"
                 hint = "`.clone()` it instead"
             else:
-                why = f"`{via}` copies one level only and its elements are the stored ones"
+                cause = f"`{via}` copies one level only and its elements are the stored ones"
                 hint = "use `copy.deepcopy(...)`"
             what = (f"{origin} (stored dataset data, line {line}) is changed in place{by} "
-                    f"after a copy too shallow for it: {why}")
+                    f"after a copy too shallow for it")
+            why = f"{cause[0].upper()}{cause[1:]}: {drift}."
         elif code == "CPS103":
-            what = (f"the stored sample {origin} (read without a copy at line {line}) gets "
-                    f"its entries written{by}")
+            noun = "stored sample" if tracked.vtype.kind in CONTAINER_KINDS else "stored data"
+            what = f"the {noun} {origin} (line {line}) gets its entries written{by}"
             hint = "copy the container first (`copy.deepcopy(...)`, or `dict(...)` if only "
             hint += "entries are replaced)"
+            why = f"It was read without a copy: {drift}."
         else:
             what = (f"{origin} (stored dataset data, line {line}) is changed in place{by} "
-                    f"after `{tracked.maybe_via}`, which returns the same tensor when nothing "
-                    "needs converting")
+                    f"after `{tracked.maybe_via}`")
             hint = "`.clone()` after converting"
-        message = (f"{what}; the dataset's own data drifts every time the item is read — "
-                   f"{hint}")
+            why = (f"`{tracked.maybe_via}` returns the same tensor when nothing needs "
+                   f"converting, and then {drift}.")
+        message = f"{what} — {hint}. {why}"
         refs = {"origin": tracked.origin_line_node}
         if self.via is not None and self.via[2] is None:
             refs["via"] = self.via[1]

@@ -141,19 +141,19 @@ class _Report:
                 refs: Optional[Dict[str, cst.CSTNode]] = None) -> None:
         owner = tracked.receiver or "the module"
         message = (f"in-place change of a tensor of `{tracked.origin_text()}` (line "
-                   f"{LINE_REF.format('origin')}), which shares storage with `{owner}`'s "
-                   f"live weights, so `{owner}` changes too; {reason} — {_FIX_HINT}")
+                   f"{LINE_REF.format('origin')}), live weights of `{owner}` — {_FIX_HINT}. "
+                   f"It shares storage with `{owner}`, so `{owner}` changes too; {reason}.")
         refs = dict(refs or {}, origin=tracked.origin_line_node)
         self._add(self._fix(RawFinding(node, "CPS201", message, refs), tracked))
 
     def snapshot(self, tracked: Tracked, read: Optional[cst.CSTNode], why: str) -> None:
         owner = tracked.receiver or "the module"
-        where = f" (line {LINE_REF.format('read')})" if read is not None else ""
+        where = f" at line {LINE_REF.format('read')}" if read is not None else ""
         for bound in tracked.bound_at:
             message = (f"`{tracked.bound_key}` keeps `{tracked.origin_text()}`, live references to "
-                       f"`{owner}`'s tensors, and {why}{where} after `{owner}` may have "
-                       "changed: it holds the latest weights, not a snapshot — "
-                       "use `copy.deepcopy(...)` of the state_dict")
+                       f"`{owner}`'s tensors, and {why}{where} after `{owner}` may have changed "
+                       "— use `copy.deepcopy(...)` of the state_dict. It holds the latest "
+                       "weights, not a snapshot.")
             refs = {"read": read} if read is not None else {}
             self._add(self._fix(RawFinding(bound, "CPS202", message, refs), tracked))
 
@@ -276,7 +276,7 @@ class StateDictWalker(FlowWalker):
         if tracked.family is not Family.STATE_DICT:
             return
         if tracked.changed:
-            self.report.snapshot(tracked, node, "is read here")
+            self.report.snapshot(tracked, node, "is read")
         if (bare or self._comparing) and key in self._pending and \
                 self._loading_into != tracked.receiver:
             for change, changed in self._pending.pop(key):
