@@ -29,8 +29,7 @@ ratio does not exceed it by more than this run's noise:
   (f) the (d) file with the cache turned off (`COPYSAFETY_NO_CACHE=1`): what a save after
       a change costs (libcst imported, the file analysed); reported, no target.
 (a), (b) and (c) run with the cache turned off: they measure the analysis. (d), (e) and (f)
-run at least 15 pairs and are judged on the side-by-side ratio alone (the attributed ratio is
-shown).
+run at least 15 pairs and are judged on the side-by-side CPU-time ratio alone.
 
 "Plain flake8" is the same installation with only this plugin left out of flake8's plugin
 discovery (see flake8_driver.py); the script checks that the CPS codes and the plugin's name
@@ -341,7 +340,7 @@ def case_editor(letter: str) -> Result:
         f"({letter}) flake8 corpus/{rel} (holds {holds}; {how})",
         Side("flake8", _flake8([str(path)]), _environment(False)),
         Side("flake8+CPS", _flake8([str(path)]),
-             _environment(True, report_imports=True, attribute=True, cache=cached)),
+             _environment(True, report_imports=True, cache=cached)),
         "<= 1.5x" if cached else "report only")
 
 
