@@ -39,6 +39,7 @@ def test_fix_adds_import_copy_only_when_missing():
         "    best = model.state_dict()\n"
         "    opt.step()\n"
         "    model.load_state_dict(best)\n"
+        "    return model.eval()\n"
     )
     (finding,) = lint_source(source, "t.py")
     assert finding.code == "CPS202" and finding.line == 4
@@ -57,8 +58,8 @@ def test_messages_name_origin_alias_line_and_callee_line():
     assert "by `normalize()` (line 11)" in message
     message = findings("state_dict_spellings.py")[(17, "CPS202")].message
     # reported at line 17; the read it names is elsewhere, so it is not "here"
-    assert "`best_state`" in message and "is read at line 19" in message
-    assert "here" not in message
+    assert "`best_state`" in message and "loaded back into `model` at line 19" in message
+    assert "the restore restores nothing" in message and "here" not in message
 
 
 @pytest.mark.parametrize("name, line, code, origin, fix", [

@@ -103,11 +103,24 @@ def export(model):
     return state
 """, """
 def train(model, opt, loader):
+    model.train()
     best = model.state_dict()
     for batch in loader:
         opt.step()
     return best
 """, "CPS202"),
+    "state_dict of an object not shown to be a module": ("""
+def restart(loop):
+    state = loop.state_dict()
+    state["child"]["a"] = 3
+    loop.load_state_dict(state)
+""", """
+def restart(loop):
+    loop.eval()
+    state = loop.state_dict()
+    state["child"][0] = 3
+    return state
+""", "CPS201"),
     "state_dict tensors changed": ("""
 def halve(model):
     state = model.state_dict()
@@ -115,6 +128,7 @@ def halve(model):
     return state
 """, """
 def halve(model):
+    model.eval()
     state = model.state_dict()
     state["weight"][0] = 0.0
     return state

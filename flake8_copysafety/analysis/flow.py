@@ -44,6 +44,9 @@ class FileContext:
     # `(ctx, name) -> CalleeRef | None`: the summary of a helper imported from the project
     # (set by the pipeline; analysis code below it never imports the import follower).
     follow_import: Optional[Callable[["FileContext", str], Optional[object]]] = None
+    # plan.receivers.LiveReceivers: which `state_dict()` receivers are modules/optimizers
+    # (None: not asked, every receiver counts)
+    receivers: Optional["object"] = None
 
     def used(self, key: str) -> None:
         if self.facts_used is not None:
@@ -173,16 +176,23 @@ class FlowWalker:
             for small in stmt.body:
                 self.walk_small(small, stmt)
         elif isinstance(stmt, cst.If):
+            # A branch that returns, raises, `continue`s or `break`s never reaches the code
+            # after the `if`: what it did does not join the flow that does.
             self.eval(stmt.test)
             before = dict(self.env)
             self._suite(stmt.body)
-            after_body = self.env
+            outcomes = [] if _leaves(stmt.body) else [self.env]
             self.env = dict(before)
             if isinstance(stmt.orelse, cst.If):
                 self.walk_statement(stmt.orelse)
+                outcomes.append(self.env)
             elif isinstance(stmt.orelse, cst.Else):
                 self._suite(stmt.orelse.body)
-            self._join_into([after_body, self.env])
+                if not _leaves(stmt.orelse.body):
+                    outcomes.append(self.env)
+            else:
+                outcomes.append(self.env)
+            self._join_into(outcomes or [before])
         elif isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
                 element = self.iter_element(stmt.iter)
@@ -708,7 +718,25 @@ class FlowWalker:
             if target_dtype != vtype.dtype:
                 return None  # a real conversion copies
             return value.derive(vtype=result, parts=None)  # proven no-op: the same tensor
+        if device == "cpu" and target_dtype is None and not unknown_target:
+            return value.derive(vtype=result, maybe_via=f".{method}()", parts=None,
+                                device_via=".cpu()" if method == "cpu" else f'.{method}("cpu")')
         return value.derive(vtype=result, maybe_via=f".{method}()", parts=None)
+
+
+_LEAVING = (cst.Return, cst.Raise, cst.Continue, cst.Break)
+
+
+def _leaves(suite: cst.BaseSuite) -> bool:
+    """Whether a block always leaves the flow it is in (a `return`, `raise`, `continue` or
+    `break` among its own statements: what follows it in the block never runs)."""
+    if isinstance(suite, cst.SimpleStatementSuite):
+        return any(isinstance(s, _LEAVING) for s in suite.body)
+    for stmt in suite.body:
+        if isinstance(stmt, cst.SimpleStatementLine) and \
+                any(isinstance(s, _LEAVING) for s in stmt.body):
+            return True
+    return False
 
 
 def _expressions_in(node: cst.CSTNode) -> Iterator[cst.BaseExpression]:

@@ -1,6 +1,6 @@
 """Values that are live references into a module: `state_dict()` and `parameters()` results."""
 
-from typing import Optional
+from typing import Optional, Tuple
 
 import libcst as cst
 
@@ -18,8 +18,13 @@ _STATE_DICT_TYPE = VType(Kind.DICT, elem=VType(Kind.TENSOR), fields=(
 ))
 
 
-def state_dict_source(ctx: FileContext, node: cst.BaseExpression) -> Optional[Tracked]:
-    """`m.state_dict()` (live references into `m`) or `m.parameters()` (to notice changes)."""
+def state_dict_source(ctx: FileContext, node: cst.BaseExpression,
+                      path: Optional[Tuple[str, ...]] = None) -> Optional[Tracked]:
+    """`m.state_dict()` (live references into `m`) or `m.parameters()` (to notice changes).
+
+    A `state_dict()` counts only where `m` is shown to be a module or an optimizer in the
+    function at def path `path` (`plan/receivers.py` says what shows it); other objects'
+    `state_dict()` methods build new dicts."""
     if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
         return None
     method = node.func.attr.value
@@ -29,8 +34,14 @@ def state_dict_source(ctx: FileContext, node: cst.BaseExpression) -> Optional[Tr
                 receiver.func) == "copy.deepcopy":
             ctx.used("function:copy.deepcopy")
             return None  # the state_dict of a deep copy is a real snapshot
+        text = dotted(receiver) or ctx.code(receiver)
+        kind = None
+        if ctx.receivers is not None:
+            kind = ctx.receivers.kind(path or (), text)
+            if kind is None:
+                return None
         return Tracked(Family.STATE_DICT, ctx.code(node), node, _STATE_DICT_TYPE,
-                       receiver=dotted(receiver) or ctx.code(receiver))
+                       receiver=text, receiver_kind=kind)
     if method in PARAMS_METHODS:
         param = VType(Kind.TENSOR)
         elem = VType(Kind.TUPLE, items=(VType(Kind.SCALAR), param)) \

@@ -171,6 +171,7 @@ class SummaryWalker(FlowWalker):
         # A change reached again (a loop walked twice, a helper called from both branches)
         # is one fact: recording it again would multiply through every caller's summary.
         self._recorded: Set[ChangeFact] = set()
+        self.def_path = ((owner.name.value,) if owner is not None else ()) + (func.name.value,)
         params = list(func.params.posonly_params) + list(func.params.params)
         if owner is not None:
             params = params[1:]
@@ -183,7 +184,7 @@ class SummaryWalker(FlowWalker):
                 node.value, cst.Name) and node.value.value == self.self_name:
             return Tracked(Family.STORED, f"{self.self_name}.{node.attr.value}", node,
                            self.stored_types.get(node.attr.value, VType()), level=Level.OWNER)
-        return self.state_dict_source(self.ctx, node)
+        return self.state_dict_source(self.ctx, node, self.def_path)
 
     def resolve_callee(self, call):
         return resolve_self_callee(self, call) or super().resolve_callee(call)

@@ -112,10 +112,15 @@ class Tracked:
     level: Level = Level.ALIAS
     shallow_via: Optional[str] = None  # the too-shallow copy upstream (`copy.copy`, `dict`)
     maybe_via: Optional[str] = None  # a conversion that may or may not have copied
+    # a move to the CPU (`.cpu()`, `.to("cpu")`): the same tensor for CPU data, a copy of
+    # GPU data — a device-dependent alias
+    device_via: Optional[str] = None
     receiver: Optional[str] = None  # state_dict/params: the module (`model`)
+    receiver_kind: Optional[str] = None  # "module" or "optimizer", where shown
     bound_key: Optional[str] = None  # the name/attribute it is kept under (`best`, `self.best`)
     bound_at: FrozenSet[cst.CSTNode] = frozenset()  # where it was bound (CPS202 reports there)
     changed: bool = False  # the module changed after this state_dict was taken
+    handed_out: bool = False  # the module was given to a call since: it may have changed
     direct: bool = False  # subscripted straight off the call: `m.state_dict()["w"]`
     fix_site: Optional[cst.BaseExpression] = None  # the expression a copy should wrap
     fix_vtype: Optional[VType] = None  # what that expression evaluates to

@@ -26,6 +26,7 @@ def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan
     regions = _parse_regions(text, tree, chosen)
     base = FileContext(regions[0].module, imports, set(options.copy_functions), facts_used,
                        path=filename, follow_import=imported_callee)
+    base.receivers = chosen.receivers
     build_callees(base, regions)
     base.callees.state_dict_producers = chosen.producers
     classes = base.callees.classes

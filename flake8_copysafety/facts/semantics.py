@@ -239,6 +239,34 @@ INDEX_NDARRAY_SCALAR = "index:ndarray-scalar"
 INDEX_FACTS: Tuple[str, ...] = (INDEX_VIEW, INDEX_ADVANCED_COPIES, INDEX_NDARRAY_SCALAR)
 
 
+# What `state_dict()` / `load_state_dict()` share, beyond "a module's state_dict holds its
+# live tensors". Measured with torch 2.13 (`probes/optimizer_probe.py` prints):
+#   opt_b.load_state_dict(opt_a.state_dict()); opt_b.step() changes opt_a's moments: True
+#   optimizer snapshot before any step keeps per-parameter state: {}
+#   optimizer snapshot after a step follows later steps: True
+#   editing a snapshot's param_groups changes the optimizer's lr: False
+#   {k: v.cpu()} of a CPU model shares storage with the weights: True
+#   {k: v.detach()} shares storage: True
+# and on CUDA `{k: v.cpu()}` of a GPU model is a copy.
+OPTIMIZER_BEFORE_STEP = "state_dict:optimizer-before-step"
+OPTIMIZER_AFTER_STEP = "state_dict:optimizer-after-step"
+OPTIMIZER_LOAD_KEEPS = "load_state_dict:optimizer-keeps-tensors"
+MODULE_LOAD_COPIES = "load_state_dict:module-copies-in"
+STATE_DICT_CPU_MOVE = "state_dict:cpu-move"
+STATE_DICT_FACTS: Dict[str, str] = {
+    OPTIMIZER_BEFORE_STEP: "an optimizer's state_dict() before any step is a real snapshot: "
+                           "`state` is empty and `param_groups` are packed into new dicts",
+    OPTIMIZER_AFTER_STEP: "after a step, an optimizer's state_dict() holds the live "
+                          "per-parameter state tensors (momentum, Adam moments, step)",
+    OPTIMIZER_LOAD_KEEPS: "Optimizer.load_state_dict keeps the per-parameter state tensors "
+                          "it is given: two optimizers then share them",
+    MODULE_LOAD_COPIES: "Module.load_state_dict copies the values into the module's own "
+                        "tensors (unless assign=True)",
+    STATE_DICT_CPU_MOVE: "`.cpu()`/`.to(\"cpu\")` of a state_dict's tensors return the same "
+                         "tensors on the CPU and copies of tensors on a GPU",
+}
+
+
 def all_fact_keys() -> FrozenSet[str]:
     """Every fact a corpus case must exercise, named as `copysafety verify` reports them."""
     keys = {f"function:{k}" for k in FUNCTION_FACTS}
@@ -247,4 +275,5 @@ def all_fact_keys() -> FrozenSet[str]:
     keys |= {f"conversion:{k}" for k in DTYPE_CONVERSIONS}
     keys |= {f"mutator:{k}" for k in MUTATING_FUNCTIONS}
     keys |= set(INDEX_FACTS)
+    keys |= set(STATE_DICT_FACTS)
     return frozenset(keys)

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from ..core.names import ImportTable, class_ancestors, dotted_ast
-from .ast_walk import Walked, inner_blocks
+from .ast_walk import Walked, called_name, inner_blocks
 from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import changed_params
+from .receivers import LiveReceivers
 from .state_dicts import keeps_state_dict, may_report, producers_of
 
 DATASET_BASES = frozenset({
@@ -39,6 +40,7 @@ class Plan:
     # state_dict, and the functions that return a live one: libcst need not search for them.
     state_dict_scopes: Set[Tuple[str, ...]] = field(default_factory=set)
     producers: Set[str] = field(default_factory=set)
+    receivers: Optional[LiveReceivers] = None  # which state_dict() receivers are modules
 
     def __bool__(self) -> bool:
         return bool(self.statements) or self.whole_module
@@ -139,20 +141,28 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
     if state_dict_lines:
         tops = [top for top in tree.body if _covers(top, state_dict_lines)]
         mentioning = {id(top) for top in tops}
-        producers = producers_of(tops)
+        result.receivers = LiveReceivers(tree, imports, filename)
+        live = result.receivers.live_state_dicts() if narrow else None
+        producers = producers_of(tops, live)
         result.producers = producers
         result.state_dict_scopes = _scopes_covering(tree.body, state_dict_lines, ())
         for index, top in enumerate(tree.body):
+            if narrow and not _shown_live(top, live, producers):
+                continue  # no state_dict here is shown to be a module's or an optimizer's
             if not (producers or id(top) in mentioning) or \
-                    not keeps_state_dict(Walked(top), producers):
+                    not keeps_state_dict(Walked(top), producers,
+                                         result.receivers.optimizer_state_dicts()):
                 continue
             if not isinstance(top, _DEFS):
                 result.whole_module = True
-            elif not narrow or may_report([top], producers, helpers):
+            elif not narrow or may_report([top], producers, helpers,
+                                                     result.receivers.optimizer_state_dicts()) \
+                    or _holder(top, result.receivers):
                 keeping.add(index)
         if result.whole_module and narrow:
             result.whole_module = may_report(
-                [s for s in tree.body if not isinstance(s, _DEFS)], producers, helpers)
+                [s for s in tree.body if not isinstance(s, _DEFS)], producers, helpers,
+                result.receivers.optimizer_state_dicts())
         if keeping or result.whole_module:
             keeping |= {i for i, top in enumerate(tree.body)
                         if isinstance(top, _DEFS) and top.name in producers}
@@ -161,6 +171,39 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
     if result.whole_module and any(_too_deep(s) for s in tree.body if not isinstance(s, _DEFS)):
         result.whole_module = False
     return result
+
+
+def _shown_live(top: ast.stmt, live: Set[int], producers: Set[str]) -> bool:
+    for node in ast.walk(top):
+        if isinstance(node, ast.Call) and (id(node) in live or (
+                producers and called_name(node) in producers)):
+            return True
+    return False
+
+
+def _holder(top: ast.stmt, receivers: LiveReceivers) -> bool:
+    """A class that keeps a module's `state_dict()` on `self` in a method whose callers
+    train between calls (a snapshot holder): the module changes outside the class."""
+    if not isinstance(top, ast.ClassDef):
+        return False
+    for method in top.body:
+        if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or \
+                not method.args.args:
+            continue
+        self_name = method.args.args[0].arg
+        path = (top.name, method.name)
+        for node in ast.walk(method):
+            if not (isinstance(node, ast.Assign) and any(
+                    isinstance(t, ast.Attribute) and dotted_ast(t.value) == self_name
+                    for t in node.targets)):
+                continue
+            for call in ast.walk(node.value):
+                if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and \
+                        call.func.attr == "state_dict" and receivers.kind(
+                            path, dotted_ast(call.func.value) or "") is not None and \
+                        receivers.trained_between_calls(path):
+                    return True
+    return False
 
 
 def _may_change_data(getitem: ast.FunctionDef, helpers: Helpers) -> bool:

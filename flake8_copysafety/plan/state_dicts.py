@@ -12,7 +12,7 @@ function returning a live state_dict, or a name already marked (through assignme
 """
 
 import ast
-from typing import Dict, Iterator, List, Optional, Set, Tuple
+from typing import Dict, FrozenSet, Iterator, List, Optional, Set, Tuple
 
 from ..core.names import dotted_ast
 from ..facts import semantics as sem
@@ -31,9 +31,11 @@ _CONSUMERS = frozenset({"save", "load_state_dict", "deepcopy", "print", "len", "
 _DATA_FUNCTIONS = frozenset(name.rpartition(".")[2] for name in sem.MUTATING_FUNCTIONS)
 
 
-def keeps_state_dict(code: Walked, producers: Set[str]) -> bool:
+def keeps_state_dict(code: Walked, producers: Set[str],
+                     optimizer_calls: FrozenSet[int] = frozenset()) -> bool:
     """A `state_dict()` call whose result is not consumed at once (saved, loaded, returned),
-    or a call of a function that returns a live one."""
+    or a call of a function that returns a live one. An optimizer's state_dict loaded into
+    another optimizer is kept by it (`optimizer_calls`: ids of such `state_dict()` calls)."""
     for call in code.of(ast.Call):
         if producers and called_name(call) in producers:
             return True
@@ -45,28 +47,42 @@ def keeps_state_dict(code: Walked, producers: Set[str]) -> bool:
         holder = code.parent.get(id(parent)) if isinstance(parent, ast.keyword) else parent
         if isinstance(holder, ast.Call) and holder.func is not call:
             callee = dotted_ast(holder.func) or ""
-            if callee.rpartition(".")[2] in _CONSUMERS:
+            consumer = callee.rpartition(".")[2]
+            if consumer in _CONSUMERS and not (consumer == "load_state_dict"
+                                               and id(call) in optimizer_calls):
                 continue
         return True
     return False
 
 
-def producers_of(code: List[ast.stmt]) -> Set[str]:
-    """Functions that return a live `state_dict()`: their callers keep one too."""
+def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[str]:
+    """Functions that return a live `state_dict()`, directly or by returning what another
+    such function returns (through several calls): their callers keep one too."""
     found: Set[str] = set()
+    forwards: List[Tuple[str, str]] = []  # (function, the function whose result it returns)
     pending: List[Tuple[ast.stmt, Optional[str]]] = [(stmt, None) for stmt in code]
     while pending:  # statements only: a `return` is never inside an expression
         stmt, func = pending.pop()
         if isinstance(stmt, _DEFS):
             func = stmt.name
-        elif isinstance(stmt, ast.Return) and func and stmt.value is not None and \
-                _is_state_dict_call(stmt.value):
-            found.add(func)
+        elif isinstance(stmt, ast.Return) and func and stmt.value is not None:
+            if _is_state_dict_call(stmt.value) and (live is None or id(stmt.value) in live):
+                found.add(func)
+            elif isinstance(stmt.value, ast.Call) and called_name(stmt.value):
+                forwards.append((func, called_name(stmt.value)))
         pending.extend((inner, func) for block in inner_blocks(stmt) for inner in block)
+    grew = True
+    while grew:
+        grew = False
+        for func, callee in forwards:
+            if callee in found and func not in found:
+                found.add(func)
+                grew = True
     return found
 
 
-def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers) -> bool:
+def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers,
+               optimizer_calls: FrozenSet[int] = frozenset()) -> bool:
     """Whether top-level statements that keep a state_dict (a function, a class, or the
     module-level code) could hold a finding. A class is judged method by method, with what
     its attributes hold shared between them."""
@@ -88,10 +104,10 @@ def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers) -> b
             if "." in key:
                 shared[key] = min(level, shared.get(key, level))
     if not shared:
-        units = [(u, s) for u, s in units if keeps_state_dict(u, producers)]
+        units = [(u, s) for u, s in units if keeps_state_dict(u, producers, optimizer_calls)]
     if loose:
         module = Walked(ast.Module(loose, []))
-        if keeps_state_dict(module, producers):
+        if keeps_state_dict(module, producers, optimizer_calls):
             units.append((module, None))
     return any(_may_report(unit, producers, helpers, shared, self_name)
                for unit, self_name in units)

@@ -22,12 +22,24 @@ from ..analysis.summaries import resolve_self_callee
 from ..analysis.syntax import DefPath, functions_with_paths, small_statements, statements
 from ..analysis.values import Family, Level, Tracked, VType
 from ..core.names import dotted
-from ..facts.module_changes import OPTIMIZER_NAME, TRAINING_CALL
+from ..facts import semantics as sem
+from ..facts.module_changes import OPTIMIZER_NAME, PARAMS_METHODS, TRAINING_CALL
 from ..facts.semantics import Kind
+from ..plan.receivers import MODULE, OPTIMIZER
 from .reporting import LINE_REF, RawFinding, copy_fix
 
 # Comparing a changed state_dict with anything treats it as separate from its module.
 _COMPARISONS = frozenset({"equal", "allclose", "isclose", "assert_close", "assertEqual"})
+# Calls given a module that do not change it (a restore of a snapshot after them still
+# restores nothing only if something else changed the module).
+_NOT_CHANGING = frozenset({"state_dict", "load_state_dict", "save", "print", "len", "id",
+                           "isinstance", "deepcopy", "copy", "eval", "parameters",
+                           "named_parameters", "to", "cuda", "cpu", "info", "debug", "warning",
+                           "format", "str", "repr", "type"})
+# Calls that read only a container's keys (or its length): no live value is observed.
+_KEY_READERS = frozenset({"len", "list", "sorted", "set", "tuple", "iter"})
+# Calls whose result holds a module's live tensors (an update blending them in is an EMA).
+_LIVE_METHODS = frozenset({"state_dict"} | set(PARAMS_METHODS))
 _FIX_HINT = ("copy it: `copy.deepcopy(...)` or "
              "`{k: v.detach().clone() for k, v in ....items()}`")
 
@@ -36,7 +48,7 @@ class _ClassFacts:
     """What the methods of one class do with snapshots kept on attributes."""
 
     def __init__(self) -> None:
-        self.bindings: Dict[str, List[Tuple[Tracked, cst.FunctionDef]]] = {}
+        self.bindings: Dict[str, List[Tuple[Tracked, cst.FunctionDef, DefPath]]] = {}
         self.reads: Dict[str, Set[cst.FunctionDef]] = {}
         self.changes = False
 
@@ -50,39 +62,55 @@ def check_state_dicts(ctx: FileContext, scopes: Set[DefPath], module_level: bool
         walker = StateDictWalker(ctx, report)
         walker.walk_block([s for s in ctx.module.body
                            if not isinstance(s, (cst.FunctionDef, cst.ClassDef))])
-    classes: Dict[cst.ClassDef, _ClassFacts] = {}
-    seeds: Dict[cst.ClassDef, Dict[str, Tracked]] = {}
+    methods: Dict[cst.ClassDef, List[Tuple[DefPath, cst.FunctionDef]]] = {}
     for path, func, owner in functions_with_paths(ctx.module.body):
         if not isinstance(func.body, cst.IndentedBlock):
             continue
-        if owner is not None and owner not in seeds:
-            seeds[owner] = _attribute_snapshots(owner, ctx)
-        # Other methods of a class that keeps snapshots on attributes matter too: they may
-        # train the module or read the snapshot.
-        if path not in scopes and not (owner is not None and seeds[owner]):
-            continue
-        walker = StateDictWalker(ctx, report, owner, first_param(func) if owner else None)
         if owner is not None:
-            walker.env.update(seeds[owner])
-        walker.walk_block(func.body.body)
-        if owner is not None and seeds[owner]:
-            facts = classes.setdefault(owner, _ClassFacts())
-            facts.changes |= walker.saw_change
-            for key, tracked in walker.attribute_bindings:
-                facts.bindings.setdefault(key, []).append((tracked, func))
-            for key in _self_reads(func):
-                facts.reads.setdefault(key, set()).add(func)
-    for facts in classes.values():
-        if not facts.changes:
-            continue
-        for key, bindings in facts.bindings.items():
-            for tracked, method in bindings:
-                if facts.reads.get(key, set()) - {method}:
-                    report.snapshot(tracked, None, f"another method reads `{key}`")
+            methods.setdefault(owner, []).append((path, func))
+        elif path in scopes:
+            StateDictWalker(ctx, report, path=path).walk_block(func.body.body)
+    for owner, members in methods.items():
+        _check_class(ctx, report, owner, members, scopes)
     return report.findings
 
 
-def _attribute_snapshots(cls: cst.ClassDef, ctx: FileContext) -> Dict[str, Tracked]:
+def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
+                 members: List[Tuple[DefPath, cst.FunctionDef]], scopes: Set[DefPath]) -> None:
+    """A class's methods, with snapshots kept on `self` shared between them. A snapshot kept
+    in one method and read in another (or by the class's users) is reported when the module
+    may change between those calls: a method of the class trains it, or the code calling
+    the method that keeps it trains between calls (a holder: `EarlyStopping.__call__(loss,
+    model)` called once per epoch; a framework callback's hooks)."""
+    seeds = _attribute_snapshots(owner, ctx, members[0][0][:-1])
+    if not seeds and not any(path in scopes for path, _ in members):
+        return
+    facts = _ClassFacts()
+    for path, func in members:
+        walker = StateDictWalker(ctx, report, owner, first_param(func), path)
+        walker.env.update(seeds)
+        walker.walk_block(func.body.body)
+        facts.changes |= walker.saw_change
+        for key, tracked in walker.attribute_bindings:
+            facts.bindings.setdefault(key, []).append((tracked, func, path))
+        for key in _self_reads(func):
+            facts.reads.setdefault(key, set()).add(func)
+    receivers = ctx.receivers
+    outside = receivers.outside_reads.get(owner.name.value, set()) if receivers else set()
+    for key, bindings in facts.bindings.items():
+        for tracked, method, path in bindings:
+            if not (facts.changes or (receivers is not None
+                                      and receivers.trained_between_calls(path))):
+                continue
+            if facts.reads.get(key, set()) - {method}:
+                report.snapshot(tracked, None, f"another method reads `{key}`")
+            elif key.partition(".")[2] in outside:
+                report.snapshot(tracked, None, f"the code using `{owner.name.value}` reads "
+                                               f"`.{key.partition('.')[2]}`")
+
+
+def _attribute_snapshots(cls: cst.ClassDef, ctx: FileContext, class_path: DefPath
+                         ) -> Dict[str, Tracked]:
     """`self.x = m.state_dict()` anywhere in the class: every method sees `self.x` as live."""
     found: Dict[str, Tracked] = {}
     for method in (s for s in statements(cls.body.body, into_defs=False)
@@ -90,7 +118,7 @@ def _attribute_snapshots(cls: cst.ClassDef, ctx: FileContext) -> Dict[str, Track
         for small in small_statements(method.body.body):
             if not isinstance(small, cst.Assign):
                 continue
-            made = state_dict_source(ctx, small.value)
+            made = state_dict_source(ctx, small.value, class_path + (method.name.value,))
             for target in small.targets:
                 key = dotted(target.target)
                 if made is not None and key and "." in key:
@@ -146,35 +174,87 @@ class _Report:
         refs = dict(refs or {}, origin=tracked.origin_line_node)
         self._add(self._fix(RawFinding(node, "CPS201", message, refs), tracked))
 
-    def snapshot(self, tracked: Tracked, read: Optional[cst.CSTNode], why: str) -> None:
+    def snapshot(self, tracked: Tracked, read: Optional[cst.CSTNode], why: str,
+                 restore: bool = False) -> None:
         owner = tracked.receiver or "the module"
         where = f" at line {LINE_REF.format('read')}" if read is not None else ""
+        what = "the latest weights" if tracked.receiver_kind != OPTIMIZER else \
+            "the latest per-parameter state (momentum, moments)"
+        device = ""
+        if tracked.device_via:
+            device = (f" `{tracked.device_via}` returns the same tensors while `{owner}` is on "
+                      "the CPU; it copies only tensors on a GPU.")
         for bound in tracked.bound_at:
             message = (f"`{tracked.bound_key}` keeps `{tracked.origin_text()}`, live references to "
                        f"`{owner}`'s tensors, and {why}{where} after `{owner}` may have changed "
-                       "— use `copy.deepcopy(...)` of the state_dict. It holds the latest "
-                       "weights, not a snapshot.")
+                       "— use `copy.deepcopy(...)` of the state_dict. "
+                       f"It holds {what}, not a snapshot"
+                       f"{', so the restore restores nothing' if restore else ''}.{device}")
             refs = {"read": read} if read is not None else {}
             self._add(self._fix(RawFinding(bound, "CPS202", message, refs), tracked))
+
+
+    def shared(self, call: cst.Call, tracked: Tracked, owner: str,
+               site: cst.BaseExpression) -> None:
+        """`opt_b.load_state_dict(opt_a.state_dict())`: the optimizers share their state."""
+        source = tracked.receiver or "the optimizer"
+        message = (f"`{owner}.load_state_dict(...)` keeps the per-parameter state tensors of "
+                   f"`{tracked.origin_text()}` (line {LINE_REF.format('origin')}): an "
+                   "optimizer's load_state_dict does not copy them, so stepping "
+                   f"`{owner}` changes `{source}`'s momentum and moments too — "
+                   "load `copy.deepcopy(...)` of the state_dict")
+        raw = RawFinding(call, "CPS202", message, {"origin": tracked.origin_line_node})
+        fix = copy_fix(self.ctx, site, VType(Kind.DICT))
+        if fix is not None:
+            raw.fix_site, (raw.fix_text, raw.needs_import_copy) = site, fix
+        self._add(raw)
 
 
 class StateDictWalker(FlowWalker):
     """Follows state_dict() results and module parameters through one function body."""
 
     def __init__(self, ctx: FileContext, report: _Report,
-                 owner: Optional[cst.ClassDef] = None, self_name: Optional[str] = None) -> None:
+                 owner: Optional[cst.ClassDef] = None, self_name: Optional[str] = None,
+                 path: DefPath = ()) -> None:
         super().__init__(ctx)
+        self.path = path
         self.report = report
         self.owner = owner
         self.self_name = self_name
         self.saw_change = False  # a training change (a load into the module does not count)
         self._loading_into: Optional[str] = None  # the owner of a `load_state_dict` call
         self._comparing = False  # inside a comparison: reading an item counts as a use
+        self._keys_only = False  # reading only the keys (`in`, `len`, `.keys()`, `for k in`)
+        self._stepped: Set[str] = set()  # optimizers (and what was handed to training calls)
+        self._own_binds: Set[cst.CSTNode] = set()
+        # objects made with the module or an optimizer (`trainer = Trainer(model, opt)`):
+        # their training calls may change the module
+        self._users: Dict[str, Set[str]] = {}
         self.attribute_bindings: List[Tuple[str, Tracked]] = []
         self._pending: Dict[str, List[Tuple[cst.CSTNode, Tracked]]] = {}
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
-        return state_dict_source(self.ctx, node)
+        made = state_dict_source(self.ctx, node, self.path)
+        if made is None or made.receiver_kind != OPTIMIZER:
+            return made
+        if self._may_have_stepped(made.receiver):
+            self.ctx.used(sem.OPTIMIZER_AFTER_STEP)
+            return made
+        self.ctx.used(sem.OPTIMIZER_BEFORE_STEP)
+        return None  # no step yet: `state` is empty, `param_groups` are new dicts
+
+    def _may_have_stepped(self, optimizer: Optional[str]) -> bool:
+        """Whether a step of this optimizer may have happened before here: in this flow, or
+        in another method of the class that holds it (outside `__init__`)."""
+        if optimizer in self._stepped:
+            return True
+        receivers = self.ctx.receivers
+        if receivers is None:
+            return True
+        if self.path and self.path[-1] == "__init__" and optimizer and self.self_name and \
+                optimizer.startswith(self.self_name + "."):
+            return False  # the holder is being built: its methods have not run yet
+        return receivers.stepped_by_class(self.path, optimizer or "")
 
     def resolve_callee(self, call):
         """Only callees that return a live state_dict matter here (the plan knows them)."""
@@ -204,13 +284,46 @@ class StateDictWalker(FlowWalker):
             return super().eval(node, bare)
         previous, self._comparing = self._comparing, True
         try:
-            return super().eval(node, bare)
+            left = node.left
+            self.eval(left)
+            for target in node.comparisons:
+                if isinstance(target.operator, (cst.In, cst.NotIn)):
+                    self._keys(target.comparator)  # `k in sd` reads a key
+                else:
+                    self.eval(target.comparator)
+            return None
         finally:
             self._comparing = previous
+
+    def _keys(self, node: cst.BaseExpression) -> Optional[Tracked]:
+        previous, self._keys_only = self._keys_only, True
+        try:
+            return self.eval(node, bare=False)
+        finally:
+            self._keys_only = previous
+
+    def iter_element(self, node: cst.BaseExpression) -> Optional[Tracked]:
+        if isinstance(node, (cst.Name, cst.Attribute)):
+            owner = self._keys(node)  # `for k in sd`: the keys
+            if owner is not None and owner.family is Family.STATE_DICT:
+                return None
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                node.func.attr.value == "keys":
+            self._keys(node.func.value)
+            return None
+        return super().iter_element(node)
 
     def eval_call(self, call: cst.Call) -> Optional[Tracked]:
         func = call.func
         name = func.attr.value if isinstance(func, cst.Attribute) else dotted(func)
+        if isinstance(func, cst.Attribute) and name == "keys" and not call.args:
+            self._keys(func.value)
+            return None
+        if isinstance(func, cst.Name) and len(call.args) == 1 and (name == "len" or (
+                name in _KEY_READERS
+                and isinstance(call.args[0].value, (cst.Name, cst.Attribute)))):
+            self._keys(call.args[0].value)
+            return None
         if name in _COMPARISONS:
             previous, self._comparing = self._comparing, True
             try:
@@ -230,53 +343,111 @@ class StateDictWalker(FlowWalker):
         name = func.attr.value if isinstance(func, cst.Attribute) else (
             func.value if isinstance(func, cst.Name) else "")
         owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
-        if name == "step" and owner and OPTIMIZER_NAME.search(owner):
-            self.module_changed(None)
+        self._handed(call, name, owner)
+        if owner in self._users and TRAINING_CALL.search(name):
+            given = self._users[owner]
+            touched = [r for r in self._receivers() if r in given]
+            self._stepped |= given
+            self.module_changed(touched[0] if len(touched) == 1 else None)
+        elif name == "step" and owner:
+            self._stepped.add(owner)
+            if OPTIMIZER_NAME.search(owner) or self._is_optimizer(owner):
+                self.module_changed(None)
         elif name == "load_state_dict" and owner:
-            if not any(a is not None and a.receiver == owner for a in args):
-                self.module_changed(owner, training=False)  # its own state back: no change
+            self._loaded(call, owner, args)
         elif name.endswith("_") and owner:
             for receiver in self._receivers():
                 if owner.startswith(receiver + "."):
                     self.module_changed(receiver)
         elif TRAINING_CALL.search(name) and call.args:
             names = {dotted(a.value) for a in call.args}
+            self._stepped |= {n for n in names if n}
             touched = [r for r in self._receivers() if r in names]
-            if touched or any(n and OPTIMIZER_NAME.search(n) for n in names):
+            if touched or any(n and (OPTIMIZER_NAME.search(n) or self._is_optimizer(n))
+                              for n in names):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
+
+    def _handed(self, call: cst.Call, name: str, owner: Optional[str]) -> None:
+        """A call given a module whose snapshot is kept (`run_epoch(model, loader)`) may
+        change it: a later restore of that snapshot may restore nothing."""
+        if name in _NOT_CHANGING:
+            return
+        given = {dotted(a.value) for a in call.args} | ({owner} if owner else set())
+        for key, tracked in list(self.env.items()):
+            if tracked.family is Family.STATE_DICT and tracked.receiver in given and \
+                    not tracked.handed_out and tracked.bound_key:
+                self.env[key] = tracked.derive(handed_out=True)
+
+    def _is_optimizer(self, name: str) -> bool:
+        receivers = self.ctx.receivers
+        return receivers is not None and receivers.kind(self.path, name) == OPTIMIZER
+
+    def _loaded(self, call: cst.Call, owner: str, args) -> None:
+        """`owner.load_state_dict(x)`: a module copies `x` in; an optimizer keeps `x`'s
+        per-parameter state tensors — shared with the optimizer they came from."""
+        loaded = next((a for a in args if a is not None), None)
+        own = loaded is not None and loaded.receiver == owner
+        if not own:
+            self.module_changed(owner, training=False)
+        if loaded is None or own or loaded.family is not Family.STATE_DICT:
+            return
+        if loaded.receiver_kind == OPTIMIZER:
+            self.ctx.used(sem.OPTIMIZER_LOAD_KEEPS)
+            site = call.args[0].value
+            self.report.shared(call, loaded, owner, site)
+        elif loaded.receiver_kind == MODULE:
+            self.ctx.used(sem.MODULE_LOAD_COPIES)
 
     def _receivers(self) -> Set[str]:
         return {t.receiver for t in self.env.values()
                 if t.family is Family.STATE_DICT and t.receiver}
 
     # --- bindings and reads --------------------------------------------------------------
+    def bind(self, target, value, stmt, rhs) -> None:
+        if isinstance(rhs, cst.Call) and isinstance(target, (cst.Name, cst.Attribute)):
+            key = dotted(target)
+            given = {dotted(a.value) for a in rhs.args} - {None}
+            if key and given:
+                self._users[key] = given  # `trainer = Trainer(model, opt)`
+        super().bind(target, value, stmt, rhs)
+
     def on_bind(self, key, tracked, stmt, rhs):
-        if tracked.family is not Family.STATE_DICT:
+        if tracked is None or tracked.family is not Family.STATE_DICT:
             return tracked
-        if tracked.bound_key is None:
+        whole = tracked.vtype.kind in (Kind.DICT, Kind.LIST)
+        if tracked.bound_key is None and whole:
             tracked = tracked.derive(bound_key=key, bound_at=frozenset({stmt}), changed=False,
                                      fix_site=rhs, direct=False)
-        elif "." in key:
+            self._own_binds.add(stmt)
+        elif "." in key and whole:
             tracked = tracked.derive(bound_key=key)
-        # Otherwise (`v = sd[k]`, a loop variable, `b = a`) the value keeps the name of the
-        # state_dict it came from: "used as separate" is about that dict, not its tensors.
-        if "." in key:
+        # Otherwise (`v = sd[k]`, a loop variable) the value keeps the name of the state_dict
+        # it came from, if any: "used as separate" is about that dict, not its tensors.
+        if tracked.device_via:
+            self.ctx.used(sem.STATE_DICT_CPU_MOVE)
+        if "." in key and whole:
             self.attribute_bindings.append((key, tracked))
         return tracked
 
     def on_store_into(self, container, tracked, node):
         key = dotted(container)
-        if key is None or tracked.family is not Family.STATE_DICT:
-            return
+        if key is None or tracked.family is not Family.STATE_DICT or \
+                tracked.vtype.kind is not Kind.DICT:
+            return  # a tensor put into a new container (`ema_vals.append(e)`) is no snapshot
+        self._own_binds.add(node)
         self.env[key] = tracked.derive(bound_key=key, bound_at=frozenset({node}),
                                        changed=False, level=Level.SHALLOW,
                                        vtype=VType(Kind.LIST, elem=tracked.vtype), fix_site=None)
 
     def on_read(self, key, tracked, node, bare):
-        if tracked.family is not Family.STATE_DICT:
-            return
-        if tracked.changed:
+        if tracked.family is not Family.STATE_DICT or self._keys_only:
+            return  # the keys of a state_dict are not live values
+        restore = self._loading_into == tracked.receiver and bare
+        if tracked.changed and not restore:
             self.report.snapshot(tracked, node, "is read")
+        elif restore and (tracked.changed or tracked.handed_out):
+            self.report.snapshot(tracked, node, f"is loaded back into `{tracked.receiver}`",
+                                 restore=True)
         if (bare or self._comparing) and key in self._pending and \
                 self._loading_into != tracked.receiver:
             for change, changed in self._pending.pop(key):
@@ -295,16 +466,61 @@ class StateDictWalker(FlowWalker):
             return  # replacing an entry (`sd[k] = sd[k] * 0`) leaves the module alone
         if tracked.level is Level.SHALLOW and tracked.vtype.kind is Kind.DICT:
             return
+        if tracked.maybe_via and not tracked.device_via:
+            return  # `.float()` of a tensor of unknown dtype: not proven to be the module's
+        if tracked.direct:
+            self.report.inplace(node, tracked, "the change goes straight into the module")
+            return
+        if self._blends_other_module(node, tracked):
+            return  # an EMA / soft update: this module is meant to change
         if tracked.shallow_via:
             self.report.inplace(node, tracked, f"`{tracked.shallow_via}` copied only the dict, "
                                                "not its tensors")
-        elif tracked.direct:
-            self.report.inplace(node, tracked, "the change goes straight into the module")
-        elif tracked.bound_key and "." in tracked.bound_key:
-            self.report.inplace(node, tracked, f"it is kept as `{tracked.bound_key}`, as if "
-                                               "it were a copy")
-        elif tracked.changed:
-            self.report.inplace(node, tracked, "it was taken before the module changed, as "
-                                               "if it were a snapshot")
+        elif tracked.bound_key and "." in tracked.bound_key and \
+                not tracked.bound_at & self._own_binds:
+            self.report.inplace(node, tracked, f"it is kept as `{tracked.bound_key}` from "
+                                               "another call, as if it were a copy")
         elif tracked.bound_key:
             self._pending.setdefault(tracked.bound_key, []).append((node, tracked))
+
+    def _blends_other_module(self, node: cst.CSTNode, tracked: Tracked) -> bool:
+        """Whether the change writes values of another module's live tensors into this one
+        (`e.mul_(d).add_(m, alpha=1 - d)`, `v.copy_(update(v, m))`, `e += (1 - d) * m`):
+        the write-through is the point of such an update."""
+        found = [False]
+        env = self.env
+
+        class Operands(cst.CSTVisitor):
+            def visit_Name(self, name: cst.Name) -> None:
+                other = env.get(name.value)
+                if other is not None and other.family in (Family.STATE_DICT, Family.PARAMS) \
+                        and other.receiver != tracked.receiver:
+                    found[0] = True
+
+            def visit_Attribute(self, attr: cst.Attribute) -> Optional[bool]:
+                key = dotted(attr)
+                other = env.get(key) if key else None
+                if other is not None and other.family in (Family.STATE_DICT, Family.PARAMS) \
+                        and other.receiver != tracked.receiver:
+                    found[0] = True
+                return True
+
+            def visit_Call(self, call: cst.Call) -> Optional[bool]:
+                func = call.func
+                if isinstance(func, cst.Attribute) and func.attr.value in _LIVE_METHODS and \
+                        dotted(func.value) != tracked.receiver:
+                    found[0] = True
+                return True
+
+        operands: List[cst.CSTNode] = []
+        if isinstance(node, cst.AugAssign):
+            operands.append(node.value)
+        elif isinstance(node, cst.Call):
+            operands.extend(a.value for a in node.args)
+            inner = node.func
+            while isinstance(inner, cst.Attribute) and isinstance(inner.value, cst.Call):
+                operands.extend(a.value for a in inner.value.args)  # `e.mul_(d).add_(m)`
+                inner = inner.value.func
+        for operand in operands:
+            operand.visit(Operands())
+        return found[0]

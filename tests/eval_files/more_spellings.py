@@ -111,6 +111,7 @@ def state_dicts(model, other, optimizer, path):
     kv = model.state_dict(keep_vars=True)
     kv["w"].data -= 1                                     # expect: CPS201
     torch.save(kv, path)
+    optimizer.step()
     osd = optimizer.state_dict()
     osd["state"][0]["exp_avg"].mul_(0)                    # expect: CPS201
     return osd
@@ -140,3 +141,11 @@ class Keeper:
 
     def damage(self):
         self.snapshot["w"].zero_()                        # expect: CPS201
+
+
+def modules_given():
+    """The receivers above are shown to be a module and an optimizer by what they are given."""
+    net = torch.nn.Linear(2, 2)
+    state_dicts(net, torch.nn.Linear(2, 2), torch.optim.SGD(net.parameters(), lr=0.1), "p")
+    snapshots(net, torch.optim.SGD(net.parameters(), lr=0.1), [], "p")
+    return Keeper(net)

@@ -76,3 +76,10 @@ class Trainer:
         self.opt.step()
     def restore(self):
         self.model.load_state_dict(self.best_state)
+
+
+def modules_given():
+    """`bad201` and `ema_update` are given modules: their receivers are shown to be ones."""
+    net, other = torch.nn.Linear(2, 2), torch.nn.Linear(2, 2)
+    ema_update(copy.deepcopy(net), net, 0.99)
+    bad201(net, other)

@@ -1,0 +1,611 @@
+"""Which receivers of `state_dict()` are torch modules or optimizers, shown from the `ast`.
+
+Other objects have `state_dict()` methods too (training loops, trackers, schedulers) that
+build new plain dicts on every call; CPS2xx applies only where the receiver is shown to be
+an `nn.Module` or a `torch.optim.Optimizer`. Evidence, per function (def path) and per
+class attribute (`self.x`, set in any method):
+
+- construction: a `torch.nn`/`torchvision.models` constructor, a `torch.optim` optimizer, a
+  class deriving from `nn.Module`/`Optimizer` (in this module, or in a project module it
+  imports), `copy.deepcopy(module)`, `module.to(...)`/`.cuda()`/`.eval()` (they return it);
+- use: `.parameters()`, `.named_parameters()`, `.buffers()`, `.modules()`, `.children()`,
+  `.forward(...)`, `.to(...)`, `.cuda()`, `.train()`, `.eval()` (modules), `.param_groups`
+  (optimizers); `self` in a class deriving from `nn.Module`;
+- a parameter given such a value at a call in this module (functions, constructors,
+  methods of instances, `instance(...)`), and, for a class that keeps a parameter's
+  state_dict on itself (a snapshot holder), at calls in the project modules beside it.
+
+Anything else — a parameter nobody is seen passing a module to — is unknown: no finding.
+"""
+
+import ast
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional, Set, Tuple
+
+from ..core.names import ImportTable, class_ancestors, dotted_ast
+from ..facts import module_changes as mc
+from ..project.files import project_module
+
+MODULE, OPTIMIZER = "module", "optimizer"
+_INSTANCE = "instance:"
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_ROUNDS = 6  # propagation through call sites: enough for helpers of helpers
+_NEARBY_LIMIT = 300  # project files read when looking for a holder's callers
+_NEARBY_BYTES = 1_000_000
+DefPath = Tuple[str, ...]
+
+
+class _Scope:
+    def __init__(self, path: DefPath, node: ast.AST, cls: Optional[str]) -> None:
+        self.path = path
+        self.node = node
+        self.cls = cls  # the class, for a method
+        self.names: Dict[str, str] = {}
+        self.self_name: Optional[str] = None
+        self.params: List[str] = []
+        self.keyword_params: Set[str] = set()
+        self.trains = False  # steps an optimizer or calls a training function
+        self.state_dict_receivers: Optional[Set[Optional[str]]] = None
+        if isinstance(node, _DEFS):
+            args = node.args.posonlyargs + node.args.args
+            names = [a.arg for a in args]
+            static = any(dotted_ast(d) == "staticmethod" for d in node.decorator_list)
+            if cls is not None and names and not static:
+                self.self_name = names[0]
+                names = names[1:]
+            self.params = names
+            self.keyword_params = set(names) | {a.arg for a in node.args.kwonlyargs}
+        self.nodes: List[ast.AST] = list(_own_nodes(
+            node.body if isinstance(node, _DEFS) else
+            [s for s in node.body if not isinstance(s, (ast.ClassDef,) + _DEFS)]))
+
+
+def _own_nodes(body: List[ast.stmt]) -> Iterator[ast.AST]:
+    """Every node of these statements, not entering nested functions and classes."""
+    stack: List[ast.AST] = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, (ast.ClassDef, ast.Lambda) + _DEFS):
+                stack.append(child)
+
+
+class LiveReceivers:
+    """Evidence that names are modules or optimizers, per def path (`()`: module level)."""
+
+    def __init__(self, tree: ast.Module, imports: ImportTable, filename: Optional[str] = None,
+                 nearby: bool = True) -> None:
+        self.imports = imports
+        self.filename = filename
+        self._nearby = nearby and bool(filename) and not filename.startswith("<")
+        self.classes: Dict[str, ast.ClassDef] = {}
+        self.scopes: Dict[DefPath, _Scope] = {}
+        self.attrs: Dict[str, Dict[str, str]] = {}
+        # attributes of this module's classes read from outside (`stopper.best_state`)
+        self.outside_reads: Dict[str, Set[str]] = {}
+        self._class_kinds: Dict[str, Optional[str]] = {}
+        self._collect(tree.body, (), None)
+        for name in self.classes:
+            self.attrs.setdefault(name, {})
+        self._callback_hooks: Set[DefPath] = set()
+        for scope in self.scopes.values():
+            if scope.self_name and self.class_kind(scope.cls) == MODULE:
+                scope.names[scope.self_name] = MODULE
+            param = self._callback_module_param(scope.cls)
+            if param and scope.path[-1].startswith("on_") and param in scope.keyword_params:
+                scope.names[param] = MODULE  # the framework hands the module to its hooks
+                self._callback_hooks.add(scope.path)
+        self._propagate([])
+        self._looked_nearby = False
+        self._trained: Optional[Set[DefPath]] = None
+        self._outside_trained: Set[DefPath] = set()
+        self._optimizer_calls: Optional[Set[int]] = None
+        self._live_calls: Optional[Set[int]] = None
+
+    # ----- building -------------------------------------------------------------------
+    def _collect(self, body: List[ast.stmt], path: DefPath, cls: Optional[str]) -> None:
+        if not path:
+            self.scopes[()] = _Scope((), ast.Module(body=body, type_ignores=[]), None)
+        for stmt in body:
+            if isinstance(stmt, ast.ClassDef):
+                self.classes.setdefault(stmt.name, stmt)
+                self._collect_class(stmt, path + (stmt.name,))
+            elif isinstance(stmt, _DEFS):
+                inner = path + (stmt.name,)
+                self.scopes[inner] = _Scope(inner, stmt, cls)
+                self._collect([s for s in stmt.body if isinstance(s, (ast.ClassDef,) + _DEFS)],
+                              inner, None)
+
+    def _collect_class(self, cls: ast.ClassDef, path: DefPath) -> None:
+        for stmt in cls.body:
+            if isinstance(stmt, _DEFS):
+                inner = path + (stmt.name,)
+                self.scopes[inner] = _Scope(inner, stmt, cls.name)
+            elif isinstance(stmt, ast.ClassDef):
+                self.classes.setdefault(stmt.name, stmt)
+                self._collect_class(stmt, path + (stmt.name,))
+
+    def class_kind(self, name: Optional[str]) -> Optional[str]:
+        """MODULE or OPTIMIZER for a class of this module deriving from one (at any depth,
+        through this module's classes and the project's modules)."""
+        if name is None or name not in self.classes:
+            return None
+        if name not in self._class_kinds:
+            self._class_kinds[name] = None
+            found = None
+            for member in class_ancestors(self.classes[name], _base_names, self.classes):
+                for base in member.bases:
+                    found = found or _qualified_kind(self.imports.qualify_ast(base),
+                                                     self.imports, self.filename)
+            self._class_kinds[name] = found
+        return self._class_kinds[name]
+
+    def _callback_module_param(self, name: Optional[str]) -> Optional[str]:
+        if name is None or name not in self.classes:
+            return None
+        for member in class_ancestors(self.classes[name], _base_names, self.classes):
+            for base in member.bases:
+                found = mc.CALLBACK_BASES.get(self.imports.qualify_ast(base) or "")
+                if found:
+                    return found
+        return None
+
+    def _propagate(self, outside: List[Tuple[DefPath, str, str]]) -> None:
+        """Bindings, uses and call sites, to a fixed point; `outside` adds tags given to
+        parameters by callers in other modules."""
+        for _ in range(_ROUNDS):
+            grew = False
+            for path, param, tag in outside:
+                scope = self.scopes.get(path)
+                if scope is not None and param not in scope.names:
+                    scope.names[param] = tag
+                    grew = True
+            for scope in self.scopes.values():
+                grew |= self._scan(scope)
+            if not grew:
+                return
+
+    def _scan(self, scope: _Scope) -> bool:
+        grew = False
+        for node in scope.nodes:
+            if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
+                value = node.value
+                if value is None:
+                    continue
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    if isinstance(target, (ast.Tuple, ast.List)) and isinstance(
+                            value, (ast.Tuple, ast.List)) and len(target.elts) == len(value.elts):
+                        pairs = list(zip(target.elts, value.elts))
+                    else:
+                        pairs = [(target, value)]
+                    for bound, source in pairs:
+                        tag = self.tag(scope, source)
+                        if tag is not None:
+                            grew |= self._set(scope, dotted_ast(bound), tag)
+            elif isinstance(node, ast.Call):
+                func = node.func
+                if isinstance(func, ast.Attribute):
+                    if func.attr in mc.MODULE_METHODS and self.tag(scope, func.value) != OPTIMIZER:
+                        grew |= self._set(scope, dotted_ast(func.value), MODULE)
+                    if func.attr == "step" or mc.TRAINING_CALL.search(func.attr) and node.args:
+                        scope.trains = True
+                elif isinstance(func, ast.Name) and mc.TRAINING_CALL.search(func.id) and node.args:
+                    scope.trains = True
+                if node.args and isinstance(func, (ast.Name, ast.Attribute)) and \
+                        self._has_state_dict(scope, func):
+                    grew |= self._set(scope, dotted_ast(func), MODULE)  # a forward call
+                grew |= self._call_site(scope, node)
+            elif isinstance(node, ast.Attribute) and node.attr in mc.OPTIMIZER_ATTRIBUTES:
+                grew |= self._set(scope, dotted_ast(node.value), OPTIMIZER)
+        return grew
+
+    def _has_state_dict(self, scope: _Scope, func: ast.AST) -> bool:
+        """Whether this function also takes `func`'s `state_dict()` (calling it with
+        inputs is then a forward pass)."""
+        key = dotted_ast(func)
+        if key is None or self.tag(scope, func) is not None:
+            return False
+        if scope.state_dict_receivers is None:
+            scope.state_dict_receivers = {
+                dotted_ast(n.func.value) for n in scope.nodes
+                if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                and n.func.attr in ("state_dict", "load_state_dict")}
+        return key in scope.state_dict_receivers or key in self._class_state_dicts(scope)
+
+    def _class_state_dicts(self, scope: _Scope) -> Set[str]:
+        """`self.x` whose state_dict any method of the class takes."""
+        if scope.cls is None or not scope.self_name:
+            return set()
+        found = set()
+        for other in self.scopes.values():
+            if other.cls == scope.cls and other.self_name:
+                for n in other.nodes:
+                    if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and \
+                            n.func.attr in ("state_dict", "load_state_dict"):
+                        key = dotted_ast(n.func.value) or ""
+                        head, _, rest = key.partition(".")
+                        if head == other.self_name and rest:
+                            found.add(f"{scope.self_name}.{rest}")
+        return found
+
+    def _set(self, scope: _Scope, key: Optional[str], tag: str) -> bool:
+        if not key:
+            return False
+        head, _, attr = key.partition(".")
+        if scope.self_name and head == scope.self_name and attr and "." not in attr \
+                and scope.cls is not None:
+            attrs = self.attrs.setdefault(scope.cls, {})
+            if attrs.get(attr) is None:
+                attrs[attr] = tag
+                return True
+            return False
+        if key not in scope.names:
+            scope.names[key] = tag
+            return True
+        return False
+
+    def _call_site(self, scope: _Scope, call: ast.Call) -> bool:
+        callee = self._callee(scope, call)
+        if callee is None:
+            return False
+        target = self.scopes.get(callee)
+        if target is None:
+            return False
+        grew = False
+        for param, arg in _arguments(target, call):
+            tag = self.tag(scope, arg)
+            if tag is not None and param not in target.names:
+                target.names[param] = tag
+                grew = True
+        return grew
+
+    def _callee(self, scope: _Scope, call: ast.Call) -> Optional[DefPath]:
+        func = call.func
+        if isinstance(func, ast.Name):
+            if func.id in self.classes:
+                return self._method(func.id, "__init__")
+            if (func.id,) in self.scopes:
+                return (func.id,)
+            tag = self.tag(scope, func)
+            if tag and tag.startswith(_INSTANCE):
+                return self._method(tag[len(_INSTANCE):], "__call__")
+        elif isinstance(func, ast.Attribute):
+            if isinstance(func.value, ast.Name) and func.value.id == scope.self_name and scope.cls:
+                return self._method(scope.cls, func.attr)
+            tag = self.tag(scope, func.value)
+            if tag and tag.startswith(_INSTANCE):
+                return self._method(tag[len(_INSTANCE):], func.attr)
+        return None
+
+    def _method(self, cls: str, name: str) -> Optional[DefPath]:
+        if cls not in self.classes:
+            return None
+        for member in class_ancestors(self.classes[cls], _base_names, self.classes):
+            path = self._class_path(member.name) + (name,)
+            if path in self.scopes:
+                return path
+        return None
+
+    def _class_path(self, cls: str) -> DefPath:
+        for path, scope in self.scopes.items():
+            if scope.cls == cls:
+                return path[:-1]
+        return (cls,)
+
+    # ----- questions ----------------------------------------------------------------------
+    def tag(self, scope: _Scope, expr: ast.AST) -> Optional[str]:
+        """MODULE, OPTIMIZER, `instance:<class>`, or None for an expression in `scope`."""
+        key = dotted_ast(expr) if isinstance(expr, (ast.Name, ast.Attribute)) else None
+        if key is not None:
+            if key in scope.names:
+                return scope.names[key]
+            if isinstance(expr, ast.Name):
+                return self.scopes[()].names.get(key) if scope.path else None
+            base = self.tag(scope, expr.value)
+            if isinstance(expr.value, ast.Name) and expr.value.id == scope.self_name and \
+                    scope.cls is not None:
+                base = _INSTANCE + scope.cls
+            if base and base.startswith(_INSTANCE):
+                return self.attrs.get(base[len(_INSTANCE):], {}).get(expr.attr)
+            return None
+        if not isinstance(expr, ast.Call):
+            return None
+        func = expr.func
+        qualified = self.imports.qualify_ast(func)
+        if qualified == "copy.deepcopy" and expr.args:
+            inner = self.tag(scope, expr.args[0])
+            return inner if inner in (MODULE, OPTIMIZER) else None
+        if qualified is not None:
+            kind = _factory_kind(qualified) or _qualified_kind(qualified, self.imports,
+                                                               self.filename)
+            return kind or _INSTANCE + qualified
+        if isinstance(func, ast.Name) and func.id in self.classes:
+            return self.class_kind(func.id) or _INSTANCE + func.id
+        if isinstance(func, ast.Attribute) and func.attr in mc.SELF_RETURNING_METHODS:
+            inner = self.tag(scope, func.value)
+            return inner if inner == MODULE else None
+        return None
+
+    def kind(self, path: DefPath, receiver: str) -> Optional[str]:
+        """MODULE or OPTIMIZER when `receiver` (dotted, as written in the function at
+        `path`; `()` for module level) is shown to be one, else None."""
+        scope = self.scopes.get(path)
+        if scope is None:
+            return None
+        found = self._kind(scope, receiver)
+        if found is None and self._nearby and not self._looked_nearby and \
+                scope.cls is not None and receiver.partition(".")[0] in scope.params:
+            self._look_nearby()
+            found = self._kind(scope, receiver)
+        return found
+
+    def _kind(self, scope: _Scope, receiver: str) -> Optional[str]:
+        expr = _parse_dotted(receiver)
+        tag = self.tag(scope, expr) if expr is not None else None
+        return tag if tag in (MODULE, OPTIMIZER) else None
+
+    def live_state_dicts(self) -> Set[int]:
+        """ids of the `x.state_dict()` calls (in the `ast` tree given) whose `x` is shown to
+        be a module or an optimizer: only those can hold a CPS2xx finding."""
+        if self._live_calls is None:
+            self._live_calls = set()
+            for path, scope in list(self.scopes.items()):
+                for node in scope.nodes:
+                    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                            and node.func.attr == "state_dict"):
+                        continue
+                    receiver = node.func.value
+                    if self.tag(scope, receiver) in (MODULE, OPTIMIZER) or \
+                            self.kind(path, dotted_ast(receiver) or "") is not None:
+                        self._live_calls.add(id(node))
+        return self._live_calls
+
+    def optimizer_state_dicts(self) -> Set[int]:
+        """ids of the `x.state_dict()` calls (in the `ast` tree given) whose `x` is shown to be
+        an optimizer: loading one into another optimizer shares its state tensors."""
+        if self._optimizer_calls is None:
+            self._optimizer_calls = set()
+            for scope in self.scopes.values():
+                for node in scope.nodes:
+                    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                            node.func.attr == "state_dict" and \
+                            self._kind(scope, dotted_ast(node.func.value) or "") == OPTIMIZER:
+                        self._optimizer_calls.add(id(node))
+        return self._optimizer_calls
+
+    def stepped_by_class(self, path: DefPath, receiver: str) -> bool:
+        """Whether `receiver` (`self.opt`, `worker.optimizer`) is an attribute that a method
+        of its holder's class steps or hands to a training call."""
+        scope = self.scopes.get(path)
+        head, _, attr = receiver.partition(".")
+        if scope is None or not attr or "." in attr:
+            return False
+        if head == scope.self_name and scope.cls is not None:
+            cls = scope.cls
+        else:
+            tag = self.tag(scope, ast.Name(id=head, ctx=ast.Load()))
+            if not tag or not tag.startswith(_INSTANCE):
+                return False
+            cls = tag[len(_INSTANCE):]
+        if cls not in self.classes:
+            return False
+        members = {m.name for m in class_ancestors(self.classes[cls], _base_names, self.classes)}
+        for other in self.scopes.values():
+            if other.cls not in members or not other.self_name:
+                continue
+            wanted = f"{other.self_name}.{attr}"
+            for node in other.nodes:
+                if not isinstance(node, ast.Call):
+                    continue
+                func = node.func
+                if isinstance(func, ast.Attribute) and func.attr == "step" and \
+                        dotted_ast(func.value) == wanted:
+                    return True
+                name = func.attr if isinstance(func, ast.Attribute) else dotted_ast(func) or ""
+                if mc.TRAINING_CALL.search(name) and any(
+                        dotted_ast(a) == wanted for a in node.args):
+                    return True
+        return False
+
+    def trained_between_calls(self, path: DefPath) -> bool:
+        """Whether the function at `path` is called by code that trains between calls (a
+        step or a training call in the calling function), here or in a nearby module."""
+        return path in self._trained_callees or path in self._callback_hooks
+
+    @property
+    def _trained_callees(self) -> Set[DefPath]:
+        if self._trained is not None:
+            return self._trained | self._outside_trained
+        found: Set[DefPath] = set()
+        for scope in self.scopes.values():
+            if not scope.trains:
+                continue
+            for node in scope.nodes:
+                if isinstance(node, ast.Call):
+                    callee = self._callee(scope, node)
+                    if callee is not None:
+                        found.add(callee)
+        self._trained = found
+        return found | self._outside_trained
+
+    # ----- callers in nearby project modules ------------------------------------------------
+    def _look_nearby(self) -> None:
+        """Calls of this module's classes and functions in the project's modules beside it
+        (its directory and two above): what they pass gives the parameters evidence."""
+        self._looked_nearby = True
+        here = Path(self.filename).resolve()
+        stem = here.stem
+        names = set(self.classes) | {p[0] for p in self.scopes if len(p) == 1}
+        given: List[Tuple[DefPath, str, str]] = []
+        for other_path in _nearby_files(here):
+            try:
+                text = other_path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if stem not in text or not any(n in text for n in names):
+                continue
+            try:
+                tree = ast.parse(text)
+            except (SyntaxError, ValueError, RecursionError):
+                continue
+            other = LiveReceivers(tree, ImportTable(tree), str(other_path), nearby=False)
+            given.extend(self._calls_from(other, stem))
+        self._propagate(given)
+
+    def _calls_from(self, other: "LiveReceivers", stem: str) -> Iterator[Tuple[DefPath, str, str]]:
+        def ours(qualified: Optional[str]) -> Optional[str]:
+            if not qualified:
+                return None
+            module, _, name = qualified.rpartition(".")
+            if module.rpartition(".")[2] == stem and (name in self.classes
+                                                       or (name,) in self.scopes):
+                return name
+            return None
+
+        for scope in other.scopes.values():
+            for node in scope.nodes:
+                if isinstance(node, ast.Attribute):
+                    tag = other.tag(scope, node.value)
+                    name = ours(tag[len(_INSTANCE):]) if tag and tag.startswith(_INSTANCE) else None
+                    if name in self.classes:
+                        self.outside_reads.setdefault(name, set()).add(node.attr)
+                if not isinstance(node, ast.Call):
+                    continue
+                callee = None
+                func = node.func
+                name = ours(other._qualified(func))
+                if name is not None:
+                    callee = self._method(name, "__init__") if name in self.classes else (name,)
+                else:
+                    holder = func if isinstance(func, ast.Name) else (
+                        func.value if isinstance(func, ast.Attribute) else None)
+                    tag = other.tag(scope, holder) if holder is not None else None
+                    name = ours(tag[len(_INSTANCE):]) if tag and tag.startswith(_INSTANCE) \
+                        else None
+                    if name in self.classes:
+                        method = "__call__" if isinstance(func, ast.Name) else func.attr
+                        callee = self._method(name, method)
+                target = self.scopes.get(callee) if callee else None
+                if target is None:
+                    continue
+                if scope.trains:
+                    self._outside_trained.add(callee)
+                for param, arg in _arguments(target, node):
+                    tag = other.tag(scope, arg)
+                    if tag in (MODULE, OPTIMIZER):
+                        yield callee, param, tag
+
+    def _qualified(self, func: ast.AST) -> Optional[str]:
+        qualified = self.imports.qualify_ast(func)
+        if qualified is None and isinstance(func, ast.Name) and func.id in self.imports.relative:
+            _, module, name = self.imports.relative[func.id]
+            qualified = f"{module}.{name}" if module else name
+        return qualified
+
+
+def _nearby_files(here: Path) -> Iterator[Path]:
+    seen = 0
+    for directory in (here.parent, here.parent.parent, here.parent.parent.parent):
+        if directory.name in ("site-packages", "dist-packages"):
+            return
+        try:
+            entries = sorted(directory.glob("*.py"))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry == here:
+                continue
+            try:
+                if entry.stat().st_size > _NEARBY_BYTES:
+                    continue
+            except OSError:
+                continue
+            seen += 1
+            if seen > _NEARBY_LIMIT:
+                return
+            yield entry
+        if directory.parent == directory:
+            return
+
+
+def _arguments(target: _Scope, call: ast.Call) -> Iterator[Tuple[str, ast.AST]]:
+    for index, arg in enumerate(call.args):
+        if isinstance(arg, ast.Starred):
+            break
+        if index < len(target.params):
+            yield target.params[index], arg
+    for keyword in call.keywords:
+        if keyword.arg in target.keyword_params:
+            yield keyword.arg, keyword.value
+
+
+def _parse_dotted(text: str) -> Optional[ast.AST]:
+    try:
+        expr = ast.parse(text, mode="eval").body
+    except (SyntaxError, ValueError):
+        return None
+    return expr if isinstance(expr, (ast.Name, ast.Attribute, ast.Call)) else None
+
+
+def _base_names(cls: ast.ClassDef) -> List[Optional[str]]:
+    return [dotted_ast(b.value if isinstance(b, ast.Subscript) else b) for b in cls.bases]
+
+
+def _factory_kind(qualified: str) -> Optional[str]:
+    if qualified in mc.MODULE_FACTORIES_OUTSIDE:
+        return MODULE
+    if qualified.startswith(mc.MODULE_FACTORY_PREFIXES) and \
+            not qualified.startswith(mc.NOT_MODULE_FACTORIES):
+        return MODULE
+    if qualified.startswith(mc.OPTIMIZER_FACTORY_PREFIX) and \
+            not qualified.startswith(mc.NOT_OPTIMIZER_FACTORIES) and \
+            qualified.rpartition(".")[2][:1].isupper():
+        return OPTIMIZER
+    return None
+
+
+def _qualified_kind(qualified: Optional[str], imports: ImportTable, filename: Optional[str],
+                    depth: int = 0) -> Optional[str]:
+    """MODULE/OPTIMIZER for a known base, a torch class, or a project class deriving from
+    one (its module found on disk, read with `ast`; a few levels of bases)."""
+    if not qualified:
+        return None
+    if qualified in mc.MODULE_BASES:
+        return MODULE
+    if qualified in mc.OPTIMIZER_BASES:
+        return OPTIMIZER
+    factory = _factory_kind(qualified)
+    if factory is not None:
+        return factory
+    if depth >= 3 or not filename or filename.startswith("<"):
+        return None
+    module, _, name = qualified.rpartition(".")
+    found = project_module(Path(filename).resolve().parent, module) if module else None
+    if found is None:
+        return None
+    return _project_class_kind(str(found), name, depth)
+
+
+_PROJECT_KINDS: Dict[Tuple[str, str], Optional[str]] = {}
+
+
+def _project_class_kind(path: str, name: str, depth: int) -> Optional[str]:
+    key = (path, name)
+    if key not in _PROJECT_KINDS:
+        _PROJECT_KINDS[key] = None
+        try:
+            tree = ast.parse(Path(path).read_text(encoding="utf-8", errors="replace"))
+        except (OSError, SyntaxError, ValueError, RecursionError):
+            return None
+        imports = ImportTable(tree)
+        classes = {c.name: c for c in tree.body if isinstance(c, ast.ClassDef)}
+        if name in classes:
+            for member in class_ancestors(classes[name], _base_names, classes):
+                for base in member.bases:
+                    kind = _qualified_kind(imports.qualify_ast(base), imports, path, depth + 1)
+                    if kind is not None:
+                        _PROJECT_KINDS[key] = kind
+                        return kind
+    return _PROJECT_KINDS[key]
