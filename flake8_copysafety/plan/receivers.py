@@ -197,8 +197,13 @@ class LiveReceivers:
                         self._has_state_dict(scope, func):
                     grew |= self._set(scope, dotted_ast(func), MODULE)  # a forward call
                 grew |= self._call_site(scope, node)
-            elif isinstance(node, ast.Attribute) and node.attr in mc.OPTIMIZER_ATTRIBUTES:
-                grew |= self._set(scope, dotted_ast(node.value), OPTIMIZER)
+            elif isinstance(node, ast.Attribute):
+                if node.attr in mc.OPTIMIZER_ATTRIBUTES:
+                    grew |= self._set(scope, dotted_ast(node.value), OPTIMIZER)
+                tag = self.tag(scope, node.value)
+                if tag and tag.startswith(_INSTANCE) and tag[len(_INSTANCE):] != scope.cls:
+                    # `stopper.best_state`: the class's users read what it keeps
+                    self.outside_reads.setdefault(tag[len(_INSTANCE):], set()).add(node.attr)
         return grew
 
     def _has_state_dict(self, scope: _Scope, func: ast.AST) -> bool:
@@ -374,6 +379,54 @@ class LiveReceivers:
                             self._kind(scope, dotted_ast(node.func.value) or "") == OPTIMIZER:
                         self._optimizer_calls.add(id(node))
         return self._optimizer_calls
+
+    def given_from_outside(self, path: DefPath, receiver: str) -> bool:
+        """Whether `receiver` is a parameter of the function at `path`, or `self.x` where a
+        method of the class stores a parameter as `self.x` (`self.model = model`): a module
+        that code outside the class holds, and may train between calls."""
+        scope = self.scopes.get(path)
+        if scope is None:
+            return False
+        head, _, attr = receiver.partition(".")
+        if head in scope.params:
+            return True
+        if head != scope.self_name or not attr or "." in attr or scope.cls is None:
+            return False
+        for other in self.scopes.values():
+            if other.cls != scope.cls:
+                continue
+            for node in other.nodes:
+                if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and \
+                        node.value.id in other.params and any(
+                            dotted_ast(t) == f"{other.self_name}.{attr}" for t in node.targets):
+                    return True
+        return False
+
+    def method_trains(self, path: DefPath, method: str) -> bool:
+        """Whether `self.method(...)` called in the method at `path` trains: it steps an
+        optimizer or calls a training function, itself or through other methods."""
+        scope = self.scopes.get(path)
+        if scope is None or scope.cls is None:
+            return False
+        start = self._method(scope.cls, method)
+        seen: Set[DefPath] = set()
+        pending = [start] if start else []
+        while pending:
+            current = pending.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            inner = self.scopes[current]
+            if inner.trains:
+                return True
+            for node in inner.nodes:
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                        isinstance(node.func.value, ast.Name) and \
+                        node.func.value.id == inner.self_name and inner.cls:
+                    found = self._method(inner.cls, node.func.attr)
+                    if found:
+                        pending.append(found)
+        return False
 
     def stepped_by_class(self, path: DefPath, receiver: str) -> bool:
         """Whether `receiver` (`self.opt`, `worker.optimizer`) is an attribute that a method

@@ -99,8 +99,10 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
     outside = receivers.outside_reads.get(owner.name.value, set()) if receivers else set()
     for key, bindings in facts.bindings.items():
         for tracked, method, path in bindings:
-            if not (facts.changes or (receivers is not None
-                                      and receivers.trained_between_calls(path))):
+            outside_training = receivers is not None and \
+                receivers.given_from_outside(path, tracked.receiver or "") and \
+                receivers.trained_between_calls(path)
+            if not (facts.changes or outside_training):
                 continue
             if facts.reads.get(key, set()) - {method}:
                 report.snapshot(tracked, None, f"another method reads `{key}`")
@@ -227,6 +229,7 @@ class StateDictWalker(FlowWalker):
         self._keys_only = False  # reading only the keys (`in`, `len`, `.keys()`, `for k in`)
         self._stepped: Set[str] = set()  # optimizers (and what was handed to training calls)
         self._own_binds: Set[cst.CSTNode] = set()
+        self._statement: Optional[cst.CSTNode] = None  # the statement being walked
         # objects made with the module or an optimizer (`trainer = Trainer(model, opt)`):
         # their training calls may change the module
         self._users: Dict[str, Set[str]] = {}
@@ -349,6 +352,9 @@ class StateDictWalker(FlowWalker):
             touched = [r for r in self._receivers() if r in given]
             self._stepped |= given
             self.module_changed(touched[0] if len(touched) == 1 else None)
+        elif owner and owner == self.self_name and self.ctx.receivers is not None and \
+                self.ctx.receivers.method_trains(self.path, name):
+            self.module_changed(None)  # `self._run_epoch()` steps the optimizer
         elif name == "step" and owner:
             self._stepped.add(owner)
             if OPTIMIZER_NAME.search(owner) or self._is_optimizer(owner):
@@ -512,15 +518,14 @@ class StateDictWalker(FlowWalker):
                     found[0] = True
                 return True
 
-        operands: List[cst.CSTNode] = []
-        if isinstance(node, cst.AugAssign):
-            operands.append(node.value)
-        elif isinstance(node, cst.Call):
-            operands.extend(a.value for a in node.args)
-            inner = node.func
-            while isinstance(inner, cst.Attribute) and isinstance(inner.value, cst.Call):
-                operands.extend(a.value for a in inner.value.args)  # `e.mul_(d).add_(m)`
-                inner = inner.value.func
-        for operand in operands:
-            operand.visit(Operands())
+        # the whole statement: `e.mul_(d).add_(m, alpha=1 - d)` is one update
+        statement = self._statement if self._statement is not None else node
+        statement.visit(Operands())
         return found[0]
+
+    def walk_small(self, small: cst.BaseSmallStatement, stmt: cst.CSTNode) -> None:
+        previous, self._statement = self._statement, small
+        try:
+            super().walk_small(small, stmt)
+        finally:
+            self._statement = previous
