@@ -46,6 +46,7 @@ class _Scope:
         self.keyword_params: Set[str] = set()
         self.trains = False  # steps an optimizer or calls a training function
         self.state_dict_receivers: Optional[Set[Optional[str]]] = None
+        self.classes_of: Dict[str, str] = {}  # names bound to instances of this module's classes
         if isinstance(node, _DEFS):
             args = node.args.posonlyargs + node.args.args
             names = [a.arg for a in args]
@@ -181,6 +182,11 @@ class LiveReceivers:
                     else:
                         pairs = [(target, value)]
                     for bound, source in pairs:
+                        cls = self.class_of(scope, source)
+                        key = dotted_ast(bound)
+                        if cls and key and key not in scope.classes_of:
+                            scope.classes_of[key] = cls
+                            grew = True
                         tag = self.tag(scope, source)
                         if tag is not None:
                             grew |= self._set(scope, dotted_ast(bound), tag)
@@ -200,10 +206,10 @@ class LiveReceivers:
             elif isinstance(node, ast.Attribute):
                 if node.attr in mc.OPTIMIZER_ATTRIBUTES:
                     grew |= self._set(scope, dotted_ast(node.value), OPTIMIZER)
-                tag = self.tag(scope, node.value)
-                if tag and tag.startswith(_INSTANCE) and tag[len(_INSTANCE):] != scope.cls:
+                cls = self.class_of(scope, node.value)
+                if cls and cls != scope.cls:
                     # `stopper.best_state`: the class's users read what it keeps
-                    self.outside_reads.setdefault(tag[len(_INSTANCE):], set()).add(node.attr)
+                    self.outside_reads.setdefault(cls, set()).add(node.attr)
         return grew
 
     def _has_state_dict(self, scope: _Scope, func: ast.AST) -> bool:
@@ -260,6 +266,10 @@ class LiveReceivers:
             return False
         grew = False
         for param, arg in _arguments(target, call):
+            cls = self.class_of(scope, arg)
+            if cls and param not in target.classes_of:
+                target.classes_of[param] = cls
+                grew = True
             tag = self.tag(scope, arg)
             if tag is not None and param not in target.names:
                 target.names[param] = tag
@@ -273,15 +283,15 @@ class LiveReceivers:
                 return self._method(func.id, "__init__")
             if (func.id,) in self.scopes:
                 return (func.id,)
-            tag = self.tag(scope, func)
-            if tag and tag.startswith(_INSTANCE):
-                return self._method(tag[len(_INSTANCE):], "__call__")
+            cls = self.class_of(scope, func)
+            if cls:
+                return self._method(cls, "__call__")
         elif isinstance(func, ast.Attribute):
             if isinstance(func.value, ast.Name) and func.value.id == scope.self_name and scope.cls:
                 return self._method(scope.cls, func.attr)
-            tag = self.tag(scope, func.value)
-            if tag and tag.startswith(_INSTANCE):
-                return self._method(tag[len(_INSTANCE):], func.attr)
+            cls = self.class_of(scope, func.value)
+            if cls:
+                return self._method(cls, func.attr)
         return None
 
     def _method(self, cls: str, name: str) -> Optional[DefPath]:
@@ -308,13 +318,8 @@ class LiveReceivers:
                 return scope.names[key]
             if isinstance(expr, ast.Name):
                 return self.scopes[()].names.get(key) if scope.path else None
-            base = self.tag(scope, expr.value)
-            if isinstance(expr.value, ast.Name) and expr.value.id == scope.self_name and \
-                    scope.cls is not None:
-                base = _INSTANCE + scope.cls
-            if base and base.startswith(_INSTANCE):
-                return self.attrs.get(base[len(_INSTANCE):], {}).get(expr.attr)
-            return None
+            cls = self.class_of(scope, expr.value)
+            return self.attrs.get(cls, {}).get(expr.attr) if cls else None
         if not isinstance(expr, ast.Call):
             return None
         func = expr.func
@@ -331,6 +336,24 @@ class LiveReceivers:
         if isinstance(func, ast.Attribute) and func.attr in mc.SELF_RETURNING_METHODS:
             inner = self.tag(scope, func.value)
             return inner if inner == MODULE else None
+        return None
+
+    def class_of(self, scope: _Scope, expr: ast.AST) -> Optional[str]:
+        """The class of this module that `expr` is an instance of, if known."""
+        if isinstance(expr, ast.Name) and expr.id == scope.self_name and scope.cls:
+            return scope.cls
+        key = dotted_ast(expr) if isinstance(expr, (ast.Name, ast.Attribute)) else None
+        if key is not None:
+            if key in scope.classes_of:
+                return scope.classes_of[key]
+            if isinstance(expr, ast.Name) and scope.path and key in self.scopes[()].classes_of:
+                return self.scopes[()].classes_of[key]
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and \
+                expr.func.id in self.classes:
+            return expr.func.id
+        tag = self.tag(scope, expr) if key is not None else None
+        if tag and tag.startswith(_INSTANCE) and tag[len(_INSTANCE):] in self.classes:
+            return tag[len(_INSTANCE):]
         return None
 
     def kind(self, path: DefPath, receiver: str) -> Optional[str]:
@@ -435,14 +458,8 @@ class LiveReceivers:
         head, _, attr = receiver.partition(".")
         if scope is None or not attr or "." in attr:
             return False
-        if head == scope.self_name and scope.cls is not None:
-            cls = scope.cls
-        else:
-            tag = self.tag(scope, ast.Name(id=head, ctx=ast.Load()))
-            if not tag or not tag.startswith(_INSTANCE):
-                return False
-            cls = tag[len(_INSTANCE):]
-        if cls not in self.classes:
+        cls = self.class_of(scope, ast.Name(id=head, ctx=ast.Load()))
+        if cls is None:
             return False
         members = {m.name for m in class_ancestors(self.classes[cls], _base_names, self.classes)}
         for other in self.scopes.values():

@@ -150,3 +150,51 @@ def modules_given(loader, path):
     fit(net, opt, loader, Stopper())
     opt.step()
     transplant(opt, torch.optim.SGD(net.parameters(), lr=0.1))
+
+
+class Averaged(torch.nn.Module):
+    """An averaged model keeps its private copy's state_dict as a write-through handle."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.module = copy.deepcopy(model)
+        self.avg_parameters = self.module.state_dict()
+        self.steps = 0
+
+    def forward(self, *args):
+        return self.module(*args)
+
+    def update_parameters(self, model):
+        src = model.state_dict()
+        for k, p_avg in self.avg_parameters.items():
+            if self.steps == 0:
+                p_avg.data.copy_(src[k].data)
+            else:
+                self.avg_func(p_avg.data, src[k].data, self.steps)
+        self.steps += 1
+
+    def avg_func(self, averaged, source, steps):
+        averaged.add_(source - averaged, alpha=1 / (steps + 1))
+
+
+def resync_and_clean(ema, model, path):
+    model_sd = model.state_dict()
+    for k, v in ema.state_dict().items():
+        if not torch.isfinite(v).all() and torch.isfinite(model_sd[k]).all():
+            v.copy_(model_sd[k])
+    ema = copy.deepcopy(ema).half()
+    for v in ema.state_dict().values():
+        if v.is_floating_point():
+            torch.nan_to_num_(v)
+    torch.save(ema, path)
+
+
+def averaged_in_use(net, loader, path):
+    averaged = Averaged(net)
+    opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    for x in loader:
+        net(x).sum().backward()
+        opt.step()
+        averaged.update_parameters(net)
+    resync_and_clean(averaged, net, path)
+    return averaged
