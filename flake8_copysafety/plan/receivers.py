@@ -33,6 +33,8 @@ _ROUNDS = 6  # propagation through call sites: enough for helpers of helpers
 _NEARBY_LIMIT = 300  # project files read when looking for a holder's callers
 _NEARBY_BYTES = 1_000_000
 DefPath = Tuple[str, ...]
+# The nodes evidence is read from: bindings, calls, attribute reads.
+_RELEVANT = (ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.Call, ast.Attribute)
 
 
 class _Scope:
@@ -56,9 +58,10 @@ class _Scope:
                 names = names[1:]
             self.params = names
             self.keyword_params = set(names) | {a.arg for a in node.args.kwonlyargs}
-        self.nodes: List[ast.AST] = list(_own_nodes(
+        self.nodes: List[ast.AST] = [n for n in _own_nodes(
             node.body if isinstance(node, _DEFS) else
-            [s for s in node.body if not isinstance(s, (ast.ClassDef,) + _DEFS)]))
+            [s for s in node.body if not isinstance(s, (ast.ClassDef,) + _DEFS)])
+            if isinstance(n, _RELEVANT)]
 
 
 def _own_nodes(body: List[ast.stmt]) -> Iterator[ast.AST]:
@@ -86,6 +89,7 @@ class LiveReceivers:
         # attributes of this module's classes read from outside (`stopper.best_state`)
         self.outside_reads: Dict[str, Set[str]] = {}
         self._class_kinds: Dict[str, Optional[str]] = {}
+        self._class_dicts: Dict[Tuple[str, str], Set[str]] = {}
         self._collect(tree.body, (), None)
         for name in self.classes:
             self.attrs.setdefault(name, {})
@@ -229,7 +233,11 @@ class LiveReceivers:
         """`self.x` whose state_dict any method of the class takes."""
         if scope.cls is None or not scope.self_name:
             return set()
-        found = set()
+        key = (scope.cls, scope.self_name)
+        if key in self._class_dicts:
+            return self._class_dicts[key]
+        found: Set[str] = set()
+        self._class_dicts[key] = found
         for other in self.scopes.values():
             if other.cls == scope.cls and other.self_name:
                 for n in other.nodes:

@@ -86,13 +86,21 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
     if not seeds and not any(path in scopes for path, _ in members):
         return
     facts = _ClassFacts()
-    for path, func in members:
+    # The methods that mention state_dict first; the others matter only when a snapshot is
+    # kept on `self` (they may train the module or read it).
+    ordered = sorted(members, key=lambda member: member[0] not in scopes)
+    for path, func in ordered:
+        if path not in scopes and not seeds and not facts.bindings:
+            break
         walker = StateDictWalker(ctx, report, owner, first_param(func), path)
         walker.env.update(seeds)
         walker.walk_block(func.body.body)
         facts.changes |= walker.saw_change
         for key, tracked in walker.attribute_bindings:
             facts.bindings.setdefault(key, []).append((tracked, func, path))
+    if not facts.bindings:
+        return
+    for _, func in members:
         for key in _self_reads(func):
             facts.reads.setdefault(key, set()).add(func)
     receivers = ctx.receivers
