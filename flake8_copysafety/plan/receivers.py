@@ -24,7 +24,7 @@ from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 from ..core.names import ImportTable, class_ancestors, dotted_ast
 from ..facts import module_changes as mc
-from ..project.files import project_module
+from ..project.files import note_read, project_module
 
 MODULE, OPTIMIZER = "module", "optimizer"
 _INSTANCE = "instance:"
@@ -524,6 +524,7 @@ class LiveReceivers:
                 continue
             if stem not in text or not any(n in text for n in names):
                 continue
+            note_read(other_path)
             try:
                 tree = ast.parse(text)
             except (SyntaxError, ValueError, RecursionError):
