@@ -88,9 +88,12 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
     facts = _ClassFacts()
     # The methods that mention state_dict first; the others matter only when a snapshot is
     # kept on `self` (they may train the module or read it).
-    ordered = sorted(members, key=lambda member: member[0] not in scopes)
+    producers = ctx.callees.state_dict_producers if ctx.callees is not None else set()
+    keeping = {path for path, func in members if path in scopes or (
+        producers and any(f"{name}(" in ctx.code(func) for name in producers))}
+    ordered = sorted(members, key=lambda member: member[0] not in keeping)
     for path, func in ordered:
-        if path not in scopes and not seeds and not facts.bindings:
+        if path not in keeping and not seeds and not facts.bindings:
             break
         walker = StateDictWalker(ctx, report, owner, first_param(func), path)
         walker.env.update(seeds)
