@@ -5,8 +5,10 @@ import re
 from typing import Dict, FrozenSet, Tuple
 
 # `train(model, opt)`, `trainer.fit(model)`, `scheduler.step()`: given the module or an
-# optimizer, such a call may change the module's weights.
-TRAINING_CALL = re.compile(r"(^|_)(train|fit|step|optimi[sz]e|update)(_|$)", re.I)
+# optimizer, such a call may change the module's weights. Not "update": a call given the
+# module named so mostly updates something else from it (`ema.update(model)`,
+# `quantizer.update_missing_keys(model)`).
+TRAINING_CALL = re.compile(r"(^|_)(train|fit|step|optimi[sz]e)(_|$)", re.I)
 OPTIMIZER_NAME = re.compile(r"opt|scaler", re.I)
 # Methods whose result holds the module's live tensors (True: as (name, tensor) pairs).
 PARAMS_METHODS: Dict[str, bool] = {"parameters": False, "buffers": False,

@@ -198,3 +198,11 @@ def averaged_in_use(net, loader, path):
         averaged.update_parameters(net)
     resync_and_clean(averaged, net, path)
     return averaged
+
+
+def load_pretrained(model, quantizer):
+    """A call given the module that updates something else from it is no training step."""
+    model.eval()
+    model_state_dict = model.state_dict()
+    quantizer.update_missing_keys(model)
+    return model_state_dict["weight"]
