@@ -1,4 +1,5 @@
-"""The `copysafety` command: check files, fix them, show rule pages, run the corpus verifier."""
+"""The `copysafety` command: check files, fix them, show rule pages, run a program under the
+runtime guards, run the corpus verifier."""
 
 import argparse
 import os
@@ -125,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="text for a terminal (default), or the page's Markdown source")
     commands.add_parser("rules", help="list all rules", description="List all rules.")
 
+    commands.add_parser("run", add_help=False,
+                        help="run a program under runtime guards (see `copysafety run --help`)")
     commands.add_parser("verify", add_help=False,
                         help="run the runtime verification corpus "
                              "(see `copysafety verify --help`)")
@@ -157,6 +160,10 @@ def _main(argv: List[str]) -> int:
         from ..verify.corpus import main as verify_main
 
         return int(verify_main(argv[1:]) or 0)
+    if argv and argv[0] == "run":
+        from .run import main as run_main
+
+        return run_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "check":

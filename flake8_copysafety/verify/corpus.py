@@ -35,6 +35,7 @@ from .markers import parse_markers
 NEEDS_TORCH = 'copysafety verify needs torch: pip install "flake8-copysafety[verify]"'
 DEVICES = ("cpu", "cuda")
 DEFAULT_TIMEOUT = 60.0
+OBSERVERS = ("diff", "guard")
 
 
 # --------------------------------------------------------------------------- cases
@@ -277,7 +278,8 @@ class Report:
 
 
 def run(cases: Sequence[Case], devices: Sequence[str], timeout: float,
-        worker: Optional[Worker] = None, check_coverage: bool = True) -> Report:
+        worker: Optional[Worker] = None, check_coverage: bool = True,
+        observer: str = "diff") -> Report:
     """Both sides for every case on every device."""
     from ..facts.semantics import all_fact_keys
 
@@ -289,7 +291,8 @@ def run(cases: Sequence[Case], devices: Sequence[str], timeout: float,
         for case in cases:  # queue every run first: the worker runs while we analyse
             for device in devices:
                 pending.append((case, device, worker.submit(
-                    "case", timeout, path=os.path.abspath(case.path), device=device)))
+                    "case", timeout, path=os.path.abspath(case.path), device=device,
+                    observer=observer)))
         statics = {id(case): static_check(case) for case in cases}
         replies: Dict[int, dict] = {}
         rows = []
@@ -377,6 +380,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                         help=f"time limit per case run (default: {DEFAULT_TIMEOUT:g})")
+    parser.add_argument("--observer", choices=OBSERVERS, default="diff",
+                        help="how a run is judged: diff (deep snapshots before and after, "
+                             "the default) or guard (the runtime guards of `copysafety run`)")
     parser.add_argument("--no-coverage", action="store_true",
                         help="do not fail when a semantics key is exercised by no case "
                              "(useful when verifying a few cases)")
@@ -421,7 +427,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.device == "all":
                 devices.insert(0, "cpu")
             devices = list(dict.fromkeys(devices))
-        report = run(cases, devices, args.timeout, worker, not args.no_coverage)
+        report = run(cases, devices, args.timeout, worker, not args.no_coverage,
+                     args.observer)
     finally:
         worker.close()
     if args.format == "json":

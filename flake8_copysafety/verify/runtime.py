@@ -7,6 +7,11 @@ child per case, so each case starts with torch already loaded and cannot disturb
 a crash or a hang ends only that child. The worker itself never touches CUDA; a child that
 runs a case on the GPU initialises CUDA for itself.
 
+Two observers: `diff` (below) compares deep snapshots; `guard` runs the same steps under the
+runtime guards of `copysafety run` (`guard/`) and counts the case mutated iff they saw a
+change of stored data, a write through a state_dict, or a snapshot used (or still alive at
+the end) after its module changed.
+
 Two observation modes, chosen by what the case module defines:
 
 * dataset mode (no `main`): every class of the module that defines `__getitem__` (with a
@@ -166,26 +171,35 @@ def _identity(sample):
     return sample
 
 
-def observe_datasets(module) -> Tuple[str, str]:
+def _dataset_classes(module) -> List[type]:
+    return [obj for obj in vars(module).values()
+            if isinstance(obj, type) and _is_dataset_class(obj, module.__name__)]
+
+
+def _read_all(dataset) -> None:
+    """Every item once, then two epochs through a DataLoader."""
     import torch
     from torch.utils.data import DataLoader
 
-    classes = [obj for obj in vars(module).values()
-               if isinstance(obj, type) and _is_dataset_class(obj, module.__name__)]
+    for index in range(len(dataset)):
+        dataset[index]
+    loader = DataLoader(dataset, batch_size=None, num_workers=0, collate_fn=_identity)
+    for _ in range(EPOCHS):
+        with torch.device("cpu"):  # the loader's own seed tensor, whatever the default
+            batches = iter(loader)
+        for _ in batches:
+            pass
+
+
+def observe_datasets(module) -> Tuple[str, str]:
+    classes = _dataset_classes(module)
     if not classes:
         return UNCHANGED, "no dataset class and no main() to observe"
     changed: List[str] = []
     for cls in classes:
         dataset = cls()
         before = freeze(vars(dataset))
-        for index in range(len(dataset)):
-            dataset[index]
-        loader = DataLoader(dataset, batch_size=None, num_workers=0, collate_fn=_identity)
-        for _ in range(EPOCHS):
-            with torch.device("cpu"):  # the loader's own seed tensor, whatever the default
-                batches = iter(loader)
-            for _ in batches:
-                pass
+        _read_all(dataset)
         if not same(before, freeze(vars(dataset))):
             changed.append(cls.__name__)
     if changed:
@@ -257,7 +271,37 @@ def observe_main(module) -> Tuple[str, str]:
     return MUTATED, "main() returns something else when state_dict() is deep-copied"
 
 
-def run_case(path: str, device: str) -> Tuple[str, str]:
+def observe_with_guard(path: str) -> Tuple[str, str]:
+    """The same steps as the diff observer, judged by what the runtime guards saw."""
+    import gc
+
+    from ..guard.session import GuardSession
+
+    session = GuardSession().start()
+    left_alive: List[str] = []
+    try:
+        module = _load_case(path)
+        main = getattr(module, "main", None)
+        if callable(main):
+            returned = [main()]  # what main() returns keeps its snapshots alive
+            gc.collect()
+            left_alive = session.snapshots.stale_alive()
+            returned.clear()
+        else:
+            classes = _dataset_classes(module)
+            for cls in classes:
+                session.datasets.wrap(cls)
+            for cls in classes:
+                _read_all(cls())
+    finally:
+        session.stop()
+    seen = [detail for _, detail in session.events] + left_alive
+    if seen:
+        return MUTATED, "the guards saw: " + "; ".join(seen[:3])
+    return UNCHANGED, "the guards saw no change"
+
+
+def run_case(path: str, device: str, observer: str = "diff") -> Tuple[str, str]:
     """Run one case on `device` ('cpu' or 'cuda') in this process: (verdict, detail)."""
     import numpy  # noqa: F401 - cases use it; fail here, clearly, if it is missing
     import torch
@@ -267,6 +311,8 @@ def run_case(path: str, device: str) -> Tuple[str, str]:
     if device == "cuda":
         torch.set_default_device("cuda")
     _seed_all()
+    if observer == "guard":
+        return observe_with_guard(path)
     module = _load_case(path)
     main = getattr(module, "main", None)
     if callable(main):
@@ -277,9 +323,9 @@ def run_case(path: str, device: str) -> Tuple[str, str]:
 # --------------------------------------------------------------------------- the worker
 
 
-def _child_result(path: str, device: str) -> Dict[str, str]:
+def _child_result(path: str, device: str, observer: str = "diff") -> Dict[str, str]:
     try:
-        verdict, detail = run_case(path, device)
+        verdict, detail = run_case(path, device, observer)
     except BaseException as exc:  # noqa: BLE001 - a crashing case is a verdict, not an error
         lines = traceback.format_exception(type(exc), exc, exc.__traceback__)
         where = ""
@@ -374,7 +420,7 @@ def _one_shot(args: List[str]) -> None:
     if args[0] == "cuda?":
         result = _cuda_probe()
     else:
-        result = _child_result(args[0], args[1])
+        result = _child_result(args[0], args[1], args[2] if len(args) > 2 else "diff")
     out.write(json.dumps(result) + "\n")
     out.flush()
 
@@ -436,13 +482,14 @@ def serve() -> None:
                 result = _in_subprocess(["cuda?"], timeout)
         else:
             path, device = request["path"], request["device"]
+            observer = request.get("observer", "diff")
             if not warmed and _uses_optimizers(path):
                 _warm_up()
                 warmed = True
             if hasattr(os, "fork"):
-                result = _in_child(lambda: _child_result(path, device), timeout)
+                result = _in_child(lambda: _child_result(path, device, observer), timeout)
             else:
-                result = _in_subprocess([path, device], timeout)
+                result = _in_subprocess([path, device, observer], timeout)
         result["id"] = request["id"]
         reply(result)
 

@@ -1,0 +1,429 @@
+"""Dataset guards: on a dataset's first `__getitem__`, record what it stores (`stored.py`);
+then after each item, before each batch and at the end of each epoch, find what changed.
+
+Where a change is seen decides what the report can say:
+
+* during `__getitem__`, an in-place torch call on stored memory is seen as it happens (the
+  mode in `watch.py`), with its line; other changes (numpy writes) are found when the item
+  returns, by the version counters and fingerprints of what the item shares memory with;
+* after an item was handed out (collate function, training loop), a change of an object the
+  item handed out is found before the next item or batch; a change of its memory when the
+  same index is read again;
+* anything else is found by a sweep of all stored data at the end of each epoch (the loader
+  ran out) and when the guard stops.
+"""
+
+import functools
+import weakref
+from typing import Any, Dict, List, Optional, Tuple
+
+from .memory import array_fingerprint, array_span, tensor_fingerprint, tensor_span
+from .places import Place, code_place
+from .stored import ARRAY, TENSOR, Stored, StoredData, change, shallow_copy_of
+
+SAMPLE_NODES = 256  # objects looked at in one returned item
+HOT_LIMIT = 1024  # handed-out stored objects remembered for the next check
+CYCLE = 16  # stored objects checked in turn after every item
+
+_FIX = {
+    "CPS101": "copy before changing it (.clone(), .copy()) or change it out of place",
+    "CPS102": "the copy was too shallow for this change: .clone() a tensor, copy.deepcopy a "
+              "container",
+    "CPS103": "copy the container before changing it (copy.deepcopy, or a new dict/list)",
+}
+
+
+def _code(record: Stored, how: str, shallow: bool = False) -> str:
+    if shallow:
+        return "CPS102"
+    if record.kind in (TENSOR, ARRAY):
+        return "CPS102" if "alias" in how else "CPS101"
+    return "CPS103"
+
+
+class DatasetGuard:
+    """The stored data of one dataset object and what it handed out lately."""
+
+    def __init__(self, session, dataset: Any, getitem) -> None:
+        self.session = session
+        self.name = type(dataset).__qualname__
+        self.getitem_place: Optional[Place] = code_place(getitem)
+        self.stored = StoredData(dict(vars(dataset)) if hasattr(dataset, "__dict__") else {},
+                                 session.full)
+        self.hot: Dict[int, Tuple[Stored, Any, bool]] = {}  # id -> (record, index, shallow)
+        self.regions: Dict[Any, List[Tuple[Any, Any]]] = {}  # index -> [(alias, print)]
+        self.cursor = 0
+        self.index: Any = None
+        self.seen_inplace: set = set()
+
+    # --- reporting -----------------------------------------------------------------------
+
+    def report(self, record: Stored, code: str, how: str, place: Optional[Place],
+               when: str) -> None:
+        what = "ndarray" if record.kind == ARRAY else record.kind
+        message = (f"stored data of dataset `{self.name}` changed: `{record.path}` ({what}) "
+                   f"{how} {when}; {_FIX[code]}")
+        self.session.report(code, place or self.getitem_place, message,
+                            key=("dataset", self.name, record.attribute))
+
+    # --- an item -------------------------------------------------------------------------
+
+    def enter(self, index: Any) -> Any:
+        self.index = index
+        self._check_hot(self.session.places.user_place(2))
+        before = self._region_prints(index)
+        self.session.watch.datasets.append(self)
+        self.session.watch.hold()
+        return before
+
+    def leave(self, index: Any, before: Any, result: Any) -> None:
+        watch = self.session.watch
+        watch.release()
+        if watch.datasets and watch.datasets[-1] is self:
+            watch.datasets.pop()
+        when = f"while reading index {index!r}"
+        aliases, records, shallow = self._handed_out(result)
+        for record in records:
+            if id(record) in self.seen_inplace:
+                continue
+            how = change(record, self.session.full)
+            if how:
+                if id(record) in shallow:
+                    how += " after a shallow copy of what holds it"
+                self.report(record, _code(record, how, id(record) in shallow), how, None,
+                            when)
+        if before:
+            spans = {span: old for span, _, old in before}
+            for alias, span, now in aliases:
+                old = spans.get(span)
+                if old is not None and now != old:
+                    record = self._owner(alias)
+                    if record is not None and id(record) not in self.seen_inplace:
+                        self.report(record, "CPS101", "changed in place", None, when)
+        self.seen_inplace.clear()
+        try:
+            if aliases:
+                self.regions[index] = [(alias, now) for alias, _, now in aliases]
+        except TypeError:  # an unhashable index
+            pass
+        for record in records:
+            if record.kind not in (TENSOR, ARRAY):
+                self.hot[id(record)] = (record, index, id(record) in shallow)
+        while len(self.hot) > HOT_LIMIT:
+            self.hot.pop(next(iter(self.hot)))
+        self._cycle(when)
+
+    def _owner(self, alias) -> Optional[Stored]:
+        span, device = _span_of(alias)
+        found = self.stored.overlapping(span, device)
+        return found[0] if found else None
+
+    def _handed_out(self, result: Any):
+        """What the item shares with stored data: (alias, span, print) for tensors and
+        ndarrays overlapping stored memory, and the stored records involved."""
+        import numpy as np
+        import torch
+
+        aliases, records, seen, shallow = [], {}, set(), set()
+        todo: List[Tuple[Any, Any]] = [(result, None)]
+        nodes = 0
+        full = self.session.full
+        while todo and nodes < SAMPLE_NODES:
+            value, via = todo.pop()
+            nodes += 1
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            stored = self.stored.by_id.get(id(value))
+            if stored is not None:
+                records[id(stored)] = stored
+                if via is not None and shallow_copy_of(via, stored.parent):
+                    shallow.add(id(stored))
+            fresh = value if stored is None and isinstance(value, (dict, list)) else None
+            if isinstance(value, torch.Tensor):
+                span, device = tensor_span(value), str(value.device)
+                hits = self.stored.overlapping(span, device)
+                if hits:
+                    records.update((id(r), r) for r in hits)
+                    if stored is None:
+                        aliases.append((value, span, tensor_fingerprint(value, full)))
+            elif isinstance(value, np.ndarray) and value.dtype != object:
+                span = array_span(value)
+                hits = self.stored.overlapping(span, "cpu")
+                if hits:
+                    records.update((id(r), r) for r in hits)
+                    if stored is None:
+                        aliases.append((value, span, array_fingerprint(value, full)))
+            elif isinstance(value, (list, tuple)):
+                todo.extend((item, fresh) for item in value[:SAMPLE_NODES])
+            elif isinstance(value, dict):
+                todo.extend((item, fresh) for item in list(value.values())[:SAMPLE_NODES])
+            elif stored is not None and hasattr(value, "__dict__"):
+                todo.extend((item, None) for item in list(vars(value).values())[:SAMPLE_NODES])
+        return aliases, list(records.values()), shallow
+
+    def _region_prints(self, index: Any):
+        try:
+            regions = self.regions.get(index)
+        except TypeError:
+            return None
+        if not regions:
+            return None
+        full = self.session.full
+        out = []
+        for alias, old in regions:
+            span, _ = _span_of(alias)
+            now = (array_fingerprint(alias, full) if _is_array(alias)
+                   else tensor_fingerprint(alias, full))
+            if now != old:
+                record = self._owner(alias)
+                if record is not None:
+                    self.report(record, "CPS101", "changed in place",
+                                self.session.places.user_place(3),
+                                f"after index {index!r} was handed out")
+            out.append((span, alias, now))
+        return out
+
+    def _check_hot(self, place: Optional[Place]) -> None:
+        if not self.hot:
+            return
+        full = self.session.full
+        for record, index, shallow in list(self.hot.values()):
+            how = change(record, full)
+            if how:
+                self.report(record, _code(record, how, shallow), how, place,
+                            f"after index {index!r} was handed out")
+        self.hot.clear()
+
+    def _cycle(self, when: str) -> None:
+        records = self.stored.records
+        if not records:
+            return
+        full = self.session.full
+        for _ in range(min(CYCLE, len(records))):
+            self.cursor = (self.cursor + 1) % len(records)
+            record = records[self.cursor]
+            how = change(record, full)
+            if how:
+                self.report(record, _code(record, how), how, None, "(seen " + when + ")")
+
+    def before_batch(self, place: Optional[Place]) -> None:
+        self._check_hot(place)
+
+    def sweep(self, place: Optional[Place], when: str) -> None:
+        self._check_hot(place)
+        full = self.session.full
+        for record in self.stored.records:
+            how = change(record, full)
+            if how:
+                self.report(record, _code(record, how), how, place, when)
+
+    # --- called by the mode during __getitem__ --------------------------------------------
+
+    def before_write(self, written: List[Any]):
+        """Stored records a call is about to write into: callbacks to run after it."""
+        after = []
+        for tensor in written:
+            hits = self.stored.overlapping(tensor_span(tensor), str(tensor.device))
+            for record in hits:
+                version = record.obj._version if record.kind == TENSOR else None
+                after.append(functools.partial(self._written, record, version))
+        return after
+
+    def _written(self, record: Stored, version_before: Optional[int]) -> None:
+        if record.kind == TENSOR and record.obj._version == version_before:
+            code, how = "CPS102", "changed through an alias that shares its storage"
+        else:
+            code, how = "CPS101", "changed in place"
+        change(record, self.session.full)  # the new baseline
+        self.seen_inplace.add(id(record))
+        self.report(record, code, how, self.session.places.user_place(1),
+                    f"while reading index {self.index!r}")
+
+
+def _is_array(value: Any) -> bool:
+    import numpy as np
+
+    return isinstance(value, np.ndarray)
+
+
+def _span_of(value: Any):
+    if _is_array(value):
+        return array_span(value), "cpu"
+    return tensor_span(value), str(value.device)
+
+
+class DatasetGuards:
+    """Wraps `__getitem__` of dataset classes and the loader's `__next__`; one guard per
+    dataset object, made at its first indexing."""
+
+    def __init__(self, session) -> None:
+        self.session = session
+        self.guards: Dict[int, DatasetGuard] = {}
+        self._refs: Dict[int, Any] = {}
+        self._wrapped: List[Tuple[type, Any]] = []
+        self._patched: List[Tuple[Any, str, Any, bool]] = []
+
+    def _guard_for(self, dataset: Any, getitem) -> Optional[DatasetGuard]:
+        key = id(dataset)
+        guard = self.guards.get(key)
+        if guard is not None:
+            return guard
+        try:
+            self._refs[key] = weakref.ref(dataset, lambda _, key=key: self._forget(key))
+        except TypeError:
+            self._refs[key] = dataset
+        self.session.watch.quiet += 1
+        try:
+            guard = DatasetGuard(self.session, dataset, getitem)
+        finally:
+            self.session.watch.quiet -= 1
+        self.guards[key] = guard
+        return guard
+
+    def _forget(self, key: int) -> None:
+        self.guards.pop(key, None)
+        self._refs.pop(key, None)
+
+    def wrap(self, cls: type) -> None:
+        real = cls.__dict__.get("__getitem__")
+        if real is None or getattr(real, "__copysafety_real__", None) is not None \
+                or not callable(real):
+            return
+        guards = self
+
+        @functools.wraps(real)
+        def __getitem__(self, index):
+            try:
+                guard = guards._guard_for(self, real)
+                guards.session.watch.quiet += 1
+                try:
+                    before = guard.enter(index)
+                finally:
+                    guards.session.watch.quiet -= 1
+            except Exception:  # noqa: BLE001 - never in the program's way
+                guard = None
+            if guard is None:
+                return real(self, index)
+            try:
+                result = real(self, index)
+            except BaseException:
+                guards._abandon(guard)
+                raise
+            try:
+                guards.session.watch.quiet += 1
+                try:
+                    guard.leave(index, before, result)
+                finally:
+                    guards.session.watch.quiet -= 1
+            except Exception:  # noqa: BLE001
+                pass
+            return result
+
+        __getitem__.__copysafety_real__ = real  # type: ignore[attr-defined]
+        type.__setattr__(cls, "__getitem__", __getitem__)
+        self._wrapped.append((cls, real))
+
+    def _abandon(self, guard: DatasetGuard) -> None:
+        watch = self.session.watch
+        watch.release()
+        if watch.datasets and watch.datasets[-1] is guard:
+            watch.datasets.pop()
+        guard.seen_inplace.clear()
+
+    def wrap_subclasses(self, base: type) -> None:
+        todo = [base]
+        seen = set()
+        while todo:
+            cls = todo.pop()
+            if cls in seen:
+                continue
+            seen.add(cls)
+            if cls is not base:
+                self.wrap(cls)
+            todo.extend(cls.__subclasses__())
+
+    def _patch(self, owner: Any, name: str, replacement: Any) -> None:
+        had = name in owner.__dict__
+        self._patched.append((owner, name, owner.__dict__.get(name), had))
+        type.__setattr__(owner, name, replacement)
+
+    def install(self) -> None:
+        import torch.utils.data as data
+        from torch.utils.data import dataloader
+
+        guards = self
+        self.wrap_subclasses(data.Dataset)
+        base_hook = data.Dataset.__dict__.get("__init_subclass__")
+
+        def __init_subclass__(cls, **kwargs):
+            super(data.Dataset, cls).__init_subclass__(**kwargs)
+            try:
+                guards.wrap(cls)
+            except Exception:  # noqa: BLE001
+                pass
+
+        if base_hook is None:
+            self._patch(data.Dataset, "__init_subclass__", classmethod(__init_subclass__))
+
+        real_init = data.DataLoader.__init__
+
+        @functools.wraps(real_init)
+        def loader_init(self, dataset, *args, **kwargs):
+            try:
+                guards.wrap(type(dataset))
+            except Exception:  # noqa: BLE001
+                pass
+            return real_init(self, dataset, *args, **kwargs)
+
+        self._patch(data.DataLoader, "__init__", loader_init)
+        iterator = dataloader._BaseDataLoaderIter
+        real_next = iterator.__next__
+
+        @functools.wraps(real_next)
+        def __next__(self):
+            try:
+                guards.before_batch()
+            except Exception:  # noqa: BLE001
+                pass
+            try:
+                return real_next(self)
+            except StopIteration:
+                try:
+                    guards.sweep("at the end of an epoch")
+                except Exception:  # noqa: BLE001
+                    pass
+                raise
+
+        self._patch(iterator, "__next__", __next__)
+
+    def uninstall(self) -> None:
+        for cls, real in reversed(self._wrapped):
+            type.__setattr__(cls, "__getitem__", real)
+        self._wrapped.clear()
+        for owner, name, old, had in reversed(self._patched):
+            if had:
+                type.__setattr__(owner, name, old)
+            else:
+                type.__delattr__(owner, name)
+        self._patched.clear()
+
+    def before_batch(self) -> None:
+        place = self.session.places.user_place(2)
+        self.session.watch.quiet += 1
+        try:
+            for guard in list(self.guards.values()):
+                guard.before_batch(place)
+        finally:
+            self.session.watch.quiet -= 1
+
+    def sweep(self, when: str, at_caller: bool = True) -> None:
+        """Check all stored data; report at the user's line that led here, or (at the end)
+        at the dataset's `__getitem__`."""
+        place = self.session.places.user_place(2) if at_caller else None
+        self.session.watch.quiet += 1
+        try:
+            for guard in list(self.guards.values()):
+                guard.sweep(place, when)
+        finally:
+            self.session.watch.quiet -= 1

@@ -1,0 +1,110 @@
+"""What a tensor or an ndarray holds, cheaply: the bytes it spans and a fingerprint of them.
+
+Version counters (`tensor._version`) move on every in-place change made through the tensor or
+a view sharing its counter, but not through `copy.copy(tensor)`, `.data` or `.numpy()`, which
+share the storage and not the counter (measured on torch 2.13), and ndarrays have none. A
+fingerprint of the bytes sees those writes too: all of them up to `FULL_BYTES`, else
+`SAMPLES` elements spread evenly over the data (or all of them with `full=True`).
+"""
+
+import zlib
+from typing import Any, Optional, Tuple
+
+FULL_BYTES = 1 << 16
+SAMPLES = 1024
+
+Span = Tuple[int, int]  # [start, end) addresses
+
+
+def _byte_bounds(array) -> Span:
+    import numpy as np
+
+    bounds = getattr(np, "byte_bounds", None)
+    if bounds is None:
+        bounds = np.lib.array_utils.byte_bounds
+    low, high = bounds(array)
+    return int(low), int(high)
+
+
+def array_span(array) -> Optional[Span]:
+    if array.size == 0:
+        return None
+    return _byte_bounds(array)
+
+
+def tensor_span(tensor) -> Optional[Span]:
+    """The bytes a strided tensor can reach (None for sparse, meta or empty tensors)."""
+    try:
+        if tensor.numel() == 0 or str(tensor.layout) != "torch.strided" or tensor.is_meta:
+            return None
+        start = tensor.data_ptr()
+    except (RuntimeError, AttributeError, TypeError):
+        return None
+    if start == 0:
+        return None
+    extent = 1 + sum((size - 1) * abs(stride)
+                     for size, stride in zip(tensor.shape, tensor.stride()))
+    low = start + min(0, sum((size - 1) * stride for size, stride in
+                             zip(tensor.shape, tensor.stride()) if stride < 0))
+    return low, low + extent * tensor.element_size()
+
+
+def device_key(tensor) -> str:
+    """Addresses are only comparable on one device."""
+    return str(tensor.device)
+
+
+def _crc(buffer) -> int:
+    return zlib.crc32(memoryview(buffer).cast("B"))
+
+
+def array_fingerprint(array, full: bool = False) -> Any:
+    import numpy as np
+
+    if array.dtype == object:
+        return ("objects", tuple(map(id, array.flat)))
+    if full or array.nbytes <= FULL_BYTES:
+        return _crc(np.ascontiguousarray(array))
+    positions = np.linspace(0, array.size - 1, SAMPLES, dtype=np.int64)
+    return _crc(np.ascontiguousarray(array.flat[positions]))
+
+
+def tensor_fingerprint(tensor, full: bool = False) -> Any:
+    """None where reading the bytes would cost a device synchronisation (not on the CPU)
+    and `full` is off, or where the tensor has no plain strided bytes."""
+    import torch
+
+    try:
+        if tensor.layout != torch.strided or tensor.is_meta or tensor.numel() == 0:
+            return None
+        if tensor.device.type != "cpu" and not full:
+            return None
+        with torch.no_grad():
+            flat = tensor.detach()
+            if full or flat.numel() * flat.element_size() <= FULL_BYTES:
+                data = flat.reshape(-1)
+            else:
+                positions = torch.linspace(0, flat.numel() - 1, SAMPLES,
+                                           device=flat.device).long()
+                data = (flat.reshape(-1)[positions] if flat.is_contiguous()
+                        else _strided_samples(flat, positions))
+            data = data.contiguous().cpu()
+            if data.is_complex():
+                data = torch.view_as_real(data)
+            if data.dtype == torch.bool:
+                data = data.to(torch.uint8)
+            return _crc(data.reshape(-1).view(torch.uint8).numpy())
+    except (RuntimeError, TypeError, ValueError):
+        return None
+
+
+def _strided_samples(tensor, positions):
+    """Elements at flat (row-major) `positions` without copying a non-contiguous tensor."""
+    import torch
+
+    index = []
+    rest = positions
+    for size in reversed(tensor.shape):
+        index.append(rest % size)
+        rest = torch.div(rest, size, rounding_mode="floor")
+    return tensor[tuple(reversed(index))]

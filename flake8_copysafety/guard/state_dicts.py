@@ -1,0 +1,341 @@
+"""state_dict() snapshots: what `Module.state_dict()` and `Optimizer.state_dict()` hand out,
+tracked weakly (a dead tensor is forgotten; no tensor is kept alive), with where it was taken.
+
+A module's state_dict holds new tensor objects that share storage and version counter with
+its parameters and buffers; an optimizer's holds its very state tensors. So:
+
+* a change of the module (an optimizer step, an in-place update) moves the snapshot's version
+  counters (or, through `.data`, its bytes): the snapshot is stale, it no longer holds what it
+  held when taken;
+* a write through the snapshot's tensors (or views of them) outside an optimizer step is a
+  write into the module (CPS201 when the snapshot is then loaded or saved as if separate).
+
+Checked where a snapshot is used: `load_state_dict` (a stale snapshot restores the current
+weights: CPS202), `torch.save` (it saves them: CPS202), and after `Optimizer.load_state_dict`
+(state tensors now shared with another live optimizer: CPS201).
+"""
+
+import functools
+import threading
+import weakref
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+from .memory import tensor_fingerprint
+from .places import Place
+
+RECORDS_PER_TENSOR = 8
+_WALK_DEPTH = 4
+
+
+class Snapshot:
+    """One `state_dict()` result."""
+
+    def __init__(self, owner: Any, kind: str, place: Optional[Place]) -> None:
+        self.owner = weakref.ref(owner)
+        self.kind = kind  # "module" or "optimizer"
+        self.owner_name = type(owner).__name__
+        self.place = place
+        self.written: Optional[Place] = None
+        self.reported: set = set()
+
+    def describe(self) -> str:
+        where = f" (taken at {self.place.display()})" if self.place else ""
+        return f"`{self.owner_name}.state_dict()`{where}"
+
+
+class Entry:
+    __slots__ = ("ref", "snapshot", "key", "version", "print", "stale_at_birth")
+
+    def __init__(self, tensor, snapshot: Snapshot, key: str, stale: bool = False) -> None:
+        self.ref = weakref.ref(tensor)
+        self.snapshot, self.key = snapshot, key
+        self.version = tensor._version
+        self.print = tensor_fingerprint(tensor)
+        self.stale_at_birth = stale
+
+    def stale(self, tensor) -> bool:
+        if self.stale_at_birth or tensor._version != self.version:
+            return True
+        return tensor_fingerprint(tensor) != self.print
+
+    def rebase(self, tensor) -> None:
+        self.version = tensor._version
+        self.print = tensor_fingerprint(tensor)
+
+
+def _tensors(value: Any, key: str = "", depth: int = 0) -> Iterator[Tuple[str, Any]]:
+    import torch
+
+    if isinstance(value, torch.Tensor):
+        yield key, value
+    elif depth < _WALK_DEPTH and isinstance(value, dict):
+        for k, v in list(value.items()):
+            yield from _tensors(v, f"{key}[{k!r}]", depth + 1)
+    elif depth < _WALK_DEPTH and isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            yield from _tensors(v, f"{key}[{i}]", depth + 1)
+
+
+def _storage(tensor) -> Tuple[str, int]:
+    try:
+        return str(tensor.device), tensor.untyped_storage().data_ptr()
+    except (RuntimeError, NotImplementedError):
+        return str(tensor.device), -id(tensor)
+
+
+class Snapshots:
+    """Every live snapshot tensor (`tracked`: id -> entries) and the hooks that check them."""
+
+    def __init__(self, session) -> None:
+        self.session = session
+        self.tracked: Dict[int, List[Entry]] = {}
+        self.optimizers: "weakref.WeakSet" = weakref.WeakSet()
+        self.stepping = 0
+        self._depth = threading.local()
+        self._holding = False
+        self._patched: List[Tuple[Any, str, Any]] = []
+        self._handles: List[Any] = []
+
+    # --- tracking ------------------------------------------------------------------------
+
+    def _entries(self, tensor) -> List[Entry]:
+        entries = self.tracked.get(id(tensor))
+        if not entries:
+            return []
+        return [e for e in entries if e.ref() is tensor]
+
+    def _track(self, tensor, entry: Entry) -> None:
+        key = id(tensor)
+        entries = self.tracked.get(key)
+        if entries is None or (entries and entries[0].ref() is not tensor):
+            entries = self.tracked[key] = []
+            weakref.finalize(tensor, self.tracked.pop, key, None)
+        entries.append(entry)
+        del entries[:-RECORDS_PER_TENSOR]
+
+    def take(self, owner: Any, kind: str, result: Any, place: Optional[Place]) -> None:
+        snapshot = Snapshot(owner, kind, place)
+        if kind == "optimizer":
+            self.optimizers.add(owner)
+        for key, tensor in _tensors(result):
+            try:
+                self._track(tensor, Entry(tensor, snapshot, key))
+            except TypeError:
+                continue
+        self.sync()
+
+    def sync(self) -> None:
+        """Keep the mode on the stack while snapshot tensors are alive (safe points only)."""
+        want = bool(self.tracked)
+        if want and not self._holding:
+            self.session.watch.hold()
+            self._holding = True
+        elif not want and self._holding:
+            self.session.watch.release()
+            self._holding = False
+
+    # --- called by the mode --------------------------------------------------------------
+
+    def before_write(self, written: List[Any]):
+        if self.stepping:
+            return []  # the optimizer changes its own state and its module: not a write-through
+        after = []
+        for tensor in written:
+            for entry in self._entries(tensor):
+                after.append(functools.partial(self._written, entry, tensor))
+        return after
+
+    def _written(self, entry: Entry, tensor) -> None:
+        snapshot = entry.snapshot
+        entry.rebase(tensor)
+        entry.stale_at_birth = False
+        if snapshot.written is None:
+            snapshot.written = self.session.places.user_place(1)
+            self.session.event(
+                "CPS201", f"in-place change through {snapshot.describe()}{entry.key} at "
+                f"{_show(snapshot.written)}: it changes `{snapshot.owner_name}` too")
+
+    def on_read(self, args: tuple) -> None:
+        import torch
+
+        for value in args:
+            if isinstance(value, torch.Tensor):
+                for entry in self._entries(value):
+                    snapshot = entry.snapshot
+                    if "read" not in snapshot.reported and entry.stale(value):
+                        snapshot.reported.add("read")
+                        place = self.session.places.user_place(1)
+                        self.session.event(
+                            "CPS202", f"{snapshot.describe()} read at {_show(place)} after "
+                            f"`{snapshot.owner_name}` changed: it holds the current values")
+
+    def derived(self, source, result) -> None:
+        """A view or alias of a snapshot tensor (`sd[k][0]`, `.data`, `.detach()`) is one."""
+        if result is source:
+            return
+        entries = self._entries(source)
+        if not entries or _storage(result) != _storage(source):
+            return
+        for entry in entries:
+            stale = entry.stale(source)
+            self._track(result, Entry(result, entry.snapshot, entry.key, stale))
+
+    # --- checks where a snapshot is used -------------------------------------------------
+
+    def _used(self, value: Any) -> List[Tuple[Entry, Any]]:
+        return [(entry, tensor) for _, tensor in _tensors(value)
+                for entry in self._entries(tensor)]
+
+    def _report_once(self, snapshot: Snapshot, what: str, code: str, place, message) -> None:
+        if what in snapshot.reported:
+            return
+        snapshot.reported.add(what)
+        self.session.report(code, place, message, key=(what, id(snapshot)))
+
+    def _check_use(self, value: Any, verb: str, place: Optional[Place], target=None) -> None:
+        own = set()
+        if target is not None:
+            import torch
+
+            if isinstance(target, torch.nn.Module):
+                own = {_storage(t) for t in list(target.parameters()) + list(target.buffers())}
+        for entry, tensor in self._used(value):
+            snapshot = entry.snapshot
+            if snapshot.written is not None and snapshot.owner() is not target:
+                self._report_once(
+                    snapshot, "written", "CPS201", snapshot.written,
+                    f"in-place change through {snapshot.describe()}: it changed "
+                    f"`{snapshot.owner_name}` as well, yet the state_dict is {verb} at "
+                    f"{_show(place)} as if it were separate; clone it first "
+                    "({k: v.clone() for ...} or copy.deepcopy)")
+            elif entry.stale(tensor):
+                noop = _storage(tensor) in own or (snapshot.owner() is target and
+                                                   target is not None)
+                what = ("restores nothing: it holds the live tensors it is loaded into"
+                        if noop else f"holds `{snapshot.owner_name}`'s current values")
+                self._report_once(
+                    snapshot, "stale", "CPS202", snapshot.place or place,
+                    f"{snapshot.describe()} is {verb} at {_show(place)} after "
+                    f"`{snapshot.owner_name}` changed; it {what}, not a snapshot; take "
+                    "copy.deepcopy(...state_dict()) instead")
+
+    def after_optimizer_load(self, optimizer, place: Optional[Place]) -> None:
+        mine = {}
+        for state in list(optimizer.state.values()):
+            for _, tensor in _tensors(state):
+                mine[_storage(tensor)] = tensor
+        if not mine:
+            return
+        for other in list(self.optimizers):
+            if other is optimizer:
+                continue
+            for state in list(other.state.values()):
+                for _, tensor in _tensors(state):
+                    if tensor.numel() > 1 and _storage(tensor) in mine:
+                        self.session.report(
+                            "CPS201", place,
+                            f"after load_state_dict, `{type(optimizer).__name__}` shares "
+                            f"its state tensors with another live `{type(other).__name__}`"
+                            ": stepping one changes the other's state; load "
+                            "copy.deepcopy(optimizer.state_dict()) instead",
+                            key=("shared-optimizer-state", id(optimizer)))
+                        return
+
+    def stale_alive(self) -> List[str]:
+        """Live snapshots that no longer hold what they held (checked at the end)."""
+        out, seen = [], set()
+        for entries in list(self.tracked.values()):
+            for entry in entries:
+                tensor = entry.ref()
+                if tensor is None or id(entry.snapshot) in seen:
+                    continue
+                if entry.stale(tensor):
+                    seen.add(id(entry.snapshot))
+                    out.append(f"{entry.snapshot.describe()} is alive and changed since taken")
+        return out
+
+    # --- hooks ---------------------------------------------------------------------------
+
+    def _patch(self, owner: Any, name: str, make) -> None:
+        real = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
+        self._patched.append((owner, name, real))
+        setattr(owner, name, make(real))
+
+    def install(self) -> None:
+        import torch
+        from torch.optim import optimizer as optim_module
+
+        snapshots, session = self, self.session
+
+        def state_dict_of(kind):
+            def make(real):
+                @functools.wraps(real)
+                def state_dict(self, *args, **kwargs):
+                    depth = getattr(snapshots._depth, "n", 0)
+                    snapshots._depth.n = depth + 1
+                    try:
+                        result = real(self, *args, **kwargs)
+                    finally:
+                        snapshots._depth.n = depth
+                    if depth == 0:
+                        session.guarded(lambda: snapshots.take(
+                            self, kind, result, session.places.user_place(3)))
+                    return result
+                return state_dict
+            return make
+
+        def load_of(kind):
+            def make(real):
+                @functools.wraps(real)
+                def load_state_dict(self, state_dict, *args, **kwargs):
+                    place = session.places.user_place(1)
+                    session.guarded(lambda: snapshots._check_use(
+                        state_dict, "loaded", place, self))
+                    result = real(self, state_dict, *args, **kwargs)
+                    if kind == "optimizer":
+                        session.guarded(lambda: snapshots.optimizers.add(self))
+                        session.guarded(lambda: snapshots.after_optimizer_load(self, place))
+                    session.guarded(snapshots.sync)
+                    return result
+                return load_state_dict
+            return make
+
+        def make_save(real):
+            @functools.wraps(real)
+            def save(obj, *args, **kwargs):
+                place = session.places.user_place(1)
+                session.guarded(lambda: snapshots._check_use(obj, "saved", place))
+                return real(obj, *args, **kwargs)
+            return save
+
+        self._patch(torch.nn.Module, "state_dict", state_dict_of("module"))
+        self._patch(torch.optim.Optimizer, "state_dict", state_dict_of("optimizer"))
+        self._patch(torch.nn.Module, "load_state_dict", load_of("module"))
+        self._patch(torch.optim.Optimizer, "load_state_dict", load_of("optimizer"))
+        self._patch(torch, "save", make_save)
+
+        def pre_step(optimizer, args, kwargs):
+            snapshots.stepping += 1
+            snapshots.optimizers.add(optimizer)
+
+        def post_step(optimizer, args, kwargs):
+            snapshots.stepping = max(0, snapshots.stepping - 1)
+            session.guarded(snapshots.sync)
+
+        self._handles = [optim_module.register_optimizer_step_pre_hook(pre_step),
+                         optim_module.register_optimizer_step_post_hook(post_step)]
+
+    def uninstall(self) -> None:
+        for owner, name, real in reversed(self._patched):
+            setattr(owner, name, real)
+        self._patched.clear()
+        for handle in self._handles:
+            handle.remove()
+        self._handles = []
+        if self._holding:
+            self.session.watch.release()
+            self._holding = False
+
+
+def _show(place: Optional[Place]) -> str:
+    return place.display() if place else "an unknown place"

@@ -1,0 +1,123 @@
+"""The runtime guards (`copysafety run`): each program in `guard_programs/` run under them
+reports exactly its `# expect:` codes on their lines; programs without markers are silent."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("numpy")
+pytest.importorskip("torch")
+
+from flake8_copysafety.cli.run import main as run_main  # noqa: E402
+from flake8_copysafety.guard.session import GuardSession  # noqa: E402
+from flake8_copysafety.verify.markers import expected_findings  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+PROGRAMS = ROOT / "tests" / "guard_programs"
+ENV = dict(os.environ, PYTHONPATH=str(ROOT))
+
+
+def _run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "flake8_copysafety", "run", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd, env=ENV, timeout=240)
+
+
+def _guarded(path: Path):
+    """Run a program in this process under a guard session: [(line, code)]."""
+    session = GuardSession().start()
+    try:
+        code = compile(path.read_text(), str(path), "exec")
+        exec(code, {"__name__": "__main__", "__file__": str(path)})  # noqa: S102
+    finally:
+        session.stop()
+    return session, sorted((f.line, f.code) for f in session.findings)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PROGRAMS.glob("*.py")
+                                        if p.name != "bug_workers.py"))
+def test_program_reports_its_expected_codes(name):
+    path = PROGRAMS / name
+    session, found = _guarded(path)
+    assert found == sorted(expected_findings(path.read_text())), \
+        [f.text() for f in session.findings]
+    assert all(f.path == str(path) for f in session.findings)
+
+
+def test_guards_are_taken_out_again():
+    import torch
+    from torch.utils.data import Dataset
+
+    real = (torch.nn.Module.state_dict, torch.save, Dataset.__dict__.get("__init_subclass__"))
+    _guarded(PROGRAMS / "bug_best_state.py")
+    assert (torch.nn.Module.state_dict, torch.save,
+            Dataset.__dict__.get("__init_subclass__")) == real
+    assert torch._C._len_torch_function_stack() == 0
+
+
+def test_the_program_behaves_the_same():
+    """Guards observe: the bug still happens (the restore still restores nothing)."""
+    namespace = {"__name__": "__main__"}
+    session = GuardSession().start()
+    try:
+        exec(compile((PROGRAMS / "bug_best_state.py").read_text(), "p.py", "exec"), namespace)
+    finally:
+        session.stop()
+    model, best = namespace["model"], namespace["best"]
+    assert best["weight"].data_ptr() == model.weight.data_ptr()
+
+
+def test_command_line_text_json_and_exit_status(tmp_path):
+    """One guarded run with worker processes (they report to the parent), as text, then the
+    same findings as JSON; a failing program keeps its own exit status."""
+    program = PROGRAMS / "bug_workers.py"
+    [(line, code)] = expected_findings(program.read_text())
+    done = _run(program)
+    assert done.returncode == 1, done.stderr
+    lines = [text for text in done.stderr.splitlines() if ": CPS" in text]
+    assert len(lines) == 1 and f":{line}:1: {code} " in lines[0], done.stderr
+    assert "bug_workers.py" in lines[0] and "Noisy" in lines[0]
+
+    out = tmp_path / "report.json"
+    failing = tmp_path / "fails.py"
+    failing.write_text((PROGRAMS / "bug_copy_copy_tensor.py").read_text()
+                       + "\nraise SystemExit(3)\n")
+    done = _run("--format", "json", "-o", out, failing)
+    assert done.returncode == 3, done.stderr
+    items = json.loads(out.read_text())
+    assert [(i["line"], i["code"]) for i in items] == expected_findings(failing.read_text())
+    assert items[0]["path"].endswith("fails.py")
+
+
+def test_module_mode_and_verbose(tmp_path):
+    (tmp_path / "pkg_prog.py").write_text((PROGRAMS / "bug_best_state.py").read_text())
+    done = _run("--verbose", "-m", "pkg_prog", cwd=tmp_path)
+    assert done.returncode == 1
+    reported = [line for line in done.stderr.splitlines() if "CPS202" in line]
+    assert len(reported) == 2 and reported[0] == reported[1]  # as it happened, and at exit
+
+
+def test_clean_program_exits_0_and_sarif(tmp_path):
+    out = tmp_path / "report.sarif"
+    done = _run("--format", "sarif", "-o", out, PROGRAMS / "safe_ema.py")
+    assert done.returncode == 0, done.stderr
+    log = json.loads(out.read_text())
+    assert log["version"] == "2.1.0" and log["runs"][0]["results"] == []
+
+
+def test_without_torch_says_what_to_install(monkeypatch, capsys, tmp_path):
+    program = tmp_path / "p.py"
+    program.write_text("print('never runs')\n")
+    monkeypatch.setitem(sys.modules, "torch", None)
+    assert run_main([str(program)]) == 2
+    err = capsys.readouterr().err
+    assert "needs torch" in err and "pip install" in err
+
+
+def test_usage_errors(capsys):
+    assert run_main([]) == 2
+    assert run_main(["no/such/file.py"]) == 2
+    assert "no such file" in capsys.readouterr().err

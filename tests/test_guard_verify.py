@@ -1,0 +1,48 @@
+"""`copysafety verify --observer guard`: the runtime guards give every corpus case the verdict
+the snapshot-diff observer gives it (both are held to the case's declared verdict)."""
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("numpy")
+torch = pytest.importorskip("torch")
+
+from flake8_copysafety.verify import corpus as verify  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _verify(*argv):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = verify.main([str(a) for a in argv])
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_guard_observer_agrees_on_the_whole_corpus():
+    code, out, err = _verify(CORPUS, "--observer", "guard", "--format", "json")
+    rows = json.loads(out)
+    cases = verify.collect([str(CORPUS)])
+    assert len(rows) == len(cases)
+    wanted = {case.name: case.expects_mutation("cpu") for case in cases}
+    wrong = [row["case"] for row in rows if row["mutated"] != wanted[row["case"]]]
+    assert wrong == [], out
+    assert code == 0, err
+
+
+def test_guard_observer_on_one_case_each_way():
+    case = CORPUS / "cps102" / "pos_copy_copy_tensor.py"
+    for observer in ("diff", "guard"):
+        code, out, _ = _verify(case, "--observer", observer, "--no-coverage")
+        assert code == 0 and "mutated" in out, (observer, out)
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="CUDA is available here")
+def test_guard_observer_without_cuda_skips_cleanly():
+    case = CORPUS / "cps101" / "pos_slice.py"
+    code, out, err = _verify(case, "--observer", "guard", "--device", "cuda")
+    assert code == 0 and "CUDA is not available" in err and "pos_slice" not in out
