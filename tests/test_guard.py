@@ -121,3 +121,65 @@ def test_usage_errors(capsys):
     assert run_main([]) == 2
     assert run_main(["no/such/file.py"]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+PYTEST_DEMO = '''
+import torch
+from torch.utils.data import Dataset
+
+
+class Drifting(Dataset):
+    def __init__(self):
+        self.data = torch.zeros(4)
+
+    def __len__(self):
+        return 4
+
+    def __getitem__(self, i):
+        x = self.data[i]
+        x += 1
+        return x
+
+
+def test_changes_stored_data():
+    Drifting()[0]
+
+
+def test_restores_a_live_snapshot():
+    model = torch.nn.Linear(2, 2)
+    best = model.state_dict()
+    with torch.no_grad():
+        model.weight.mul_(2)
+    model.load_state_dict(best)
+
+
+def test_fine():
+    data = Drifting()
+    assert data.data.clone().add_(1).sum() == 4
+'''
+
+
+def _plugin_args():
+    """`-p` only where the `pytest11` entry point is not installed."""
+    from importlib.metadata import entry_points
+
+    installed = any(ep.name == "copysafety" for ep in entry_points(group="pytest11"))
+    return [] if installed else ["-p", "flake8_copysafety.guard.pytest_plugin"]
+
+
+def test_pytest_option_fails_the_tests_that_change_data(tmp_path):
+    (tmp_path / "test_demo.py").write_text(PYTEST_DEMO)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *_plugin_args(),
+         "--copysafety", "test_demo.py"],
+        capture_output=True, text=True, cwd=tmp_path, env=ENV, timeout=240)
+    assert "2 failed, 1 passed" in done.stdout, done.stdout + done.stderr
+    assert "FAILED test_demo.py::test_changes_stored_data" in done.stdout
+    assert "FAILED test_demo.py::test_restores_a_live_snapshot" in done.stdout
+    assert "test_demo.py:15:1: CPS101" in done.stdout and "CPS202" in done.stdout
+
+
+def test_pytest_plugin_is_inert_without_the_option():
+    code = ("import sys, flake8_copysafety.guard.pytest_plugin; "
+            "assert 'torch' not in sys.modules")
+    assert subprocess.run([sys.executable, "-c", code], env=ENV).returncode == 0

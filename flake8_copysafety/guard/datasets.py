@@ -203,7 +203,7 @@ class DatasetGuard:
         for _ in range(min(CYCLE, len(records))):
             self.cursor = (self.cursor + 1) % len(records)
             record = records[self.cursor]
-            how = change(record, full)
+            how = change(record, full, cheap=True)
             if how:
                 self.report(record, _code(record, how), how, None, "(seen " + when + ")")
 

@@ -70,6 +70,13 @@ def array_fingerprint(array, full: bool = False) -> Any:
 
 
 def tensor_fingerprint(tensor, full: bool = False) -> Any:
+    global _NUMPY_DTYPES
+    if not _NUMPY_DTYPES:
+        _NUMPY_DTYPES = _numpy_dtypes()
+    return _tensor_fingerprint(tensor, full)
+
+
+def _tensor_fingerprint(tensor, full: bool) -> Any:
     """None where reading the bytes would cost a device synchronisation (not on the CPU)
     and `full` is off, or where the tensor has no plain strided bytes."""
     import torch
@@ -79,6 +86,8 @@ def tensor_fingerprint(tensor, full: bool = False) -> Any:
             return None
         if tensor.device.type != "cpu" and not full:
             return None
+        if tensor.device.type == "cpu" and tensor.dtype in _NUMPY_DTYPES:
+            return array_fingerprint(tensor.detach().numpy(), full)
         with torch.no_grad():
             flat = tensor.detach()
             if full or flat.numel() * flat.element_size() <= FULL_BYTES:
@@ -96,6 +105,17 @@ def tensor_fingerprint(tensor, full: bool = False) -> Any:
             return _crc(data.reshape(-1).view(torch.uint8).numpy())
     except (RuntimeError, TypeError, ValueError):
         return None
+
+
+_NUMPY_DTYPES: frozenset = frozenset()
+
+
+def _numpy_dtypes() -> frozenset:
+    import torch
+
+    return frozenset((torch.float64, torch.float32, torch.float16, torch.int64, torch.int32,
+                      torch.int16, torch.int8, torch.uint8, torch.bool, torch.complex64,
+                      torch.complex128))
 
 
 def _strided_samples(tensor, positions):

@@ -1,5 +1,5 @@
 """Where in the user's code something happened: the innermost frame outside torch, numpy,
-the standard library, installed packages and this package."""
+the standard library, installed packages and this package (its guards, its command line)."""
 
 import os
 import sys
@@ -7,11 +7,11 @@ import sysconfig
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
-_GUARD_DIR = os.path.dirname(os.path.abspath(__file__))
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 
 def _library_roots() -> Tuple[str, ...]:
-    roots = {_GUARD_DIR}
+    roots = {_PACKAGE_DIR}
     paths = sysconfig.get_paths()
     for key in ("stdlib", "platstdlib", "purelib", "platlib"):
         if paths.get(key):
