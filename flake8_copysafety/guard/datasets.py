@@ -70,7 +70,7 @@ class DatasetGuard:
 
     def enter(self, index: Any) -> Any:
         self.index = index
-        self._check_hot(self.session.places.user_place(2))
+        self._check_hot(None, caller=True)
         before = self._region_prints(index)
         self.session.watch.datasets.append(self)
         self.session.watch.hold()
@@ -184,13 +184,17 @@ class DatasetGuard:
             out.append((span, alias, now))
         return out
 
-    def _check_hot(self, place: Optional[Place]) -> None:
+    def _check_hot(self, place: Optional[Place], caller: bool = False) -> None:
+        """Objects the last items handed out: changed since? (`caller`: report at the user's
+        line that asked for this item, found only when something changed.)"""
         if not self.hot:
             return
         full = self.session.full
         for record, index, shallow in list(self.hot.values()):
             how = change(record, full)
             if how:
+                if caller and place is None:
+                    place = self.session.places.user_place(2)
                 self.report(record, _code(record, how, shallow), how, place,
                             f"after index {index!r} was handed out")
         self.hot.clear()
