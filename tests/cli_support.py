@@ -50,7 +50,7 @@ MAYBE_NOOP = textwrap.dedent("""\
 
     class B(Dataset):
         def __init__(self, x):
-            self.x = x
+            self.x = torch.as_tensor(x)
         def __len__(self):
             return 4
         def __getitem__(self, i):

@@ -17,6 +17,7 @@ from ..facts import semantics as sem
 from ..facts.module_changes import STORE_METHODS
 from ..facts.semantics import Effect, Kind
 from ..project.files import is_module_file
+from .index_arrays import IndexArrays
 from .values import UNKNOWN, Level, Tracked, VType, join_tracked
 
 Env = Dict[str, Tracked]
@@ -115,6 +116,8 @@ class FlowWalker:
         # (callee name, node, "file.py:line" if in another file) while applying a callee
         self.via = None
         self._loop_depth = 0
+        self._scope_body: Optional[Sequence[cst.CSTNode]] = None  # the function walked
+        self._index_arrays: Optional[IndexArrays] = None
 
     # ----- hooks ---------------------------------------------------------------------
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
@@ -154,6 +157,8 @@ class FlowWalker:
 
     # ----- statements ------------------------------------------------------------------
     def walk_block(self, body: Sequence[cst.CSTNode]) -> None:
+        if self._scope_body is None:
+            self._scope_body = body
         for stmt in body:
             self.walk_statement(stmt)
 
@@ -345,10 +350,24 @@ class FlowWalker:
             base = self.eval(target.value, bare=False)
             if base is not None:
                 self.write_item(target, stmt, augmented=False)
+                self._set_entry(target, base, value)
             elif value is not None:
                 self.on_store_into(target.value, value, stmt)
         elif isinstance(target, cst.StarredElement):
             self.bind(target.value, None, stmt, None)
+
+    def _set_entry(self, target: cst.Subscript, base: Tracked, value: Optional[Tracked]
+                   ) -> None:
+        """`item["k"] = v` on a new dict bound to a name: the entry now holds `v`."""
+        if base.entries is None or not isinstance(target.value, cst.Name):
+            return
+        if self.env.get(target.value.value) is not base:
+            return
+        info = _index_info(target)
+        if info.key is None:
+            return
+        entries = tuple((k, v) for k, v in base.entries if k != info.key)
+        self.env[target.value.value] = base.derive(entries=entries + ((info.key, value),))
 
     # ----- expressions -----------------------------------------------------------------
     def lookup(self, key: str, node: cst.CSTNode, bare: bool) -> Optional[Tracked]:
@@ -422,20 +441,47 @@ class FlowWalker:
 
     def _dict_literal(self, node: cst.Dict) -> Optional[Tracked]:
         result = None
+        entries: Optional[List] = []
         for element in node.elements:
             if isinstance(element, cst.StarredDictElement):
+                entries = None
                 spread = self.eval(element.value)
                 if spread is not None:
                     result = spread.derive(level=Level.SHALLOW, shallow_via="{**...}",
-                                           fix_site=None)
+                                           fix_site=None, entries=None)
             else:
                 self.eval(element.key)
                 value = self.eval(element.value)
+                if entries is not None and isinstance(element.key, cst.SimpleString):
+                    entries.append((element.key.evaluated_value, value))
+                else:
+                    entries = None
                 if value is not None and result is None:
                     result = value.derive(level=Level.SHALLOW, shallow_via=None,
                                           vtype=VType(Kind.DICT, elem=value.vtype),
-                                          fix_site=None)
-        return result
+                                          fix_site=None, parts=None)
+        return self._with_entries(result, entries)
+
+    def _keyword_dict(self, call: cst.Call, args: List[Optional[Tracked]]
+                      ) -> Optional[Tracked]:
+        """`dict(img=x, label=y)`: a new dict, like the literal `{"img": x, "label": y}`."""
+        result = None
+        for arg, value in zip(call.args, args):
+            if value is not None and result is None:
+                result = value.derive(level=Level.SHALLOW, shallow_via=None,
+                                      vtype=VType(Kind.DICT, elem=value.vtype), fix_site=None,
+                                      parts=None)
+        return self._with_entries(result, [(a.keyword.value, v)
+                                           for a, v in zip(call.args, args)])
+
+    @staticmethod
+    def _with_entries(result: Optional[Tracked], entries) -> Optional[Tracked]:
+        """A new dict knows what each literal key holds: a new entry holds nothing stored."""
+        if result is None or entries is None:
+            return result
+        fields = tuple((k, v.vtype if v is not None else UNKNOWN) for k, v in entries)
+        return result.derive(entries=tuple(entries),
+                             vtype=VType(Kind.DICT, elem=result.vtype.elem, fields=fields))
 
     def _comprehension(self, node) -> Optional[Tracked]:
         saved = dict(self.env)
@@ -463,11 +509,44 @@ class FlowWalker:
             return None
         info = _index_info(node)
         if base.vtype.kind in sem.ARRAY_KINDS:
-            if info.fancy:
+            array_index = self._index_array_keys(node)
+            if info.fancy or array_index:
                 self.ctx.used(sem.INDEX_ADVANCED_COPIES)
+                for key in array_index:
+                    self.ctx.used(key)
                 return None
             self.ctx.used(sem.INDEX_VIEW)
+        elif base.vtype.kind is Kind.UNKNOWN and info.key is None:
+            # An object of unknown kind indexed by position runs its own `__getitem__`
+            # (another dataset, a user mapping): what it hands out is known only when its
+            # class is known to return its stored objects.
+            return self.instance_item(base, node)
         return self.element_of(base, info.position, info.is_slice, node, info.key)
+
+    def instance_item(self, base: Tracked, node: cst.Subscript) -> Optional[Tracked]:
+        """`obj[i]` for an instance of a known class: the stored objects its `__getitem__`
+        hands out (a wrapped dataset's own stored data is stored data of the wrapper)."""
+        callees = self.ctx.callees
+        if callees is None or not base.vtype.cls:
+            return None
+        ref = callees.instance_call(base.vtype.cls, "__getitem__", "__getitem__")
+        if ref is None:
+            return None
+        result = None
+        for returned in ref.summary.returns:
+            value = returned.tracked
+            if returned.param is None and value is not None and value.family is base.family:
+                result = join_tracked(result, value.derive(
+                    origin="", origin_line_node=node, fix_site=None, fix_vtype=None))
+        return result
+
+    def _index_array_keys(self, node: cst.Subscript):
+        """The facts that make this index an integer array (empty: it is not one)."""
+        if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+            return frozenset()
+        if self._index_arrays is None:
+            self._index_arrays = IndexArrays(self.ctx.imports, list(self._scope_body or ()))
+        return self._index_arrays.keys(node.slice[0].slice.value)
 
     def element_of(self, base: Optional[Tracked], index: Optional[int] = None,
                    is_slice: bool = False, node: Optional[cst.Subscript] = None,
@@ -479,6 +558,8 @@ class FlowWalker:
             base.parts
         ):
             return base.parts[index]
+        if base.entries is not None and key is not None:
+            return dict(base.entries).get(key)  # a new dict's entry: what was put there
         vtype = base.vtype.element(index, is_slice, key)
         if vtype.kind is Kind.SCALAR:
             if base.vtype.kind is Kind.NDARRAY:
@@ -603,6 +684,8 @@ class FlowWalker:
             for name in wanted)
 
     def _call_function(self, call: cst.Call, qualified: str, args) -> Optional[Tracked]:
+        if qualified == "dict" and call.args and all(a.keyword is not None for a in call.args):
+            return self._keyword_dict(call, args)
         fact = sem.FUNCTION_FACTS.get(qualified)
         if fact is None:
             return None

@@ -104,6 +104,10 @@ class StoredTypes:
             for e in elems:
                 elem = e if elem is None else join_types(elem, e)
             types[attr] = VType(base.kind, elem=elem)
+        for attr, kind in _kinds_from_use(classes).items():
+            known = types.get(attr, UNKNOWN)
+            if known.kind is Kind.UNKNOWN and not known.cls:
+                types[attr] = VType(kind)
         return types
 
     def _annotations(self, method: cst.FunctionDef) -> Dict[str, VType]:
@@ -259,3 +263,59 @@ def _shape_ndim(args: List[cst.Arg]) -> Optional[int]:
             return len(value.elements)
         return 1 if isinstance(value, cst.Integer) else None
     return len(args) or None
+
+
+# Uses that only an array or a tensor allows: `x.shape`, `x.ndim`, `x.dtype`, `x.T`, a
+# multi-dimensional index with a slice (`x[:, 0:3]`), and methods of the semantics table
+# that imply a kind (`x.permute(...)` a tensor, `x.astype(...)` an ndarray).
+_ARRAY_ATTRIBUTES = frozenset({"shape", "ndim", "dtype", "T"})
+_ARRAY_METHODS = frozenset({"transpose", "reshape", "swapaxes", "squeeze", "ravel"})
+
+
+def _kinds_from_use(classes: List[cst.ClassDef]) -> Dict[str, Kind]:
+    """Kinds of stored attributes of unknown origin (`pickle.load`, `scipy.io.loadmat`,
+    passed in), decided from how the class uses them — never from their names. Where the use
+    fits both an ndarray and a tensor, ndarray is assumed: its indexing may give a scalar
+    copy, so the analysis stays on the silent side."""
+    found: Dict[str, Kind] = {}
+    for cls in classes:
+        for method in methods_of(cls):
+            self_name = first_param(method)
+            if self_name is not None:
+                method.visit(_ArrayUses(self_name, found))
+    return found
+
+
+class _ArrayUses(cst.CSTVisitor):
+    def __init__(self, self_name: str, found: Dict[str, Kind]) -> None:
+        self.self_name = self_name
+        self.found = found
+
+    def _attr(self, node: cst.BaseExpression) -> Optional[str]:
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
+                node.value.value == self.self_name:
+            return node.attr.value
+        return None
+
+    def _note(self, attr: Optional[str], kind: Kind) -> None:
+        if attr is not None and self.found.get(attr) is not Kind.TENSOR:
+            self.found[attr] = kind
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value in _ARRAY_ATTRIBUTES:
+            self._note(self._attr(node.value), Kind.NDARRAY)
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        if len(node.slice) >= 2 and any(isinstance(e.slice, cst.Slice) for e in node.slice):
+            self._note(self._attr(node.value), Kind.NDARRAY)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if not isinstance(func, cst.Attribute):
+            return
+        attr = self._attr(func.value)
+        fact = sem.METHOD_FACTS.get(func.attr.value)
+        if fact is not None and fact.implies in sem.ARRAY_KINDS:
+            self._note(attr, fact.implies)
+        elif func.attr.value in _ARRAY_METHODS:
+            self._note(attr, Kind.NDARRAY)

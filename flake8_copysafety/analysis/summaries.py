@@ -121,12 +121,14 @@ class Callees:
                                      _param_names(method, 1), True)
         return None
 
-    def instance_call(self, class_name: str, label: str) -> Optional[CalleeRef]:
-        """Calling an instance of a class of this module (a transform): its `__call__`."""
+    def instance_call(self, class_name: str, label: str, method: str = "__call__"
+                      ) -> Optional[CalleeRef]:
+        """Calling an instance of a class of this module (a transform): its `__call__`
+        (or, for `obj[i]`, its `__getitem__`)."""
         cls = self.classes.get(class_name)
         if cls is None:
             return None
-        ref = self.method_call(cls, "__call__")
+        ref = self.method_call(cls, method)
         if ref is None:
             return None
         return CalleeRef(label, ref.summary, ref.params, False)
@@ -193,7 +195,8 @@ class SummaryWalker(FlowWalker):
         where = None
         if self.via is not None:
             node, where = self.via[1], self.via[2]  # name the deepest line that changes it
-        if tracked.family is Family.ARGUMENT:
+        if tracked.family is Family.ARGUMENT and tracked.level is not Level.SHALLOW:
+            # (a new container holding the argument, `[x, *more]`, changes on its own)
             fact = ChangeFact(int(tracked.receiver), node, how, conditional, where=where)
         elif tracked.family is Family.STORED and \
                 tracked.level not in (Level.OWNER, Level.SHALLOW):

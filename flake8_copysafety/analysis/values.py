@@ -125,8 +125,13 @@ class Tracked:
     fix_site: Optional[cst.BaseExpression] = None  # the expression a copy should wrap
     fix_vtype: Optional[VType] = None  # what that expression evaluates to
     parts: Optional[Tuple[Optional["Tracked"], ...]] = None  # positions of a tracked tuple
+    # A dict made here (`{"img": x}`, `dict(img=x)`): what each string key holds (None:
+    # nothing tracked). Writing into a new entry changes nothing stored.
+    entries: Optional[Tuple[Tuple[str, Optional["Tracked"]], ...]] = None
 
     def derive(self, **changes) -> "Tracked":
+        if "entries" not in changes and ("vtype" in changes or "level" in changes):
+            changes["entries"] = None  # another value than the new dict itself
         return replace(self, **changes)
 
     def origin_text(self) -> str:
@@ -148,7 +153,16 @@ def join_tracked(a: Optional[Tracked], b: Optional[Tracked]) -> Optional[Tracked
         bound_at=a.bound_at | b.bound_at,
         vtype=join_types(a.vtype, b.vtype),
         fix_site=a.fix_site if a.fix_site is b.fix_site else None,
+        entries=_join_entries(a.entries, b.entries),
     )
+
+
+def _join_entries(a, b):
+    """Entries of a new dict on either path: each key may hold what either side put there."""
+    if a is None or b is None:
+        return None
+    left, right = dict(a), dict(b)
+    return tuple((k, join_tracked(left.get(k), right.get(k))) for k in {**left, **right})
 
 
 def _rank(t: Tracked) -> int:

@@ -238,6 +238,32 @@ INDEX_ADVANCED_COPIES = "index:advanced-copy"
 INDEX_NDARRAY_SCALAR = "index:ndarray-scalar"
 INDEX_FACTS: Tuple[str, ...] = (INDEX_VIEW, INDEX_ADVANCED_COPIES, INDEX_NDARRAY_SCALAR)
 
+# Calls that always return an integer array (at least one dimension), or a tuple of them:
+# indexing with their result is advanced indexing, which copies, exactly like a boolean mask
+# (measured: `probes/`, corpus `neg_index_array_from_call.py`). Value: the keyword or position
+# of a `size` argument the result needs to be an array (`np.random.choice(n)` alone is one
+# integer, a basic index that views), or None when the result is always an array.
+INDEX_ARRAY_FUNCTIONS: Dict[str, Optional[Tuple[str, int]]] = {
+    "numpy.arange": None,
+    "numpy.nonzero": None,
+    "numpy.flatnonzero": None,
+    "numpy.argwhere": None,
+    "numpy.argsort": None,
+    "numpy.unique": None,
+    "numpy.concatenate": None,
+    "numpy.random.permutation": None,
+    "numpy.random.choice": ("size", 1),
+    "numpy.random.randint": ("size", 2),
+    "torch.randperm": None,
+    "torch.arange": None,
+    "torch.nonzero": None,
+    "torch.argsort": None,
+}
+# `np.where(mask)` (one argument) gives a tuple of index arrays; `np.where(mask)[0]` one.
+INDEX_ARRAY_WHERE: FrozenSet[str] = frozenset({"numpy.where", "torch.where"})
+# Methods of arrays and tensors that return index arrays (`mask.nonzero()`, `x.argsort()`).
+INDEX_ARRAY_METHODS: FrozenSet[str] = frozenset({"nonzero", "argsort", "argwhere"})
+
 
 # What `state_dict()` / `load_state_dict()` share, beyond "a module's state_dict holds its
 # live tensors". Measured with torch 2.13 (`probes/optimizer_probe.py` prints):
@@ -276,4 +302,6 @@ def all_fact_keys() -> FrozenSet[str]:
     keys |= {f"mutator:{k}" for k in MUTATING_FUNCTIONS}
     keys |= set(INDEX_FACTS)
     keys |= set(STATE_DICT_FACTS)
+    keys |= {f"index-array:{k}" for k in (*INDEX_ARRAY_FUNCTIONS, *INDEX_ARRAY_WHERE)}
+    keys |= {f"index-array:.{k}" for k in INDEX_ARRAY_METHODS}
     return frozenset(keys)

@@ -1,0 +1,72 @@
+"""Dataset shapes that must stay silent (issue: precision on real projects), next to the
+positives that look like them: wrapped datasets, new containers, index arrays."""
+import random
+
+import numpy as np
+import torch
+from torch.utils.data import Dataset
+
+
+class Stored(Dataset):
+    def __init__(self):
+        self.samples = [{"x": torch.zeros(3)} for _ in range(4)]
+    def __len__(self):
+        return 4
+    def __getitem__(self, i):
+        return self.samples[i]
+
+
+class Fresh(Dataset):
+    def __init__(self):
+        self.x = torch.zeros(4, 3)
+    def __len__(self):
+        return 4
+    def __getitem__(self, i):
+        return {"x": self.x[i] + 1}
+
+
+class Wrappers(Dataset):
+    def __init__(self, dataset, datasets):
+        self.dataset = dataset
+        self.datasets = dict(datasets)
+        self.stored = Stored()
+        self.fresh = Fresh()
+        self.indices = np.arange(8)
+        self.points = np.zeros((8, 16, 3))
+        self.feats = torch.zeros(8, 16, 3)
+        self.images = torch.zeros(8, 3)
+    def __len__(self):
+        return 8
+    def mosaic(self, index):
+        indices = [index, *random.choices(self.indices, k=3)]
+        random.shuffle(indices)
+        return indices
+    def __getitem__(self, i):
+        a = self.dataset[i]
+        a["label"] = 1                                # silent: unknown wrapped dataset
+        b = self.fresh[i]
+        b["label"] = 1                                # silent: Fresh builds a new dict
+        c = self.stored[i]
+        c["label"] = 1                                # expect: CPS103
+        source = [ds[i] for ds in self.datasets.values()]
+        item = {"source": source, "target": None}
+        item["target"] = {}
+        item["target"][0] = i                         # silent: a new dict's new entry
+        kept = {"img": self.images[i], "meta": {}}
+        kept["meta"]["id"] = i                        # silent: a plain sub-dict made here
+        kept["img"] += 1                              # expect: CPS101
+        made = dict(img=self.images[i], info={})
+        made["info"]["id"] = i                        # silent
+        made["img"].add_(1)                           # expect: CPS101
+        self.mosaic(self.indices[i])                  # silent: a new list is shuffled
+        cloud = self.points[i]
+        p = cloud[np.random.choice(16, 8)]
+        p += 1                                        # silent: advanced indexing copies
+        keep = np.where(cloud[:, 0] > 0)[0]
+        q = cloud[keep]
+        q[:] = 0                                      # silent
+        r = self.feats[i][torch.randperm(16)[:4]]
+        r.add_(1)                                     # silent
+        s = cloud[np.random.choice(16)]
+        s += 1                                        # expect: CPS101
+        return a, b, c, item, kept, made, p, q, r, s
