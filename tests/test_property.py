@@ -30,7 +30,7 @@ from torch.utils.data import Dataset
 
 class Stored(Dataset):
     def __init__(self, data):
-        self.data = data
+        self.data = torch.as_tensor(data)
 
     def __len__(self):
         return len(self.data)

@@ -48,6 +48,9 @@ class FileContext:
     # plan.receivers.LiveReceivers: which `state_dict()` receivers are modules/optimizers
     # (None: not asked, every receiver counts)
     receivers: Optional["object"] = None
+    # `(ctx, class name, attribute) -> [[CalleeRef]]`: transforms bound to `self.<attribute>`
+    # where the dataset is built (set by the pipeline, from the project model).
+    bound_transforms: Optional[Callable[["FileContext", str, str], List[List[object]]]] = None
 
     def used(self, key: str) -> None:
         if self.facts_used is not None:
@@ -115,6 +118,7 @@ class FlowWalker:
         self.env: Env = {}
         # (callee name, node, "file.py:line" if in another file) while applying a callee
         self.via = None
+        self.via_position = None  # where a bound transform changes the data (another file)
         self._loop_depth = 0
         self._scope_body: Optional[Sequence[cst.CSTNode]] = None  # the function walked
         self._index_arrays: Optional[IndexArrays] = None
@@ -624,6 +628,9 @@ class FlowWalker:
         callee = self.resolve_callee(call)
         if callee is not None:
             return self.apply_summary(call, callee, args)
+        chains = self.resolve_chains(call)
+        if chains:
+            return self._apply_chains(call, chains, args)
         if qualified is not None:
             return self._call_function(call, qualified, args)
         if receiver is None or method is None:
@@ -639,6 +646,24 @@ class FlowWalker:
             return receiver  # in-place tensor methods return their receiver
         return None
 
+    def resolve_chains(self, call: cst.Call) -> List[List[object]]:
+        """Callees bound where the dataset is built (`self.transform(x)` running each
+        transform of a `Compose` made in the training script), as chains applied in turn."""
+        return []
+
+    def _apply_chains(self, call: cst.Call, chains, args: List[Optional[Tracked]]
+                      ) -> Optional[Tracked]:
+        result = None
+        for chain in chains:
+            value = args
+            for callee in chain:
+                returned = self.apply_summary(call, callee, value)
+                value = [returned]
+                if returned is None:
+                    break
+            result = join_tracked(result, value[0])
+        return result
+
     def apply_summary(self, call: cst.Call, callee, args: List[Optional[Tracked]]
                       ) -> Optional[Tracked]:
         """What a call of a summarised function changes, and what it returns."""
@@ -652,6 +677,7 @@ class FlowWalker:
             if target is None:
                 continue
             self.via = (callee.name, change.node, change.where or callee.where(change.node))
+            self.via_position = callee.position(change.node) if callee.bound else None
             try:
                 kind = target.vtype.kind
                 if not change.conditional or kind in sem.INPLACE_AUGASSIGN_KINDS:
@@ -660,6 +686,7 @@ class FlowWalker:
                     self.on_maybe_change(call, target)  # still conditional, one level up
             finally:
                 self.via = None
+                self.via_position = None
         result = None
         for returned in summary.returns:
             if returned.param is not None:

@@ -18,7 +18,9 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from ..core.names import ImportTable
 from ..core.source import decode, parse_quietly, source_lines
 from ..plan.candidates import first_line
+from ..project.bindings import bound_chains
 from ..project.files import module_file, project_module
+from ..project.model import installed_file, project_model_for
 from .flow import FileContext
 from .regions import Region, build_callees
 from .summaries import CalleeRef
@@ -48,6 +50,44 @@ class ForeignModule:
         ref = callees.function_call(name)
         return CalleeRef(label, ref.summary, ref.params, False, where=self.where)
 
+    def callees(self):
+        """The module's callees (functions and classes), parsed on first use; None when
+        libcst cannot parse it."""
+        return self._load()
+
+    def class_call(self, name: str, label: str):
+        """Calling an instance of this module's class `name`: its `__call__`, with
+        positions in this file (for transforms bound where the dataset is built)."""
+        callees = self._load()
+        ref = callees.instance_call(name, label) if callees is not None else None
+        if ref is None:
+            return None
+        return CalleeRef(label, ref.summary, ref.params, False, where=self.where,
+                         position=self.position, bound=True)
+
+    def position(self, node: cst.CSTNode) -> Optional[tuple]:
+        """`(path, line, col, end_line, end_col)` of a node of this module."""
+        found = self._range(node)
+        if found is None:
+            return None
+        start, end, offset = found
+        return (str(self.path), start.line + offset, start.column, end.line + offset,
+                end.column)
+
+    def line_of(self, node: cst.CSTNode) -> Optional[int]:
+        found = self._range(node)
+        return None if found is None else found[0].line + found[2]
+
+    def _range(self, node: cst.CSTNode):
+        for index, (module, offset) in enumerate(self.regions):
+            if index not in self._positions:
+                wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+                self._positions[index] = wrapper.resolve(PositionProvider)
+            found = self._positions[index].get(node)
+            if found is not None:
+                return found.start, found.end, offset
+        return None
+
     def _load(self):
         """Parse the module's functions and classes once (not its other statements)."""
         if self._callees is not None or not self._parsable:
@@ -69,21 +109,16 @@ class ForeignModule:
                 return None
         self.regions = [(r.module, r.offset) for r in regions]
         ctx = FileContext(regions[0].module, self.imports, set(self.copy_functions), None,
-                          path=str(self.path), follow_import=imported_callee)
+                          path=str(self.path), follow_import=imported_callee,
+                          bound_transforms=bound_transforms)
         self._callees = build_callees(ctx, regions)
         self._parsable = True
         return self._callees
 
     def where(self, node: cst.CSTNode) -> Optional[str]:
         """`transforms.py:12` for a node of this module."""
-        for index, (module, offset) in enumerate(self.regions):
-            if index not in self._positions:
-                wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-                self._positions[index] = wrapper.resolve(PositionProvider)
-            found = self._positions[index].get(node)
-            if found is not None:
-                return f"{self.path.name}:{found.start.line + offset}"
-        return None
+        line = self.line_of(node)
+        return None if line is None else f"{self.path.name}:{line}"
 
 
 def imported_callee(ctx: FileContext, name: str):
@@ -121,3 +156,34 @@ def _load(path: Path, copy_functions) -> Optional[ForeignModule]:
         if tree is not None:
             _cache[key] = ForeignModule(path, text, tree, copy_functions)
     return _cache[key]
+
+
+def bound_transforms(ctx: FileContext, class_name: str, attr: str) -> List[List[CalleeRef]]:
+    """The `__call__` chains bound to `self.<attr>` of `class_name` where the project builds
+    the dataset (`project.bindings`); each callee's changes carry their own file's
+    positions. Empty outside a project, for installed packages and for stdin."""
+    if not ctx.path or ctx.path in ("-", "stdin", "<string>") or installed_file(ctx.path):
+        return []
+    model = project_model_for(ctx.path)
+    module = model.module_of(ctx.path) if model is not None else None
+    if module is None:
+        return []
+    chains = []
+    for chain in bound_chains(model, f"{module}.{class_name}", attr):
+        refs = []
+        for qualified in chain:
+            owner, _, name = qualified.rpartition(".")
+            path = model.files.get(owner)
+            foreign = _load(path, ctx.copy_functions) if path is not None else None
+            ref = foreign.class_call(name, f"{name}.__call__") if foreign else None
+            if ref is None:
+                break
+            refs.append(ref)
+        if refs:
+            chains.append(refs)
+    return chains
+
+
+def load_module(path: Path, copy_functions) -> Optional["ForeignModule"]:
+    """Another module of the project, parsed and summarised on demand (cached by content)."""
+    return _load(path, copy_functions)

@@ -208,6 +208,8 @@ class StoredTypes:
                 return VType(fact.result)
             if fact is not None and receiver.kind in sem.ARRAY_KINDS:
                 return VType(receiver.kind, dtype=receiver.dtype)
+            if fact is not None and fact.implies in sem.ARRAY_KINDS:
+                return VType(fact.implies)  # `.astype(...)` exists on ndarrays only
         return UNKNOWN
 
     def _dtype_kwarg(self, call: cst.Call) -> Optional[str]:

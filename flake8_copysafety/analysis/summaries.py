@@ -53,6 +53,10 @@ class CalleeRef:
     params: List[str]
     same_instance: bool  # `self.helper(...)`: its stored data is the caller's stored data
     where: Callable[[cst.CSTNode], Optional[str]] = lambda node: None  # for other files
+    # `(path, line, col, end_line, end_col)` of a node of another file (a bound transform's
+    # change is reported there, on the line that changes the data).
+    position: Callable[[cst.CSTNode], Optional[tuple]] = lambda node: None
+    bound: bool = False  # bound where the dataset is built, not visible from the caller
 
     def bind(self, call: cst.Call, args: List[Optional[Tracked]]) -> Dict[int, Tracked]:
         bound: Dict[int, Tracked] = {}

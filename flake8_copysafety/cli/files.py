@@ -21,7 +21,7 @@ from typing import Iterator, List, Optional, Sequence, Set, Tuple
 
 DEFAULT_EXCLUDE: Tuple[str, ...] = (
     ".git", ".hg", ".svn", ".tox", ".nox", ".eggs", ".venv", "venv", "env", "__pycache__",
-    "build", "dist", "*.egg-info", "node_modules", "site-packages",
+    "build", "dist", "*.egg-info", "node_modules", "site-packages", ".copysafety_cache",
 )
 STDIN = "-"
 

@@ -2,13 +2,14 @@
 
 import ast
 from dataclasses import replace
+from pathlib import Path
 from typing import Dict, List, Optional, Set
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from ..analysis.flow import FileContext
-from ..analysis.imports import imported_callee
+from ..analysis.imports import bound_transforms, imported_callee
 from ..analysis.regions import Region, build_callees
 from ..core.findings import Finding, Fix
 from ..core.names import ImportTable
@@ -25,7 +26,8 @@ def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan
                  ) -> List[Finding]:
     regions = _parse_regions(text, tree, chosen)
     base = FileContext(regions[0].module, imports, set(options.copy_functions), facts_used,
-                       path=filename, follow_import=imported_callee)
+                       path=filename, follow_import=imported_callee,
+                       bound_transforms=bound_transforms)
     base.receivers = chosen.receivers
     build_callees(base, regions)
     base.callees.state_dict_producers = chosen.producers
@@ -35,10 +37,18 @@ def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan
         ctx = replace(base, module=region.module)
         raw.extend(check_datasets(ctx, region.module, classes, chosen.datasets))
         raw.extend(check_state_dicts(ctx, chosen.state_dict_scopes, chosen.whole_module))
+    raw = [r for r in raw if r.bound_at is None or _same_file(r.bound_at[0], filename)]
     if not raw:
         return []
     positions = _Positions(regions)
     return _one_per_line([_finding(r, positions) for r in raw])
+
+
+def _same_file(a: str, b: Optional[str]) -> bool:
+    try:
+        return b is not None and Path(a).resolve() == Path(b).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
 
 
 class _Positions:
@@ -90,7 +100,11 @@ def _parse_regions(text: str, tree: ast.Module, chosen: Plan) -> List[Region]:
 
 
 def _finding(raw: RawFinding, positions: _Positions) -> Finding:
-    where = positions[raw.node]
+    if raw.bound_at is not None:  # a bound transform's change: on its own line
+        _, line, col, end_line, end_col = raw.bound_at
+        where = CodeRange((line, col), (end_line, end_col))
+    else:
+        where = positions[raw.node]
     message = raw.message
     for name, node in raw.refs.items():
         message = message.replace(LINE_REF.format(name), str(positions[node].start.line))

@@ -13,6 +13,7 @@ from typing import Iterator, List, Optional, Set, Tuple, Union
 
 from ..core.findings import Finding
 from ..core.source import Unchecked
+from ..plan.bound import may_be_bound_transform
 from ..plan.gate import is_candidate
 from ..rules.catalogue import with_anchor
 
@@ -100,11 +101,16 @@ def _lint(source, filename, options, tree, facts_used) -> List[Finding]:
             raise Unchecked.from_parser(text)
     imports = ImportTable(tree)
     chosen = plan(tree, text, imports, options.dataset_bases, filename)
-    if not chosen:
-        return []
-    from .analyse import analyse_plan  # the first import of libcst happens here
+    found: List[Finding] = []
+    if chosen:
+        from .analyse import analyse_plan  # the first import of libcst happens here
 
-    return analyse_plan(text, tree, imports, chosen, options, facts_used, filename)
+        found = analyse_plan(text, tree, imports, chosen, options, facts_used, filename)
+    if may_be_bound_transform(tree, filename):
+        from .bound import findings_in_bound_transforms
+
+        found = found + findings_in_bound_transforms(filename, options)
+    return found
 
 
 @contextmanager

@@ -14,17 +14,16 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from ..core.names import ImportTable, class_ancestors, dotted_ast
+from ..facts.frameworks import dataset_bases
+from ..project.entries import attributes_from_params
+from ..project.model import installed_file
 from .ast_walk import Walked, called_name, inner_blocks
 from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import changed_params
 from .receivers import LiveReceivers
 from .state_dicts import keeps_state_dict, may_report, producers_of
 
-DATASET_BASES = frozenset({
-    "torch.utils.data.Dataset", "torch.utils.data.dataset.Dataset",
-    "torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset",
-    "torchvision.datasets.VisionDataset", "torchvision.datasets.vision.VisionDataset",
-})
+DATASET_BASES = dataset_bases()  # the framework table (facts/frameworks.py)
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _MAX_DEPTH = 1000  # syntax-tree depth past which a statement is not analysed
 
@@ -136,7 +135,9 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
             result.datasets.add(cls.name)
             getitem = next((s for s in cls.body if isinstance(s, ast.FunctionDef)
                             and s.name == "__getitem__"), None)
-            if getitem is not None and (not narrow or _may_change_data(getitem, helpers)):
+            if getitem is not None and (not narrow or _may_change_data(getitem, helpers) or
+                                        _calls_bound_callable(names.ancestors(cls), getitem,
+                                                              filename)):
                 chosen.update(top_of[id(a)] for a in names.ancestors(cls))
     if state_dict_lines:
         tops = [top for top in tree.body if _covers(top, state_dict_lines)]
@@ -215,6 +216,30 @@ def _may_change_data(getitem: ast.FunctionDef, helpers: Helpers) -> bool:
         return True
     return helpers.may_change(Walked(getitem), self_name,
                               may_hold_stored_data(getitem, self_name))
+
+
+def _calls_bound_callable(classes: List[ast.ClassDef], getitem: ast.FunctionDef,
+                          filename: Optional[str]) -> bool:
+    """Whether `__getitem__` calls `self.<attr>(...)` where `__init__` keeps a constructor
+    argument in `<attr>`: a transform bound where the dataset is built, which only the
+    project model can resolve (never for installed packages or stdin)."""
+    if not filename or filename in ("-", "stdin", "<string>") or installed_file(filename):
+        return False
+    self_name = getitem.args.args[0].arg if getitem.args.args else None
+    called = {node.func.attr for node in ast.walk(getitem) if isinstance(node, ast.Call)
+              and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+              and node.func.value.id == self_name}
+    if not called:
+        return False
+    for cls in classes:
+        init = next((s for s in cls.body if isinstance(s, ast.FunctionDef)
+                     and s.name == "__init__"), None)
+        if init is None or not init.args.args:
+            continue
+        kept = attributes_from_params(init)
+        if called & set(kept):
+            return True
+    return False
 
 
 def _too_deep(node: ast.AST) -> bool:

@@ -8,6 +8,8 @@ nothing until a file passes.
 The test is a necessary condition for every rule, and no more:
 - CPS1xx need a dataset class that defines `__getitem__`: the text `def __getitem__`
   (`async def __getitem__` contains it too);
+- a transform bound where a dataset is built is reported in its own module, which needs a
+  class with a `__call__` method: the text `def __call__` (the project model decides);
 - CPS2xx need a call of a `state_dict` attribute, `m.state_dict()`: the text `.state_dict(`,
   with any whitespace (line breaks inside brackets included) around the dot and before the
   parenthesis. `load_state_dict(`, `def state_dict(` and `get_model_state_dict(` do not pass.
@@ -18,7 +20,7 @@ Bytes and text give the same answer: the patterns are ASCII, and neither UTF-8 n
 
 import re
 
-_PATTERN = r"def\s+__getitem__\b|\.\s*state_dict\s*\("
+_PATTERN = r"def\s+__getitem__\b|def\s+__call__\b|\.\s*state_dict\s*\("
 _CANDIDATE_BYTES = re.compile(_PATTERN.encode("ascii"))
 _CANDIDATE_TEXT = re.compile(_PATTERN, re.ASCII)
 

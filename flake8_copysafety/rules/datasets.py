@@ -60,6 +60,18 @@ class GetitemWalker(FlowWalker):
     def resolve_callee(self, call):
         return resolve_self_callee(self, call) or super().resolve_callee(call)
 
+    def resolve_chains(self, call):
+        """`self.transform(x)` where the transform is bound where the dataset is built."""
+        func = call.func
+        bound = self.ctx.bound_transforms
+        if bound is None or not (isinstance(func, cst.Attribute) and isinstance(
+                func.value, cst.Name) and func.value.value == self.self_name):
+            return []
+        vtype = self.stored.get(func.attr.value)
+        if vtype is not None and (vtype.cls or vtype.kind is not Kind.UNKNOWN):
+            return []
+        return bound(self.ctx, self.owner.name.value, func.attr.value)
+
     def on_bind(self, key, tracked, stmt, rhs):
         if tracked.family is not Family.STORED or "." in key:
             return tracked
@@ -138,8 +150,9 @@ class GetitemWalker(FlowWalker):
         refs = {"origin": tracked.origin_line_node}
         if self.via is not None and self.via[2] is None:
             refs["via"] = self.via[1]
-        raw = RawFinding(node, code, message, refs)
-        if tracked.fix_site is not None and tracked.fix_vtype is not None:
+        raw = RawFinding(node, code, message, refs, bound_at=self.via_position)
+        if tracked.fix_site is not None and tracked.fix_vtype is not None and \
+                self.via_position is None:
             fix = copy_fix(self.ctx, tracked.fix_site, tracked.fix_vtype)
             if fix is not None:
                 raw.fix_site, (raw.fix_text, raw.needs_import_copy) = tracked.fix_site, fix

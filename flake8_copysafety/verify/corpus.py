@@ -10,6 +10,11 @@ file declares:
   with the expected verdict, "mutated" iff the case expects a finding unless the file says
   otherwise with `# runtime: mutated|unchanged` or per device `# runtime[cuda]: ...`.
 
+A case whose kind spans modules is a folder (`corpus/<code>/{pos,neg}_NAME/`) laid out as a
+small project: its entry is `case.py`, the other modules are what it imports; markers may
+sit in any of its files (expected findings are then named `file.py:line`), and every file is
+linted as the flake8 plugin lints a file of that project.
+
 Every key of the copy-semantics tables (`semantics.all_fact_keys()`) must be consulted by
 the analysis on at least one case. Any disagreement or unexercised key exits 1.
 
@@ -51,6 +56,7 @@ class Case:
     expected: List[Tuple[int, str]] = field(default_factory=list)
     near_miss: List[str] = field(default_factory=list)
     runtime: Dict[str, bool] = field(default_factory=dict)  # device ('*' for all) -> mutated
+    folder: Optional[str] = None  # a folder case: its folder (the entry is `case.py`)
 
     @property
     def expected_codes(self) -> List[str]:
@@ -70,23 +76,63 @@ class Case:
         return bool(self.expected)
 
 
+FOLDER_ENTRY = "case.py"
+
+
 def parse_case(path: str, name: Optional[str] = None) -> Case:
-    with open(path, "rb") as handle:
-        source = handle.read().decode("utf-8", "replace")
+    if os.path.isdir(path):
+        return _parse_folder_case(path, name)
+    source = _read(path)
     markers = parse_markers(source)
     return Case(path=path, name=name or path, source=source, expected=markers.expected,
                 near_miss=markers.near_miss, runtime=markers.runtime)
+
+
+def _read(path: str) -> str:
+    with open(path, "rb") as handle:
+        return handle.read().decode("utf-8", "replace")
+
+
+def _parse_folder_case(folder: str, name: Optional[str]) -> Case:
+    entry = os.path.join(folder, FOLDER_ENTRY)
+    case = Case(path=entry, name=name or folder, source=_read(entry), folder=folder)
+    for rel in folder_files(folder):
+        markers = parse_markers(_read(os.path.join(folder, rel)))
+        case.expected.extend((f"{rel}:{line}", code) for line, code in markers.expected)
+        case.near_miss.extend(markers.near_miss)
+        case.runtime.update(markers.runtime)
+    return case
+
+
+def folder_files(folder: str) -> List[str]:
+    """The `.py` files of a folder case, relative to it, in a stable order."""
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+        found.extend(os.path.relpath(os.path.join(root, n), folder).replace(os.sep, "/")
+                     for n in sorted(names) if n.endswith(".py"))
+    return found
+
+
+def _is_folder_case(path: str) -> bool:
+    return os.path.basename(path).startswith(("pos_", "neg_")) and \
+        os.path.isfile(os.path.join(path, FOLDER_ENTRY))
 
 
 def collect(paths: Sequence[str]) -> List[Case]:
     """Case files under the given files and folders, in a stable order."""
     files: List[str] = []
     for path in paths:
-        if os.path.isdir(path):
+        if os.path.isdir(path) and _is_folder_case(path):
+            files.append(path)
+        elif os.path.isdir(path):
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+                folders = [d for d in dirs if _is_folder_case(os.path.join(root, d))]
+                dirs[:] = [d for d in dirs if d not in folders]
                 files.extend(os.path.join(root, n) for n in sorted(names)
                              if n.endswith(".py") and not n.startswith("__"))
+                files.extend(os.path.join(root, d) for d in folders)
         elif os.path.isfile(path):
             files.append(path)
         else:
@@ -129,10 +175,25 @@ def static_check(case: Case) -> StaticResult:
 
     facts: Set[str] = set()
     try:
+        if case.folder is not None:
+            return StaticResult(_folder_findings(case.folder, facts), facts)
         findings = analyse_source(case.source, LintOptions(), facts)
     except Exception as exc:  # noqa: BLE001 - reported as a disagreement, not a traceback
         return StaticResult([], facts, f"{type(exc).__name__}: {exc}")
     return StaticResult(sorted((f.line, f.code) for f in findings), facts)
+
+
+def _folder_findings(folder: str, facts: Set[str]) -> List[Tuple[str, str]]:
+    """Every file of a folder case linted as a file of that project (no disk cache)."""
+    from ..engine.pipeline import LintOptions, lint_source
+
+    os.environ.setdefault("COPYSAFETY_NO_CACHE", "1")
+    found = []
+    for rel in folder_files(folder):
+        path = os.path.abspath(os.path.join(folder, rel))
+        for finding in lint_source(_read(path), path, LintOptions(), facts_used=facts):
+            found.append((f"{rel}:{finding.line}", finding.code))
+    return sorted(found)
 
 
 # --------------------------------------------------------------------------- runtime side

@@ -15,9 +15,11 @@ the end) after its module changed.
 Two observation modes, chosen by what the case module defines:
 
 * dataset mode (no `main`): every class of the module that defines `__getitem__` (with a
-  `__len__`) and can be built without arguments is built, everything it stores (`vars()`) is
-  deep-snapshotted, every item is read, then a `DataLoader` iterates it for two epochs. The
-  case mutated iff the stored data differs from the snapshot afterwards.
+  `__len__`) and can be built without arguments is built (or, where the module defines
+  `datasets()`, the datasets it returns: a folder case builds them as its project does);
+  everything it stores (`vars()`) is deep-snapshotted, every item is read, then a
+  `DataLoader` iterates it for two epochs. The case mutated iff the stored data differs from
+  the snapshot afterwards.
 * state-dict mode (`main()` defined): `main()` runs as written and again with
   `Module.state_dict` / `Optimizer.state_dict` patched to return a deep copy of the real
   result, with the same seeds. The case mutated iff what `main()` returns differs: sharing
@@ -60,6 +62,9 @@ def _seed_all() -> None:
 def _load_case(path: str):
     import importlib.util
 
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.basename(path) == "case.py":
+        sys.path.insert(0, folder)  # a folder case imports its own modules (this child only)
     stem = os.path.splitext(os.path.basename(path))[0]
     name = "copysafety_case_" + "".join(c if c.isalnum() else "_" for c in stem)
     spec = importlib.util.spec_from_file_location(name, path)
@@ -193,11 +198,18 @@ def _read_all(dataset) -> None:
 
 def observe_datasets(module) -> Tuple[str, str]:
     classes = _dataset_classes(module)
+    factory = getattr(module, "datasets", None)
+    if callable(factory):  # a folder case builds its datasets as the project does
+        built = list(factory())
+        classes = [type(d) for d in built]
+        made = iter(built)
+    else:
+        made = None
     if not classes:
         return UNCHANGED, "no dataset class and no main() to observe"
     changed: List[str] = []
     for cls in classes:
-        dataset = cls()
+        dataset = next(made) if made is not None else cls()
         before = freeze(vars(dataset))
         _read_all(dataset)
         if not same(before, freeze(vars(dataset))):

@@ -1,0 +1,70 @@
+"""Dataset frameworks, kept as data: one entry per framework base class.
+
+Indexing a dataset (`ds[i]`) enters `__getitem__`; in frameworks that method lives in the
+base class and calls a hook the subclass overrides (PyG's `get`, mmengine's
+`prepare_data`), and the framework applies a transform kept on an attribute. Each entry
+says, for one base class (every import spelling of it, qualified as imported):
+
+- `entry`: the methods indexing reaches, in order (the framework's `__getitem__` and the
+  hooks it calls on the subclass);
+- `transforms`: the attributes that hold transforms the framework applies to the item;
+- `composers`: classes of the framework that call each transform of the list they are
+  given, in order (`Compose([...])`).
+
+A new framework is one more entry. Sources: torch `torch/utils/data/dataset.py`,
+torchvision `torchvision/datasets/vision.py` and `transforms/transforms.py`, PyG
+`torch_geometric/data/dataset.py` and `in_memory_dataset.py`, MONAI `monai/data/dataset.py`
+and `monai/transforms/compose.py`, mmengine `mmengine/dataset/base_dataset.py`.
+"""
+
+from dataclasses import dataclass
+from typing import Dict, FrozenSet, Tuple
+
+
+@dataclass(frozen=True)
+class DatasetFramework:
+    """One framework base class: what indexing it reaches and where its transforms live."""
+
+    key: str  # the qualified base, as imported
+    entry: Tuple[str, ...] = ("__getitem__",)
+    transforms: Tuple[str, ...] = ()
+
+
+def _bases(*entries: DatasetFramework) -> Dict[str, DatasetFramework]:
+    return {e.key: e for e in entries}
+
+
+DATASET_FRAMEWORKS: Dict[str, DatasetFramework] = _bases(
+    DatasetFramework("torch.utils.data.Dataset"),
+    DatasetFramework("torch.utils.data.dataset.Dataset"),
+    DatasetFramework("torch.utils.data.TensorDataset"),
+    DatasetFramework("torch.utils.data.dataset.TensorDataset"),
+    DatasetFramework("torchvision.datasets.VisionDataset",
+                     transforms=("transforms", "transform", "target_transform")),
+    DatasetFramework("torchvision.datasets.vision.VisionDataset",
+                     transforms=("transforms", "transform", "target_transform")),
+    DatasetFramework("torch_geometric.data.Dataset", entry=("__getitem__", "get"),
+                     transforms=("transform",)),
+    DatasetFramework("torch_geometric.data.InMemoryDataset", entry=("__getitem__", "get"),
+                     transforms=("transform",)),
+    DatasetFramework("monai.data.Dataset", entry=("__getitem__", "_transform"),
+                     transforms=("transform",)),
+    DatasetFramework("monai.data.CacheDataset", entry=("__getitem__", "_transform"),
+                     transforms=("transform",)),
+    DatasetFramework("mmengine.dataset.BaseDataset",
+                     entry=("__getitem__", "prepare_data", "get_data_info"),
+                     transforms=("pipeline",)),
+)
+
+# Framework classes that call each transform of the list given as their first argument, in
+# order, on the value they are called with.
+COMPOSERS: FrozenSet[str] = frozenset({
+    "torchvision.transforms.Compose", "torchvision.transforms.transforms.Compose",
+    "torchvision.transforms.v2.Compose", "monai.transforms.Compose",
+    "mmengine.dataset.Compose", "torch_geometric.transforms.Compose",
+})
+
+
+def dataset_bases() -> FrozenSet[str]:
+    """Every framework base class that makes a subclass a map-style dataset."""
+    return frozenset(DATASET_FRAMEWORKS)

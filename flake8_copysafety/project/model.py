@@ -1,0 +1,488 @@
+"""The project model: one index of every module of the project a linted file belongs to.
+
+Real projects build a dataset across modules: the class derives from a base defined in
+another module, its transform is made in the training script, a registry maps config names
+to classes. The model answers such questions across modules, from the `ast` alone (no
+libcst, no imports run):
+
+    model = project_model_for("src/pkg/data/dataset.py")   # None: no project around it
+    model.module_of(path)                      # "pkg.data.dataset"
+    model.resolve("pkg.train", "Net")          # "pkg.models.net.Net" (imports, re-exports)
+    model.derives_from("pkg.models.net.Net", {"torch.nn.Module"})  # True, across modules
+    model.subclasses_of({"torch.nn.Module"})   # every project class deriving from it
+    model.class_entry("pkg.models.net.Net")    # {"bases", "methods", "line", "decorators"}
+    model.constructions("pkg.data.dataset.Digits")  # [Construction(module, line, args, kw)]
+
+Which files: the flake8 plugin indexes the project found upwards from the linted file (the
+nearest directory holding `pyproject.toml`, `setup.py`, `setup.cfg` or `.git`, else the top
+of the file's package chain; never the standard library or `site-packages` as a whole: a
+file of an installed package indexes that package). `copysafety check` indexes the trees it
+is given (`ProjectModel(paths)`).
+
+Built once per process and root, lazily (only when a query needs it). Each module's entry
+(`entries.py`) is cached on disk by content hash, tool version and entry layout, in
+`<root>/.copysafety_cache/` (with its own `.gitignore`), or under `$COPYSAFETY_CACHE_DIR`;
+an installed package's cache goes to the user's cache folder. `COPYSAFETY_NO_CACHE=1` (the
+command's `--no-cache`) turns it off. Writes are atomic renames, so parallel processes never
+read half a file; a stale or corrupt cache is ignored and rebuilt.
+"""
+
+import ast
+import hashlib
+import os
+import pickle
+import re
+import sys
+import tempfile
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
+
+from .. import __version__
+from .entries import ENTRY_VERSION, ModuleEntry, calls_named, module_entry
+
+_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+_SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "env",
+                        "__pycache__", "build", "dist", "node_modules", ".mypy_cache",
+                        ".pytest_cache", ".copysafety_cache", ".eggs"})
+_INSTALLED = frozenset({"site-packages", "dist-packages"})
+_SEARCH_DEPTH = 8
+_MAX_BYTES = 2_000_000
+_MAX_FILES = 20_000  # a "project" larger than this is not one: no model
+_PARALLEL_FROM = 200  # cold builds of at least this many files use worker processes
+CACHE_DIR_NAME = ".copysafety_cache"
+
+
+@dataclass(frozen=True)
+class Construction:
+    """`Cls(args, keywords)` somewhere in the project: where, and the arguments it passes
+    (as `entries.Value` tuples, names unresolved: resolve them in `module`)."""
+
+    module: str
+    line: int
+    args: Tuple[Any, ...]
+    keywords: Dict[str, Any]
+
+
+class ProjectModel:
+    """The modules under `roots`, their classes, functions, imports and construction sites."""
+
+    def __init__(self, roots: Iterable[Path], use_cache: Optional[bool] = None,
+                 cache_dir: Optional[Path] = None) -> None:
+        self.roots = [Path(r).resolve() for r in roots]
+        self.files: Dict[str, Path] = {}  # module name -> file
+        self.entries: Dict[str, ModuleEntry] = {}  # module name -> entry
+        # Scripts in different folders may share a name (`train.py` importing its folder's
+        # `dataset.py`): the second and later get the key `name@N`, and imports resolve to
+        # the module of the importer's own import folder first.
+        self._base_of: Dict[str, Path] = {}
+        self._by_base: Dict[Tuple[Path, str], str] = {}
+        for path in _python_files(self.roots):
+            name = module_name(path)
+            if not name:
+                continue
+            key = name if name not in self.files else f"{name}@{len(self.files)}"
+            base = path.parents[name.count(".") + (path.name == "__init__.py")]
+            self.files[key] = path
+            self._base_of[key] = base
+            self._by_base[(base, name)] = key
+        if use_cache is None:
+            use_cache = not os.environ.get("COPYSAFETY_NO_CACHE")
+        self._cache = _EntryCache(cache_dir or _cache_dir_for(self.roots)) if use_cache \
+            else None
+        self._build()
+        self._by_path = {str(p): m for m, p in self.files.items()}
+        self._resolving: Set[Tuple[str, str]] = set()
+        self._constructions: Dict[str, List[Tuple[str, tuple]]] = {}
+
+    # ----- building ---------------------------------------------------------------------
+    def _build(self) -> None:
+        texts: Dict[str, bytes] = {}
+        for name, path in self.files.items():
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            if len(data) <= _MAX_BYTES:
+                texts[name] = data
+        keys = {name: _content_key(data) for name, data in texts.items()}
+        stored = self._cache.load() if self._cache is not None else {}
+        missing = [n for n in texts if keys[n] not in stored]
+        made = _entries_of([texts[n] for n in missing])
+        for name, entry in zip(missing, made):
+            stored[keys[name]] = entry
+        for name in texts:
+            entry = stored.get(keys[name])
+            if entry is not None:
+                self.entries[name] = entry
+        if self._cache is not None and missing:
+            self._cache.save({keys[n]: stored[keys[n]] for n in texts})
+
+    # ----- queries ----------------------------------------------------------------------
+    def module_of(self, path) -> Optional[str]:
+        """The module name of a file of the project (None: not one of its files)."""
+        return self._by_path.get(str(Path(path).resolve()))
+
+    def resolve(self, module: str, dotted: str) -> Optional[str]:
+        """The qualified name that `dotted`, written in `module`, refers to: through the
+        module's imports (relative ones included) and the project's re-exports
+        (`from .dataset import Digits` in a package `__init__`). Names of other packages
+        stay as imported (`torch.nn.Module`); None when the head is not bound."""
+        entry = self.entries.get(module)
+        if entry is None:
+            return None
+        head, _, rest = dotted.partition(".")
+        if head in entry["classes"] or head in entry["functions"]:
+            found = f"{module}.{head}"
+        elif head in entry["imports"]:
+            found = self._imported(module, entry["imports"][head])
+            if found is None:
+                return None
+        else:
+            return None
+        full = f"{found}.{rest}" if rest else found
+        return self._canonical(full)
+
+    def class_entry(self, qualified: str) -> Optional[Dict[str, Any]]:
+        """The entry of a project class by qualified name (None: not a project class)."""
+        module, _, name = qualified.rpartition(".")
+        entry = self.entries.get(module)
+        if entry is None:
+            return None
+        return entry["classes"].get(name)
+
+    def bases(self, qualified: str) -> List[str]:
+        """The class's bases, resolved (project classes by qualified name, others as
+        imported); bases that cannot be resolved are left out."""
+        cls = self.class_entry(qualified)
+        if cls is None:
+            return []
+        module = qualified.rpartition(".")[0]
+        found = []
+        for base in cls["bases"]:
+            resolved = self.resolve(module, base) if base else None
+            if resolved:
+                found.append(resolved)
+        return found
+
+    def ancestors(self, qualified: str) -> List[str]:
+        """The class, then its bases at every depth, nearest first, each once (project
+        classes and the external names where the project's chain ends)."""
+        seen: List[str] = []
+        queue = [qualified]
+        while queue:
+            current = queue.pop(0)
+            if current in seen:
+                continue
+            seen.append(current)
+            queue.extend(self.bases(current))
+        return seen
+
+    def derives_from(self, qualified: str, targets: Iterable[str]) -> bool:
+        """Whether the class derives, at any depth and across modules, from one of
+        `targets` (qualified names as imported, e.g. `torch.nn.Module`)."""
+        wanted = frozenset(targets)
+        return any(a in wanted for a in self.ancestors(qualified)[1:])
+
+    def subclasses_of(self, targets: Iterable[str]) -> List[str]:
+        """Every project class that derives from one of `targets`, by qualified name."""
+        wanted = frozenset(targets)
+        return [q for q in self.classes() if self.derives_from(q, wanted)]
+
+    def classes(self) -> Iterator[str]:
+        for module, entry in self.entries.items():
+            for name in entry["classes"]:
+                yield f"{module}.{name}"
+
+    def method_owner(self, qualified: str, method: str) -> Optional[str]:
+        """The nearest project class in the ancestry of `qualified` that defines `method`."""
+        for cls in self.ancestors(qualified):
+            entry = self.class_entry(cls)
+            if entry is not None and method in entry["methods"]:
+                return cls
+        return None
+
+    def constructions(self, qualified: str) -> List[Construction]:
+        """Every call in the project whose callee resolves to the class `qualified`
+        (`Digits(...)`, `data.Digits(...)`), with its arguments. Found on demand: only the
+        modules whose text names the class are parsed (once per process)."""
+        short = qualified.rpartition(".")[2]
+        if short not in self._constructions:
+            pattern = re.compile(rb"\b" + re.escape(short.encode()) + rb"\s*\(")
+            calls = []
+            for module, path in self.files.items():
+                try:
+                    data = path.read_bytes()
+                except OSError:
+                    continue
+                if module in self.entries and pattern.search(data):
+                    tree = _parse(data)
+                    if tree is not None:
+                        calls.extend((module, c) for c in calls_named(tree, short))
+            self._constructions[short] = calls
+        return [Construction(module, line, tuple(args), dict(keywords))
+                for module, (callee, line, args, keywords) in self._constructions[short]
+                if self.resolve(module, callee) == qualified]
+
+    # ----- helpers ----------------------------------------------------------------------
+    def _imported(self, module: str, imported: tuple) -> Optional[str]:
+        """The qualified name one import of `module` binds (module keys localised)."""
+        level, source, name = imported
+        base = _absolute(self._plain(module), self._is_package(module), level, source)
+        if base is None:
+            return None
+        full = base if name is None else f"{base}.{name}"
+        home = self._base_of.get(module)
+        parts = full.split(".")
+        for end in range(len(parts), 0, -1):
+            key = self._by_base.get((home, ".".join(parts[:end])))
+            if key is not None:
+                return ".".join([key] + parts[end:])
+        return full
+
+    @staticmethod
+    def _plain(module: str) -> str:
+        return module.partition("@")[0]
+
+    def _is_package(self, module: str) -> bool:
+        path = self.files.get(module)
+        return path is not None and path.name == "__init__.py"
+
+    def _canonical(self, full: str) -> str:
+        """Follow re-exports: `pkg.Digits` where `pkg/__init__.py` imports it from
+        `pkg.dataset` is `pkg.dataset.Digits`."""
+        for _ in range(8):
+            module, _, name = full.rpartition(".")
+            entry = self.entries.get(module)
+            if entry is None or name in entry["classes"] or name in entry["functions"] or \
+                    name not in entry["imports"] or (module, name) in self._resolving:
+                return full
+            self._resolving.add((module, name))
+            try:
+                found = self._imported(module, entry["imports"][name])
+                if found is None:
+                    return full
+                full = found
+            finally:
+                self._resolving.discard((module, name))
+        return full
+
+
+# ----- which files, which names -----------------------------------------------------------
+
+def module_name(path: Path) -> Optional[str]:
+    """`pkg.sub.mod` for `.../pkg/sub/mod.py` (up the chain of `__init__.py` folders)."""
+    parts = [] if path.name == "__init__.py" else [path.stem]
+    folder = path.parent
+    while (folder / "__init__.py").is_file() and folder.parent != folder:
+        parts.insert(0, folder.name)
+        folder = folder.parent
+    name = ".".join(parts)
+    return name if name and all(p.isidentifier() for p in parts) else None
+
+
+def project_roots(path) -> List[Path]:
+    """The files and folders to index for a linted file (see the module docstring): the
+    nearest folder with a project marker; else what is importable from the folder above
+    the file's package chain (its `.py` files and its packages); for a file of an installed
+    package, that package. Empty for the standard library."""
+    try:
+        here = Path(path).resolve().parent
+    except (OSError, RuntimeError, ValueError):
+        return []
+    if _in_library(here):
+        return []
+    top = _package_top(here)
+    if _installed(here):
+        return [top] if (top / "__init__.py").is_file() else [here]
+    folder = here
+    for _ in range(_SEARCH_DEPTH):
+        if any((folder / m).exists() for m in _MARKERS):
+            return [folder]
+        if folder.parent == folder or _installed(folder.parent):
+            break
+        folder = folder.parent
+    base = top.parent if (top / "__init__.py").is_file() else top
+    try:
+        return sorted(p for p in base.iterdir()
+                      if (p.suffix == ".py" and p.is_file()) or (p / "__init__.py").is_file())
+    except OSError:
+        return [top]
+
+
+def installed_file(path) -> bool:
+    """Whether a file belongs to an installed package (`site-packages`)."""
+    try:
+        return _installed(Path(path).resolve().parent)
+    except (OSError, RuntimeError, ValueError):
+        return True
+
+
+def _package_top(here: Path) -> Path:
+    top = here
+    while (top / "__init__.py").is_file() and (top.parent / "__init__.py").is_file():
+        top = top.parent
+    return top
+
+
+def _installed(folder: Path) -> bool:
+    return any(part in _INSTALLED for part in folder.parts)
+
+
+def _in_library(folder: Path) -> bool:
+    import sysconfig
+
+    for key in ("stdlib", "platstdlib"):
+        lib = sysconfig.get_paths().get(key)
+        if lib and (folder == Path(lib) or Path(lib) in folder.parents) and \
+                not _installed(folder):
+            return True
+    return False
+
+
+def _python_files(roots: List[Path]) -> Iterator[Path]:
+    count = 0
+    for root in roots:
+        if root.is_file():
+            if root.suffix == ".py":
+                yield root
+            continue
+        for folder, dirs, names in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")
+                             and not d.endswith(".egg-info"))
+            for name in sorted(names):
+                if name.endswith(".py"):
+                    count += 1
+                    if count > _MAX_FILES:
+                        return
+                    yield Path(folder) / name
+
+
+def _absolute(module: str, is_package: bool, level: int, source: str) -> Optional[str]:
+    """The absolute module an import names (`from ..a import b` in `pkg.sub.mod`: `pkg.a`)."""
+    if level == 0:
+        return source or None
+    package = module.split(".") if is_package else module.split(".")[:-1]
+    if level - 1 > len(package):
+        return None
+    base = package[:len(package) - (level - 1)]
+    return ".".join(base + ([source] if source else [])) or None
+
+
+# ----- entries, in parallel, cached --------------------------------------------------------
+
+def _content_key(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _parse(data: bytes) -> Optional[ast.Module]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(data)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def _entry_of_bytes(data: bytes) -> Optional[ModuleEntry]:
+    tree = _parse(data)
+    if tree is None:
+        return None
+    try:
+        return module_entry(tree)
+    except RecursionError:
+        return None
+
+
+def _entries_of(texts: List[bytes]) -> List[Optional[ModuleEntry]]:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(texts) < _PARALLEL_FROM or workers < 2 or _in_worker():
+        return [_entry_of_bytes(t) for t in texts]
+    try:
+        with ProcessPoolExecutor(workers, initializer=_mark_worker) as pool:
+            return list(pool.map(_entry_of_bytes, texts, chunksize=32))
+    except (OSError, RuntimeError, pickle.PicklingError):
+        return [_entry_of_bytes(t) for t in texts]
+
+
+def _mark_worker() -> None:
+    os.environ["COPYSAFETY_MODEL_WORKER"] = "1"
+
+
+def _in_worker() -> bool:
+    """Inside a worker process (ours, or `copysafety check`'s): no nested pools."""
+    import multiprocessing
+
+    return bool(os.environ.get("COPYSAFETY_MODEL_WORKER")) or \
+        multiprocessing.current_process().name != "MainProcess"
+
+
+def _cache_dir_for(roots: List[Path]) -> Path:
+    configured = os.environ.get("COPYSAFETY_CACHE_DIR")
+    first = roots[0] if roots else Path.cwd()
+    folder = first if first.is_dir() and len(roots) == 1 else first.parent
+    if configured:
+        return Path(configured) / hashlib.blake2b(str(folder).encode(), digest_size=8).hexdigest()
+    if _installed(folder) or not os.access(folder, os.W_OK):
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "copysafety"
+        return base / hashlib.blake2b(str(folder).encode(), digest_size=8).hexdigest()
+    return folder / CACHE_DIR_NAME
+
+
+class _EntryCache:
+    """One pickle per project: content key -> entry, for this tool version and layout."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.file = folder / f"model-{__version__}-{ENTRY_VERSION}-py{sys.version_info[0]}" \
+                             f"{sys.version_info[1]}.pickle"
+
+    def load(self) -> Dict[str, Optional[ModuleEntry]]:
+        try:
+            with open(self.file, "rb") as handle:
+                data = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError,
+                ImportError, IndexError, TypeError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save(self, entries: Dict[str, Optional[ModuleEntry]]) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# created by flake8-copysafety\n*\n")
+            fd, temp = tempfile.mkstemp(prefix=".model-", dir=str(self.folder))
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    pickle.dump(entries, handle, protocol=4)
+                os.replace(temp, self.file)  # atomic: readers see the old or the new file
+            except BaseException:
+                try:
+                    os.unlink(temp)
+                except OSError:
+                    pass
+                raise
+        except OSError:
+            return  # a read-only project: no cache, same results
+
+
+# ----- one model per root and process ------------------------------------------------------
+
+_models: Dict[Tuple[str, bool], Optional[ProjectModel]] = {}
+
+
+def project_model_for(path, use_cache: Optional[bool] = None) -> Optional[ProjectModel]:
+    """The model of the project around the linted file `path` (built on first use, then
+    shared by every file of that project in this process). None for stdin or no project."""
+    if not path or str(path) in ("-", "stdin", "<string>"):
+        return None
+    roots = project_roots(path)
+    if not roots:
+        return None
+    key = ("|".join(map(str, roots)), bool(use_cache) if use_cache is not None else True)
+    if key not in _models:
+        _models[key] = ProjectModel(roots, use_cache=use_cache)
+    return _models[key]

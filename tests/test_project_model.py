@@ -1,0 +1,132 @@
+"""The project model: classes, bases, re-exports and construction sites across modules, and
+its on-disk cache (content-keyed, atomic, ignorable)."""
+
+import pickle
+import textwrap
+
+from flake8_copysafety.project.model import (CACHE_DIR_NAME, ProjectModel, module_name,
+                                             project_model_for, project_roots)
+
+
+def write(root, files):
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+
+
+PROJECT = {
+    "pyproject.toml": "",
+    "pkg/__init__.py": "from .models.net import Net\n",
+    "pkg/models/__init__.py": "",
+    "pkg/models/base.py": """\
+        import torch.nn as nn
+        class Base(nn.Module):
+            def forward(self, x):
+                return x
+    """,
+    "pkg/models/net.py": """\
+        from .base import Base
+        class Net(Base):
+            def __init__(self, width=3):
+                super().__init__()
+    """,
+    "pkg/data.py": """\
+        from torch.utils.data import Dataset
+        class Plain:
+            pass
+        class Digits(Dataset):
+            def __init__(self, transform=None):
+                self.transform = transform
+    """,
+    "train.py": """\
+        import pkg
+        from pkg.data import Digits
+        from pkg.transforms import Normalize
+        model = pkg.Net(width=4)
+        ds = Digits(transform=Normalize(0.5))
+    """,
+}
+
+
+def test_classes_bases_and_reexports_across_modules(tmp_path):
+    write(tmp_path, PROJECT)
+    model = ProjectModel([tmp_path], use_cache=False)
+    assert model.resolve("train", "pkg.Net") == "pkg.models.net.Net"
+    assert model.ancestors("pkg.models.net.Net") == [
+        "pkg.models.net.Net", "pkg.models.base.Base", "torch.nn.Module"]
+    assert model.derives_from("pkg.models.net.Net", {"torch.nn.Module"})
+    assert not model.derives_from("pkg.data.Plain", {"torch.nn.Module"})
+    assert sorted(model.subclasses_of({"torch.nn.Module"})) == [
+        "pkg.models.base.Base", "pkg.models.net.Net"]
+    assert model.method_owner("pkg.models.net.Net", "forward") == "pkg.models.base.Base"
+
+
+def test_construction_sites_with_their_arguments(tmp_path):
+    write(tmp_path, PROJECT)
+    model = ProjectModel([tmp_path], use_cache=False)
+    [site] = model.constructions("pkg.data.Digits")
+    assert (site.module, site.line) == ("train", 5)
+    assert site.keywords["transform"] == ("call", "Normalize", [("const", "0.5")], {})
+    assert model.resolve(site.module, "Normalize") == "pkg.transforms.Normalize"
+    [net] = model.constructions("pkg.models.net.Net")
+    assert net.keywords == {"width": ("const", "4")}
+
+
+def test_roots_found_upwards_from_a_linted_file(tmp_path):
+    write(tmp_path, PROJECT)
+    assert project_roots(tmp_path / "pkg" / "models" / "net.py") == [tmp_path.resolve()]
+    assert module_name((tmp_path / "pkg" / "models" / "net.py")) == "pkg.models.net"
+    loose = tmp_path / "loose"
+    write(loose, {"a/__init__.py": "", "a/b.py": "", "main.py": "", "notes/x.py": ""})
+    (tmp_path / "pyproject.toml").unlink()
+    roots = project_roots(loose / "a" / "b.py")
+    assert [r.name for r in roots] == ["a", "main.py"]  # what is importable from loose/
+
+
+def test_cache_is_reused_by_content_and_survives_corruption(tmp_path):
+    write(tmp_path, PROJECT)
+    first = ProjectModel([tmp_path], use_cache=True)
+    folder = tmp_path / CACHE_DIR_NAME
+    [cache] = folder.glob("model-*.pickle")
+    assert (folder / ".gitignore").read_text().strip().endswith("*")
+    stored = pickle.loads(cache.read_bytes())
+    assert len(stored) == len(first.entries)
+    again = ProjectModel([tmp_path], use_cache=True)
+    assert again.entries == first.entries
+    cache.write_bytes(b"not a pickle")
+    rebuilt = ProjectModel([tmp_path], use_cache=True)
+    assert rebuilt.entries == first.entries
+    assert len(pickle.loads(cache.read_bytes())) == len(first.entries)
+
+
+def test_no_cache_writes_nothing(tmp_path, monkeypatch):
+    write(tmp_path, PROJECT)
+    monkeypatch.setenv("COPYSAFETY_NO_CACHE", "1")
+    assert project_model_for(tmp_path / "train.py") is not None
+    assert not (tmp_path / CACHE_DIR_NAME).exists()
+
+
+def test_syntax_errors_and_stdin_are_silent(tmp_path):
+    write(tmp_path, {"pyproject.toml": "", "bad.py": "def (:\n", "ok.py": "class A: pass\n"})
+    model = ProjectModel([tmp_path], use_cache=False)
+    assert "bad" not in model.entries and "ok" in model.entries
+    assert project_model_for("-") is None
+
+
+def test_scripts_of_the_same_name_in_different_folders(tmp_path):
+    write(tmp_path, {
+        "pyproject.toml": "",
+        "a/dataset.py": "class Digits:\n    pass\n",
+        "a/train.py": "from dataset import Digits\nDigits()\n",
+        "b/dataset.py": "class Digits:\n    pass\n",
+        "b/train.py": "from dataset import Digits\nDigits()\n",
+    })
+    model = ProjectModel([tmp_path], use_cache=False)
+    b_train = model.module_of(tmp_path / "b" / "train.py")
+    b_dataset = model.module_of(tmp_path / "b" / "dataset.py")
+    assert b_train != "train" and b_dataset != "dataset"  # the second of each name
+    assert model.resolve(b_train, "Digits") == f"{b_dataset}.Digits"
+    assert model.resolve("train", "Digits") == "dataset.Digits"
+    [site] = model.constructions(f"{b_dataset}.Digits")
+    assert site.module == b_train
