@@ -130,3 +130,29 @@ def test_scripts_of_the_same_name_in_different_folders(tmp_path):
     assert model.resolve("train", "Digits") == "dataset.Digits"
     [site] = model.constructions(f"{b_dataset}.Digits")
     assert site.module == b_train
+
+
+def test_check_with_no_cache_writes_no_cache_folder(tmp_path):
+    """`copysafety check --no-cache` on a project whose transform module needs the model."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    write(tmp_path, {**PROJECT, "pkg/transforms.py": """\
+        class Normalize:
+            def __init__(self, mean):
+                self.mean = mean
+            def __call__(self, x):
+                x -= self.mean
+                return x
+    """})
+    root = Path(__file__).resolve().parent.parent
+    env = {"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-m", "flake8_copysafety", "check", "--no-cache",
+                           "--isolated", "."], cwd=tmp_path, capture_output=True, text=True,
+                          env=env)
+    assert done.returncode in (0, 1), done.stderr
+    assert not (tmp_path / CACHE_DIR_NAME).exists()
+    done = subprocess.run([sys.executable, "-m", "flake8_copysafety", "check", "--isolated",
+                           "."], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert (tmp_path / CACHE_DIR_NAME).is_dir()

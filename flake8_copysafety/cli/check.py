@@ -94,6 +94,8 @@ def run_check(args: argparse.Namespace) -> int:
     for warning in config.warnings:
         sys.stderr.write(f"copysafety: warning: {warning}\n")
     mode = "diff" if args.diff else "fix" if args.fix else "check"
+    if args.no_cache:
+        os.environ["COPYSAFETY_NO_CACHE"] = "1"  # worker processes inherit it
     paths = args.paths or ["."]
     if STDIN in paths and mode != "check":
         raise UsageError("--fix and --diff cannot be used with standard input (`-`)")

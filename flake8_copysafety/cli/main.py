@@ -117,7 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where results of unchanged files are kept (default: "
                             ".copysafety_cache here, or $COPYSAFETY_CACHE_DIR)")
     check.add_argument("--no-cache", action="store_true",
-                       help="analyse every file again (also: COPYSAFETY_NO_CACHE=1)")
+                       help="analyse every file again and rebuild the project model (also: "
+                            "COPYSAFETY_NO_CACHE=1)")
 
     rule = commands.add_parser("rule", help="show a rule's page, or list all rules",
                                description="Show the page of one rule, or list all rules.")
