@@ -17,6 +17,7 @@ from ..core.source import Unchecked, source_lines
 from ..plan.candidates import Plan, first_line
 from ..rules.catalogue import with_anchor
 from ..rules.datasets import check_datasets
+from ..rules.handed_out import check_item_users
 from ..rules.reporting import LINE_REF, RawFinding
 from ..rules.state_dicts import check_state_dicts
 
@@ -36,6 +37,9 @@ def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan
     for region in regions:
         ctx = replace(base, module=region.module)
         raw.extend(check_datasets(ctx, region.module, classes, chosen.datasets))
+        if chosen.item_users:
+            raw.extend(check_item_users(ctx, region.module, classes, chosen.datasets,
+                                        chosen.item_users))
         raw.extend(check_state_dicts(ctx, chosen.state_dict_scopes, chosen.whole_module))
     raw = [r for r in raw if r.bound_at is None or _same_file(r.bound_at[0], filename)]
     if not raw:

@@ -65,6 +65,13 @@ COMPOSERS: FrozenSet[str] = frozenset({
 })
 
 
+# Datasets that hand out another dataset's items as they are (argument index of the wrapped
+# dataset): `Subset(dataset, indices)[i]` is `dataset[indices[i]]`.
+ITEM_SHARING_WRAPPERS: Dict[str, int] = {
+    "torch.utils.data.Subset": 0, "torch.utils.data.dataset.Subset": 0,
+}
+
+
 def dataset_bases() -> FrozenSet[str]:
     """Every framework base class that makes a subclass a map-style dataset."""
     return frozenset(DATASET_FRAMEWORKS)

@@ -19,7 +19,7 @@ from ..project.entries import attributes_from_params
 from ..project.model import installed_file
 from .ast_walk import Walked, called_name, inner_blocks
 from .helper_calls import Helpers, called_names, may_hold_stored_data
-from .inplace_sites import changed_params
+from .inplace_sites import change_sites, changed_params
 from .receivers import LiveReceivers
 from .state_dicts import keeps_state_dict, may_report, producers_of
 
@@ -35,6 +35,9 @@ class Plan:
     statements: List[int] = field(default_factory=list)  # indices into the module's body
     whole_module: bool = False  # module-level code keeps a state_dict: parse everything
     datasets: Set[str] = field(default_factory=set)  # names of dataset classes
+    # Def paths of top-level functions that build a dataset of this module and change
+    # something in place: the items it hands out by reference may be what changes.
+    item_users: Set[str] = field(default_factory=set)
     # Def paths (("Trainer", "fit"), ("train",)) of functions and classes that mention
     # state_dict, and the functions that return a live one: libcst need not search for them.
     state_dict_scopes: Set[Tuple[str, ...]] = field(default_factory=set)
@@ -139,6 +142,13 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                                         _calls_bound_callable(names.ancestors(cls), getitem,
                                                               filename)):
                 chosen.update(top_of[id(a)] for a in names.ancestors(cls))
+        for index, top in enumerate(tree.body):
+            if isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef)) and \
+                    _builds_and_changes(top, result.datasets):
+                result.item_users.add(top.name)
+                chosen.add(index)
+                chosen.update(top_of[id(a)] for cls, _ in located if cls.name in
+                              _called(top) for a in names.ancestors(cls))
     if state_dict_lines:
         tops = [top for top in tree.body if _covers(top, state_dict_lines)]
         mentioning = {id(top) for top in tops}
@@ -240,6 +250,19 @@ def _calls_bound_callable(classes: List[ast.ClassDef], getitem: ast.FunctionDef,
         if called & set(kept):
             return True
     return False
+
+
+def _called(func: ast.AST) -> Set[str]:
+    return {n.func.id for n in ast.walk(func) if isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Name)}
+
+
+def _builds_and_changes(func: ast.AST, datasets: Set[str]) -> bool:
+    """A function that builds one of the module's datasets and changes something in place
+    (what it changes may be an item the dataset handed out by reference)."""
+    if not datasets & _called(func):
+        return False
+    return next(change_sites(func), None) is not None
 
 
 def _too_deep(node: ast.AST) -> bool:

@@ -20,6 +20,9 @@ Two observation modes, chosen by what the case module defines:
   everything it stores (`vars()`) is deep-snapshotted, every item is read, then a
   `DataLoader` iterates it for two epochs. The case mutated iff the stored data differs from
   the snapshot afterwards.
+* training mode (`train()` defined, no `main`): `train()` runs; each dataset of the
+  module's classes is snapshotted as it is built, and the case mutated iff its stored data
+  differs afterwards (a loop changed the items it handed out by reference).
 * state-dict mode (`main()` defined): `main()` runs as written and again with
   `Module.state_dict` / `Optimizer.state_dict` patched to return a deep copy of the real
   result, with the same seeds. The case mutated iff what `main()` returns differs: sharing
@@ -329,7 +332,30 @@ def run_case(path: str, device: str, observer: str = "diff") -> Tuple[str, str]:
     main = getattr(module, "main", None)
     if callable(main):
         return observe_main(module)
+    if callable(getattr(module, "train", None)):
+        return observe_training(module)
     return observe_datasets(module)
+
+
+def observe_training(module) -> Tuple[str, str]:
+    """Training mode (`train()` defined): every dataset of the module's classes that
+    `train()` builds is snapshotted as soon as it is built; it mutated iff what it stores
+    differs from that snapshot once `train()` has returned (the loop changed items the
+    dataset handed out by reference)."""
+    built: List[Tuple[Any, Any]] = []
+    for cls in [c for c in vars(module).values() if isinstance(c, type)
+                and getattr(c, "__module__", None) == module.__name__
+                and "__getitem__" in vars(c)]:
+        def init(self, *args, _real=cls.__init__, **kwargs):
+            _real(self, *args, **kwargs)
+            built.append((self, freeze(vars(self))))
+        cls.__init__ = init
+    module.train()
+    changed = [type(d).__name__ for d, before in built if not same(before, freeze(vars(d)))]
+    if changed:
+        return MUTATED, "stored data changed by train(): " + ", ".join(changed)
+    return UNCHANGED, "stored data unchanged by train(): " + ", ".join(
+        type(d).__name__ for d, _ in built) if built else "train() built no dataset"
 
 
 # --------------------------------------------------------------------------- the worker
