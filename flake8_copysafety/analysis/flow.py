@@ -121,6 +121,9 @@ class FlowWalker:
         self.via_position = None  # where a bound transform changes the data (another file)
         self._loop_depth = 0
         self._scope_body: Optional[Sequence[cst.CSTNode]] = None  # the function walked
+        # `self.x` rebound here to a new object (`self.x = np.empty(n)`): writes into it
+        # until the next binding fill that new object, not data stored before.
+        self.fresh_attrs: Set[str] = set()
         self._index_arrays: Optional[IndexArrays] = None
 
     # ----- hooks ---------------------------------------------------------------------
@@ -342,7 +345,10 @@ class FlowWalker:
                 return
             if value is None:
                 self.env.pop(key, None)
+                if isinstance(target, cst.Attribute) and rhs is not None:
+                    self.fresh_attrs.add(key)
             else:
+                self.fresh_attrs.discard(key)
                 self.env[key] = self.on_bind(key, value, stmt, rhs)
         elif isinstance(target, (cst.Tuple, cst.List)):
             for index, element in enumerate(target.elements):

@@ -187,7 +187,8 @@ class SummaryWalker(FlowWalker):
 
     def source(self, node):
         if self.self_name and isinstance(node, cst.Attribute) and isinstance(
-                node.value, cst.Name) and node.value.value == self.self_name:
+                node.value, cst.Name) and node.value.value == self.self_name and \
+                f"{self.self_name}.{node.attr.value}" not in self.fresh_attrs:
             return Tracked(Family.STORED, f"{self.self_name}.{node.attr.value}", node,
                            self.stored_types.get(node.attr.value, VType()), level=Level.OWNER)
         return self.state_dict_source(self.ctx, node, self.def_path)

@@ -52,7 +52,8 @@ class GetitemWalker(FlowWalker):
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
         if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
-                node.value.value == self.self_name:
+                node.value.value == self.self_name and \
+                f"{self.self_name}.{node.attr.value}" not in self.fresh_attrs:
             return Tracked(Family.STORED, f"{self.self_name}.{node.attr.value}", node,
                            self.stored.get(node.attr.value, VType()), level=Level.OWNER)
         return None

@@ -70,3 +70,22 @@ class Wrappers(Dataset):
         s = cloud[np.random.choice(16)]
         s += 1                                        # expect: CPS101
         return a, b, c, item, kept, made, p, q, r, s
+
+
+class Lazy(Dataset):
+    def __init__(self, lists, storage):
+        self.lists = lists
+        self.eager = None
+        self.storage = storage
+    def __len__(self):
+        return 4
+    def fill(self):
+        self.eager = np.empty(8, dtype=np.int64)
+        self.eager[0:4] += 1                          # silent: a new array bound just before
+    def __getitem__(self, i):
+        if self.eager is None:
+            self.fill()
+        data = self.storage[i]
+        with data.unlock_():                          # silent: a storage object's item
+            data["x"] = 1                             # silent
+        return int(self.eager[i])
