@@ -42,7 +42,7 @@ from torch.utils.data import Dataset
 
 class Stored(Dataset):
     def __init__(self, data):
-        self.data = data
+        self.data = data.clone()
 
     def __len__(self):
         return len(self.data)

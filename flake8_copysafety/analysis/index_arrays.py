@@ -14,6 +14,7 @@ import libcst as cst
 
 from ..core.names import ImportTable
 from ..facts import semantics as sem
+from .syntax import all_nodes
 
 
 # Methods that turn an index array into an index array (or a list of ints): views, copies,
@@ -32,8 +33,10 @@ class IndexArrays:
         self.imports = imports
         self._bindings: Dict[str, List[Optional[cst.BaseExpression]]] = {}
         collector = _Bindings(self._bindings)
-        for stmt in body:
-            stmt.visit(collector)
+        for node in all_nodes(body):
+            visit = getattr(collector, f"visit_{type(node).__name__}", None)
+            if visit is not None:
+                visit(node)
         self._names: Dict[str, FrozenSet[str]] = {}
         self._busy: Set[str] = set()
 
@@ -111,7 +114,7 @@ def _has_argument(call: cst.Call, keyword: str, position: int) -> bool:
         a.keyword is not None and a.keyword.value == keyword for a in call.args)
 
 
-class _Bindings(cst.CSTVisitor):
+class _Bindings:
     """Every binding of each local name: the value assigned, or None for any other binding
     (a loop target, `+=`, an unpacked tuple, `with ... as`, a parameter of a nested def)."""
 

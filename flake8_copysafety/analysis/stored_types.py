@@ -13,7 +13,7 @@ import libcst as cst
 from ..core.names import ImportTable, dotted
 from ..facts import semantics as sem
 from ..facts.semantics import Kind
-from .syntax import small_statements
+from .syntax import all_nodes, small_statements
 from .values import UNKNOWN, VType, join_types
 
 _ANNOTATION_KINDS = {
@@ -284,11 +284,18 @@ def _kinds_from_use(classes: List[cst.ClassDef]) -> Dict[str, Kind]:
         for method in methods_of(cls):
             self_name = first_param(method)
             if self_name is not None:
-                method.visit(_ArrayUses(self_name, found))
+                uses = _ArrayUses(self_name, found)
+                for node in all_nodes([method.body]):
+                    if isinstance(node, cst.Attribute):
+                        uses.visit_Attribute(node)
+                    elif isinstance(node, cst.Subscript):
+                        uses.visit_Subscript(node)
+                    elif isinstance(node, cst.Call):
+                        uses.visit_Call(node)
     return found
 
 
-class _ArrayUses(cst.CSTVisitor):
+class _ArrayUses:
     def __init__(self, self_name: str, found: Dict[str, Kind]) -> None:
         self.self_name = self_name
         self.found = found

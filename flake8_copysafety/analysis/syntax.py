@@ -71,3 +71,13 @@ def functions_with_paths(body: Iterable[cst.CSTNode], path: DefPath = (),
                 yield from functions_with_paths(stmt.body.body, inner, None)
         elif isinstance(stmt, cst.ClassDef) and isinstance(stmt.body, cst.IndentedBlock):
             yield from functions_with_paths(stmt.body.body, path + (stmt.name.value,), stmt)
+
+
+def all_nodes(roots: Iterable[cst.CSTNode]) -> Iterator[cst.CSTNode]:
+    """Every node under `roots` (roots included), in no particular order. Reads `children`
+    directly: a libcst visitor rebuilds each node as it goes, many times slower."""
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(node.children)
