@@ -31,6 +31,13 @@ def recording_modules() -> Iterator[Set[Path]]:
         _recorders.remove(found)
 
 
+def note_project_files(paths) -> None:
+    """Record project modules a lint consulted through the project model."""
+    if _recorders:
+        for path in paths:
+            _found(path)
+
+
 def _found(path: Optional[Path]) -> Optional[Path]:
     if path is not None:
         for recorder in _recorders:

@@ -42,6 +42,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from .. import __version__
 from .entries import ENTRY_VERSION, ModuleEntry, calls_named, module_entry
+from .files import note_project_files
 
 _MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "env",
@@ -89,7 +90,8 @@ class ProjectModel:
             self._base_of[key] = base
             self._by_base[(base, name)] = key
         if use_cache is None:
-            use_cache = not os.environ.get("COPYSAFETY_NO_CACHE")
+            use_cache = os.environ.get("COPYSAFETY_NO_CACHE", "").strip().lower() in (
+                "", "0", "false", "no")
         self._cache = _EntryCache(cache_dir or _cache_dir_for(self.roots)) if use_cache \
             else None
         self._build()
@@ -485,4 +487,6 @@ def project_model_for(path, use_cache: Optional[bool] = None) -> Optional[Projec
     key = ("|".join(map(str, roots)), bool(use_cache) if use_cache is not None else True)
     if key not in _models:
         _models[key] = ProjectModel(roots, use_cache=use_cache)
+    # A result that consulted the model holds only while the project's modules are unchanged.
+    note_project_files(_models[key].files.values())
     return _models[key]
