@@ -104,10 +104,11 @@ class StoredTypes:
             for e in elems:
                 elem = e if elem is None else join_types(elem, e)
             types[attr] = VType(base.kind, elem=elem)
-        for attr, kind in _kinds_from_use(classes).items():
-            known = types.get(attr, UNKNOWN)
-            if known.kind is Kind.UNKNOWN and not known.cls:
-                types[attr] = VType(kind)
+        if any(t.kind is Kind.UNKNOWN and not t.cls for t in types.values()):
+            for attr, kind in _kinds_from_use(classes).items():
+                known = types.get(attr, UNKNOWN)
+                if known.kind is Kind.UNKNOWN and not known.cls:
+                    types[attr] = VType(kind)
         return types
 
     def _annotations(self, method: cst.FunctionDef) -> Dict[str, VType]:

@@ -14,7 +14,7 @@ from typing import Iterator, List, Optional, Set, Tuple, Union
 from ..core.findings import Finding
 from ..core.source import Unchecked
 from ..plan.bound import may_be_bound_transform
-from ..plan.gate import is_candidate
+from ..plan.gate import is_candidate, needs_plan
 from ..rules.catalogue import with_anchor
 
 # Deeply nested code is valid Python up to CPython's own limits; give the analysis room.
@@ -99,9 +99,10 @@ def _lint(source, filename, options, tree, facts_used) -> List[Finding]:
         tree = parse_quietly(text)
         if tree is None:
             raise Unchecked.from_parser(text)
-    imports = ImportTable(tree)
-    chosen = plan(tree, text, imports, options.dataset_bases, filename)
     found: List[Finding] = []
+    imports = ImportTable(tree)
+    chosen = plan(tree, text, imports, options.dataset_bases, filename) \
+        if needs_plan(text) else None
     if chosen:
         from .analyse import analyse_plan  # the first import of libcst happens here
 

@@ -142,7 +142,8 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                                         _calls_bound_callable(names.ancestors(cls), getitem,
                                                               filename)):
                 chosen.update(top_of[id(a)] for a in names.ancestors(cls))
-        for index, top in enumerate(tree.body):
+        own_code = not filename or not installed_file(filename)  # not an installed package
+        for index, top in enumerate(tree.body if own_code else ()):
             if isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef)) and \
                     _builds_and_changes(top, result.datasets):
                 result.item_users.add(top.name)

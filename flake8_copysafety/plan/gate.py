@@ -20,12 +20,22 @@ Bytes and text give the same answer: the patterns are ASCII, and neither UTF-8 n
 
 import re
 
-_PATTERN = r"def\s+__getitem__\b|def\s+__call__\b|\.\s*state_dict\s*\("
+_RULES = r"def\s+__getitem__\b|\.\s*state_dict\s*\("
+_PATTERN = _RULES + r"|def\s+__call__\b"
 _CANDIDATE_BYTES = re.compile(_PATTERN.encode("ascii"))
 _CANDIDATE_TEXT = re.compile(_PATTERN, re.ASCII)
+_RULES_BYTES = re.compile(_RULES.encode("ascii"))
+_RULES_TEXT = re.compile(_RULES, re.ASCII)
 
 
 def is_candidate(source) -> bool:
     """Whether `source` (bytes or str) could hold a finding; False means: skip the file."""
     pattern = _CANDIDATE_TEXT if isinstance(source, str) else _CANDIDATE_BYTES
+    return pattern.search(source) is not None
+
+
+def needs_plan(source) -> bool:
+    """Whether the file may hold a dataset or a state_dict use of its own (else only a
+    transform's module, which the project model checks)."""
+    pattern = _RULES_TEXT if isinstance(source, str) else _RULES_BYTES
     return pattern.search(source) is not None
