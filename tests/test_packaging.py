@@ -20,7 +20,10 @@ import pytest
 from test_precommit import _project_files
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = sorted(p.relative_to(ROOT / "corpus").as_posix() for p in (ROOT / "corpus").rglob("*.py"))
+FILES = sorted(p.relative_to(ROOT / "corpus").as_posix() for p in (ROOT / "corpus").rglob("*.py"))
+# A folder case (`pos_NAME/case.py` and its modules) is one case, named by its folder.
+CASES = sorted({f.rsplit("/", 1)[0] if (ROOT / "corpus" / f).parent.joinpath("case.py")
+                .is_file() else f for f in FILES})
 
 pytest.importorskip("setuptools")
 pytest.importorskip("wheel")
@@ -51,7 +54,7 @@ def test_wheel_ships_the_corpus_and_the_rule_pages(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = sorted(n[len("flake8_copysafety/corpus/"):] for n in names
                      if n.startswith("flake8_copysafety/corpus/") and n.endswith(".py"))
-    assert shipped == CASES
+    assert shipped == FILES
     pages = sorted(p.name for p in (ROOT / "flake8_copysafety" / "docs").glob("*.md"))
     assert pages and all(f"flake8_copysafety/docs/{page}" in names for page in pages)
     assert not any(n.startswith("corpus/") for n in names)  # no top-level `corpus` package

@@ -184,15 +184,25 @@ def static_check(case: Case) -> StaticResult:
 
 
 def _folder_findings(folder: str, facts: Set[str]) -> List[Tuple[str, str]]:
-    """Every file of a folder case linted as a file of that project (no disk cache)."""
+    """Every file of a folder case linted as a file of that project, from a copy in a
+    temporary folder (the corpus itself may sit in an installed package, which the project
+    model never indexes; no disk cache is written)."""
+    import shutil
+    import tempfile
+
     from ..engine.pipeline import LintOptions, lint_source
 
     os.environ.setdefault("COPYSAFETY_NO_CACHE", "1")
     found = []
-    for rel in folder_files(folder):
-        path = os.path.abspath(os.path.join(folder, rel))
-        for finding in lint_source(_read(path), path, LintOptions(), facts_used=facts):
-            found.append((f"{rel}:{finding.line}", finding.code))
+    with tempfile.TemporaryDirectory() as scratch:
+        project = os.path.join(scratch, os.path.basename(folder))
+        shutil.copytree(folder, project, ignore=shutil.ignore_patterns("__pycache__"))
+        with open(os.path.join(project, "setup.cfg"), "w", encoding="utf-8"):
+            pass  # marks the copy as the project's root
+        for rel in folder_files(folder):
+            path = os.path.join(project, rel)
+            for finding in lint_source(_read(path), path, LintOptions(), facts_used=facts):
+                found.append((f"{rel}:{finding.line}", finding.code))
     return sorted(found)
 
 
