@@ -34,7 +34,8 @@ def _main_file(case: Path) -> Path:
 def _cases():
     if CASES is None:
         return []
-    return sorted(p for p in CASES.iterdir() if p.suffix == ".py" or p.is_dir())
+    return sorted(p for p in CASES.iterdir()
+                  if not p.name.startswith(".") and (p.suffix == ".py" or p.is_dir()))
 
 
 def _run(case: Path):

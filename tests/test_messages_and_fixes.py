@@ -77,7 +77,9 @@ def test_first_sentence_fits_a_problem_list(name, line, code, origin, fix):
     assert "http" not in message
 
 
-def test_an_unknown_kind_is_not_called_a_stored_sample():
+def test_an_item_of_unknown_kind_is_not_reported():
+    """Items of a container passed in from outside may be fresh objects (a wrapped dataset's
+    items): nothing proves that writing into one changes stored data."""
     found = lint_source(
         "from torch.utils.data import Dataset\n\n"
         "class D(Dataset):\n"
@@ -89,5 +91,4 @@ def test_an_unknown_kind_is_not_called_a_stored_sample():
         "        sample = self.items[i]\n"
         "        sample['x'] = 1\n"
         "        return sample\n", "t.py")
-    assert [(f.line, f.code) for f in found] == [(10, "CPS103")]
-    assert "stored sample" not in found[0].message and "the stored data" in found[0].message
+    assert [(f.line, f.code) for f in found] == []
