@@ -20,7 +20,7 @@ from ..core.findings import Finding
 from ..core.source import decode, split_lines
 from ..engine.pipeline import LintOptions, lint_source
 from ..fix.rewrites import (apply_fixes, copy_name_taken, import_copy_insertion, imports_copy,
-                             newline_of)
+                            newline_of)
 from .noqa import NoqaMap
 from .selection import Selection, per_file_ignored
 

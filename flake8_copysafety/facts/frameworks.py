@@ -1,4 +1,5 @@
-"""Dataset frameworks, kept as data: one entry per framework base class.
+"""Framework knowledge, kept as data: dataset frameworks (one entry per base class), and the
+module, optimizer and callback classes that show what a `state_dict()` receiver is.
 
 Indexing a dataset (`ds[i]`) enters `__getitem__`; in frameworks that method lives in the
 base class and calls a hook the subclass overrides (PyG's `get`, mmengine's
@@ -75,3 +76,34 @@ ITEM_SHARING_WRAPPERS: Dict[str, int] = {
 def dataset_bases() -> FrozenSet[str]:
     """Every framework base class that makes a subclass a map-style dataset."""
     return frozenset(DATASET_FRAMEWORKS)
+
+
+# Modules, optimizers and their callbacks (CPS2xx): what shows that the receiver of
+# `state_dict()` is a torch module or optimizer (other objects' `state_dict()` — loops,
+# trackers, schedulers — build new plain dicts each call).
+# Classes deriving from these (in any module of the project) are modules.
+MODULE_BASES: FrozenSet[str] = frozenset({
+    "torch.nn.Module", "torch.nn.modules.module.Module", "pytorch_lightning.LightningModule",
+    "lightning.pytorch.LightningModule", "lightning.LightningModule",
+})
+OPTIMIZER_BASES: FrozenSet[str] = frozenset({"torch.optim.Optimizer",
+                                             "torch.optim.optimizer.Optimizer"})
+# Constructors by qualified prefix: `torch.nn.Linear(...)`, `torchvision.models.resnet18()`.
+MODULE_FACTORY_PREFIXES: Tuple[str, ...] = ("torch.nn.", "torchvision.models.")
+NOT_MODULE_FACTORIES: Tuple[str, ...] = ("torch.nn.functional.", "torch.nn.init.",
+                                         "torch.nn.utils.", "torch.nn.Parameter")
+# `torch.optim.Adam(...)`; schedulers live under these and are not optimizers.
+OPTIMIZER_FACTORY_PREFIX = "torch.optim."
+NOT_OPTIMIZER_FACTORIES: Tuple[str, ...] = ("torch.optim.lr_scheduler.", "torch.optim.swa_utils.")
+MODULE_FACTORIES_OUTSIDE: FrozenSet[str] = frozenset({"torch.optim.swa_utils.AveragedModel"})
+# Framework callbacks: their `on_*` hooks are called between training steps and are given
+# the module under this parameter name (Lightning: `on_validation_end(trainer, pl_module)`;
+# Hugging Face: `on_evaluate(args, state, control, model=None, ...)`).
+CALLBACK_BASES: Dict[str, str] = {
+    "pytorch_lightning.Callback": "pl_module",
+    "pytorch_lightning.callbacks.Callback": "pl_module",
+    "lightning.pytorch.Callback": "pl_module",
+    "lightning.pytorch.callbacks.Callback": "pl_module",
+    "lightning.Callback": "pl_module",
+    "transformers.TrainerCallback": "model",
+}

@@ -8,8 +8,8 @@ file is dropped (a later pass may apply it). A fix whose replacement calls `copy
 standard-library group of the module's leading imports, in alphabetical place (isort's
 order: plain imports, then `from` imports), or as a group of its own before the first
 import; with no imports, after the module docstring and `__future__` imports. If the module
-binds the name `copy` to something else, such fixes are not applied. If the result would not compile,
-nothing is applied.
+binds the name `copy` to something else, such fixes are not applied. If the result would not
+compile, nothing is applied.
 """
 
 import ast

@@ -168,7 +168,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
             if not isinstance(top, _DEFS):
                 result.whole_module = True
             elif not narrow or may_report([top], producers, helpers,
-                                                     result.receivers.optimizer_state_dicts()) \
+                                          result.receivers.optimizer_state_dicts()) \
                     or _holder(top, result.receivers):
                 keeping.add(index)
         if result.whole_module and narrow:

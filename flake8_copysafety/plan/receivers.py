@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 from ..core.names import ImportTable, class_ancestors, dotted_ast
+from ..facts import frameworks as fw
 from ..facts import module_changes as mc
 from ..project.files import note_read, project_module
 
@@ -151,7 +152,7 @@ class LiveReceivers:
             return None
         for member in class_ancestors(self.classes[name], _base_names, self.classes):
             for base in member.bases:
-                found = mc.CALLBACK_BASES.get(self.imports.qualify_ast(base) or "")
+                found = fw.CALLBACK_BASES.get(self.imports.qualify_ast(base) or "")
                 if found:
                     return found
         return None
@@ -539,7 +540,7 @@ class LiveReceivers:
                 return None
             module, _, name = qualified.rpartition(".")
             if module.rpartition(".")[2] == stem and (name in self.classes
-                                                       or (name,) in self.scopes):
+                                                      or (name,) in self.scopes):
                 return name
             return None
 
@@ -633,13 +634,13 @@ def _base_names(cls: ast.ClassDef) -> List[Optional[str]]:
 
 
 def _factory_kind(qualified: str) -> Optional[str]:
-    if qualified in mc.MODULE_FACTORIES_OUTSIDE:
+    if qualified in fw.MODULE_FACTORIES_OUTSIDE:
         return MODULE
-    if qualified.startswith(mc.MODULE_FACTORY_PREFIXES) and \
-            not qualified.startswith(mc.NOT_MODULE_FACTORIES):
+    if qualified.startswith(fw.MODULE_FACTORY_PREFIXES) and \
+            not qualified.startswith(fw.NOT_MODULE_FACTORIES):
         return MODULE
-    if qualified.startswith(mc.OPTIMIZER_FACTORY_PREFIX) and \
-            not qualified.startswith(mc.NOT_OPTIMIZER_FACTORIES) and \
+    if qualified.startswith(fw.OPTIMIZER_FACTORY_PREFIX) and \
+            not qualified.startswith(fw.NOT_OPTIMIZER_FACTORIES) and \
             qualified.rpartition(".")[2][:1].isupper():
         return OPTIMIZER
     return None
@@ -651,9 +652,9 @@ def _qualified_kind(qualified: Optional[str], imports: ImportTable, filename: Op
     one (its module found on disk, read with `ast`; a few levels of bases)."""
     if not qualified:
         return None
-    if qualified in mc.MODULE_BASES:
+    if qualified in fw.MODULE_BASES:
         return MODULE
-    if qualified in mc.OPTIMIZER_BASES:
+    if qualified in fw.OPTIMIZER_BASES:
         return OPTIMIZER
     factory = _factory_kind(qualified)
     if factory is not None:

@@ -206,7 +206,6 @@ class _Report:
             refs = {"read": read} if read is not None else {}
             self._add(self._fix(RawFinding(bound, "CPS202", message, refs), tracked))
 
-
     def shared(self, call: cst.Call, tracked: Tracked, owner: str,
                site: cst.BaseExpression) -> None:
         """`opt_b.load_state_dict(opt_a.state_dict())`: the optimizers share their state."""
