@@ -58,6 +58,10 @@ def test_wheel_ships_the_corpus_and_the_rule_pages(wheel):
     pages = sorted(p.name for p in (ROOT / "flake8_copysafety" / "docs").glob("*.md"))
     assert pages and all(f"flake8_copysafety/docs/{page}" in names for page in pages)
     assert not any(n.startswith("corpus/") for n in names)  # no top-level `corpus` package
+    # setup.cfg lists the subpackages by name: a new one left out would be missing here
+    modules = sorted(n for n in map(str, _project_files())
+                     if n.startswith("flake8_copysafety/") and n.endswith(".py"))
+    assert modules and [m for m in modules if m not in names] == []
 
 
 def test_installed_verify_works_from_any_folder(wheel, tmp_path):

@@ -37,7 +37,7 @@ def _project_files():
             cwd=str(ROOT), check=True, capture_output=True).stdout.decode().split("\0")
         return [name for name in listed if name and (ROOT / name).is_file()]
     except (subprocess.CalledProcessError, OSError):
-        keep = ("flake8_copysafety/", "setup.cfg", "pyproject.toml", "README.md",
+        keep = ("flake8_copysafety/", "corpus/", "setup.cfg", "pyproject.toml", "README.md",
                 ".pre-commit-hooks.yaml")
         return [str(p.relative_to(ROOT)) for p in ROOT.rglob("*")
                 if p.is_file() and str(p.relative_to(ROOT)).startswith(keep)]
