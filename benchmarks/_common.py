@@ -5,12 +5,15 @@ import importlib.util
 import os
 import platform
 import sys
+import tempfile
 from pathlib import Path
 from typing import Dict, Iterable, List
 
 ROOT = Path(__file__).resolve().parent.parent
 # The scripts measure this checkout's package, whatever `pip install -e` points at.
 sys.path.insert(0, str(ROOT))
+
+BYTECODE_DIR = Path(tempfile.gettempdir()) / "copysafety-bench-bytecode"
 
 # The directories of the flake8 -j1 comparison (case a): the code users meet most.
 BENCH_SUBDIRS = ("nn", "optim", os.path.join("utils", "data"))
@@ -59,8 +62,14 @@ def _cpu_model() -> str:
 
 def checkout_environment(env: Dict[str, str]) -> Dict[str, str]:
     """`env` for a subprocess that must import this checkout's package (flake8 finds the
-    plugin through the installed entry point, then imports it by name from the path)."""
+    plugin through the installed entry point, then imports it by name from the path).
+
+    An installed package comes with its bytecode; the checkout gets it too (kept under
+    BYTECODE_DIR, outside the checkout), else with PYTHONDONTWRITEBYTECODE set every run
+    would compile the plugin's modules from source and charge that to the plugin."""
     env = dict(env)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.setdefault("PYTHONPYCACHEPREFIX", str(BYTECODE_DIR))
     env["PYTHONPATH"] = os.pathsep.join(
         [str(ROOT)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
     return env

@@ -186,3 +186,55 @@ def test_standard_library_callee_needs_no_parse():
     chosen, _ = findings(source, str(inside), narrow=True)
     assert not chosen
     assert lint_source(source, str(inside)) == []
+
+
+BOUND_DATASET = """\
+import numpy as np
+from torch.utils.data import Dataset
+
+
+class Digits(Dataset):
+    def __init__(self, transform=None):
+        self.images = np.ones((4, 6, 6), dtype=np.float32)
+        self.transform = transform
+
+    def __len__(self):
+        return len(self.images)
+
+    def __getitem__(self, idx):
+        img = self.images[idx]
+        if self.transform is not None:
+            img = self.transform(img)
+        return img
+"""
+OWN_TRANSFORM = """\
+class Normalize:
+    def __call__(self, tensor):
+        tensor -= 0.5
+        return tensor
+"""
+
+
+@pytest.mark.parametrize("script, kept", [
+    ("from dataset import Digits\n\nDigits()\n", False),  # nothing bound
+    ("import torchvision.transforms as T\nfrom dataset import Digits\n\n"
+     "Digits(transform=T.Normalize(0.5, 0.25))\n", False),  # a library's transform: unseen
+    ("from dataset import Digits\nfrom transforms import Normalize\n\n"
+     "Digits(transform=Normalize())\n", True),  # the project's own callable class
+])
+def test_transform_kept_from_the_constructor_needs_a_bound_class_of_the_project(
+        tmp_path, monkeypatch, script, kept):
+    """The plan asks the project model (an `ast` index) what is bound where the dataset is
+    built: a dataset whose transform is unknown or absent is decided without libcst."""
+    monkeypatch.setenv("COPYSAFETY_NO_CACHE", "1")
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "dataset.py").write_text(BOUND_DATASET)
+    (tmp_path / "transforms.py").write_text(OWN_TRANSFORM)
+    (tmp_path / "train.py").write_text(script)
+    dataset = str(tmp_path / "dataset.py")
+    chosen, found = findings(BOUND_DATASET, dataset, narrow=True)
+    assert bool(chosen) is kept
+    wide, wide_found = findings(BOUND_DATASET, dataset, narrow=False)
+    assert wide and found == wide_found == []
+    transform = lint_source(OWN_TRANSFORM, str(tmp_path / "transforms.py"))
+    assert [f.code for f in transform] == (["CPS101"] if kept else [])

@@ -18,9 +18,8 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from ..core.names import ImportTable
 from ..core.source import decode, parse_quietly, source_lines
 from ..plan.candidates import first_line
-from ..project.bindings import bound_chains
-from ..project.files import module_file, project_module
-from ..project.model import installed_file, project_model_for
+from ..project.bindings import file_bound_chains
+from ..project.files import installed_file, module_file, project_module
 from .flow import FileContext
 from .regions import Region, build_callees
 from .summaries import CalleeRef
@@ -164,12 +163,9 @@ def bound_transforms(ctx: FileContext, class_name: str, attr: str) -> List[List[
     positions. Empty outside a project, for installed packages and for stdin."""
     if not ctx.path or ctx.path in ("-", "stdin", "<string>") or installed_file(ctx.path):
         return []
-    model = project_model_for(ctx.path)
-    module = model.module_of(ctx.path) if model is not None else None
-    if module is None:
-        return []
+    model, found = file_bound_chains(ctx.path, class_name, attr)
     chains = []
-    for chain in bound_chains(model, f"{module}.{class_name}", attr):
+    for chain in found:
         refs = []
         for qualified in chain:
             owner, _, name = qualified.rpartition(".")

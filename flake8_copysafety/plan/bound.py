@@ -6,7 +6,7 @@ package, not stdin). Decided from the `ast` alone; the project model decides the
 import ast
 from typing import Optional
 
-from ..project.model import installed_file
+from ..project.files import installed_file
 
 
 def may_be_bound_transform(tree: ast.Module, filename: Optional[str]) -> bool:

@@ -15,8 +15,9 @@ from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from ..core.names import ImportTable, class_ancestors, dotted_ast
 from ..facts.frameworks import dataset_bases
+from ..project.bindings import file_bound_chains
 from ..project.entries import attributes_from_params
-from ..project.model import installed_file
+from ..project.files import installed_file
 from .ast_walk import Walked, called_name, inner_blocks
 from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import change_sites, changed_params
@@ -231,26 +232,26 @@ def _may_change_data(getitem: ast.FunctionDef, helpers: Helpers) -> bool:
 
 def _calls_bound_callable(classes: List[ast.ClassDef], getitem: ast.FunctionDef,
                           filename: Optional[str]) -> bool:
-    """Whether `__getitem__` calls `self.<attr>(...)` where `__init__` keeps a constructor
-    argument in `<attr>`: a transform bound where the dataset is built, which only the
-    project model can resolve (never for installed packages or stdin)."""
+    """`classes`: the dataset class that defines `getitem`, then its bases in this module.
+
+    Whether `__getitem__` calls `self.<attr>(...)` where `__init__` keeps a constructor
+    argument in `<attr>` and the project binds a callable class of its own there where it
+    builds the dataset (`project.bindings`, from the `ast` index): only then can the analysis
+    find a change inside it. Never for installed packages or stdin."""
     if not filename or filename in ("-", "stdin", "<string>") or installed_file(filename):
         return False
     self_name = getitem.args.args[0].arg if getitem.args.args else None
     called = {node.func.attr for node in ast.walk(getitem) if isinstance(node, ast.Call)
               and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
               and node.func.value.id == self_name}
-    if not called:
-        return False
+    kept: Set[str] = set()
     for cls in classes:
         init = next((s for s in cls.body if isinstance(s, ast.FunctionDef)
                      and s.name == "__init__"), None)
-        if init is None or not init.args.args:
-            continue
-        kept = attributes_from_params(init)
-        if called & set(kept):
-            return True
-    return False
+        if init is not None and init.args.args:
+            kept.update(attributes_from_params(init))
+    return any(file_bound_chains(filename, classes[0].name, attr)[1]
+               for attr in sorted(called & kept))
 
 
 def _called(func: ast.AST) -> Set[str]:

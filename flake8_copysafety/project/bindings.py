@@ -12,7 +12,7 @@ installed library's transform) ends the chain there: what it returns is unknown.
 from typing import List, Optional, Tuple
 
 from ..facts.frameworks import COMPOSERS
-from .model import ProjectModel
+from .model import ProjectModel, project_model_for
 
 Chain = Tuple[str, ...]  # qualified names of project classes, applied in order
 _MAX_CHAINS = 16
@@ -52,6 +52,17 @@ def bound_chains(model: ProjectModel, cls: str, attr: str) -> List[Chain]:
         if len(chains) >= _MAX_CHAINS:
             break
     return chains
+
+
+def file_bound_chains(path: str, class_name: str, attr: str
+                      ) -> Tuple[Optional[ProjectModel], List[Chain]]:
+    """`bound_chains` for the class `class_name` defined at the top of the linted file
+    `path`, with the project model that answered; `(None, [])` outside a project."""
+    model = project_model_for(path)
+    module = model.module_of(path) if model is not None else None
+    if module is None:
+        return model, []
+    return model, bound_chains(model, f"{module}.{class_name}", attr)
 
 
 def _members(model: ProjectModel, module: str, value: tuple, depth: int) -> List[str]:

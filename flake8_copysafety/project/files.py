@@ -83,6 +83,18 @@ def module_file(base: Path, module: str) -> Optional[Path]:
     return None
 
 
+def installed_file(path) -> bool:
+    """Whether a file belongs to an installed package (`site-packages`)."""
+    try:
+        return installed_folder(Path(path).resolve().parent)
+    except (OSError, RuntimeError, ValueError):
+        return True
+
+
+def installed_folder(folder: Path) -> bool:
+    return any(part in _INSTALLED for part in folder.parts)
+
+
 def project_module(here: Path, module: str) -> Optional[Path]:
     """The file of absolute module `module` in the project around directory `here`."""
     return _found(_project_module(here, module))

@@ -35,20 +35,18 @@ import re
 import sys
 import tempfile
 import warnings
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from .. import __version__
 from .entries import ENTRY_VERSION, ModuleEntry, calls_named, module_entry
-from .files import note_project_files
+from .files import installed_folder, note_project_files
 
 _MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "env",
                         "__pycache__", "build", "dist", "node_modules", ".mypy_cache",
                         ".pytest_cache", ".copysafety_cache", ".eggs"})
-_INSTALLED = frozenset({"site-packages", "dist-packages"})
 _SEARCH_DEPTH = 8
 _MAX_BYTES = 2_000_000
 _MAX_FILES = 20_000  # a "project" larger than this is not one: no model
@@ -297,13 +295,13 @@ def project_roots(path) -> List[Path]:
     if _in_library(here):
         return []
     top = _package_top(here)
-    if _installed(here):
+    if installed_folder(here):
         return [top] if (top / "__init__.py").is_file() else [here]
     folder = here
     for _ in range(_SEARCH_DEPTH):
         if any((folder / m).exists() for m in _MARKERS):
             return [folder]
-        if folder.parent == folder or _installed(folder.parent):
+        if folder.parent == folder or installed_folder(folder.parent):
             break
         folder = folder.parent
     base = top.parent if (top / "__init__.py").is_file() else top
@@ -314,23 +312,11 @@ def project_roots(path) -> List[Path]:
         return [top]
 
 
-def installed_file(path) -> bool:
-    """Whether a file belongs to an installed package (`site-packages`)."""
-    try:
-        return _installed(Path(path).resolve().parent)
-    except (OSError, RuntimeError, ValueError):
-        return True
-
-
 def _package_top(here: Path) -> Path:
     top = here
     while (top / "__init__.py").is_file() and (top.parent / "__init__.py").is_file():
         top = top.parent
     return top
-
-
-def _installed(folder: Path) -> bool:
-    return any(part in _INSTALLED for part in folder.parts)
 
 
 def _in_library(folder: Path) -> bool:
@@ -339,7 +325,7 @@ def _in_library(folder: Path) -> bool:
     for key in ("stdlib", "platstdlib"):
         lib = sysconfig.get_paths().get(key)
         if lib and (folder == Path(lib) or Path(lib) in folder.parents) and \
-                not _installed(folder):
+                not installed_folder(folder):
             return True
     return False
 
@@ -402,6 +388,8 @@ def _entries_of(texts: List[bytes]) -> List[Optional[ModuleEntry]]:
     workers = min(os.cpu_count() or 1, 8)
     if len(texts) < _PARALLEL_FROM or workers < 2 or _in_worker():
         return [_entry_of_bytes(t) for t in texts]
+    from concurrent.futures import ProcessPoolExecutor  # cold builds only
+
     try:
         with ProcessPoolExecutor(workers, initializer=_mark_worker) as pool:
             return list(pool.map(_entry_of_bytes, texts, chunksize=32))
@@ -427,7 +415,7 @@ def _cache_dir_for(roots: List[Path]) -> Path:
     folder = first if first.is_dir() and len(roots) == 1 else first.parent
     if configured:
         return Path(configured) / hashlib.blake2b(str(folder).encode(), digest_size=8).hexdigest()
-    if _installed(folder) or not os.access(folder, os.W_OK):
+    if installed_folder(folder) or not os.access(folder, os.W_OK):
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "copysafety"
         return base / hashlib.blake2b(str(folder).encode(), digest_size=8).hexdigest()
     return folder / CACHE_DIR_NAME
