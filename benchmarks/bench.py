@@ -1,6 +1,6 @@
 """What the plugin costs on top of plain flake8, measured side by side in one run.
 
-    python benchmarks/bench.py [--reps N] [--quick] [--cases abcdef] [--profile]
+    python benchmarks/bench.py [--reps N] [--quick] [--cases abcdefghi] [--profile]
 
 Every case runs both sides as fresh processes, alternating (which side goes first flips every
 repetition, after one untimed warm-up run of each), and reports medians of wall-clock and CPU
@@ -26,10 +26,19 @@ ratio does not exceed it by more than this run's noise:
       (`.copysafety_cache` in the working directory) answers; target: at most 1.5x.
   (e) the same for a file that keeps a state_dict (a corpus case that reports CPS202);
       target: at most 1.5x.
-  (f) the (d) file with the cache turned off (`COPYSAFETY_NO_CACHE=1`): what a save after
-      a change costs (libcst imported, the file analysed); reported, no target.
-(a), (b) and (c) run with the cache turned off: they measure the analysis. (d), (e) and (f)
-run at least 15 pairs and are judged on the side-by-side CPU-time ratio alone.
+  (f) the save after an edit of the (d) file: a copy of it, changed (a comment line) before
+      every run, so the result cache misses; the finding needs the libcst analysis (libcst
+      imported, the chosen statements parsed); reported, no target.
+  (g) the save after an edit of a dataset file that the `ast` plan decides alone (a near
+      miss: its transform comes from the constructor, and the project binds no callable
+      class of its own there); target: at most 1.5x, and libcst is not imported.
+  (h) the same for a state_dict file (early stopping done right: `copy.deepcopy` of the
+      state_dict); target: at most 1.5x, and libcst is not imported.
+  (i) the save after an edit of the (e) file (a finding: libcst needed); reported, no target.
+(a), (b) and (c) run with the cache turned off: they measure the analysis. (d) to (i) run at
+least 15 pairs and are judged on the side-by-side CPU-time ratio alone; in (f) to (i) both
+sides lint the same freshly edited copy (in a folder of its own: the project model sees only
+that file).
 
 "Plain flake8" is the same installation with only this plugin left out of flake8's plugin
 discovery (see flake8_driver.py); the script checks that the CPS codes and the plugin's name
@@ -53,7 +62,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence
 
 from _common import (BENCH_SUBDIRS, ROOT, checkout_environment, machine_lines, package_line,
                      python_files, torch_dir)
@@ -62,16 +71,17 @@ HERE = Path(__file__).resolve().parent
 DRIVER = HERE / "flake8_driver.py"
 PLUGIN_NAME = "flake8-copysafety"
 RUN_TIMEOUT = 1800
-EDITOR_PAIRS = 15  # at least this many pairs for the editor cases (d), (e), (f)
+EDITOR_PAIRS = 15  # at least this many pairs for the editor cases (d) to (i)
 
 # A file with one CPS101 finding: the plugin filter is proven on it.
 PROBE = '''\
+import torch
 from torch.utils.data import Dataset
 
 
 class Probe(Dataset):
-    def __init__(self, data):
-        self.data = data
+    def __init__(self):
+        self.data = torch.zeros(4, 3)
 
     def __len__(self):
         return len(self.data)
@@ -104,6 +114,7 @@ class Side:
     label: str
     argv: List[str]
     env: Dict[str, str]
+    before: Optional[Callable[[], None]] = None  # untimed, before every run (an edit)
     times: List[float] = field(default_factory=list)
     cpu: List[float] = field(default_factory=list)
     inside: List[float] = field(default_factory=list)  # seconds inside the plugin, per run
@@ -245,9 +256,13 @@ def check_plugin_filter(workdir: str) -> str:
 def measure(result: Result, reps: int, workdir: str) -> None:
     sides = [result.left, result.right]
     for side in sides:  # warm-up: file cache, .pyc files
+        if side.before is not None:
+            side.before()
         side.last = _run(side.argv, side.env, workdir)
     for rep in range(reps):
         for side in (sides if rep % 2 == 0 else sides[::-1]):
+            if side.before is not None:
+                side.before()
             side.last = _run(side.argv, side.env, workdir)
             side.times.append(side.last.seconds)
             if side.last.cpu is not None:
@@ -327,21 +342,48 @@ def case_c(torch: Path) -> Result:
 
 EDITOR_FILES = {"d": ("cps102/pos_seed_copy_copy_tensor.py", "CPS102", "a dataset"),
                 "e": ("cps202/pos_early_stopping.py", "CPS202", "a state_dict"),
-                "f": ("cps102/pos_seed_copy_copy_tensor.py", "CPS102", "a dataset")}
+                "f": ("cps102/pos_seed_copy_copy_tensor.py", "CPS102", "a dataset"),
+                "g": ("cps101/neg_transform_passed_in.py", None, "a dataset"),
+                "h": ("cps202/neg_deepcopy_snapshot.py", None, "a state_dict"),
+                "i": ("cps202/pos_early_stopping.py", "CPS202", "a state_dict")}
+PLAN_DECIDES = "gh"  # libcst must not be imported
+EDITED_CASES = "fghi"
 
 
-def case_editor(letter: str) -> Result:
-    """The editor save: one file with a finding, plain flake8 vs flake8 with the plugin."""
+class Editor:
+    """A copy of a corpus file in a folder of its own, changed before every run: the save
+    after an edit, which the result cache cannot answer."""
+
+    def __init__(self, source: Path, folder: Path) -> None:
+        folder.mkdir(parents=True)
+        self.path = folder / source.name
+        self.text = source.read_text(encoding="utf-8")
+        self.edits = 0
+
+    def edit(self) -> None:
+        self.edits += 1
+        self.path.write_text(f"{self.text}# edit {self.edits}\n", encoding="utf-8")
+
+
+def case_editor(letter: str, workdir: str) -> Result:
+    """The editor save: one file, plain flake8 vs flake8 with the plugin."""
     rel, code, holds = EDITOR_FILES[letter]
     path = ROOT / "corpus" / rel
-    cached = letter != "f"
-    how = "unchanged, cache warm" if cached else "cache off: analysed every time"
+    before = None
+    if letter in EDITED_CASES:
+        editor = Editor(path, Path(workdir).parent / "edited" / letter)
+        path, before = editor.path, editor.edit
+        how = ("after an edit, decided by the ast plan" if letter in PLAN_DECIDES
+               else "after an edit, analysed")
+    else:
+        how = "unchanged, cache warm"
+    reported = f"reports {code}" if code else "no finding"
     return Result(
-        f"({letter}) flake8 corpus/{rel} (holds {holds}; {how})",
-        Side("flake8", _flake8([str(path)]), _environment(False)),
+        f"({letter}) flake8 corpus/{rel} (holds {holds}, {reported}; {how})",
+        Side("flake8", _flake8([str(path)]), _environment(False), before),
         Side("flake8+CPS", _flake8([str(path)]),
-             _environment(True, report_imports=True, cache=cached)),
-        "<= 1.5x" if cached else "report only")
+             _environment(True, report_imports=True, cache=True), before),
+        "report only" if letter in "fi" else "<= 1.5x")
 
 
 def judge(result: Result) -> None:
@@ -349,14 +391,16 @@ def judge(result: Result) -> None:
     within the target, and the side-by-side ratio not above the target by more than this
     run's noise (a quiet machine makes that a tight check, a busy one a loose one)."""
     notes = []
-    if result.case.startswith(("(d)", "(e)", "(f)")):
-        code = next(c for letter, (_, c, _) in EDITOR_FILES.items()
-                    if result.case.startswith(f"({letter})"))
-        found = code in (result.right.last.stdout or "")
+    letter = result.case[1]
+    if letter in EDITOR_FILES:
+        code = EDITOR_FILES[letter][1]
+        out = result.right.last.stdout or ""
+        right = code in out if code else "CPS" not in out
         imported = "copysafety-bench: libcst imported: True" in (result.right.last.stderr or "")
-        result.passed = found and (result.case.startswith("(f)") or result.ratio <= 1.5)
-        result.note = (f"{code} reported: {found}; libcst imported in the last run: "
-                       f"{imported}")
+        result.passed = right and (letter in "fi" or result.ratio <= 1.5) and \
+            not (imported and letter in PLAN_DECIDES)
+        result.note = (f"{code or 'no finding'} reported: {right}; libcst imported in the "
+                       f"last run: {imported}")
         return
     if result.case.startswith("(c)"):
         result.passed = result.ratio < 1.0
@@ -435,7 +479,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                         help="timed repetitions per side (default 5; case b runs 4x as many)")
     parser.add_argument("--quick", action="store_true",
                         help="2 repetitions unless --reps is given")
-    parser.add_argument("--cases", default="abcdef", help="which cases to run, e.g. 'ab'")
+    parser.add_argument("--cases", default="abcdefghi", help="which cases to run, e.g. 'ab'")
     parser.add_argument("--profile", action="store_true",
                         help="also print where the plugin's time goes (where_time_goes.py)")
     args = parser.parse_args(argv)
@@ -448,7 +492,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(line)
     print(package_line() + " (the checkout; subprocesses get it through PYTHONPATH)")
     print(f"torch sources: {torch}")
-    print(f"repetitions: {reps} per side (case b: {4 * reps}; d, e, f: "
+    print(f"repetitions: {reps} per side (case b: {4 * reps}; d to i: "
           f"{max(EDITOR_PAIRS, 4 * reps)}), alternating, medians\n")
 
     results: List[Result] = []
@@ -471,9 +515,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 else:
                     skipped.append(f"(c) copysafety check vs flake8: {problem}")
                     print(f"case (c) skipped: {problem}")
-            for letter in "def":
+            for letter in EDITOR_FILES:
                 if letter in args.cases:
-                    plan.append((case_editor(letter), max(EDITOR_PAIRS, 4 * reps)))
+                    plan.append((case_editor(letter, workdir), max(EDITOR_PAIRS, 4 * reps)))
         except MeasurementError as exc:
             print(f"\nMEASUREMENT ERROR: {exc}")
             return 2

@@ -188,25 +188,9 @@ def test_standard_library_callee_needs_no_parse():
     assert lint_source(source, str(inside)) == []
 
 
-BOUND_DATASET = """\
-import numpy as np
-from torch.utils.data import Dataset
-
-
-class Digits(Dataset):
-    def __init__(self, transform=None):
-        self.images = np.ones((4, 6, 6), dtype=np.float32)
-        self.transform = transform
-
-    def __len__(self):
-        return len(self.images)
-
-    def __getitem__(self, idx):
-        img = self.images[idx]
-        if self.transform is not None:
-            img = self.transform(img)
-        return img
-"""
+# A dataset that applies whatever transform it is given to its stored images.
+BOUND_DATASET = (ROOT / "corpus" / "cps101" / "pos_transform_bound_in_script" / "dataset.py"
+                 ).read_text()
 OWN_TRANSFORM = """\
 class Normalize:
     def __call__(self, tensor):

@@ -15,7 +15,6 @@ from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from ..core.names import ImportTable, class_ancestors, dotted_ast
 from ..facts.frameworks import dataset_bases
-from ..project.bindings import file_bound_chains
 from ..project.entries import attributes_from_params
 from ..project.files import installed_file
 from .ast_walk import Walked, called_name, inner_blocks
@@ -250,6 +249,10 @@ def _calls_bound_callable(classes: List[ast.ClassDef], getitem: ast.FunctionDef,
                      and s.name == "__init__"), None)
         if init is not None and init.args.args:
             kept.update(attributes_from_params(init))
+    if not called & kept:
+        return False
+    from ..project.bindings import file_bound_chains  # the project model, built on demand
+
     return any(file_bound_chains(filename, classes[0].name, attr)[1]
                for attr in sorted(called & kept))
 
