@@ -77,6 +77,15 @@ def test_every_semantics_key_is_exercised():
     assert semantics.all_fact_keys() - used == set()
 
 
+def test_tensor_inplace_methods_match_torch():
+    """The table of in-place tensor methods (taken as changes on values of unknown kind) is
+    exactly torch's: every `Tensor` method ending in `_` is in it or changes only a flag."""
+    torch = pytest.importorskip("torch")
+    in_torch = {m for m in dir(torch.Tensor) if m.endswith("_") and not m.startswith("_")}
+    assert semantics.TENSOR_INPLACE_METHODS <= in_torch
+    assert in_torch - semantics.TENSOR_INPLACE_METHODS <= semantics.NON_DATA_INPLACE_METHODS
+
+
 def test_positives_mutate_and_negatives_do_not_unless_declared(corpus_cpu):
     for row in json.loads(corpus_cpu[1]):
         case = verify.parse_case(row["case"])

@@ -759,9 +759,9 @@ class FlowWalker:
                 self.on_store_into(call.func.value, stored[-1], call)
             return
         kind = receiver.vtype.kind
-        if (method.endswith("_") and not method.startswith("__")
-                and method not in sem.NON_DATA_INPLACE_METHODS
-                and kind in (Kind.TENSOR, Kind.UNKNOWN)):
+        if (kind is Kind.TENSOR and method.endswith("_") and not method.startswith("__")
+                and method not in sem.NON_DATA_INPLACE_METHODS) or (
+                kind is Kind.UNKNOWN and method in sem.TENSOR_INPLACE_METHODS):
             self.on_change(call, receiver, Change.DATA)
         elif method in sem.MUTATING_METHODS.get(kind, ()):
             self.on_change(call, receiver,

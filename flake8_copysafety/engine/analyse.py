@@ -38,7 +38,7 @@ def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan
         ctx = replace(base, module=region.module)
         raw.extend(check_datasets(ctx, region.module, classes, chosen.datasets))
         if chosen.item_users:
-            raw.extend(check_item_users(ctx, region.module, classes, chosen.datasets,
+            raw.extend(check_item_users(ctx, region.module, classes, chosen.derived_datasets,
                                         chosen.item_users))
         raw.extend(check_state_dicts(ctx, chosen.state_dict_scopes, chosen.whole_module))
     raw = [r for r in raw if r.bound_at is None or _same_file(r.bound_at[0], filename)]

@@ -35,6 +35,10 @@ class Plan:
     statements: List[int] = field(default_factory=list)  # indices into the module's body
     whole_module: bool = False  # module-level code keeps a state_dict: parse everything
     datasets: Set[str] = field(default_factory=set)  # names of dataset classes
+    # Those among them that derive from a dataset base (not only `__getitem__` + `__len__`):
+    # a container class of that shape (a spec, a config tree) is filled and changed through
+    # its items on purpose, so only real datasets are followed beyond `__getitem__`.
+    derived_datasets: Set[str] = field(default_factory=set)
     # Def paths of top-level functions that build a dataset of this module and change
     # something in place: the items it hands out by reference may be what changes.
     item_users: Set[str] = field(default_factory=set)
@@ -88,26 +92,34 @@ class DatasetNames:
         self.by_name: Dict[str, ast.ClassDef] = {c.name: c for c in classes}
         self.imports = imports
         self.known = DATASET_BASES | set(extra_bases)
-        self._memo: Dict[str, bool] = {}
+        self._memo: Dict[str, Optional[str]] = {}
 
     def ancestors(self, cls: ast.ClassDef) -> List[ast.ClassDef]:
         return class_ancestors(cls, _ast_base_names, self.by_name)
 
     def is_dataset(self, cls: ast.ClassDef) -> bool:
-        if cls.name not in self._memo:
-            self._memo[cls.name] = self._decide(cls)
-        return self._memo[cls.name]
+        return self._decide(cls) is not None
 
-    def _decide(self, cls: ast.ClassDef) -> bool:
-        methods: Set[str] = set()
-        for member in self.ancestors(cls):
-            methods |= {s.name for s in member.body if isinstance(s, ast.FunctionDef)}
-            for base in member.bases:
-                base = base.value if isinstance(base, ast.Subscript) else base
-                name = dotted_ast(base)
-                if self.imports.qualify_ast(base) in self.known or name in self.known:
-                    return True
-        return {"__getitem__", "__len__"} <= methods
+    def derives_from_base(self, cls: ast.ClassDef) -> bool:
+        return self._decide(cls) == "base"
+
+    def _decide(self, cls: ast.ClassDef) -> Optional[str]:
+        """`"base"` (a known dataset base among its ancestors), "shape" (only `__getitem__`
+        and `__len__`), or None."""
+        if cls.name not in self._memo:
+            methods: Set[str] = set()
+            found: Optional[str] = None
+            for member in self.ancestors(cls):
+                methods |= {s.name for s in member.body if isinstance(s, ast.FunctionDef)}
+                for base in member.bases:
+                    base = base.value if isinstance(base, ast.Subscript) else base
+                    name = dotted_ast(base)
+                    if self.imports.qualify_ast(base) in self.known or name in self.known:
+                        found = "base"
+            if found is None and {"__getitem__", "__len__"} <= methods:
+                found = "shape"
+            self._memo[cls.name] = found
+        return self._memo[cls.name]
 
 
 def _ast_base_names(cls: ast.ClassDef) -> List[Optional[str]]:
@@ -136,6 +148,8 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
             if not names.is_dataset(cls):
                 continue
             result.datasets.add(cls.name)
+            if names.derives_from_base(cls):
+                result.derived_datasets.add(cls.name)
             getitem = next((s for s in cls.body if isinstance(s, ast.FunctionDef)
                             and s.name == "__getitem__"), None)
             if getitem is not None and (not narrow or _may_change_data(getitem, helpers) or
@@ -145,7 +159,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
         own_code = not filename or not installed_file(filename)  # not an installed package
         for index, top in enumerate(tree.body if own_code else ()):
             if isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef)) and \
-                    _builds_and_changes(top, result.datasets):
+                    _builds_and_changes(top, result.derived_datasets):
                 result.item_users.add(top.name)
                 chosen.add(index)
                 chosen.update(top_of[id(a)] for cls, _ in located if cls.name in

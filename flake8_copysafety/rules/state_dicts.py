@@ -51,6 +51,7 @@ class _ClassFacts:
         self.bindings: Dict[str, List[Tuple[Tracked, cst.FunctionDef, DefPath]]] = {}
         self.reads: Dict[str, Set[cst.FunctionDef]] = {}
         self.changes = False
+        self.write_handles: Set[str] = set()
 
 
 def check_state_dicts(ctx: FileContext, scopes: Set[DefPath], module_level: bool
@@ -99,6 +100,7 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
         walker.env.update(seeds)
         walker.walk_block(func.body.body)
         facts.changes |= walker.saw_change
+        facts.write_handles |= walker.write_handles
         for key, tracked in walker.attribute_bindings:
             facts.bindings.setdefault(key, []).append((tracked, func, path))
     if not facts.bindings:
@@ -109,6 +111,8 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
     receivers = ctx.receivers
     outside = receivers.outside_reads.get(owner.name.value, set()) if receivers else set()
     for key, bindings in facts.bindings.items():
+        if key in facts.write_handles:
+            continue  # the class writes through it on purpose (an averaged model's handle)
         for tracked, method, path in bindings:
             outside_training = receivers is not None and \
                 receivers.given_from_outside(path, tracked.receiver or "") and \
@@ -244,6 +248,9 @@ class StateDictWalker(FlowWalker):
         # their training calls may change the module
         self._users: Dict[str, Set[str]] = {}
         self.attribute_bindings: List[Tuple[str, Tracked]] = []
+        # state_dicts kept under these names are updated from another module's tensors
+        # (an EMA or averaged model): handles into their module, not snapshots
+        self.write_handles: Set[str] = set()
         self._pending: Dict[str, List[Tuple[cst.CSTNode, Tracked]]] = {}
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
@@ -488,6 +495,8 @@ class StateDictWalker(FlowWalker):
             self.report.inplace(node, tracked, "the change goes straight into the module")
             return
         if self._blends_other_module(node, tracked):
+            if tracked.bound_key:
+                self.write_handles.add(tracked.bound_key)
             return  # an EMA / soft update: this module is meant to change
         if tracked.shallow_via:
             self.report.inplace(node, tracked, f"`{tracked.shallow_via}` copied only the dict, "

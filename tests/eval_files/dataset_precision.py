@@ -72,11 +72,42 @@ class Wrappers(Dataset):
         return a, b, c, item, kept, made, p, q, r, s
 
 
+class ListStorage:
+    def __init__(self):
+        self._storage = []
+    def add(self, item):
+        self._storage.append(item)
+    def __getitem__(self, index):
+        return self._storage[index]
+
+
+class Spec:
+    """A container of the `__getitem__` + `__len__` shape that is no dataset."""
+    def __init__(self):
+        self._specs = {}
+    def __len__(self):
+        return len(self._specs)
+    def __getitem__(self, key):
+        return self._specs[key]
+    def __setitem__(self, key, value):
+        self._specs[key] = value
+
+
+def build_spec(keys):
+    spec = Spec()
+    for key in keys:
+        spec[key[0]] = {}
+        spec[key[0]].update({key[1]: None})           # silent: filled through its items
+    return spec
+
+
 class Lazy(Dataset):
     def __init__(self, lists, storage):
         self.lists = lists
         self.eager = None
         self.storage = storage
+        self.kept = ListStorage()
+        self.kept.add(torch.zeros(3))
     def __len__(self):
         return 4
     def fill(self):
@@ -88,4 +119,7 @@ class Lazy(Dataset):
         data = self.storage[i]
         with data.unlock_():                          # silent: a storage object's item
             data["x"] = 1                             # silent
+        kept = self.kept[i]
+        with kept.unlock_():                          # silent: no tensor method
+            kept.add_(1)                              # expect: CPS101
         return int(self.eager[i])

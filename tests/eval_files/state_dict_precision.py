@@ -171,7 +171,12 @@ class Averaged(torch.nn.Module):
                 p_avg.data.copy_(src[k].data)
             else:
                 self.avg_func(p_avg.data, src[k].data, self.steps)
+        for b_avg, b_src in zip(self.module.buffers(), model.buffers()):
+            b_avg.data.copy_(b_src.data)              # the module changes here...
         self.steps += 1
+
+    def averaged(self):
+        return dict(self.avg_parameters)              # ...and the handle is read: silent
 
     def avg_func(self, averaged, source, steps):
         averaged.add_(source - averaged, alpha=1 / (steps + 1))
