@@ -156,8 +156,8 @@ def test_gitlab_code_quality_and_output_format_alias(project):
     assert done.returncode == 1
     items = json.loads(done.stdout)
     assert [(i["location"]["path"], i["location"]["lines"]["begin"], i["check_name"],
-             i["severity"]) for i in items] == [("a.py", 11, "CPS101", "major"),
-                                               ("b.py", 11, "CPS101", "major")]
+             i["severity"]) for i in items] == [
+        ("a.py", 11, "CPS101", "major"), ("b.py", 11, "CPS101", "major")]
     assert len({i["fingerprint"] for i in items}) == 2
     assert all(i["description"].startswith("CPS101 ") for i in items)
     again = json.loads(run_process(["check", "--format", "gitlab", "."], project).stdout)

@@ -90,7 +90,8 @@ def test_result_that_does_not_compile_changes_nothing():
      "import argparse\nimport copy\nimport os\n\nimport torch\n"),
     ("import abc\nfrom typing import List\n\nimport numpy as np\n",
      "import abc\nimport copy\nfrom typing import List\n\nimport numpy as np\n"),
-    ("import numpy as np\n\nimport argparse\n", "import numpy as np\n\nimport argparse\nimport copy\n"),
+    ("import numpy as np\n\nimport argparse\n",
+     "import numpy as np\n\nimport argparse\nimport copy\n"),
     # after __future__ imports
     ('"""Doc."""\nfrom __future__ import annotations\nimport os\n',
      '"""Doc."""\nfrom __future__ import annotations\nimport copy\nimport os\n'),
@@ -323,8 +324,8 @@ def test_fixed_corpus_cases_no_longer_change_their_data(tmp_path):
         return Path(result["case"]).as_posix().split("corpus/", 1)[-1]
 
     def left_unfixed(result):  # a folder case is unfixed when any of its files is
-        return name(result) in unfixed or any(u.startswith(name(result) + "/")
-                                               for u in unfixed)
+        return name(result) in unfixed or any(
+            u.startswith(name(result) + "/") for u in unfixed)
 
     fixed = [r for r in results if r["expected"] and not left_unfixed(r)]
     assert len(fixed) >= 10

@@ -1,9 +1,9 @@
 """Near-miss of CPS103: a container class of the dataset's shape (`__getitem__` and
 `__len__`, no dataset base: a spec tree, a config) that a function builds and fills through
 its items. Changing what it hands out is how it is filled; only classes deriving from a
-dataset base are followed beyond `__getitem__` (torchrl's `Composite` specs)."""
+dataset base are followed beyond `__getitem__` (torchrl's `Composite` specs). At run time
+no dataset is built, so nothing stored by a dataset changes."""
 # near-miss: CPS103
-# runtime: mutated (the function fills the container it built, which is its purpose)
 import torch
 
 

@@ -338,14 +338,18 @@ def run_case(path: str, device: str, observer: str = "diff") -> Tuple[str, str]:
 
 
 def observe_training(module) -> Tuple[str, str]:
-    """Training mode (`train()` defined): every dataset of the module's classes that
-    `train()` builds is snapshotted as soon as it is built; it mutated iff what it stores
-    differs from that snapshot once `train()` has returned (the loop changed items the
-    dataset handed out by reference)."""
+    """Training mode (`train()` defined): every dataset of the module's classes (deriving
+    from `torch.utils.data.Dataset`) that `train()` builds is snapshotted as soon as it is
+    built; it mutated iff what it stores differs from that snapshot once `train()` has
+    returned (the loop changed items the dataset handed out by reference). Other classes
+    with `__getitem__` (a spec tree the function fills) are no datasets here, as for the
+    runtime guards."""
+    from torch.utils.data import Dataset
+
     built: List[Tuple[Any, Any]] = []
     for cls in [c for c in vars(module).values() if isinstance(c, type)
                 and getattr(c, "__module__", None) == module.__name__
-                and "__getitem__" in vars(c)]:
+                and "__getitem__" in vars(c) and issubclass(c, Dataset)]:
         def init(self, *args, _real=cls.__init__, **kwargs):
             _real(self, *args, **kwargs)
             built.append((self, freeze(vars(self))))
