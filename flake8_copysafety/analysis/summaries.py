@@ -106,7 +106,7 @@ class Callees:
         self.state_dict_source = state_dict_source
         self.types = StoredTypes(ctx.imports)
         self.state_dict_producers: Set[str] = set()
-        self._memo: Dict[int, Summary] = {}
+        self._memo: Dict[tuple, Summary] = {}
         self._stored: Dict[int, Dict[str, VType]] = {}
 
     def function_call(self, name: str) -> Optional[CalleeRef]:
@@ -138,7 +138,9 @@ class Callees:
         return CalleeRef(label, ref.summary, ref.params, False)
 
     def summary(self, func: cst.FunctionDef, owner: Optional[cst.ClassDef]) -> Summary:
-        key = id(func)
+        """What `func` does, run as a method of `owner` (a base's method run for a subclass
+        resolves `self.hook()` to the subclass's override, and sees its stored data)."""
+        key = (id(func), id(owner))
         if key in self._memo:
             return self._memo[key]
         result = Summary()

@@ -35,6 +35,26 @@ def class_ancestors(cls: ClassNode, base_names: Callable[[ClassNode], Iterable[O
     return seen
 
 
+Method = TypeVar("Method")
+
+
+def dataset_entry(chain: List[ClassNode],
+                  method_named: Callable[[ClassNode, str], Optional[Method]],
+                  entry: Iterable[str]) -> Optional[Tuple[Method, str]]:
+    """The method indexing enters first among those the module defines, and its name.
+
+    `chain` is a class and its in-module bases, nearest first; `entry` the methods indexing
+    reaches, in order (`("__getitem__",)`, or a framework's `__getitem__` and hooks). A
+    base's `__getitem__` counts for its subclasses (a template method: it calls hooks they
+    override, resolved from the subclass)."""
+    for name in entry:
+        for cls in chain:
+            found = method_named(cls, name)
+            if found is not None:
+                return found, name
+    return None
+
+
 def dotted(node: "cst.BaseExpression") -> Optional[str]:
     """`a.b.c` for a libcst Name/Attribute chain, else None."""
     import libcst as cst

@@ -14,6 +14,7 @@ from typing import List, Set, Tuple
 
 from ..analysis.imports import load_module
 from ..core.findings import Finding
+from ..facts.frameworks import framework_of
 from ..project.bindings import bound_chains
 from ..project.model import project_model_for
 from ..rules.catalogue import with_anchor
@@ -32,7 +33,8 @@ def findings_in_bound_transforms(filename: str, options) -> List[Finding]:
     datasets: Set[Tuple[str, str]] = set()
     for qualified in model.classes():
         owner = qualified.rpartition(".")[0]
-        if owner == module or model.method_owner(qualified, "__getitem__") is None:
+        if owner == module or (model.method_owner(qualified, "__getitem__") is None and
+                               framework_of(model.ancestors(qualified)) is None):
             continue
         for attr in _kept_attributes(model, qualified):
             if any(member in mine for chain in bound_chains(model, qualified, attr)

@@ -7,19 +7,27 @@ base class and calls a hook the subclass overrides (PyG's `get`, mmengine's
 says, for one base class (every import spelling of it, qualified as imported):
 
 - `entry`: the methods indexing reaches, in order (the framework's `__getitem__` and the
-  hooks it calls on the subclass);
-- `transforms`: the attributes that hold transforms the framework applies to the item;
-- `composers`: classes of the framework that call each transform of the list they are
-  given, in order (`Compose([...])`).
+  hooks it calls on the subclass). A subclass is analysed from the first of them that the
+  project defines; the framework's own code is never read (it is not the project's);
+- `transforms`: the attributes that hold transforms: the framework's `__init__` keeps the
+  constructor argument of the same name there (`transform=...`), and a list given there is
+  composed (MONAI's and mmengine's `Compose(transform)`);
+- `transformed_after`: the hook whose result the framework's own code passes through the
+  transforms (PyG's `__getitem__`: `data = self.get(i); data = self.transform(data)`;
+  mmengine's `prepare_data`: `self.pipeline(self.get_data_info(i))`); None where the
+  transforms run inside the hook the subclass may override (MONAI's `_transform`) or in the
+  subclass's own `__getitem__` (torchvision).
 
-A new framework is one more entry. Sources: torch `torch/utils/data/dataset.py`,
-torchvision `torchvision/datasets/vision.py` and `transforms/transforms.py`, PyG
-`torch_geometric/data/dataset.py` and `in_memory_dataset.py`, MONAI `monai/data/dataset.py`
-and `monai/transforms/compose.py`, mmengine `mmengine/dataset/base_dataset.py`.
+A new framework is one more entry. `COMPOSERS` lists the framework classes that call each
+transform of the list they are given, in order (`Compose([...])`). Sources: torch
+`torch/utils/data/dataset.py`, torchvision `torchvision/datasets/vision.py` and
+`transforms/transforms.py`, PyG `torch_geometric/data/dataset.py` and
+`in_memory_dataset.py`, MONAI `monai/data/dataset.py` and `monai/transforms/compose.py`,
+mmengine `mmengine/dataset/base_dataset.py`.
 """
 
 from dataclasses import dataclass
-from typing import Dict, FrozenSet, Tuple
+from typing import Dict, FrozenSet, Iterable, Optional, Tuple
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,7 @@ class DatasetFramework:
     key: str  # the qualified base, as imported
     entry: Tuple[str, ...] = ("__getitem__",)
     transforms: Tuple[str, ...] = ()
+    transformed_after: Optional[str] = None
 
 
 def _bases(*entries: DatasetFramework) -> Dict[str, DatasetFramework]:
@@ -45,16 +54,16 @@ DATASET_FRAMEWORKS: Dict[str, DatasetFramework] = _bases(
     DatasetFramework("torchvision.datasets.vision.VisionDataset",
                      transforms=("transforms", "transform", "target_transform")),
     DatasetFramework("torch_geometric.data.Dataset", entry=("__getitem__", "get"),
-                     transforms=("transform",)),
+                     transforms=("transform",), transformed_after="get"),
     DatasetFramework("torch_geometric.data.InMemoryDataset", entry=("__getitem__", "get"),
-                     transforms=("transform",)),
+                     transforms=("transform",), transformed_after="get"),
     DatasetFramework("monai.data.Dataset", entry=("__getitem__", "_transform"),
                      transforms=("transform",)),
     DatasetFramework("monai.data.CacheDataset", entry=("__getitem__", "_transform"),
                      transforms=("transform",)),
     DatasetFramework("mmengine.dataset.BaseDataset",
                      entry=("__getitem__", "prepare_data", "get_data_info"),
-                     transforms=("pipeline",)),
+                     transforms=("pipeline",), transformed_after="get_data_info"),
 )
 
 # Framework classes that call each transform of the list given as their first argument, in
@@ -76,6 +85,20 @@ ITEM_SHARING_WRAPPERS: Dict[str, int] = {
 def dataset_bases() -> FrozenSet[str]:
     """Every framework base class that makes a subclass a map-style dataset."""
     return frozenset(DATASET_FRAMEWORKS)
+
+
+def framework_of(bases: Iterable[Optional[str]]) -> Optional[DatasetFramework]:
+    """The entry of the first of `bases` (qualified names, as imported) in the table."""
+    return next((DATASET_FRAMEWORKS[b] for b in bases if b in DATASET_FRAMEWORKS), None)
+
+
+# The hooks a framework's `__getitem__` calls on the subclass, and the packages that hold
+# such frameworks: a file defining a hook (`def get(`) is worth a look only when it names
+# one of these packages (the text gate).
+HOOK_METHODS: FrozenSet[str] = frozenset(
+    m for e in DATASET_FRAMEWORKS.values() for m in e.entry if m != "__getitem__")
+HOOK_PACKAGES: FrozenSet[str] = frozenset(
+    e.key.partition(".")[0] for e in DATASET_FRAMEWORKS.values() if len(e.entry) > 1)
 
 
 # Modules, optimizers and their callbacks (CPS2xx): what shows that the receiver of

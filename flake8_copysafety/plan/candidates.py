@@ -13,11 +13,12 @@ import ast
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
-from ..core.names import ImportTable, class_ancestors, dotted_ast
-from ..facts.frameworks import dataset_bases
+from ..core.names import ImportTable, class_ancestors, dataset_entry, dotted_ast
+from ..facts.frameworks import DatasetFramework, dataset_bases, framework_of
 from ..project.entries import attributes_from_params
 from ..project.files import installed_file
 from .ast_walk import Walked, called_name, inner_blocks
+from .gate import framework_hook
 from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import change_sites, changed_params
 from .receivers import LiveReceivers
@@ -121,6 +122,24 @@ class DatasetNames:
             self._memo[cls.name] = found
         return self._memo[cls.name]
 
+    def framework(self, cls: ast.ClassDef) -> Optional[DatasetFramework]:
+        """The framework table's entry for the class's in-module chain of bases."""
+        return framework_of(self.imports.qualify_ast(b.value if isinstance(b, ast.Subscript)
+                                                     else b)
+                            for member in self.ancestors(cls) for b in member.bases)
+
+    def entry(self, cls: ast.ClassDef) -> Optional[Tuple[ast.FunctionDef, str]]:
+        """The method indexing enters first that the module defines (`__getitem__` of the
+        class or of an in-module base, else the first hook its framework calls)."""
+        framework = self.framework(cls)
+        return dataset_entry(self.ancestors(cls), _method_named,
+                             framework.entry if framework else ("__getitem__",))
+
+
+def _method_named(cls: ast.ClassDef, name: str) -> Optional[ast.FunctionDef]:
+    return next((s for s in cls.body if isinstance(s, ast.FunctionDef) and s.name == name),
+                None)
+
 
 def _ast_base_names(cls: ast.ClassDef) -> List[Optional[str]]:
     return [dotted_ast(b.value if isinstance(b, ast.Subscript) else b) for b in cls.bases]
@@ -137,7 +156,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
     helpers = Helpers(tree, imports, filename)
     chosen: Set[int] = set()  # dataset classes: their callees are parsed too
     keeping: Set[int] = set()  # state_dict users: only the producers they call are
-    if getitem_lines:
+    if getitem_lines or framework_hook(text):
         located: List[Tuple[ast.ClassDef, int]] = []
         for index, top in enumerate(tree.body):
             located.extend((s, index) for s in _statements([top])
@@ -150,11 +169,16 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
             result.datasets.add(cls.name)
             if names.derives_from_base(cls):
                 result.derived_datasets.add(cls.name)
-            getitem = next((s for s in cls.body if isinstance(s, ast.FunctionDef)
-                            and s.name == "__getitem__"), None)
-            if getitem is not None and (not narrow or _may_change_data(getitem, helpers) or
-                                        _calls_bound_callable(names.ancestors(cls), getitem,
-                                                              filename)):
+            found = names.entry(cls)
+            if found is None:
+                continue
+            getitem, name = found
+            framework = names.framework(cls)
+            transformed = framework is not None and framework.transformed_after == name \
+                and _own_code(filename) and \
+                _binds_project_callable(filename, cls.name, framework.transforms)
+            if not narrow or transformed or _may_change_data(getitem, helpers) or \
+                    _calls_bound_callable(names.ancestors(cls), getitem, filename):
                 chosen.update(top_of[id(a)] for a in names.ancestors(cls))
         own_code = not filename or not installed_file(filename)  # not an installed package
         for index, top in enumerate(tree.body if own_code else ()):
@@ -245,30 +269,56 @@ def _may_change_data(getitem: ast.FunctionDef, helpers: Helpers) -> bool:
 
 def _calls_bound_callable(classes: List[ast.ClassDef], getitem: ast.FunctionDef,
                           filename: Optional[str]) -> bool:
-    """`classes`: the dataset class that defines `getitem`, then its bases in this module.
+    """`classes`: the dataset class, then its bases in this module.
 
-    Whether `__getitem__` calls `self.<attr>(...)` where `__init__` keeps a constructor
-    argument in `<attr>` and the project binds a callable class of its own there where it
-    builds the dataset (`project.bindings`, from the `ast` index): only then can the analysis
-    find a change inside it. Never for installed packages or stdin."""
-    if not filename or filename in ("-", "stdin", "<string>") or installed_file(filename):
+    Whether `__getitem__`, or a method of the class it calls, uses `self.<attr>` where
+    `__init__` keeps a constructor argument in `<attr>` (calls it, hands it to a function,
+    loops over its members) and the project binds a callable class of its own there where
+    it builds the dataset (`project.bindings`, from the `ast` index): only then can the
+    analysis find a change inside it. Never for installed packages or stdin."""
+    if not _own_code(filename):
         return False
-    self_name = getitem.args.args[0].arg if getitem.args.args else None
-    called = {node.func.attr for node in ast.walk(getitem) if isinstance(node, ast.Call)
-              and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
-              and node.func.value.id == self_name}
     kept: Set[str] = set()
     for cls in classes:
-        init = next((s for s in cls.body if isinstance(s, ast.FunctionDef)
-                     and s.name == "__init__"), None)
+        init = _method_named(cls, "__init__")
         if init is not None and init.args.args:
-            kept.update(attributes_from_params(init))
-    if not called & kept:
+            kept |= set(attributes_from_params(init))
+    if not kept:
         return False
-    from ..project.bindings import file_bound_chains  # the project model, built on demand
+    used: Set[str] = set()
+    pending, seen = [getitem], set()
+    while pending:
+        method = pending.pop()
+        if id(method) in seen or not method.args.args:
+            continue
+        seen.add(id(method))
+        self_name = method.args.args[0].arg
+        for node in ast.walk(method):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
+                    node.value.id == self_name:
+                if node.attr in kept:
+                    used.add(node.attr)
+                called = next((m for m in (_method_named(c, node.attr) for c in classes)
+                               if m is not None), None)
+                if called is not None:
+                    pending.append(called)
+    return _binds_project_callable(filename, classes[0].name, used)
 
-    return any(file_bound_chains(filename, classes[0].name, attr)[1]
-               for attr in sorted(called & kept))
+
+def _binds_project_callable(filename: str, class_name: str, attrs: Iterable[str]) -> bool:
+    """Whether the project binds a callable class of its own to one of `attrs` where it
+    builds the dataset (the project model, built on demand)."""
+    if not attrs:
+        return False
+    from ..project.bindings import file_bound_chains
+
+    return any(file_bound_chains(filename, class_name, attr)[1] for attr in sorted(attrs))
+
+
+def _own_code(filename: Optional[str]) -> bool:
+    """A file of a project on disk (not an installed package, not stdin)."""
+    return bool(filename) and filename not in ("-", "stdin", "<string>") and \
+        not installed_file(filename)
 
 
 def _called(func: ast.AST) -> Set[str]:

@@ -10,6 +10,10 @@ The test is a necessary condition for every rule, and no more:
   (`async def __getitem__` contains it too);
 - a transform bound where a dataset is built is reported in its own module, which needs a
   class with a `__call__` method: the text `def __call__` (the project model decides);
+- a dataset of a framework whose `__getitem__` calls a hook the subclass overrides (PyG's
+  `get`) need not define `__getitem__`: the text `def get(` (a hook of the framework table,
+  `facts/frameworks.py`) together with the name of a package that holds such a framework
+  (`torch_geometric`); a test keeps both lists equal to the table's;
 - CPS2xx need a call of a `state_dict` attribute, `m.state_dict()`: the text `.state_dict(`,
   with any whitespace (line breaks inside brackets included) around the dot and before the
   parenthesis. `load_state_dict(`, `def state_dict(` and `get_model_state_dict(` do not pass.
@@ -26,16 +30,31 @@ _CANDIDATE_BYTES = re.compile(_PATTERN.encode("ascii"))
 _CANDIDATE_TEXT = re.compile(_PATTERN, re.ASCII)
 _RULES_BYTES = re.compile(_RULES.encode("ascii"))
 _RULES_TEXT = re.compile(_RULES, re.ASCII)
+HOOKS = ("_transform", "get", "get_data_info", "prepare_data")
+PACKAGES = ("mmengine", "monai", "torch_geometric")
+_HOOK = r"def\s+(?:%s)\s*\(" % "|".join(HOOKS)
+_PACKAGE = r"\b(?:%s)\b" % "|".join(PACKAGES)
+_HOOK_BYTES, _HOOK_TEXT = re.compile(_HOOK.encode("ascii")), re.compile(_HOOK, re.ASCII)
+_PACKAGE_BYTES = re.compile(_PACKAGE.encode("ascii"))
+_PACKAGE_TEXT = re.compile(_PACKAGE, re.ASCII)
+
+
+def framework_hook(source) -> bool:
+    """A hook of a framework's `__getitem__` defined, and such a framework named."""
+    if isinstance(source, str):
+        return _HOOK_TEXT.search(source) is not None and \
+            _PACKAGE_TEXT.search(source) is not None
+    return _HOOK_BYTES.search(source) is not None and _PACKAGE_BYTES.search(source) is not None
 
 
 def is_candidate(source) -> bool:
     """Whether `source` (bytes or str) could hold a finding; False means: skip the file."""
     pattern = _CANDIDATE_TEXT if isinstance(source, str) else _CANDIDATE_BYTES
-    return pattern.search(source) is not None
+    return pattern.search(source) is not None or framework_hook(source)
 
 
 def needs_plan(source) -> bool:
     """Whether the file may hold a dataset or a state_dict use of its own (else only a
     transform's module, which the project model checks)."""
     pattern = _RULES_TEXT if isinstance(source, str) else _RULES_BYTES
-    return pattern.search(source) is not None
+    return pattern.search(source) is not None or framework_hook(source)

@@ -11,7 +11,7 @@ installed library's transform) ends the chain there: what it returns is unknown.
 
 from typing import List, Optional, Tuple
 
-from ..facts.frameworks import COMPOSERS
+from ..facts.frameworks import COMPOSERS, framework_of
 from .model import ProjectModel, project_model_for
 
 Chain = Tuple[str, ...]  # qualified names of project classes, applied in order
@@ -20,22 +20,18 @@ _MAX_CHAINS = 16
 
 def bound_chains(model: ProjectModel, cls: str, attr: str) -> List[Chain]:
     """The chains of callables that `self.<attr>` of class `cls` may hold (deduplicated,
-    empty chains left out)."""
-    param = None
-    owner = None
-    for ancestor in model.ancestors(cls):
-        entry = model.class_entry(ancestor)
-        if entry is not None and attr in entry.get("attr_params", {}):
-            param, owner = entry["attr_params"][attr], ancestor
-            break
-    if param is None:
+    empty chains left out). An attribute the class's framework keeps its transforms in
+    (`facts/frameworks.py`) holds the constructor argument of the same name."""
+    found = _kept_by(model, cls, attr)
+    if found is None:
         return []
-    init_params = model.class_entry(owner)["methods"].get("__init__", [])
+    param, owner, composed = found
     values: List[Tuple[str, tuple]] = []
     default = model.class_entry(owner).get("defaults", {}).get(param)
     if default is not None:
         values.append((owner.rpartition(".")[0], default))
     for site_cls in [cls] + ([owner] if owner != cls else []):
+        init_params = _init_params(model, site_cls)  # the signature the site calls
         for site in model.constructions(site_cls):
             value = site.keywords.get(param)
             if value is None and param in init_params:
@@ -46,7 +42,10 @@ def bound_chains(model: ProjectModel, cls: str, attr: str) -> List[Chain]:
                 values.append((site.module, value))
     chains: List[Chain] = []
     for module, value in values:
-        chain = tuple(_members(model, module, value, 0))
+        if composed and value[0] == "list":  # the framework composes a list it is given
+            chain = tuple(_listed_members(model, module, value[1], 0))
+        else:
+            chain = tuple(_members(model, module, value, 0))
         if chain and chain not in chains:
             chains.append(chain)
         if len(chains) >= _MAX_CHAINS:
@@ -65,6 +64,29 @@ def file_bound_chains(path: str, class_name: str, attr: str
     return model, bound_chains(model, f"{module}.{class_name}", attr)
 
 
+def _kept_by(model: ProjectModel, cls: str, attr: str) -> Optional[Tuple[str, str, bool]]:
+    """`(parameter, class whose __init__ keeps it, composed by the framework)`: a project
+    class's `self.attr = param`, else the framework's transform attribute of that name."""
+    chain = model.ancestors(cls)
+    for ancestor in chain:
+        if framework_of([ancestor]) is not None:
+            break  # the framework's own code is not read
+        entry = model.class_entry(ancestor)
+        if entry is not None and attr in entry.get("attr_params", {}):
+            return entry["attr_params"][attr], ancestor, False
+    framework = framework_of(chain)
+    if framework is not None and attr in framework.transforms and \
+            model.class_entry(cls) is not None:
+        return attr, cls, True
+    return None
+
+
+def _init_params(model: ProjectModel, cls: str) -> List[str]:
+    """The parameters of the nearest `__init__` in the project chain of `cls`."""
+    owner = model.method_owner(cls, "__init__")
+    return model.class_entry(owner)["methods"]["__init__"] if owner else []
+
+
 def _members(model: ProjectModel, module: str, value: tuple, depth: int) -> List[str]:
     """The project classes a value calls in turn (stopping at the first unknown one)."""
     if depth > 4 or value[0] != "call":
@@ -74,17 +96,21 @@ def _members(model: ProjectModel, module: str, value: tuple, depth: int) -> List
         return []
     listed = _composed_list(model, callee, value)
     if listed is not None:
-        chain: List[str] = []
-        for member in listed:
-            inner = _members(model, module, member, depth + 1)
-            chain.extend(inner)
-            if not inner:
-                break  # an unknown member: what follows it sees an unknown value
-        return chain
+        return _listed_members(model, module, listed, depth)
     entry = model.class_entry(callee)
     if entry is None or model.method_owner(callee, "__call__") is None:
         return []
     return [callee]
+
+
+def _listed_members(model: ProjectModel, module: str, listed: list, depth: int) -> List[str]:
+    chain: List[str] = []
+    for member in listed:
+        inner = _members(model, module, member, depth + 1)
+        chain.extend(inner)
+        if not inner:
+            break  # an unknown member: what follows it sees an unknown value
+    return chain
 
 
 def _composed_list(model: ProjectModel, callee: str, value: tuple) -> Optional[list]:

@@ -1,6 +1,6 @@
 """CPS101-CPS104: `__getitem__` changing the dataset's own stored data in place."""
 
-from typing import Dict, List, Optional, Set
+from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
@@ -10,6 +10,8 @@ from ..analysis.stored_types import StoredTypes, first_param, methods_of
 from ..analysis.summaries import resolve_self_callee
 from ..analysis.syntax import classes_in
 from ..analysis.values import Family, Level, Tracked, VType
+from ..core.names import dataset_entry
+from ..facts.frameworks import DatasetFramework, framework_of
 from ..facts.semantics import ARRAY_KINDS, CONTAINER_KINDS, Kind
 from .reporting import LINE_REF, RawFinding, copy_fix, copy_hint
 
@@ -24,18 +26,36 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
     types = StoredTypes(ctx.imports)
     findings: List[RawFinding] = []
     for cls in classes_in(region):
-        getitem = next((m for m in methods_of(cls) if m.name.value == "__getitem__"), None)
-        if getitem is None or cls.name.value not in dataset_names:
+        if cls.name.value not in dataset_names:
             continue
+        chain = ancestors(cls, classes)
+        framework = _framework(ctx, chain)
+        found = dataset_entry(chain, _method_named,
+                              framework.entry if framework else ("__getitem__",))
+        if found is None:
+            continue
+        getitem, name = found
         self_name = first_param(getitem)
         if self_name is None or not isinstance(getitem.body, cst.IndentedBlock):
             continue
         stored = ctx.callees.stored_types(cls) if ctx.callees is not None else \
-            types.attribute_types(ancestors(cls, classes))
+            types.attribute_types(chain)
         walker = GetitemWalker(ctx, self_name, stored, cls)
+        if framework is not None and framework.transformed_after == name:
+            walker.transformed_by = framework.transforms
         walker.walk_block(getitem.body.body)
         findings.extend(walker.findings)
     return findings
+
+
+def _framework(ctx: FileContext, chain: List[cst.ClassDef]) -> Optional[DatasetFramework]:
+    return framework_of(ctx.imports.qualify(
+        a.value.value if isinstance(a.value, cst.Subscript) else a.value)
+        for cls in chain for a in cls.bases)
+
+
+def _method_named(cls: cst.ClassDef, name: str) -> Optional[cst.FunctionDef]:
+    return next((m for m in methods_of(cls) if m.name.value == name), None)
 
 
 class GetitemWalker(FlowWalker):
@@ -49,6 +69,8 @@ class GetitemWalker(FlowWalker):
         self.owner = owner
         self.findings: List[RawFinding] = []
         self._seen: Set[tuple] = set()
+        # The attributes whose transforms the framework applies to what this hook returns.
+        self.transformed_by: Tuple[str, ...] = ()
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
         if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
@@ -72,6 +94,19 @@ class GetitemWalker(FlowWalker):
         if vtype is not None and (vtype.cls or vtype.kind is not Kind.UNKNOWN):
             return []
         return bound(self.ctx, self.owner.name.value, func.attr.value)
+
+    def on_return(self, value, node):
+        """A framework hook's result goes through the transforms kept on the dataset
+        (PyG's `__getitem__`: `data = self.get(i); data = self.transform(data)`)."""
+        bound = self.ctx.bound_transforms
+        if value is None or bound is None or not isinstance(node, cst.Return) or \
+                node.value is None:
+            return
+        applied = cst.Call(cst.Name("transform"), [cst.Arg(node.value)])
+        for attr in self.transformed_by:
+            chains = bound(self.ctx, self.owner.name.value, attr)
+            if chains:
+                self._apply_chains(applied, chains, [value])
 
     def on_bind(self, key, tracked, stmt, rhs):
         if tracked.family is not Family.STORED or "." in key:
