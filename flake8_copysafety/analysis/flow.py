@@ -18,7 +18,7 @@ from ..facts.module_changes import STORE_METHODS
 from ..facts.semantics import Effect, Kind
 from ..project.files import is_module_file
 from .index_arrays import IndexArrays
-from .values import UNKNOWN, Level, Tracked, VType, join_tracked
+from .values import UNKNOWN, Family, Level, Tracked, VType, join_tracked
 
 Env = Dict[str, Tracked]
 _LOOP_REPEAT_DEPTH = 3  # loops nested deeper than this are walked once
@@ -51,6 +51,9 @@ class FileContext:
     # `(ctx, class name, attribute) -> [[CalleeRef]]`: transforms bound to `self.<attribute>`
     # where the dataset is built (set by the pipeline, from the project model).
     bound_transforms: Optional[Callable[["FileContext", str, str], List[List[object]]]] = None
+    # `(ctx, class name, method) -> CalleeRef | None`: a method the class inherits from a
+    # project class of another module (a transform's mixin base).
+    follow_method: Optional[Callable[["FileContext", str, str], Optional[object]]] = None
 
     def used(self, key: str) -> None:
         if self.facts_used is not None:
@@ -589,6 +592,9 @@ class FlowWalker:
 
     def iter_element(self, node: cst.BaseExpression) -> Optional[Tracked]:
         """What one element of `for x in node` is."""
+        members = self.composed_members(node)
+        if members:
+            return Tracked(Family.CALLABLE, "", node, UNKNOWN, chains=members)
         if isinstance(node, cst.Call):
             qualified = self.ctx.imports.qualify(node.func)
             args = positional(node)
@@ -624,13 +630,16 @@ class FlowWalker:
                     self.eval(arg.value)
                 return made
             receiver = self.eval(func.value, bare=False)
-        elif qualified is None:
-            self.eval(func, bare=False)
+        called = None
+        if qualified is None and not isinstance(func, cst.Attribute):
+            called = self.eval(func, bare=False)
         args = [self.eval(arg.value, bare=True) for arg in call.args]
         if self._is_configured_copy(func, qualified):
             return None  # the project says this function returns a real copy
         self._notice_changes(call, qualified, receiver, method, args)
         self.on_call(call, qualified, args)
+        if called is not None and called.family in (Family.CALLABLE, Family.ARGUMENT):
+            return self.call_value(call, called, args)
         callee = self.resolve_callee(call)
         if callee is not None:
             return self.apply_summary(call, callee, args)
@@ -655,7 +664,37 @@ class FlowWalker:
     def resolve_chains(self, call: cst.Call) -> List[List[object]]:
         """Callees bound where the dataset is built (`self.transform(x)` running each
         transform of a `Compose` made in the training script), as chains applied in turn."""
+        func = call.func
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and \
+                func.value.value == getattr(self, "self_name", None):
+            return self.bound_chains_of(func.attr.value)
         return []
+
+    def bound_chains_of(self, attr: str) -> List[List[object]]:
+        """The chains bound to `self.<attr>` where the dataset is built (none by default:
+        walkers of a class's methods know the class)."""
+        return []
+
+    def composed_members(self, node: cst.BaseExpression) -> Optional[tuple]:
+        """`self.transform.transforms` (or `self.transforms`) where the transforms are bound
+        where the dataset is built: each member alone, as one-callee chains."""
+        if isinstance(node, cst.Attribute) and node.attr.value == "transforms" and \
+                isinstance(node.value, cst.Attribute):
+            node = node.value
+        if not (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and
+                node.value.value == getattr(self, "self_name", None)):
+            return None
+        members: List[object] = []
+        for chain in self.bound_chains_of(node.attr.value):
+            members.extend(m for m in chain if not any(m is k for k in members))
+        return tuple((m,) for m in members) or None
+
+    def call_value(self, call: cst.Call, called: Tracked, args: List[Optional[Tracked]]
+                   ) -> Optional[Tracked]:
+        """Calling a value the walk holds: bound transforms run one of their chains."""
+        if called.family is Family.CALLABLE and called.chains:
+            return self._apply_chains(call, called.chains, args)
+        return None
 
     def _apply_chains(self, call: cst.Call, chains, args: List[Optional[Tracked]]
                       ) -> Optional[Tracked]:
@@ -679,7 +718,7 @@ class FlowWalker:
             if change.param is None:
                 target = callee.stored(change.tracked)
             else:
-                target = bound.get(change.param)
+                target = self._changed_argument(bound.get(change.param), change)
             if target is None:
                 continue
             self.via = (callee.name, change.node, change.where or callee.where(change.node))
@@ -695,12 +734,38 @@ class FlowWalker:
                 self.via_position = None
         result = None
         for returned in summary.returns:
-            if returned.param is not None:
+            if returned.applied is not None:
+                value = self._applied(call, bound, returned.applied)
+            elif returned.param is not None:
                 value = bound.get(returned.param)
             else:
                 value = callee.stored(returned.tracked)
             result = join_tracked(result, value)
         return result
+
+    def _changed_argument(self, target: Optional[Tracked], change) -> Optional[Tracked]:
+        """What a callee's change of its parameter changes here: the argument itself, or
+        its element (only where the argument is known to be a container), after the
+        callee's own shallow copy of it if it made one."""
+        if target is None:
+            return None
+        if change.depth:
+            if change.depth > 1 or not (target.vtype.kind in sem.CONTAINER_KINDS or
+                                        target.level is Level.SHALLOW):
+                return None
+            target = self.element_of(target)
+            if target is None:
+                return None
+        if change.shallow_via and not target.shallow_via and target.level is not Level.OWNER:
+            target = target.derive(shallow_via=change.shallow_via)
+        return target
+
+    def _applied(self, call: cst.Call, bound, applied) -> Optional[Tracked]:
+        """`apply(t, x)` whose body returns `t(x)`: what running `t` on `x` gives here."""
+        func, value = bound.get(applied[0]), bound.get(applied[1])
+        if func is None or func.family is not Family.CALLABLE or not func.chains:
+            return None
+        return self._apply_chains(call, func.chains, [value])
 
     def _is_configured_copy(self, func: cst.BaseExpression, qualified: Optional[str]) -> bool:
         """`--copysafety-copy-functions`: dotted names as imported, bare names, or the

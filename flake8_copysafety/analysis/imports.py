@@ -26,6 +26,7 @@ from .summaries import CalleeRef
 
 _MAX_BYTES = 2_000_000
 _cache: Dict[Tuple[str, str], Optional["ForeignModule"]] = {}
+_inherited: Dict[tuple, Optional[CalleeRef]] = {}
 
 
 class ForeignModule:
@@ -42,12 +43,35 @@ class ForeignModule:
         self._positions: Dict[int, object] = {}
         self.regions: List[Tuple[cst.Module, int]] = []
 
-    def callee(self, name: str, label: str):
+    def callee(self, name: str, label: str, depth: int = 0):
         callees = self._load()
         if callees is None or name not in callees.functions:
-            return None
+            return self._reexported(name, label, depth)
         ref = callees.function_call(name)
         return CalleeRef(label, ref.summary, ref.params, False, where=self.where)
+
+    def _reexported(self, name: str, label: str, depth: int):
+        """`from .compose import apply_transform` in a package's `__init__.py`: the
+        function of the module it names."""
+        if depth > 4 or name not in self.imports.relative:
+            return None
+        level, module, attr = self.imports.relative[name]
+        base = self.path.parent
+        for _ in range(level - 1):
+            base = base.parent
+        found = module_file(base, module)
+        foreign = _load(found, self.copy_functions) if found is not None else None
+        return foreign.callee(attr, label, depth + 1) if foreign is not None else None
+
+    def method(self, class_name: str, name: str):
+        """`self.name(...)` run by a subclass in another module: this module's class's
+        method, with this module's lines named in messages."""
+        callees = self._load()
+        cls = callees.classes.get(class_name) if callees is not None else None
+        ref = callees.method_call(cls, name) if cls is not None else None
+        if ref is None:
+            return None
+        return CalleeRef(ref.name, ref.summary, ref.params, True, where=self.where)
 
     def callees(self):
         """The module's callees (functions and classes), parsed on first use; None when
@@ -109,7 +133,7 @@ class ForeignModule:
         self.regions = [(r.module, r.offset) for r in regions]
         ctx = FileContext(regions[0].module, self.imports, set(self.copy_functions), None,
                           path=str(self.path), follow_import=imported_callee,
-                          bound_transforms=bound_transforms)
+                          bound_transforms=bound_transforms, follow_method=inherited_method)
         self._callees = build_callees(ctx, regions)
         self._parsable = True
         return self._callees
@@ -178,6 +202,33 @@ def bound_transforms(ctx: FileContext, class_name: str, attr: str) -> List[List[
         if refs:
             chains.append(refs)
     return chains
+
+
+def inherited_method(ctx: FileContext, class_name: str, name: str):
+    """The method `name` that `class_name` of the linted module inherits from a project
+    class of another module (found through the project model; None elsewhere)."""
+    if not ctx.path or ctx.path in ("-", "stdin", "<string>"):
+        return None
+    key = (ctx.path, class_name, name, tuple(sorted(ctx.copy_functions)))
+    if key not in _inherited:
+        _inherited[key] = None  # a cycle through the bases sees nothing
+        _inherited[key] = _inherited_method(ctx, class_name, name)
+    return _inherited[key]
+
+
+def _inherited_method(ctx: FileContext, class_name: str, name: str):
+    if installed_file(ctx.path):
+        return None
+    model = project_model_for(ctx.path)
+    module = model.module_of(ctx.path) if model is not None else None
+    if module is None:
+        return None
+    owner = model.method_owner(f"{module}.{class_name}", name)
+    if owner is None or owner.rpartition(".")[0] == module:
+        return None
+    path = model.files.get(owner.rpartition(".")[0])
+    foreign = _load(path, ctx.copy_functions) if path is not None else None
+    return foreign.method(owner.rpartition(".")[2], name) if foreign is not None else None
 
 
 def load_module(path: Path, copy_functions) -> Optional["ForeignModule"]:

@@ -9,12 +9,13 @@ not summarised: they stay silent.
 """
 
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Set
+from typing import Callable, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
 from .flow import Change, FileContext, FlowWalker
 from .stored_types import StoredTypes, first_param, methods_of
+from ..facts.semantics import Kind
 from .values import UNKNOWN, Family, Level, Tracked, VType
 
 
@@ -28,6 +29,8 @@ class ChangeFact:
     conditional: bool = False  # `x += ...`: a change only if the argument is mutable
     tracked: Optional[Tracked] = None  # the stored data, when `param` is None
     where: Optional[str] = None  # `file.py:line` when the change is in another file
+    depth: int = 0  # 1: the parameter's element read by an unseen key (`data[key]`)
+    shallow_via: Optional[str] = None  # the callee shallow-copied the parameter first
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class ReturnFact:
 
     param: Optional[int]
     tracked: Optional[Tracked] = None
+    applied: Optional[Tuple[int, int]] = None  # `return t(x)`: (index of t, index of x)
 
 
 @dataclass
@@ -117,13 +121,15 @@ class Callees:
         return CalleeRef(name, self.summary(func, None), _param_names(func, 0), False)
 
     def method_call(self, owner: cst.ClassDef, name: str) -> Optional[CalleeRef]:
-        """`self.name(...)` inside a method of `owner`."""
+        """`self.name(...)` inside a method of `owner` (inherited from a project class of
+        another module too, where the pipeline can find it)."""
         for cls in self.ancestors(owner):
             for method in methods_of(cls):
                 if method.name.value == name:
                     return CalleeRef(f"self.{name}", self.summary(method, owner),
                                      _param_names(method, 1), True)
-        return None
+        follow = self.ctx.follow_method
+        return follow(self.ctx, owner.name.value, name) if follow is not None else None
 
     def instance_call(self, class_name: str, label: str, method: str = "__call__"
                       ) -> Optional[CalleeRef]:
@@ -198,13 +204,38 @@ class SummaryWalker(FlowWalker):
     def resolve_callee(self, call):
         return resolve_self_callee(self, call) or super().resolve_callee(call)
 
+    def bound_chains_of(self, attr):
+        return self_bound_chains(self, attr)
+
+    def subscript(self, base, node):
+        """`data[key]` of a parameter of unknown kind, by a key the analysis cannot see:
+        the parameter's element (what it is depends on the caller's argument)."""
+        if base is not None and base.family is Family.ARGUMENT and \
+                base.vtype.kind is Kind.UNKNOWN and base.level is Level.ALIAS and \
+                base.depth == 0 and len(node.slice) == 1 and \
+                isinstance(node.slice[0].slice, cst.Index) and \
+                isinstance(node.slice[0].slice.value, cst.Name):
+            return base.derive(depth=1, parts=None, origin_line_node=node)
+        return super().subscript(base, node)
+
+    def call_value(self, call, called, args):
+        """`transform(data)` where both are parameters: the summary says so, and each
+        caller runs what it passed (`apply_transform(t, x)`)."""
+        if called.family is Family.ARGUMENT and called.level is Level.ALIAS and \
+                not called.depth and len(args) == 1 and args[0] is not None and \
+                args[0].family is Family.ARGUMENT and not args[0].depth:
+            return Tracked(Family.APPLIED, "", call, UNKNOWN,
+                           receiver=f"{called.receiver}:{args[0].receiver}")
+        return super().call_value(call, called, args)
+
     def _record(self, node, tracked: Tracked, how: Change, conditional: bool) -> None:
         where = None
         if self.via is not None:
             node, where = self.via[1], self.via[2]  # name the deepest line that changes it
         if tracked.family is Family.ARGUMENT and tracked.level is not Level.SHALLOW:
             # (a new container holding the argument, `[x, *more]`, changes on its own)
-            fact = ChangeFact(int(tracked.receiver), node, how, conditional, where=where)
+            fact = ChangeFact(int(tracked.receiver), node, how, conditional, where=where,
+                              depth=tracked.depth, shallow_via=tracked.shallow_via)
         elif tracked.family is Family.STORED and \
                 tracked.level not in (Level.OWNER, Level.SHALLOW):
             fact = ChangeFact(None, node, how, conditional, tracked, where)
@@ -224,7 +255,11 @@ class SummaryWalker(FlowWalker):
     def on_return(self, value, node):
         if value is None:
             return
-        if value.family is Family.ARGUMENT and value.level is Level.ALIAS:
+        if value.family is Family.APPLIED:
+            func, _, arg = value.receiver.partition(":")
+            self.result.returns.append(ReturnFact(None, applied=(int(func), int(arg))))
+        elif value.family is Family.ARGUMENT and value.level is Level.ALIAS and \
+                not value.depth:
             self.result.returns.append(ReturnFact(int(value.receiver)))
         elif value.family is Family.STATE_DICT or (
                 value.family is Family.STORED and value.level is not Level.OWNER):
@@ -251,3 +286,17 @@ def resolve_self_callee(walker: FlowWalker, call: cst.Call) -> Optional[CalleeRe
     if vtype is not None and vtype.cls:
         return callees.instance_call(vtype.cls, f"self.{name}")
     return None
+
+
+def self_bound_chains(walker: FlowWalker, attr: str) -> List[List[CalleeRef]]:
+    """The transforms bound to `self.<attr>` where the walked method's class is built
+    (none where the attribute's kind or class is known from the class itself)."""
+    bound = walker.ctx.bound_transforms
+    owner = getattr(walker, "owner", None)
+    if bound is None or owner is None:
+        return []
+    stored = getattr(walker, "stored_types", None) or getattr(walker, "stored", None) or {}
+    vtype = stored.get(attr)
+    if vtype is not None and (vtype.cls or vtype.kind is not Kind.UNKNOWN):
+        return []
+    return bound(walker.ctx, owner.name.value, attr)

@@ -1,6 +1,6 @@
 """What the analysis knows about a value: its type shape (`VType`) and its aliasing (`Tracked`)."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import FrozenSet, Optional, Tuple
 
@@ -97,6 +97,12 @@ class Family(Enum):
     STATE_DICT = "state_dict"  # a state_dict() result, live references into a module
     PARAMS = "params"  # a module's parameters (for noticing that the module changed)
     ARGUMENT = "argument"  # a parameter of a function being summarised
+    # Transforms bound where the dataset is built, held in a name (`for t in
+    # self.transform.transforms`): calling it runs one of `chains`.
+    CALLABLE = "callable"
+    # What a summarised function returns by calling one parameter with another
+    # (`return transform(data)`); `receiver` is "i:j".
+    APPLIED = "applied"
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,11 @@ class Tracked:
     # A dict made here (`{"img": x}`, `dict(img=x)`): what each string key holds (None:
     # nothing tracked). Writing into a new entry changes nothing stored.
     entries: Optional[Tuple[Tuple[str, Optional["Tracked"]], ...]] = None
+    # An argument's element read by a key the analysis cannot see (`data[key]` of a
+    # parameter of unknown kind): how many levels below the argument.
+    depth: int = 0
+    # CALLABLE: the chains of callees (`summaries.CalleeRef`) it may run, each in turn.
+    chains: Optional[tuple] = field(default=None, compare=False)
 
     def derive(self, **changes) -> "Tracked":
         if "entries" not in changes and ("vtype" in changes or "level" in changes):

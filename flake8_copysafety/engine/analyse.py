@@ -9,7 +9,7 @@ import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from ..analysis.flow import FileContext
-from ..analysis.imports import bound_transforms, imported_callee
+from ..analysis.imports import bound_transforms, imported_callee, inherited_method
 from ..analysis.regions import Region, build_callees
 from ..core.findings import Finding, Fix
 from ..core.names import ImportTable
@@ -28,7 +28,7 @@ def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan
     regions = _parse_regions(text, tree, chosen)
     base = FileContext(regions[0].module, imports, set(options.copy_functions), facts_used,
                        path=filename, follow_import=imported_callee,
-                       bound_transforms=bound_transforms)
+                       bound_transforms=bound_transforms, follow_method=inherited_method)
     base.receivers = chosen.receivers
     build_callees(base, regions)
     base.callees.state_dict_producers = chosen.producers

@@ -42,7 +42,7 @@ def bound_chains(model: ProjectModel, cls: str, attr: str) -> List[Chain]:
                 values.append((site.module, value))
     chains: List[Chain] = []
     for module, value in values:
-        if composed and value[0] == "list":  # the framework composes a list it is given
+        if value[0] == "list":  # composed: a list cannot be called, only applied in turn
             chain = tuple(_listed_members(model, module, value[1], 0))
         else:
             chain = tuple(_members(model, module, value, 0))

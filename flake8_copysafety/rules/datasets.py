@@ -7,7 +7,7 @@ import libcst as cst
 from ..analysis.classes import ancestors
 from ..analysis.flow import Change, FileContext, FlowWalker
 from ..analysis.stored_types import StoredTypes, first_param, methods_of
-from ..analysis.summaries import resolve_self_callee
+from ..analysis.summaries import resolve_self_callee, self_bound_chains
 from ..analysis.syntax import classes_in
 from ..analysis.values import Family, Level, Tracked, VType
 from ..core.names import dataset_entry
@@ -83,17 +83,8 @@ class GetitemWalker(FlowWalker):
     def resolve_callee(self, call):
         return resolve_self_callee(self, call) or super().resolve_callee(call)
 
-    def resolve_chains(self, call):
-        """`self.transform(x)` where the transform is bound where the dataset is built."""
-        func = call.func
-        bound = self.ctx.bound_transforms
-        if bound is None or not (isinstance(func, cst.Attribute) and isinstance(
-                func.value, cst.Name) and func.value.value == self.self_name):
-            return []
-        vtype = self.stored.get(func.attr.value)
-        if vtype is not None and (vtype.cls or vtype.kind is not Kind.UNKNOWN):
-            return []
-        return bound(self.ctx, self.owner.name.value, func.attr.value)
+    def bound_chains_of(self, attr):
+        return self_bound_chains(self, attr)
 
     def on_return(self, value, node):
         """A framework hook's result goes through the transforms kept on the dataset
