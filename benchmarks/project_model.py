@@ -30,8 +30,9 @@ os.cpu_count = lambda: {workers}
 start = time.perf_counter()
 from flake8_copysafety.project.model import ProjectModel
 model = ProjectModel([{torch!r}])
+entries = model.entries  # the index is built by the first query that needs it
 seconds = time.perf_counter() - start
-print(json.dumps({{"seconds": seconds, "modules": len(model.entries),
+print(json.dumps({{"seconds": seconds, "modules": len(entries),
                   "classes": sum(1 for _ in model.classes())}}))
 """
 

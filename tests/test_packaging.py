@@ -21,9 +21,21 @@ from test_precommit import _project_files
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted(p.relative_to(ROOT / "corpus").as_posix() for p in (ROOT / "corpus").rglob("*.py"))
-# A folder case (`pos_NAME/case.py` and its modules) is one case, named by its folder.
-CASES = sorted({f.rsplit("/", 1)[0] if (ROOT / "corpus" / f).parent.joinpath("case.py")
-                .is_file() else f for f in FILES})
+
+
+def _case_of(rel: str) -> str:
+    """A folder case (`pos_NAME/case.py` and its modules, packages included) is one case,
+    named by its folder."""
+    corpus = ROOT / "corpus"
+    for folder in (corpus / rel).parents:
+        if folder == corpus:
+            return rel
+        if (folder / "case.py").is_file():
+            return folder.relative_to(corpus).as_posix()
+    return rel
+
+
+CASES = sorted({_case_of(f) for f in FILES})
 
 pytest.importorskip("setuptools")
 pytest.importorskip("wheel")

@@ -88,6 +88,8 @@ def test_cache_is_reused_by_content_and_survives_corruption(tmp_path):
     write(tmp_path, PROJECT)
     first = ProjectModel([tmp_path], use_cache=True)
     folder = tmp_path / CACHE_DIR_NAME
+    assert not folder.exists()  # the index is built by the first query that needs it
+    assert first.resolve("pkg.models.net", "Base") == "pkg.models.base.Base"
     [cache] = folder.glob("model-*.pickle")
     assert (folder / ".gitignore").read_text().strip().endswith("*")
     stored = pickle.loads(cache.read_bytes())
@@ -156,3 +158,25 @@ def test_check_with_no_cache_writes_no_cache_folder(tmp_path):
     subprocess.run([sys.executable, "-m", "flake8_copysafety", "check", "--isolated", "."],
                    cwd=tmp_path, capture_output=True, text=True, env=env)
     assert list((tmp_path / CACHE_DIR_NAME).glob("model-*.pickle"))
+
+
+def test_modules_near_lists_the_folder_then_the_ones_above(tmp_path):
+    write(tmp_path, PROJECT)
+    model = ProjectModel([tmp_path], use_cache=False)
+    here = tmp_path / "pkg" / "models" / "net.py"
+    near = [path.relative_to(tmp_path).as_posix() for _, path in model.modules_near(here)]
+    assert near[:4] == ["pkg/models/__init__.py", "pkg/models/base.py", "pkg/__init__.py",
+                        "pkg/data.py"]
+    assert "pkg/models/net.py" not in near and "train.py" in near
+    assert len(list(model.modules_near(here, limit=2))) == 2
+    assert [p.name for _, p in model.modules_near(here, levels=1)] == ["__init__.py",
+                                                                       "base.py"]
+
+
+def test_a_module_is_parsed_once_per_model(tmp_path):
+    write(tmp_path, PROJECT)
+    model = ProjectModel([tmp_path], use_cache=False)
+    first = model.tree("pkg.models.base")
+    assert first is not None and model.tree("pkg.models.base") is first
+    (tmp_path / "broken.py").write_text("def (:\n")
+    assert ProjectModel([tmp_path], use_cache=False).tree("broken") is None

@@ -1,11 +1,14 @@
-"""Near-miss of CPS101: the same template method, but the subclass keeps the base's `load`,
-which clones the row, and its own override changes a clone too."""
+"""Near-miss of CPS101: the same template method, but one subclass keeps the base's `load`,
+which clones the row, and the other's override changes a clone too."""
 # near-miss: CPS101
 import torch
 from torch.utils.data import Dataset
 
 
 class Rows(Dataset):
+    def __init__(self):
+        self.rows = torch.zeros(4, 3)
+
     def __len__(self):
         return 4
 
@@ -19,19 +22,11 @@ class Rows(Dataset):
 
 
 class PlainRows(Rows):
-    def __init__(self):
-        self.rows = torch.zeros(4, 3)
+    pass
 
 
 class ShiftedRows(Rows):
-    def __init__(self):
-        self.rows = torch.zeros(4, 3)
-
     def load(self, i):
         x = self.rows[i].clone()
         x -= 1
         return x
-
-
-def datasets():
-    return [PlainRows(), ShiftedRows()]

@@ -6,6 +6,9 @@ from torch.utils.data import Dataset
 
 
 class Rows(Dataset):
+    def __init__(self):
+        self.rows = torch.zeros(4, 3)
+
     def __len__(self):
         return 4
 
@@ -17,14 +20,7 @@ class Rows(Dataset):
 
 
 class NoisyRows(Rows):
-    def __init__(self):
-        self.rows = torch.zeros(4, 3)
-
     def load(self, i):
         x = self.rows[i]
         x += 1
         return x
-
-
-def datasets():
-    return [NoisyRows()]

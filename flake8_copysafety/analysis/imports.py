@@ -20,6 +20,7 @@ from ..core.source import decode, parse_quietly, source_lines
 from ..plan.candidates import first_line
 from ..project.bindings import file_bound_chains
 from ..project.files import installed_file, module_file, project_module
+from ..project.model import project_model_for
 from .flow import FileContext
 from .regions import Region, build_callees
 from .summaries import CalleeRef

@@ -25,7 +25,8 @@ from typing import Dict, Iterator, List, Optional, Set, Tuple
 from ..core.names import ImportTable, class_ancestors, dotted_ast
 from ..facts import frameworks as fw
 from ..facts import module_changes as mc
-from ..project.files import note_read, project_module
+from ..project.files import project_module
+from ..project.model import project_model_for
 
 MODULE, OPTIMIZER = "module", "optimizer"
 _INSTANCE = "instance:"
@@ -512,23 +513,26 @@ class LiveReceivers:
     # ----- callers in nearby project modules ------------------------------------------------
     def _look_nearby(self) -> None:
         """Calls of this module's classes and functions in the project's modules beside it
-        (its directory and two above): what they pass gives the parameters evidence."""
+        (its directory and two above, from the project model): what they pass gives the
+        parameters evidence."""
         self._looked_nearby = True
-        here = Path(self.filename).resolve()
-        stem = here.stem
+        model = project_model_for(self.filename)
+        if model is None:
+            return
+        stem = Path(self.filename).stem
         names = set(self.classes) | {p[0] for p in self.scopes if len(p) == 1}
         given: List[Tuple[DefPath, str, str]] = []
-        for other_path in _nearby_files(here):
+        for module, other_path in model.modules_near(self.filename, limit=_NEARBY_LIMIT,
+                                                     max_bytes=_NEARBY_BYTES):
             try:
-                text = other_path.read_text(encoding="utf-8", errors="replace")
+                data = other_path.read_bytes()
             except OSError:
                 continue
+            text = data.decode("utf-8", errors="replace")
             if stem not in text or not any(n in text for n in names):
                 continue
-            note_read(other_path)
-            try:
-                tree = ast.parse(text)
-            except (SyntaxError, ValueError, RecursionError):
+            tree = model.tree(module, data)
+            if tree is None:
                 continue
             other = LiveReceivers(tree, ImportTable(tree), str(other_path), nearby=False)
             given.extend(self._calls_from(other, stem))
@@ -583,31 +587,6 @@ class LiveReceivers:
             _, module, name = self.imports.relative[func.id]
             qualified = f"{module}.{name}" if module else name
         return qualified
-
-
-def _nearby_files(here: Path) -> Iterator[Path]:
-    seen = 0
-    for directory in (here.parent, here.parent.parent, here.parent.parent.parent):
-        if directory.name in ("site-packages", "dist-packages"):
-            return
-        try:
-            entries = sorted(directory.glob("*.py"))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry == here:
-                continue
-            try:
-                if entry.stat().st_size > _NEARBY_BYTES:
-                    continue
-            except OSError:
-                continue
-            seen += 1
-            if seen > _NEARBY_LIMIT:
-                return
-            yield entry
-        if directory.parent == directory:
-            return
 
 
 def _arguments(target: _Scope, call: ast.Call) -> Iterator[Tuple[str, ast.AST]]:

@@ -45,12 +45,6 @@ def _found(path: Optional[Path]) -> Optional[Path]:
     return path
 
 
-def note_read(path: Path) -> None:
-    """A project file the analysis read for the linted file (a holder's callers beside it):
-    a cached result holds only while it is unchanged."""
-    _found(path)
-
-
 @lru_cache(maxsize=1)
 def _library_dirs() -> FrozenSet[Path]:
     paths = sysconfig.get_paths()

@@ -72,7 +72,7 @@ class ProjectModel:
                  cache_dir: Optional[Path] = None) -> None:
         self.roots = [Path(r).resolve() for r in roots]
         self.files: Dict[str, Path] = {}  # module name -> file
-        self.entries: Dict[str, ModuleEntry] = {}  # module name -> entry
+        self._entries: Optional[Dict[str, ModuleEntry]] = None  # module name -> entry
         # Scripts in different folders may share a name (`train.py` importing its folder's
         # `dataset.py`): the second and later get the key `name@N`, and imports resolve to
         # the module of the importer's own import folder first.
@@ -92,12 +92,21 @@ class ProjectModel:
                 "", "0", "false", "no")
         self._cache = _EntryCache(cache_dir or _cache_dir_for(self.roots)) if use_cache \
             else None
-        self._build()
         self._by_path = {str(p): m for m, p in self.files.items()}
         self._resolving: Set[Tuple[str, str]] = set()
         self._constructions: Dict[str, List[Tuple[str, tuple]]] = {}
+        self._trees: Dict[str, Optional[ast.Module]] = {}  # module -> parsed, on demand
 
     # ----- building ---------------------------------------------------------------------
+    @property
+    def entries(self) -> Dict[str, ModuleEntry]:
+        """Every module's entry, built (or loaded from the cache) on first use: queries
+        that need only the files (`modules_near`) never pay for the index."""
+        if self._entries is None:
+            self._entries = {}
+            self._build()
+        return self._entries
+
     def _build(self) -> None:
         texts: Dict[str, bytes] = {}
         for name, path in self.files.items():
@@ -116,7 +125,7 @@ class ProjectModel:
         for name in texts:
             entry = stored.get(keys[name])
             if entry is not None:
-                self.entries[name] = entry
+                self._entries[name] = entry
         if self._cache is not None and missing:
             self._cache.save({keys[n]: stored[keys[n]] for n in texts})
 
@@ -218,13 +227,53 @@ class ProjectModel:
                 except OSError:
                     continue
                 if module in self.entries and pattern.search(data):
-                    tree = _parse(data)
+                    tree = self.tree(module, data)
                     if tree is not None:
                         calls.extend((module, c) for c in calls_named(tree, short))
             self._constructions[short] = calls
         return [Construction(module, line, tuple(args), dict(keywords))
                 for module, (callee, line, args, keywords) in self._constructions[short]
                 if self.resolve(module, callee) == qualified]
+
+    def modules_near(self, path, levels: int = 3, limit: int = 300,
+                     max_bytes: int = 1_000_000) -> Iterator[Tuple[str, Path]]:
+        """`(module, file)` of the project's modules in the folder of `path` and the
+        `levels - 1` folders above it, nearest folder first, each folder's by file name,
+        `path` itself left out; at most `limit` files of at most `max_bytes` each. Reads
+        no module and builds no index (callers read what they need, `tree()` parses)."""
+        here = Path(path).resolve()
+        by_folder: Dict[Path, List[Tuple[str, Path]]] = {}
+        for module, file in self.files.items():
+            by_folder.setdefault(file.parent, []).append((module, file))
+        seen = 0
+        folder = here.parent
+        for _ in range(levels):
+            for module, file in sorted(by_folder.get(folder, ()), key=lambda m: m[1].name):
+                if file == here:
+                    continue
+                try:
+                    if file.stat().st_size > max_bytes:
+                        continue
+                except OSError:
+                    continue
+                seen += 1
+                if seen > limit:
+                    return
+                yield module, file
+            if folder.parent == folder:
+                return
+            folder = folder.parent
+
+    def tree(self, module: str, data: Optional[bytes] = None) -> Optional[ast.Module]:
+        """The module's `ast`, parsed once per model (None: unreadable or not Python)."""
+        if module not in self._trees:
+            if data is None:
+                try:
+                    data = self.files[module].read_bytes()
+                except (OSError, KeyError):
+                    data = b""
+            self._trees[module] = _parse(data) if data else None
+        return self._trees[module]
 
     # ----- helpers ----------------------------------------------------------------------
     def _imported(self, module: str, imported: tuple) -> Optional[str]:
