@@ -70,6 +70,19 @@ PAIRS = {
         batch.mul_(2)
         return batch
 """, "CPS101"),
+    "a real copy changes": (DATASET + """
+    def __getitem__(self, index):
+        row = self.data[index].clone()
+        row.mul_(2)
+        grid = self.data.numpy().astype("float64")
+        grid += 1
+        return row, grid
+""", DATASET + """
+    def __getitem__(self, index):
+        grid = self.data.numpy().astype("float32", copy=False)
+        grid += 1
+        return grid
+""", "CPS104"),
     "helper changes the index": (DATASET + """
     def _wrap(self, idx):
         idx = int(idx)

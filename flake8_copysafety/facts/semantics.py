@@ -61,6 +61,12 @@ class CopyFact:
     def effect_for(self, kind: Kind) -> Effect:
         return self.effects.get(kind, self.default)
 
+    @property
+    def always_copies(self) -> bool:
+        """A real copy for every input kind (unless `copy=` says otherwise)."""
+        return self.default is Effect.COPY and all(
+            effect is Effect.COPY for effect in self.effects.values())
+
 
 def _fact(key, default, result=None, implies=None, copy_kwarg=False, **effects):
     by_kind = {Kind[name.upper()]: effect for name, effect in effects.items()}

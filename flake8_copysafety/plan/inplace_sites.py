@@ -87,6 +87,23 @@ def parameters(func: ast.AST) -> List[str]:
     return names
 
 
+def _is_new_object(value: ast.expr, first_param: List[str]) -> bool:
+    """A literal or display, or a method call that the semantics table says returns a real
+    copy whatever its receiver is (`x.clone()`; `x.astype(t)` without `copy=`). Not on the
+    function's first parameter: `self.clone()` may be the class's own method."""
+    if isinstance(value, _FRESH):
+        return True
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)):
+        return False
+    fact = sem.METHOD_FACTS.get(value.func.attr)
+    if fact is None or not fact.always_copies:
+        return False
+    if fact.copy_kwarg and any(k.arg in ("copy", None) for k in value.keywords):
+        return False
+    receiver = value.func.value
+    return not (isinstance(receiver, ast.Name) and [receiver.id] == first_param)
+
+
 class Bindings:
     """How each name of a function is bound, for telling its own objects from others'."""
 
@@ -120,9 +137,11 @@ class Bindings:
         declared |= {n.id for n in ast.walk(func) if isinstance(n, ast.Name)
                      and not isinstance(n.ctx, ast.Load) and id(n) not in accounted}
         local_names = self.params | declared | {name for name, _ in plain}
-        fresh = {name for name, value in plain if isinstance(value, _FRESH)}
-        not_fresh = {name for name, value in plain if not isinstance(value, _FRESH)}
-        # Names only ever bound to new objects (`[]`, `0`, `{...}`): the function's own.
+        first = parameters(func)[:1]
+        fresh = {name for name, value in plain if _is_new_object(value, first)}
+        not_fresh = {name for name, value in plain if not _is_new_object(value, first)}
+        # Names only ever bound to new objects (`[]`, `0`, `{...}`, `x.clone()`): the
+        # function's own.
         self.fresh_only: Set[str] = fresh - not_fresh - declared - self.params
         # Parameters rebound only from themselves (`idx = operator.index(idx)`): what they
         # change is what the caller handed in, nothing else.
