@@ -43,9 +43,13 @@ def test_unchanged_file_is_not_analysed_again(tmp_path):
     assert again.stdout == first.stdout
     assert "libcst imported: False" in again.stderr
     assert (tmp_path / ".copysafety_cache" / ".gitignore").read_text().endswith("\n*\n")
-    write(tmp_path, {"ds.py": CLEAN})  # a save with a change: analysed, new verdict
+    write(tmp_path, {"ds.py": CLEAN})  # a save with a change: a new verdict, not the kept one
     changed = flake8(tmp_path, "ds.py")
-    assert changed.stdout == "" and "libcst imported: True" in changed.stderr
+    assert changed.stdout == ""  # `.clone()`: the `ast` plan decides it, libcst not needed
+    write(tmp_path, {"ds.py": CANONICAL.replace("x += 1", "x *= 2")})
+    changed = flake8(tmp_path, "ds.py")  # a change the libcst analysis must read again
+    assert changed.stdout.startswith("ds.py:11:9: CPS101 ")
+    assert "libcst imported: True" in changed.stderr
 
 
 def test_cache_can_be_turned_off_or_moved(tmp_path):
