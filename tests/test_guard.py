@@ -58,6 +58,15 @@ def test_guards_are_taken_out_again():
     assert torch._C._len_torch_function_stack() == 0
 
 
+def test_a_copy_onto_itself_is_no_write():
+    """Not reported, and not even seen as a write-through (what `verify --observer guard`
+    counts); a `copy_` from other memory is both."""
+    session, found = _guarded(PROGRAMS / "safe_copy_onto_itself.py")
+    assert found == [] and session.events == []
+    session, found = _guarded(PROGRAMS / "bug_copy_from_elsewhere.py")
+    assert {code for code, _ in session.events} == {"CPS101", "CPS201"}
+
+
 def test_the_program_behaves_the_same():
     """Guards observe: the bug still happens (the restore still restores nothing)."""
     namespace = {"__name__": "__main__"}

@@ -23,19 +23,6 @@ def _verify(*argv):
     return code, out.getvalue(), err.getvalue()
 
 
-# Cases the guards do not yet judge as the snapshot diff does (README, "Runtime guards"):
-# a folder case whose datasets are built by its `datasets()` factory and a training-mode case
-# (the guard observer reads each dataset itself, not through the case's own loop), and a
-# `copy_` of a tensor onto itself (a write the version counter sees, with equal values).
-KNOWN_GAPS = {
-    "corpus/cps101/pos_framework_hook_transform",
-    "corpus/cps101/pos_transform_bound_in_script",
-    "corpus/cps102/pos_transform_list_run_by_hook",
-    "corpus/cps103/pos_item_changed_in_training_loop.py",
-    "corpus/cps201/neg_fp32_mirror.py",
-}
-
-
 def test_guard_observer_agrees_on_the_whole_corpus():
     code, out, err = _verify(CORPUS, "--observer", "guard", "--format", "json")
     rows = json.loads(out)
@@ -43,7 +30,7 @@ def test_guard_observer_agrees_on_the_whole_corpus():
     assert len(rows) == len(cases)
     wanted = {case.name: case.expects_mutation("cpu") for case in cases}
     wrong = {row["case"] for row in rows if row["mutated"] != wanted[row["case"]]}
-    assert wrong == KNOWN_GAPS, out
+    assert wrong == set(), out
 
 
 def test_guard_observer_on_one_case_each_way():

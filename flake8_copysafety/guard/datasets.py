@@ -17,7 +17,8 @@ import functools
 import weakref
 from typing import Any, Dict, List, Optional, Tuple
 
-from .memory import array_fingerprint, array_span, tensor_fingerprint, tensor_span
+from .memory import (array_fingerprint, array_span, fingerprint, is_array, tensor_device,
+                     tensor_fingerprint, tensor_span)
 from .places import Place, code_place
 from .stored import ARRAY, TENSOR, Stored, StoredData, change, shallow_copy_of
 
@@ -55,6 +56,9 @@ class DatasetGuard:
         self.cursor = 0
         self.index: Any = None
         self.seen_inplace: set = set()
+        self.escaped = False  # this item handed stored tensor memory to numpy or C code
+        # The mode watches this dataset's items only where torch can write stored memory.
+        self.watching = self.stored.holds_memory
 
     # --- reporting -----------------------------------------------------------------------
 
@@ -70,48 +74,58 @@ class DatasetGuard:
 
     def enter(self, index: Any) -> Any:
         self.index = index
-        self._check_hot(None, caller=True)
-        before = self._region_prints(index)
-        self.session.watch.datasets.append(self)
-        self.session.watch.hold()
+        if self.hot:
+            self._check_hot(None, caller=True)
+        before = self._region_prints(index) if self.regions else None
+        watch = self.session.watch
+        watch.datasets.append(self)
+        if self.watching:
+            watch.hold()
         return before
 
     def leave(self, index: Any, before: Any, result: Any) -> None:
         watch = self.session.watch
-        watch.release()
+        if self.watching:
+            watch.release()
         if watch.datasets and watch.datasets[-1] is self:
             watch.datasets.pop()
-        when = f"while reading index {index!r}"
         aliases, records, shallow = self._handed_out(result)
+        # Inside the item the mode saw every torch write; a stored tensor's bytes can only
+        # have changed unseen through memory handed to numpy or C code (`escaping`).
+        cheap = not self.escaped
+        self.escaped = False
+        full = self.session.full
         for record in records:
             if id(record) in self.seen_inplace:
                 continue
-            how = change(record, self.session.full)
+            how = change(record, full, cheap=cheap)
             if how:
                 if id(record) in shallow:
                     how += " after a shallow copy of what holds it"
                 self.report(record, _code(record, how, id(record) in shallow), how, None,
-                            when)
+                            _while(index))
         if before:
-            spans = {span: old for span, _, old in before}
+            spans = dict(before)
             for alias, span, now in aliases:
                 old = spans.get(span)
                 if old is not None and now != old:
                     record = self._owner(alias)
                     if record is not None and id(record) not in self.seen_inplace:
-                        self.report(record, "CPS101", "changed in place", None, when)
-        self.seen_inplace.clear()
-        try:
-            if aliases:
-                self.regions[index] = [(alias, now) for alias, _, now in aliases]
-        except TypeError:  # an unhashable index
-            pass
+                        self.report(record, "CPS101", "changed in place", None,
+                                    _while(index))
+        if self.seen_inplace:
+            self.seen_inplace.clear()
+        if aliases:
+            try:
+                self.regions[index] = aliases
+            except TypeError:  # an unhashable index
+                pass
         for record in records:
             if record.kind not in (TENSOR, ARRAY):
                 self.hot[id(record)] = (record, index, id(record) in shallow)
         while len(self.hot) > HOT_LIMIT:
             self.hot.pop(next(iter(self.hot)))
-        self._cycle(when)
+        self._cycle(index)
 
     def _owner(self, alias) -> Optional[Stored]:
         span, device = _span_of(alias)
@@ -124,45 +138,52 @@ class DatasetGuard:
         import numpy as np
         import torch
 
+        tensor_type, array_type = torch.Tensor, np.ndarray
+        by_id, overlapping = self.stored.by_id, self.stored.overlapping
+        full = self.session.full
         aliases, records, seen, shallow = [], {}, set(), set()
         todo: List[Tuple[Any, Any]] = [(result, None)]
         nodes = 0
-        full = self.session.full
         while todo and nodes < SAMPLE_NODES:
             value, via = todo.pop()
             nodes += 1
-            if id(value) in seen:
+            if type(value) in _ATOMS or id(value) in seen:
                 continue
             seen.add(id(value))
-            stored = self.stored.by_id.get(id(value))
+            stored = by_id.get(id(value))
             if stored is not None:
                 records[id(stored)] = stored
                 if via is not None and shallow_copy_of(via, stored.parent):
                     shallow.add(id(stored))
-            fresh = value if stored is None and isinstance(value, (dict, list)) else None
-            if isinstance(value, torch.Tensor):
-                span, device = tensor_span(value), str(value.device)
-                hits = self.stored.overlapping(span, device)
+            if isinstance(value, tensor_type):
+                span = tensor_span(value)
+                hits = overlapping(span, tensor_device(value)) if span else None
                 if hits:
                     records.update((id(r), r) for r in hits)
                     if stored is None:
                         aliases.append((value, span, tensor_fingerprint(value, full)))
-            elif isinstance(value, np.ndarray) and value.dtype != object:
+            elif isinstance(value, array_type):
+                if value.dtype == object:
+                    continue
                 span = array_span(value)
-                hits = self.stored.overlapping(span, "cpu")
+                hits = overlapping(span, "cpu")
                 if hits:
                     records.update((id(r), r) for r in hits)
                     if stored is None:
                         aliases.append((value, span, array_fingerprint(value, full)))
             elif isinstance(value, (list, tuple)):
+                fresh = value if stored is None and isinstance(value, list) else None
                 todo.extend((item, fresh) for item in value[:SAMPLE_NODES])
             elif isinstance(value, dict):
+                fresh = value if stored is None else None
                 todo.extend((item, fresh) for item in list(value.values())[:SAMPLE_NODES])
             elif stored is not None and hasattr(value, "__dict__"):
                 todo.extend((item, None) for item in list(vars(value).values())[:SAMPLE_NODES])
         return aliases, list(records.values()), shallow
 
     def _region_prints(self, index: Any):
+        """The handed-out parts of item `index` as they are now ((span, print) each);
+        reports those changed since the item was last handed out."""
         try:
             regions = self.regions.get(index)
         except TypeError:
@@ -171,17 +192,15 @@ class DatasetGuard:
             return None
         full = self.session.full
         out = []
-        for alias, old in regions:
-            span, _ = _span_of(alias)
-            now = (array_fingerprint(alias, full) if _is_array(alias)
-                   else tensor_fingerprint(alias, full))
+        for alias, span, old in regions:
+            now = fingerprint(alias, full)
             if now != old:
                 record = self._owner(alias)
                 if record is not None:
                     self.report(record, "CPS101", "changed in place",
                                 self.session.places.user_place(3),
                                 f"after index {index!r} was handed out")
-            out.append((span, alias, now))
+            out.append((span, now))
         return out
 
     def _check_hot(self, place: Optional[Place], caller: bool = False) -> None:
@@ -199,7 +218,7 @@ class DatasetGuard:
                             f"after index {index!r} was handed out")
         self.hot.clear()
 
-    def _cycle(self, when: str) -> None:
+    def _cycle(self, index: Any) -> None:
         records = self.stored.records
         if not records:
             return
@@ -209,7 +228,8 @@ class DatasetGuard:
             record = records[self.cursor]
             how = change(record, full, cheap=True)
             if how:
-                self.report(record, _code(record, how), how, None, "(seen " + when + ")")
+                self.report(record, _code(record, how), how, None,
+                            f"(seen {_while(index)})")
 
     def before_batch(self, place: Optional[Place]) -> None:
         self._check_hot(place)
@@ -224,15 +244,31 @@ class DatasetGuard:
 
     # --- called by the mode during __getitem__ --------------------------------------------
 
-    def before_write(self, written: List[Any]):
-        """Stored records a call is about to write into: callbacks to run after it."""
+    def escaping(self, tensor: Any) -> None:
+        """A call hands `tensor`'s memory out (`.numpy()`, `data_ptr()`): if it is stored
+        memory, the item's stored tensors get their bytes compared when it returns."""
+        if not self.escaped and self.stored.overlapping(tensor_span(tensor),
+                                                        tensor_device(tensor)):
+            self.escaped = True
+
+    def before_write(self, written: List[Any], unchanged: bool = False):
+        """Stored records a call is about to write into: callbacks to run after it.
+        `unchanged`: the call writes the values already there (a copy onto itself): no
+        change to report, and a record that was current stays current."""
         after = []
         for tensor in written:
-            hits = self.stored.overlapping(tensor_span(tensor), str(tensor.device))
+            hits = self.stored.overlapping(tensor_span(tensor), tensor_device(tensor))
             for record in hits:
                 version = record.obj._version if record.kind == TENSOR else None
-                after.append(functools.partial(self._written, record, version))
+                if not unchanged:
+                    after.append(functools.partial(self._written, record, version))
+                elif version == record.version:
+                    after.append(functools.partial(self._kept, record))
         return after
+
+    @staticmethod
+    def _kept(record: Stored) -> None:
+        record.version = record.obj._version
 
     def _written(self, record: Stored, version_before: Optional[int]) -> None:
         if record.kind == TENSOR and record.obj._version == version_before:
@@ -245,16 +281,17 @@ class DatasetGuard:
                     f"while reading index {self.index!r}")
 
 
-def _is_array(value: Any) -> bool:
-    import numpy as np
+_ATOMS = frozenset((int, float, bool, str, bytes, type(None)))  # hold no stored data
 
-    return isinstance(value, np.ndarray)
+
+def _while(index: Any) -> str:
+    return f"while reading index {index!r}"
 
 
 def _span_of(value: Any):
-    if _is_array(value):
+    if is_array(value):
         return array_span(value), "cpu"
-    return tensor_span(value), str(value.device)
+    return tensor_span(value), tensor_device(value)
 
 
 class DatasetGuards:
@@ -330,10 +367,12 @@ class DatasetGuards:
 
     def _abandon(self, guard: DatasetGuard) -> None:
         watch = self.session.watch
-        watch.release()
+        if guard.watching:
+            watch.release()
         if watch.datasets and watch.datasets[-1] is guard:
             watch.datasets.pop()
         guard.seen_inplace.clear()
+        guard.escaped = False
 
     def wrap_subclasses(self, base: type) -> None:
         todo = [base]

@@ -7,6 +7,7 @@ fingerprint of the bytes sees those writes too: all of them up to `FULL_BYTES`, 
 `SAMPLES` elements spread evenly over the data (or all of them with `full=True`).
 """
 
+import ctypes
 import zlib
 from typing import Any, Optional, Tuple
 
@@ -35,23 +36,27 @@ def array_span(array) -> Optional[Span]:
 def tensor_span(tensor) -> Optional[Span]:
     """The bytes a strided tensor can reach (None for sparse, meta or empty tensors)."""
     try:
+        if tensor.is_contiguous():  # the common case: numel * itemsize bytes from its start
+            start = tensor.data_ptr()
+            end = start + tensor.nbytes
+            return (start, end) if start and end > start else None
         if tensor.numel() == 0 or str(tensor.layout) != "torch.strided" or tensor.is_meta:
             return None
         start = tensor.data_ptr()
+        shape, strides = tensor.shape, tensor.stride()
     except (RuntimeError, AttributeError, TypeError):
         return None
     if start == 0:
         return None
-    extent = 1 + sum((size - 1) * abs(stride)
-                     for size, stride in zip(tensor.shape, tensor.stride()))
-    low = start + min(0, sum((size - 1) * stride for size, stride in
-                             zip(tensor.shape, tensor.stride()) if stride < 0))
+    extent = 1 + sum((size - 1) * abs(stride) for size, stride in zip(shape, strides))
+    low = start + min(0, sum((size - 1) * stride for size, stride in zip(shape, strides)
+                             if stride < 0))
     return low, low + extent * tensor.element_size()
 
 
-def device_key(tensor) -> str:
-    """Addresses are only comparable on one device."""
-    return str(tensor.device)
+def tensor_device(tensor) -> str:
+    """Addresses are only comparable on one device: the key of the device a tensor is on."""
+    return "cpu" if tensor.is_cpu else str(tensor.device)
 
 
 def _crc(buffer) -> int:
@@ -61,15 +66,28 @@ def _crc(buffer) -> int:
 def array_fingerprint(array, full: bool = False) -> Any:
     import numpy as np
 
-    if array.dtype == object:
+    if array.dtype.kind == "O":
         return ("objects", tuple(map(id, array.flat)))
     if full or array.nbytes <= FULL_BYTES:
+        if array.flags.c_contiguous:
+            return zlib.crc32(array)
         return _crc(np.ascontiguousarray(array))
     positions = np.linspace(0, array.size - 1, SAMPLES, dtype=np.int64)
     return _crc(np.ascontiguousarray(array.flat[positions]))
 
 
 def tensor_fingerprint(tensor, full: bool = False) -> Any:
+    if tensor.is_cpu and tensor.is_contiguous():  # the common case: its bytes, read directly
+        start, size = tensor.data_ptr(), tensor.nbytes
+        if start and (full or size <= FULL_BYTES):
+            return zlib.crc32(ctypes.string_at(start, size))
+    if tensor.is_cpu:  # the tensor's bytes seen as an ndarray, no copy
+        try:
+            array = tensor.numpy()
+        except (RuntimeError, TypeError):  # grad, conjugate bit, a dtype numpy lacks, sparse
+            pass
+        else:
+            return array_fingerprint(array, full) if array.size else None
     global _NUMPY_DTYPES
     if not _NUMPY_DTYPES:
         _NUMPY_DTYPES = _numpy_dtypes()
@@ -105,6 +123,17 @@ def _tensor_fingerprint(tensor, full: bool) -> Any:
             return _crc(data.reshape(-1).view(torch.uint8).numpy())
     except (RuntimeError, TypeError, ValueError):
         return None
+
+
+def is_array(value: Any) -> bool:
+    import numpy as np
+
+    return isinstance(value, np.ndarray)
+
+
+def fingerprint(value, full: bool = False) -> Any:
+    """The fingerprint of a tensor or an ndarray."""
+    return array_fingerprint(value, full) if is_array(value) else tensor_fingerprint(value, full)
 
 
 _NUMPY_DTYPES: frozenset = frozenset()

@@ -18,7 +18,7 @@ weights: CPS202), `torch.save` (it saves them: CPS202), and after `Optimizer.loa
 import functools
 import threading
 import weakref
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
 
 from .memory import tensor_fingerprint
 from .places import Place
@@ -89,6 +89,7 @@ class Snapshots:
     def __init__(self, session) -> None:
         self.session = session
         self.tracked: Dict[int, List[Entry]] = {}
+        self.by_storage: Dict[Tuple[str, int], Set[int]] = {}  # storage -> tracked ids
         self.optimizers: "weakref.WeakSet" = weakref.WeakSet()
         self.stepping = 0
         self._depth = threading.local()
@@ -109,9 +110,19 @@ class Snapshots:
         entries = self.tracked.get(key)
         if entries is None or (entries and entries[0].ref() is not tensor):
             entries = self.tracked[key] = []
-            weakref.finalize(tensor, self.tracked.pop, key, None)
+            storage = _storage(tensor)
+            self.by_storage.setdefault(storage, set()).add(key)
+            weakref.finalize(tensor, self._forget, key, storage)
         entries.append(entry)
         del entries[:-RECORDS_PER_TENSOR]
+
+    def _forget(self, key: int, storage: Tuple[str, int]) -> None:
+        self.tracked.pop(key, None)
+        ids = self.by_storage.get(storage)
+        if ids is not None:
+            ids.discard(key)
+            if not ids:
+                del self.by_storage[storage]
 
     def take(self, owner: Any, kind: str, result: Any, place: Optional[Place]) -> None:
         snapshot = Snapshot(owner, kind, place)
@@ -136,14 +147,35 @@ class Snapshots:
 
     # --- called by the mode --------------------------------------------------------------
 
-    def before_write(self, written: List[Any]):
+    def before_write(self, written: List[Any], unchanged: bool = False):
+        """Callbacks to run after a call writes `written`. `unchanged`: it writes the values
+        already there (a copy onto itself); the version counter it moves is shared by every
+        tracked tensor on that storage, and those that were current stay current."""
         if self.stepping:
             return []  # the optimizer changes its own state and its module: not a write-through
         after = []
         for tensor in written:
+            if unchanged:
+                current = [(entry, shared) for entry, shared in self._sharing(tensor)
+                           if not entry.stale(shared)]
+                after.append(functools.partial(self._kept, current))
+                continue
             for entry in self._entries(tensor):
                 after.append(functools.partial(self._written, entry, tensor))
         return after
+
+    def _sharing(self, tensor) -> Iterator[Tuple[Entry, Any]]:
+        """Tracked tensors on `tensor`'s storage, with their entries."""
+        for key in list(self.by_storage.get(_storage(tensor), ())):
+            for entry in self.tracked.get(key, ()):
+                shared = entry.ref()
+                if shared is not None:
+                    yield entry, shared
+
+    @staticmethod
+    def _kept(current: List[Tuple[Entry, Any]]) -> None:
+        for entry, tensor in current:
+            entry.version = tensor._version
 
     def _written(self, entry: Entry, tensor) -> None:
         snapshot = entry.snapshot

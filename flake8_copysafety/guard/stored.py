@@ -6,7 +6,8 @@ or the identities of a container's entries).
 import bisect
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
-from .memory import (Span, array_fingerprint, array_span, tensor_fingerprint, tensor_span)
+from .memory import (Span, array_fingerprint, array_span, tensor_device, tensor_fingerprint,
+                     tensor_span)
 
 MAX_DEPTH = 6
 MAX_RECORDS = 200_000
@@ -161,7 +162,7 @@ class StoredData:
             return
         if isinstance(value, torch.Tensor):
             record = Stored(path, TENSOR, value, depth, parent)
-            record.span, record.device = tensor_span(value), str(value.device)
+            record.span, record.device = tensor_span(value), tensor_device(value)
             self._add(record)
             return
         if isinstance(value, np.ndarray):
@@ -214,6 +215,11 @@ class StoredData:
                 top = max(top, row[1])
                 max_ends.append(top)
             self._spans[device] = (starts, max_ends, [row[3] for row in rows])
+
+    @property
+    def holds_memory(self) -> bool:
+        """Whether any tensor or ndarray is stored: else no torch call can write into it."""
+        return bool(self._spans)
 
     def overlapping(self, span: Optional[Span], device: str) -> List[Stored]:
         """Stored tensors and ndarrays whose bytes overlap `span` on `device`."""

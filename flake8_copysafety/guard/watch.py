@@ -8,11 +8,26 @@ never from inside a torch call. It always calls the function it is given, unchan
 """
 
 import threading
-from typing import Any, List
+from typing import Any, Dict, List
 
 _INPLACE_DUNDERS = frozenset(
     "__setitem__ __iadd__ __isub__ __imul__ __itruediv__ __ifloordiv__ __imod__ __ipow__ "
     "__iand__ __ior__ __ixor__ __ilshift__ __irshift__ __imatmul__".split())
+
+
+# Calls that hand out a tensor's memory to code the mode does not see (numpy, C extensions):
+# writes through what they return move no version counter (measured on torch 2.13).
+_ESCAPES = frozenset("numpy __array__ __dlpack__ untyped_storage storage _typed_storage "
+                     "data_ptr".split())
+READ, WRITE, ESCAPE = "read", "write", "escape"
+
+
+def call_kind(name: str) -> str:
+    """What a torch call does to its first argument, by its name: WRITE (in place), ESCAPE
+    (hands its memory out) or READ (anything else; `out=` and `inplace=True` aside)."""
+    if (name.endswith("_") and not name.endswith("__")) or name in _INPLACE_DUNDERS:
+        return WRITE
+    return ESCAPE if name in _ESCAPES else READ
 
 
 def written_tensors(name: str, args: tuple, kwargs: dict) -> List[Any]:
@@ -26,8 +41,7 @@ def written_tensors(name: str, args: tuple, kwargs: dict) -> List[Any]:
                 if isinstance(t, torch.Tensor)]
     if not args:
         return []
-    if (name.endswith("_") and not name.endswith("__")) or name in _INPLACE_DUNDERS \
-            or kwargs.get("inplace") is True:
+    if (_KINDS.get(name) or call_kind(name)) is WRITE or kwargs.get("inplace") is True:
         first = args[0]
         if isinstance(first, torch.Tensor):
             return [first]
@@ -36,24 +50,47 @@ def written_tensors(name: str, args: tuple, kwargs: dict) -> List[Any]:
     return []
 
 
+def copies_onto_itself(name: str, args: tuple) -> bool:
+    """`x.copy_(y)` where `y` is `x`'s very memory, element for element: the values stay as
+    they are (though the version counter moves), so it is no change of data."""
+    import torch
+
+    if name != "copy_" or len(args) < 2:
+        return False
+    target, source = args[0], args[1]
+    return (isinstance(target, torch.Tensor) and isinstance(source, torch.Tensor)
+            and source.layout == torch.strided and target.layout == torch.strided
+            and source.device == target.device and source.dtype == target.dtype
+            and source.shape == target.shape and source.stride() == target.stride()
+            and source.is_conj() == target.is_conj() and source.is_neg() == target.is_neg()
+            and source.data_ptr() == target.data_ptr() != 0)
+
+
 class Watch:
     """Holds the mode and decides when it is on the stack (per thread: modes are)."""
 
     def __init__(self, session) -> None:
+        import torch
         from torch.overrides import TorchFunctionMode
 
+        self._push = torch._C._push_on_torch_function_stack
+        self._pop = torch._C._pop_torch_function_stack
+        self._depth = torch._C._len_torch_function_stack
+        self._stack_at = torch._C._get_function_stack_at
         self.session = session
         self._local = threading.local()
         self.quiet = 0  # > 0 while the guard itself calls torch
-        watch = self
+        watch, kinds = self, _KINDS
 
         class CopySafetyMode(TorchFunctionMode):
             def __torch_function__(self, func, types, args=(), kwargs=None):
-                if kwargs is None:
-                    kwargs = {}
-                if watch.quiet:
-                    return func(*args, **kwargs)
-                return watch.observe(func, args, kwargs)
+                if kwargs:
+                    if watch.quiet:
+                        return func(*args, **kwargs)
+                elif watch.quiet or (kinds.get(getattr(func, "__name__", "")) is READ
+                                     and not watch.session.snapshots.tracked):
+                    return func(*args)  # the common call: nothing to see
+                return watch.observe(func, args, kwargs or {})
 
         self.mode = CopySafetyMode()
 
@@ -61,30 +98,29 @@ class Watch:
 
     @property
     def _state(self):
-        local = self._local
-        if not hasattr(local, "holds"):
-            local.holds, local.active, local.datasets = 0, False, []
-        return local
+        try:
+            return self._local.state
+        except AttributeError:
+            state = self._local.state = _ThreadState()
+            return state
 
     def hold(self) -> None:
         state = self._state
         state.holds += 1
         if not state.active:
-            self.mode.__enter__()
+            self._push(self.mode)  # what `with mode:` does, without its Python layers
             state.active = True
 
     def release(self) -> None:
         state = self._state
         state.holds = max(0, state.holds - 1)
         if state.holds == 0 and state.active and self._on_top():
-            self.mode.__exit__(None, None, None)
+            self._pop()
             state.active = False
 
     def _on_top(self) -> bool:
-        import torch
-
-        depth = torch._C._len_torch_function_stack()
-        return depth > 0 and torch._C._get_function_stack_at(depth - 1) is self.mode
+        depth = self._depth()
+        return depth > 0 and self._stack_at(depth - 1) is self.mode
 
     @property
     def datasets(self) -> list:
@@ -96,28 +132,35 @@ class Watch:
     def observe(self, func, args: tuple, kwargs: dict):
         import torch
 
-        session = self.session
-        snapshots = session.snapshots
-        state = self._state
-        tracked = snapshots.tracked if snapshots is not None else None
         name = getattr(func, "__name__", "")
-        written = written_tensors(name, args, kwargs)
+        kind = _KINDS.get(name)
+        if kind is None:
+            kind = _KINDS.setdefault(name, call_kind(name))
+        snapshots = self.session.snapshots
+        tracked = snapshots.tracked
+        state = self._state
+        written = written_tensors(name, args, kwargs) if kind is not ESCAPE else []
         before: List[Any] = []
         if written:
             self.quiet += 1
             try:
+                unchanged = copies_onto_itself(name, args)
                 for guard in state.datasets:
-                    before.extend(guard.before_write(written))
+                    before.extend(guard.before_write(written, unchanged))
                 if tracked:
-                    before.extend(snapshots.before_write(written))
+                    before.extend(snapshots.before_write(written, unchanged))
             except Exception:  # noqa: BLE001 - a guard never breaks the program
                 before = []
             finally:
                 self.quiet -= 1
-        elif tracked:
+        else:
             self.quiet += 1
             try:
-                snapshots.on_read(args[:2])
+                if kind is ESCAPE and args and isinstance(args[0], torch.Tensor):
+                    for guard in state.datasets:
+                        guard.escaping(args[0])
+                if tracked:
+                    snapshots.on_read(args[:2])
             except Exception:  # noqa: BLE001
                 pass
             finally:
@@ -135,3 +178,16 @@ class Watch:
             finally:
                 self.quiet -= 1
         return result
+
+
+_KINDS: Dict[str, str] = {}  # call_kind by a torch function's name, as calls are seen
+
+
+class _ThreadState:
+    """The mode's bookkeeping on one thread: holds, whether it is on the stack, and the
+    dataset guards whose `__getitem__` runs now."""
+
+    __slots__ = ("holds", "active", "datasets")
+
+    def __init__(self) -> None:
+        self.holds, self.active, self.datasets = 0, False, []

@@ -199,20 +199,25 @@ def _read_all(dataset) -> None:
             pass
 
 
-def observe_datasets(module) -> Tuple[str, str]:
-    classes = _dataset_classes(module)
+def _datasets_to_read(module) -> List[Callable[[], Any]]:
+    """How dataset mode builds each dataset it reads: the module's own `datasets()` factory
+    (a folder case builds them as its project does), else each dataset class, bare."""
     factory = getattr(module, "datasets", None)
-    if callable(factory):  # a folder case builds its datasets as the project does
-        built = list(factory())
-        classes = [type(d) for d in built]
-        made = iter(built)
-    else:
-        made = None
-    if not classes:
+    if callable(factory):
+        return [lambda built=built: built for built in factory()]
+    return list(_dataset_classes(module))
+
+
+def observe_datasets(module) -> Tuple[str, str]:
+    makers = _datasets_to_read(module)
+    if not makers:
         return UNCHANGED, "no dataset class and no main() to observe"
+    classes: List[type] = []
     changed: List[str] = []
-    for cls in classes:
-        dataset = next(made) if made is not None else cls()
+    for make in makers:
+        dataset = make()
+        cls = type(dataset)
+        classes.append(cls)
         before = freeze(vars(dataset))
         _read_all(dataset)
         if not same(before, freeze(vars(dataset))):
@@ -302,12 +307,17 @@ def observe_with_guard(path: str) -> Tuple[str, str]:
             gc.collect()
             left_alive = session.snapshots.stale_alive()
             returned.clear()
-        else:
-            classes = _dataset_classes(module)
-            for cls in classes:
+        elif callable(getattr(module, "train", None)):
+            for cls in _training_dataset_classes(module):
                 session.datasets.wrap(cls)
-            for cls in classes:
-                _read_all(cls())
+            module.train()
+        else:
+            for cls in _dataset_classes(module):
+                session.datasets.wrap(cls)
+            for make in _datasets_to_read(module):
+                dataset = make()
+                session.datasets.wrap(type(dataset))
+                _read_all(dataset)
     finally:
         session.stop()
     seen = [detail for _, detail in session.events] + left_alive
@@ -337,19 +347,24 @@ def run_case(path: str, device: str, observer: str = "diff") -> Tuple[str, str]:
     return observe_datasets(module)
 
 
+def _training_dataset_classes(module) -> List[type]:
+    """The datasets `train()` builds: the module's own classes that derive from
+    `torch.utils.data.Dataset` and define `__getitem__` (other classes with `__getitem__`,
+    a spec tree the function fills, are no datasets here, as for the runtime guards)."""
+    from torch.utils.data import Dataset
+
+    return [c for c in vars(module).values() if isinstance(c, type)
+            and getattr(c, "__module__", None) == module.__name__
+            and "__getitem__" in vars(c) and issubclass(c, Dataset)]
+
+
 def observe_training(module) -> Tuple[str, str]:
     """Training mode (`train()` defined): every dataset of the module's classes (deriving
     from `torch.utils.data.Dataset`) that `train()` builds is snapshotted as soon as it is
     built; it mutated iff what it stores differs from that snapshot once `train()` has
-    returned (the loop changed items the dataset handed out by reference). Other classes
-    with `__getitem__` (a spec tree the function fills) are no datasets here, as for the
-    runtime guards."""
-    from torch.utils.data import Dataset
-
+    returned (the loop changed items the dataset handed out by reference)."""
     built: List[Tuple[Any, Any]] = []
-    for cls in [c for c in vars(module).values() if isinstance(c, type)
-                and getattr(c, "__module__", None) == module.__name__
-                and "__getitem__" in vars(c) and issubclass(c, Dataset)]:
+    for cls in _training_dataset_classes(module):
         def init(self, *args, _real=cls.__init__, **kwargs):
             _real(self, *args, **kwargs)
             built.append((self, freeze(vars(self))))
