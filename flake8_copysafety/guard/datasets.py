@@ -141,15 +141,18 @@ class DatasetGuard:
         tensor_type, array_type = torch.Tensor, np.ndarray
         by_id, overlapping = self.stored.by_id, self.stored.overlapping
         full = self.session.full
-        aliases, records, seen, shallow = [], {}, set(), set()
+        aliases: List[Tuple[Any, Any, Any]] = []
+        records: Dict[int, Stored] = {}
+        seen, shallow = set(), set()
         todo: List[Tuple[Any, Any]] = [(result, None)]
+        push, pop = todo.append, todo.pop
         nodes = 0
         while todo and nodes < SAMPLE_NODES:
-            value, via = todo.pop()
-            nodes += 1
-            if type(value) in _ATOMS or id(value) in seen:
+            value, via = pop()
+            if id(value) in seen:
                 continue
             seen.add(id(value))
+            nodes += 1
             stored = by_id.get(id(value))
             if stored is not None:
                 records[id(stored)] = stored
@@ -159,7 +162,8 @@ class DatasetGuard:
                 span = tensor_span(value)
                 hits = overlapping(span, tensor_device(value)) if span else None
                 if hits:
-                    records.update((id(r), r) for r in hits)
+                    for record in hits:
+                        records[id(record)] = record
                     if stored is None:
                         aliases.append((value, span, tensor_fingerprint(value, full)))
             elif isinstance(value, array_type):
@@ -168,17 +172,24 @@ class DatasetGuard:
                 span = array_span(value)
                 hits = overlapping(span, "cpu")
                 if hits:
-                    records.update((id(r), r) for r in hits)
+                    for record in hits:
+                        records[id(record)] = record
                     if stored is None:
                         aliases.append((value, span, array_fingerprint(value, full)))
-            elif isinstance(value, (list, tuple)):
-                fresh = value if stored is None and isinstance(value, list) else None
-                todo.extend((item, fresh) for item in value[:SAMPLE_NODES])
-            elif isinstance(value, dict):
-                fresh = value if stored is None else None
-                todo.extend((item, fresh) for item in list(value.values())[:SAMPLE_NODES])
-            elif stored is not None and hasattr(value, "__dict__"):
-                todo.extend((item, None) for item in list(vars(value).values())[:SAMPLE_NODES])
+            else:
+                if isinstance(value, (list, tuple)):
+                    fresh = value if stored is None and isinstance(value, list) else None
+                    items = value[:SAMPLE_NODES]
+                elif isinstance(value, dict):
+                    fresh = value if stored is None else None
+                    items = list(value.values())[:SAMPLE_NODES]
+                elif stored is not None and hasattr(value, "__dict__"):
+                    fresh, items = None, list(vars(value).values())[:SAMPLE_NODES]
+                else:
+                    continue
+                for item in items:
+                    if type(item) not in _ATOMS:
+                        push((item, fresh))
         return aliases, list(records.values()), shallow
 
     def _region_prints(self, index: Any):

@@ -77,10 +77,13 @@ def array_fingerprint(array, full: bool = False) -> Any:
 
 
 def tensor_fingerprint(tensor, full: bool = False) -> Any:
-    if tensor.is_cpu and tensor.is_contiguous():  # the common case: its bytes, read directly
-        start, size = tensor.data_ptr(), tensor.nbytes
-        if start and (full or size <= FULL_BYTES):
-            return zlib.crc32(ctypes.string_at(start, size))
+    try:
+        if tensor.is_cpu and tensor.is_contiguous():  # the common case: its bytes, directly
+            start, size = tensor.data_ptr(), tensor.nbytes
+            if start and (full or size <= FULL_BYTES):
+                return zlib.crc32(ctypes.string_at(start, size))
+    except (RuntimeError, TypeError):  # no plain memory (sparse, fake, wrapper subclasses)
+        pass
     if tensor.is_cpu:  # the tensor's bytes seen as an ndarray, no copy
         try:
             array = tensor.numpy()
