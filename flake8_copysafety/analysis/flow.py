@@ -14,10 +14,12 @@ import libcst as cst
 
 from ..core.names import ImportTable, dotted
 from ..facts import semantics as sem
+from ..facts.frameworks import RECORD_CLASSES
 from ..facts.module_changes import STORE_METHODS
 from ..facts.semantics import Effect, Kind
 from ..project.files import is_module_file
 from .index_arrays import IndexArrays
+from .records import is_record, record_shape, record_type
 from .values import UNKNOWN, Family, Level, Tracked, VType, join_tracked
 
 Env = Dict[str, Tracked]
@@ -346,6 +348,10 @@ class FlowWalker:
                 if isinstance(target, cst.Attribute):
                     self.eval(target.value)
                 return
+            if isinstance(target, cst.Name):
+                self._forget_fields(key)
+            elif isinstance(target.value, cst.Name):
+                self._set_field(target.value.value, target.attr.value, value)
             if value is None:
                 self.env.pop(key, None)
                 if isinstance(target, cst.Attribute) and rhs is not None:
@@ -368,6 +374,21 @@ class FlowWalker:
                 self.on_store_into(target.value, value, stmt)
         elif isinstance(target, cst.StarredElement):
             self.bind(target.value, None, stmt, None)
+
+    def _forget_fields(self, name: str) -> None:
+        """`graph = ...`: what was bound to `graph.x` belonged to the object named before."""
+        prefix = f"{name}."
+        for key in [k for k in self.env if k.startswith(prefix)]:
+            del self.env[key]
+        self.fresh_attrs -= {k for k in self.fresh_attrs if k.startswith(prefix)}
+
+    def _set_field(self, name: str, field: str, value: Optional[Tracked]) -> None:
+        """`graph.x = v` on a new record bound to `graph`: the field now holds `v`."""
+        owner = self.env.get(name)
+        if owner is None or owner.entries is None or owner.vtype.kind is not Kind.RECORD:
+            return
+        entries = tuple((k, v) for k, v in owner.entries if k != field)
+        self.env[name] = owner.derive(entries=entries + ((field, value),))
 
     def _set_entry(self, target: cst.Subscript, base: Tracked, value: Optional[Tracked]
                    ) -> None:
@@ -401,6 +422,8 @@ class FlowWalker:
             if made is not None:
                 return made
             owner = self.eval(node.value, bare=False)
+            if owner is not None and is_record(owner.vtype, self._classes()):
+                return None if key in self.fresh_attrs else self.field_of(owner, node)
             fact = sem.ATTRIBUTE_FACTS.get(node.attr.value)
             if owner is not None and fact is None and owner.vtype.kind is Kind.UNKNOWN \
                     and owner.level is not Level.OWNER:
@@ -440,6 +463,39 @@ class FlowWalker:
         for expr in _expressions_in(node):
             self.eval(expr)
         return None
+
+    def _classes(self):
+        return self.ctx.callees.classes if self.ctx.callees is not None else {}
+
+    def field_of(self, owner: Tracked, node: cst.Attribute) -> Optional[Tracked]:
+        """`record.field`: what a new record was given for it; of a stored record (or a
+        shallow copy of one), the stored object itself. Anything else is not known."""
+        name = node.attr.value
+        if owner.entries is not None:
+            return dict(owner.entries).get(name)
+        shape = record_shape(owner.vtype.cls, self._classes())
+        if shape is None or not shape.has_field(name):
+            return None
+        if owner.level is Level.OWNER:
+            return owner.derive(level=Level.ALIAS, vtype=UNKNOWN, origin="",
+                                origin_line_node=node, parts=None)
+        if owner.level is Level.SHALLOW and owner.shallow_via:
+            return owner.derive(level=Level.ALIAS, vtype=UNKNOWN, parts=None)
+        return None
+
+    def _new_record(self, call: cst.Call, qualified: Optional[str],
+                    args: List[Optional[Tracked]]) -> Optional[Tracked]:
+        """`Graph(x=self.x[a:b])`: a new record whose fields are the arguments it keeps."""
+        name = qualified if qualified is not None else dotted(call.func)
+        shape = record_shape(name, self._classes())
+        kept = shape.fields(call, args) if shape is not None else None
+        first = next((v for _, v in kept or () if v is not None), None)
+        if first is None:
+            return None
+        vtype = record_type(name, [(k, v.vtype if v is not None else UNKNOWN)
+                                   for k, v in kept])
+        return first.derive(level=Level.SHALLOW, shallow_via=None, vtype=vtype, parts=None,
+                            entries=tuple(kept), **_NEW_OBJECT)
 
     def _literal(self, node, parts: List[Optional[Tracked]], kind: Kind) -> Optional[Tracked]:
         present = [p for p in parts if p is not None]
@@ -638,6 +694,10 @@ class FlowWalker:
             return None  # the project says this function returns a real copy
         self._notice_changes(call, qualified, receiver, method, args)
         self.on_call(call, qualified, args)
+        if method is None and (qualified is None or qualified in RECORD_CLASSES):
+            record = self._new_record(call, qualified, args)
+            if record is not None:
+                return record
         if called is not None and called.family in (Family.CALLABLE, Family.ARGUMENT):
             return self.call_value(call, called, args)
         callee = self.resolve_callee(call)
@@ -838,7 +898,9 @@ class FlowWalker:
                    ) -> Optional[Tracked]:
         """The tracked result of a call or attribute, as the semantics table says."""
         vtype = value.vtype
-        if vtype.kind is Kind.UNKNOWN and fact.implies is not None:
+        if vtype.kind is Kind.UNKNOWN and vtype.cls and is_record(vtype, self._classes()):
+            vtype = VType(Kind.RECORD, cls=vtype.cls)  # a stored record of this module
+        elif vtype.kind is Kind.UNKNOWN and fact.implies is not None:
             vtype = VType(fact.implies)
         effect = fact.effect_for(vtype.kind)
         if fact.copy_kwarg and call is not None:
@@ -862,6 +924,11 @@ class FlowWalker:
         if vtype.kind in sem.ARRAY_KINDS:  # SHALLOW on a tensor: a new tensor, same storage
             return value.derive(vtype=vtype, level=Level.STORAGE, shallow_via=fact.key,
                                 parts=None, **_NEW_OBJECT)
+        if vtype.kind is Kind.RECORD and value.entries is not None:
+            # A copy of a new record: a new object whose fields are the same objects.
+            entries = tuple((k, v if v is None or v.shallow_via else
+                             v.derive(shallow_via=fact.key)) for k, v in value.entries)
+            return value.derive(shallow_via=fact.key, entries=entries, **_NEW_OBJECT)
         if value.level is Level.SHALLOW and value.shallow_via:
             return value.derive(**_NEW_OBJECT)
         return value.derive(vtype=vtype, level=Level.SHALLOW, shallow_via=fact.key, parts=None,

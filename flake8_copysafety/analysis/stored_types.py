@@ -12,6 +12,7 @@ import libcst as cst
 
 from ..core.names import ImportTable, dotted
 from ..facts import semantics as sem
+from ..facts.frameworks import RECORD_CLASSES
 from ..facts.semantics import Kind
 from .syntax import all_nodes, small_statements
 from .values import UNKNOWN, VType, join_types
@@ -195,6 +196,8 @@ class StoredTypes:
             return VType(Kind.TUPLE if qualified == "tuple" else Kind.LIST, elem=elem)
         if qualified == "dict":
             return VType(Kind.DICT)
+        if qualified in RECORD_CLASSES:
+            return VType(Kind.RECORD, cls=qualified)
         if qualified is None and isinstance(call.func, cst.Name):
             return VType(Kind.UNKNOWN, cls=call.func.value)  # maybe a class of this module
         if qualified is None and isinstance(call.func, cst.Attribute):

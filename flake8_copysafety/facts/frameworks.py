@@ -82,6 +82,16 @@ ITEM_SHARING_WRAPPERS: Dict[str, int] = {
 }
 
 
+# Record classes of frameworks: the constructor keeps each keyword argument, as it is, as a
+# field of that name (`Data(x=t).x is t`); positional arguments fill the fields listed, in
+# order. Source: PyG `torch_geometric/data/data.py` (`Data.__init__` sets each argument
+# through `__setattr__` into its store, and attribute reads return the stored object).
+RECORD_CLASSES: Dict[str, Tuple[str, ...]] = {
+    "torch_geometric.data.Data": ("x", "edge_index", "edge_attr", "y", "pos"),
+    "torch_geometric.data.data.Data": ("x", "edge_index", "edge_attr", "y", "pos"),
+}
+
+
 def dataset_bases() -> FrozenSet[str]:
     """Every framework base class that makes a subclass a map-style dataset."""
     return frozenset(DATASET_FRAMEWORKS)

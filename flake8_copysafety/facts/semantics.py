@@ -20,6 +20,9 @@ class Kind(Enum):
     DICT = "dict"
     TUPLE = "tuple"
     SCALAR = "scalar"  # int/float/str/bytes/NumPy scalar: immutable, `+=` rebinds
+    # An instance of a record class: its fields are the objects it was built with
+    # (`analysis.records` says which classes prove it).
+    RECORD = "record"
     UNKNOWN = "unknown"
 
 
@@ -81,7 +84,8 @@ FUNCTION_FACTS: Dict[str, CopyFact] = {
     f.key: f
     for f in (
         # copy.copy: a real copy of an ndarray, storage-sharing for a tensor, one level
-        # for containers. Unknown kinds: it may be an ndarray, so no finding follows.
+        # for containers and records (a new object whose fields are the same objects).
+        # Unknown kinds: it may be an ndarray, so no finding follows.
         _fact("copy.copy", S, ndarray=C, unknown=C),
         _fact("copy.deepcopy", C),
         _fact("numpy.array", C, result=N, copy_kwarg=True),

@@ -1,10 +1,12 @@
 """Dataset shapes that must stay silent (issue: precision on real projects), next to the
 positives that look like them: wrapped datasets, new containers, index arrays."""
+import copy
 import random
 
 import numpy as np
 import torch
 from torch.utils.data import Dataset
+from torch_geometric.data import Data
 
 
 class Stored(Dataset):
@@ -123,3 +125,49 @@ class Lazy(Dataset):
         with kept.unlock_():                          # silent: no tensor method
             kept.add_(1)                              # expect: CPS101
         return int(self.eager[i])
+
+
+class Cloned:
+    def __init__(self, x=None):
+        self.x = x.clone()
+
+
+class Guarded:
+    def __init__(self, x=None):
+        self.x = x
+    def __setattr__(self, name, value):
+        object.__setattr__(self, name, value.clone())
+
+
+class Rebinds:
+    def __init__(self, x=None):
+        x = x.float()
+        self.x = x
+
+
+class Records(Dataset):
+    def __init__(self):
+        self.x = torch.zeros(8, 3)
+        self.graph = Data(x=torch.zeros(8, 3))
+    def __len__(self):
+        return 8
+    def __getitem__(self, i):
+        data = Data(x=self.x[i:i + 2], y=i)
+        data.x[0] = 1                                 # expect: CPS101
+        data.y += 1                                   # silent: an int field rebinds
+        shallow = copy.copy(data)
+        shallow.x.add_(1)                             # expect: CPS102
+        deep = copy.deepcopy(data)
+        deep.x.add_(1)                                # silent: copied
+        data.x = data.x.clone()
+        data.x.add_(1)                                # silent: the field was rebound
+        data = Data(x=torch.zeros(2, 3))
+        data.x.add_(1)                                # silent: a new record
+        self.graph.x.div_(2)                          # expect: CPS101
+        self.graph.num_nodes                          # silent: a read
+        for record in (Cloned(x=self.x[i]), Guarded(x=self.x[i]), Rebinds(x=self.x[i])):
+            record.x.add_(1)                          # silent: no record class
+        Cloned(x=self.x[i]).x.add_(1)                 # silent: the class clones
+        Guarded(x=self.x[i]).x.add_(1)                # silent: `__setattr__` decides
+        Rebinds(x=self.x[i]).x.add_(1)                # silent: the parameter is rebound
+        return data
