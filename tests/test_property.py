@@ -6,6 +6,7 @@ data, inside that `__getitem__`, and inside a function that keeps a `state_dict(
 """
 
 import ast
+import re
 import warnings
 from typing import List
 
@@ -83,7 +84,7 @@ def check(source: str) -> List[Finding]:
         findings = lint_source(source, "generated.py", LintOptions())
         tree = ast.parse(source)
     assert isinstance(findings, list)
-    lines = source.count("\n") + 1
+    lines = len(re.split(r"\r\n|\r|\n", source))  # Python ends lines at a lone `\r` too
     for finding in findings:
         assert isinstance(finding, Finding), finding
         assert finding.code in RULES, finding
