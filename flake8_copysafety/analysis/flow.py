@@ -571,7 +571,8 @@ class FlowWalker:
         if value is None or value.level is Level.OWNER:
             return None
         return value.derive(level=Level.SHALLOW, shallow_via=via,
-                            vtype=VType(kind, elem=value.vtype), parts=None, **_NEW_OBJECT)
+                            vtype=VType(kind, elem=value.vtype), parts=None, element=value,
+                            **_NEW_OBJECT)
 
     def subscript(self, base: Optional[Tracked], node: cst.Subscript) -> Optional[Tracked]:
         if base is None:
@@ -629,6 +630,8 @@ class FlowWalker:
             return base.parts[index]
         if base.entries is not None and key is not None:
             return dict(base.entries).get(key)  # a new dict's entry: what was put there
+        if base.element is not None and base.element.level is Level.SHALLOW and not is_slice:
+            return base.element  # a comprehension of copies (`[dict(s) for s in ...]`)
         vtype = base.vtype.element(index, is_slice, key)
         if vtype.kind is Kind.SCALAR:
             if base.vtype.kind is Kind.NDARRAY:

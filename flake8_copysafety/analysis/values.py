@@ -139,10 +139,15 @@ class Tracked:
     depth: int = 0
     # CALLABLE: the chains of callees (`summaries.CalleeRef`) it may run, each in turn.
     chains: Optional[tuple] = field(default=None, compare=False)
+    # A list or dict made by a comprehension: what each of its elements is (`[dict(s) for s
+    # in samples]` holds shallow copies, not the samples themselves).
+    element: Optional["Tracked"] = None
 
     def derive(self, **changes) -> "Tracked":
         if "entries" not in changes and ("vtype" in changes or "level" in changes):
             changes["entries"] = None  # another value than the new dict itself
+        if "element" not in changes and "vtype" in changes:
+            changes["element"] = None
         return replace(self, **changes)
 
     def origin_text(self) -> str:

@@ -91,6 +91,14 @@ RECORD_CLASSES: Dict[str, Tuple[str, ...]] = {
     "torch_geometric.data.data.Data": ("x", "edge_index", "edge_attr", "y", "pos"),
 }
 
+# Data loaders that call a `collate_fn` on the items a dataset hands out, in the same process
+# when `num_workers` is 0 (the default): with a batch size (default 1) it is given a new list
+# of the items, with `batch_size=None` each item itself (torch/utils/data/dataloader.py,
+# `_MapDatasetFetcher.fetch`: `self.collate_fn([self.dataset[idx] for idx in ...])`).
+DATA_LOADERS: FrozenSet[str] = frozenset({
+    "torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader",
+})
+
 
 def dataset_bases() -> FrozenSet[str]:
     """Every framework base class that makes a subclass a map-style dataset."""

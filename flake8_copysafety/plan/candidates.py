@@ -181,9 +181,17 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                     _calls_bound_callable(names.ancestors(cls), getitem, filename):
                 chosen.update(top_of[id(a)] for a in names.ancestors(cls))
         own_code = not filename or not installed_file(filename)  # not an installed package
+        functions = {top.name: index for index, top in enumerate(tree.body)
+                     if isinstance(top, ast.FunctionDef)}
         for index, top in enumerate(tree.body if own_code else ()):
-            if isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef)) and \
-                    _builds_and_changes(top, result.derived_datasets):
+            if not isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            collating = {functions[name] for name in _collate_functions(top)
+                         if name in functions and
+                         next(change_sites(tree.body[functions[name]]), None) is not None}
+            collating = collating if result.derived_datasets & _called(top) else set()
+            chosen |= collating  # the loader's collate_fn changes what it is given
+            if collating or _builds_and_changes(top, result.derived_datasets):
                 result.item_users.add(top.name)
                 chosen.add(index)
                 chosen.update(top_of[id(a)] for cls, _ in located if cls.name in
@@ -324,6 +332,12 @@ def _own_code(filename: Optional[str]) -> bool:
 def _called(func: ast.AST) -> Set[str]:
     return {n.func.id for n in ast.walk(func) if isinstance(n, ast.Call)
             and isinstance(n.func, ast.Name)}
+
+
+def _collate_functions(func: ast.AST) -> Set[str]:
+    """Module functions given as `collate_fn=name` to a call in `func` (a data loader)."""
+    return {kw.value.id for n in ast.walk(func) if isinstance(n, ast.Call)
+            for kw in n.keywords if kw.arg == "collate_fn" and isinstance(kw.value, ast.Name)}
 
 
 def _builds_and_changes(func: ast.AST, datasets: Set[str]) -> bool:

@@ -61,6 +61,9 @@ def _method_named(cls: cst.ClassDef, name: str) -> Optional[cst.FunctionDef]:
 class GetitemWalker(FlowWalker):
     """Follows stored data (`self.x[...]`) through `__getitem__` and reports in-place changes."""
 
+    # why a change matters, the end of every message
+    drift = "the dataset's own data drifts every time the item is read"
+
     def __init__(self, ctx: FileContext, self_name: str, stored: Dict[str, VType],
                  owner: cst.ClassDef) -> None:
         super().__init__(ctx)
@@ -145,7 +148,7 @@ class GetitemWalker(FlowWalker):
         origin = f"`{tracked.origin_text()}`"
         line = LINE_REF.format("origin")
         by = self._changed_by()
-        drift = "the dataset's own data drifts every time the item is read"
+        drift = self.drift
         if code == "CPS101":
             what = f"{origin} (stored dataset data, line {line}) is changed in place{by}"
             hint = copy_hint(tracked.vtype.kind)

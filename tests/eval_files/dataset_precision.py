@@ -171,3 +171,29 @@ class Records(Dataset):
         Guarded(x=self.x[i]).x.add_(1)                # silent: `__setattr__` decides
         Rebinds(x=self.x[i]).x.add_(1)                # silent: the parameter is rebound
         return data
+
+
+def collate_in_place(batch):
+    for item in batch:
+        item["x"] += 1                                # expect: CPS101
+    batch[0]["seen"] = True                           # expect: CPS103
+    batch.append(None)                                # silent: the loader's own list
+    return batch
+
+
+def collate_copies(batch):
+    copies = [dict(item) for item in batch]
+    for item in copies:
+        item["seen"] = True                           # silent: a shallow copy's entry
+    return copies
+
+
+def loops():
+    from torch.utils.data import DataLoader
+    stored = Stored()
+    for _ in DataLoader(stored, batch_size=2, collate_fn=collate_in_place):
+        pass
+    for _ in DataLoader(stored, batch_size=2, collate_fn=collate_copies):
+        pass
+    in_workers = DataLoader(stored, batch_size=2, collate_fn=collate_in_place, num_workers=2)
+    return in_workers
