@@ -36,7 +36,8 @@ REVIEW = ROOT / "benchmarks" / "sweep_review.json"
 
 # (distribution, pinned version): vision, detection, speech, medical imaging, geospatial,
 # graphs and chemistry, time series, tabular, self-supervised and continual learning,
-# reinforcement learning, training loops and fine-tuning, model zoos (all on the CPU index).
+# reinforcement learning, training loops and fine-tuning, model zoos (all on the CPU index),
+# and one cheminformatics release with a known snapshot bug.
 PROJECTS: Tuple[Tuple[str, str], ...] = (
     ("ultralytics", "8.4.190"),
     ("torchvision", "0.29.1"),
@@ -74,6 +75,9 @@ PROJECTS: Tuple[Tuple[str, str], ...] = (
     ("torchmetrics", "1.9.0"),
     ("pytorch-metric-learning", "2.9.0"),
     ("segmentation-models-pytorch", "0.6.0"),
+    # A release with a known bug, fixed upstream in 4.1.5 ("Clone tensors so later training
+    # steps do not mutate the checkpoint"): the sweep must find it.
+    ("ecnet", "4.1.0"),
 )
 
 
