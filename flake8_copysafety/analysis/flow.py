@@ -6,6 +6,7 @@ as "may alias"; loop bodies run twice so that what one iteration does reaches th
 What a call returns is decided by `semantics` alone.
 """
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Callable, Dict, Iterator, List, Optional, Sequence, Set
@@ -27,6 +28,11 @@ _LOOP_REPEAT_DEPTH = 3  # loops nested deeper than this are walked once
 # A copy, however shallow, is a new object: not yet bound anywhere, and its own fix site.
 _NEW_OBJECT = dict(bound_key=None, bound_at=frozenset(), fix_site=None, fix_vtype=None,
                    changed=False)
+
+
+def _names_of(source: str) -> Set[str]:
+    """The identifiers in a small piece of source (`self.cache[name]`: self, cache, name)."""
+    return set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", source))
 
 
 class Change(Enum):
@@ -129,6 +135,10 @@ class FlowWalker:
         # `self.x` rebound here to a new object (`self.x = np.empty(n)`): writes into it
         # until the next binding fill that new object, not data stored before.
         self.fresh_attrs: Set[str] = set()
+        # The same for an entry of stored data stored unconditionally (`self.cache[name] =
+        # {}` in the function's own body, then `self.cache[name]["shape"] = s`): the source
+        # of the subscript, until a name in it is rebound.
+        self.fresh_items: Set[str] = set()
         self._index_arrays: Optional[IndexArrays] = None
 
     # ----- hooks ---------------------------------------------------------------------
@@ -348,6 +358,9 @@ class FlowWalker:
                 if isinstance(target, cst.Attribute):
                     self.eval(target.value)
                 return
+            if self.fresh_items and isinstance(target, cst.Name):
+                self.fresh_items = {item for item in self.fresh_items
+                                    if target.value not in _names_of(item)}
             if isinstance(target, cst.Name):
                 self._forget_fields(key)
             elif isinstance(target.value, cst.Name):
@@ -370,6 +383,16 @@ class FlowWalker:
             if base is not None:
                 self.write_item(target, stmt, augmented=False)
                 self._set_entry(target, base, value)
+                if base.level is Level.OWNER:
+                    item = self.ctx.code(target)
+                    unconditional = any(
+                        stmt is top or any(stmt is small for small in top.body)
+                        for top in self._scope_body or ()
+                        if isinstance(top, cst.SimpleStatementLine))
+                    if value is None and rhs is not None and unconditional:
+                        self.fresh_items.add(item)  # a new object stored under this key
+                    else:
+                        self.fresh_items.discard(item)
             elif value is not None:
                 self.on_store_into(target.value, value, stmt)
         elif isinstance(target, cst.StarredElement):
@@ -577,6 +600,8 @@ class FlowWalker:
     def subscript(self, base: Optional[Tracked], node: cst.Subscript) -> Optional[Tracked]:
         if base is None:
             return None
+        if self.fresh_items and self.ctx.code(node) in self.fresh_items:
+            return None  # the new object this function just stored there
         info = _index_info(node)
         if base.vtype.kind in sem.ARRAY_KINDS:
             array_index = self._index_array_keys(node)

@@ -110,14 +110,22 @@ class Lazy(Dataset):
         self.storage = storage
         self.kept = ListStorage()
         self.kept.add(torch.zeros(3))
+        self.memo = {i: {} for i in range(8)}
     def __len__(self):
         return 4
     def fill(self):
         self.eager = np.empty(8, dtype=np.int64)
         self.eager[0:4] += 1                          # silent: a new array bound just before
+    def made_entry(self, i):
+        self.memo[i] = {}
+        self.memo[i]["seen"] = True
+    def stored_entry(self, i):
+        self.memo[i + 1]["seen"] = True
     def __getitem__(self, i):
         if self.eager is None:
             self.fill()
+        self.made_entry(i)                            # silent: an entry made just before
+        self.stored_entry(i)                          # expect: CPS103
         data = self.storage[i]
         with data.unlock_():                          # silent: a storage object's item
             data["x"] = 1                             # silent
