@@ -1,7 +1,8 @@
 """Every real-world case run under `copysafety run` (its main file; a folder case from inside
 the folder): a BUG case is reported with a code its `# expect:` header names, a SAFE case is
-silent. The cases live beside the checkout (`../shared/realworld/cases`), or in the folder
-COPYSAFETY_REALWORLD_CASES names."""
+silent. The cases are small programs rewritten from public bug reports, kept outside this
+repository: the test runs on the folder COPYSAFETY_REALWORLD_CASES names, and skips
+without it."""
 
 import os
 import re
@@ -16,10 +17,8 @@ pytest.importorskip("numpy")
 pytest.importorskip("torch")
 
 ROOT = Path(__file__).resolve().parent.parent
-# Beside the checkout, or where COPYSAFETY_REALWORLD_CASES says (a checkout elsewhere).
-FOLDER = Path(os.environ.get("COPYSAFETY_REALWORLD_CASES")
-              or ROOT.parent / "shared" / "realworld" / "cases")
-CASES = FOLDER if FOLDER.is_dir() else None
+FOLDER = os.environ.get("COPYSAFETY_REALWORLD_CASES")
+CASES = Path(FOLDER) if FOLDER and Path(FOLDER).is_dir() else None
 HEADER = re.compile(r"^# (verdict|expect): (.*)$", re.MULTILINE)
 FINDING = re.compile(r"^\S+:\d+:\d+: (CPS\d{3}) ", re.MULTILINE)
 
@@ -56,8 +55,7 @@ def runs():
         return dict(zip(_cases(), pool.map(_run, _cases())))
 
 
-@pytest.mark.skipif(CASES is None, reason="no real-world cases: none beside the checkout, "
-                    "COPYSAFETY_REALWORLD_CASES not set")
+@pytest.mark.skipif(CASES is None, reason="COPYSAFETY_REALWORLD_CASES names no folder")
 @pytest.mark.parametrize("case", _cases(), ids=lambda p: p.name)
 def test_realworld_case_under_the_guards(runs, case):
     header, done = runs[case]

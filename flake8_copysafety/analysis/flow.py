@@ -6,7 +6,6 @@ as "may alias"; loop bodies run twice so that what one iteration does reaches th
 What a call returns is decided by `semantics` alone.
 """
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Callable, Dict, Iterator, List, Optional, Sequence, Set
@@ -28,11 +27,6 @@ _LOOP_REPEAT_DEPTH = 3  # loops nested deeper than this are walked once
 # A copy, however shallow, is a new object: not yet bound anywhere, and its own fix site.
 _NEW_OBJECT = dict(bound_key=None, bound_at=frozenset(), fix_site=None, fix_vtype=None,
                    changed=False)
-
-
-def _names_of(source: str) -> Set[str]:
-    """The identifiers in a small piece of source (`self.cache[name]`: self, cache, name)."""
-    return set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", source))
 
 
 class Change(Enum):
@@ -135,10 +129,11 @@ class FlowWalker:
         # `self.x` rebound here to a new object (`self.x = np.empty(n)`): writes into it
         # until the next binding fill that new object, not data stored before.
         self.fresh_attrs: Set[str] = set()
-        # The same for an entry of stored data stored unconditionally (`self.cache[name] =
-        # {}` in the function's own body, then `self.cache[name]["shape"] = s`): the source
-        # of the subscript, until a name in it is rebound.
-        self.fresh_items: Set[str] = set()
+        # The same for an entry of stored data stored unconditionally under a plain name or
+        # a constant (`self.cache[name] = {}` in the function's own body, then
+        # `self.cache[name]["shape"] = s`): the subscript's source -> the name in its key
+        # (None for a constant), until that name is bound again.
+        self.fresh_items: Dict[str, Optional[str]] = {}
         self._index_arrays: Optional[IndexArrays] = None
 
     # ----- hooks ---------------------------------------------------------------------
@@ -280,6 +275,8 @@ class FlowWalker:
                 self.bind(small.target, self.eval(small.value), small, small.value)
         elif isinstance(small, cst.AugAssign):
             self.eval(small.value)
+            if isinstance(small.target, cst.Name):
+                self._forget_fresh_items(small.target.value)
             self.augmented(small)
         elif isinstance(small, cst.Expr):
             self.eval(small.value)
@@ -358,9 +355,8 @@ class FlowWalker:
                 if isinstance(target, cst.Attribute):
                     self.eval(target.value)
                 return
-            if self.fresh_items and isinstance(target, cst.Name):
-                self.fresh_items = {item for item in self.fresh_items
-                                    if target.value not in _names_of(item)}
+            if isinstance(target, cst.Name):
+                self._forget_fresh_items(target.value)
             if isinstance(target, cst.Name):
                 self._forget_fields(key)
             elif isinstance(target.value, cst.Name):
@@ -384,15 +380,7 @@ class FlowWalker:
                 self.write_item(target, stmt, augmented=False)
                 self._set_entry(target, base, value)
                 if base.level is Level.OWNER:
-                    item = self.ctx.code(target)
-                    unconditional = any(
-                        stmt is top or any(stmt is small for small in top.body)
-                        for top in self._scope_body or ()
-                        if isinstance(top, cst.SimpleStatementLine))
-                    if value is None and rhs is not None and unconditional:
-                        self.fresh_items.add(item)  # a new object stored under this key
-                    else:
-                        self.fresh_items.discard(item)
+                    self._store_item(target, stmt, fresh=value is None and rhs is not None)
             elif value is not None:
                 self.on_store_into(target.value, value, stmt)
         elif isinstance(target, cst.StarredElement):
@@ -412,6 +400,24 @@ class FlowWalker:
             return
         entries = tuple((k, v) for k, v in owner.entries if k != field)
         self.env[name] = owner.derive(entries=entries + ((field, value),))
+
+    def _store_item(self, target: cst.Subscript, stmt: cst.CSTNode, fresh: bool) -> None:
+        """`self.cache[key] = ...`: a new object stored under a plain key, in the function's
+        own body (not on a branch), is what `self.cache[key]` holds until `key` changes."""
+        item = self.ctx.code(target)
+        self.fresh_items.pop(item, None)
+        index = target.slice[0].slice if len(target.slice) == 1 else None
+        key = index.value if isinstance(index, cst.Index) else None
+        if not fresh or not isinstance(key, (cst.Name, cst.SimpleString, cst.Integer)):
+            return
+        if any(stmt is top or any(stmt is small for small in top.body)
+               for top in self._scope_body or () if isinstance(top, cst.SimpleStatementLine)):
+            self.fresh_items[item] = key.value if isinstance(key, cst.Name) else None
+
+    def _forget_fresh_items(self, name: str) -> None:
+        if self.fresh_items:
+            self.fresh_items = {item: key for item, key in self.fresh_items.items()
+                                if key != name}
 
     def _set_entry(self, target: cst.Subscript, base: Tracked, value: Optional[Tracked]
                    ) -> None:

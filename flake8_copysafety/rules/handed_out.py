@@ -56,7 +56,23 @@ def _iterated_names(func: cst.FunctionDef) -> Set[str]:
     return found
 
 
-class ItemUserWalker(GetitemWalker):
+class _HandedOutWalker(GetitemWalker):
+    """Code outside `__getitem__` given what it handed out: helpers and bound transforms are
+    not followed from here, and the dataset object itself is no item."""
+
+    def resolve_callee(self, call):
+        return None
+
+    def resolve_chains(self, call):
+        return []
+
+    def on_change(self, node, tracked, how):
+        if tracked.level is Level.OWNER:
+            return
+        super().on_change(node, tracked, how)
+
+
+class ItemUserWalker(_HandedOutWalker):
     """Follows dataset instances built here, and the items they hand out."""
 
     drift = ("`__getitem__` handed it out by reference, so the dataset's own data changes "
@@ -98,12 +114,6 @@ class ItemUserWalker(GetitemWalker):
                 return wrapped  # its items are the wrapped dataset's items
             return None
         return super().eval_call(call)
-
-    def resolve_callee(self, call):
-        return None  # helpers are not followed from here
-
-    def resolve_chains(self, call):
-        return []
 
     def on_bind(self, key, tracked, stmt, rhs):
         return tracked
@@ -158,13 +168,8 @@ class ItemUserWalker(GetitemWalker):
         walker.walk_block(collate.body.body)
         self.findings.extend(walker.findings)
 
-    def on_change(self, node, tracked, how):
-        if tracked.level is Level.OWNER:
-            return
-        super().on_change(node, tracked, how)
 
-
-class CollateWalker(GetitemWalker):
+class CollateWalker(_HandedOutWalker):
     """A `collate_fn` given the items a dataset hands out by reference: its parameter is a
     new list of them (one item with `batch_size=None`). Only the items themselves are
     followed — `for item in batch`, `batch[i]` —: the list is the loader's own."""
@@ -181,12 +186,6 @@ class CollateWalker(GetitemWalker):
     def source(self, node):
         return None
 
-    def resolve_callee(self, call):
-        return None  # helpers are not followed from here
-
-    def resolve_chains(self, call):
-        return []
-
     def _is_batch(self, node: cst.BaseExpression) -> bool:
         return isinstance(node, cst.Name) and node.value == self.batch and \
             self.batch not in self.env
@@ -202,8 +201,3 @@ class CollateWalker(GetitemWalker):
                 isinstance(node.slice[0].slice.value, (cst.Integer, cst.Name, cst.UnaryOperation)):
             return self.item
         return super().eval(node, bare)
-
-    def on_change(self, node, tracked, how):
-        if tracked.level is Level.OWNER:
-            return
-        super().on_change(node, tracked, how)
