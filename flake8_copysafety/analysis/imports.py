@@ -19,7 +19,8 @@ from ..core.names import ImportTable
 from ..core.source import decode, parse_quietly, source_lines
 from ..plan.candidates import first_line
 from ..project.bindings import file_bound_chains
-from ..project.files import installed_file, module_file, project_module
+from ..project.files import (file_on_disk, installed_file, module_file, project_file,
+                             project_module)
 from ..project.model import project_model_for
 from .flow import FileContext
 from .regions import Region, build_callees
@@ -147,7 +148,7 @@ class ForeignModule:
 
 def imported_callee(ctx: FileContext, name: str):
     """The summary of `name` when the file imports it from a module of its own project."""
-    if not ctx.path or ctx.path in ("-", "stdin", "<string>"):
+    if not file_on_disk(ctx.path):
         return None
     here = Path(ctx.path).resolve().parent
     if name in ctx.imports.relative:
@@ -186,7 +187,7 @@ def bound_transforms(ctx: FileContext, class_name: str, attr: str) -> List[List[
     """The `__call__` chains bound to `self.<attr>` of `class_name` where the project builds
     the dataset (`project.bindings`); each callee's changes carry their own file's
     positions. Empty outside a project, for installed packages and for stdin."""
-    if not ctx.path or ctx.path in ("-", "stdin", "<string>") or installed_file(ctx.path):
+    if not project_file(ctx.path):
         return []
     model, found = file_bound_chains(ctx.path, class_name, attr)
     chains = []
@@ -208,7 +209,7 @@ def bound_transforms(ctx: FileContext, class_name: str, attr: str) -> List[List[
 def inherited_method(ctx: FileContext, class_name: str, name: str):
     """The method `name` that `class_name` of the linted module inherits from a project
     class of another module (found through the project model; None elsewhere)."""
-    if not ctx.path or ctx.path in ("-", "stdin", "<string>"):
+    if not file_on_disk(ctx.path):
         return None
     key = (ctx.path, class_name, name, tuple(sorted(ctx.copy_functions)))
     if key not in _inherited:

@@ -6,11 +6,11 @@ package, not stdin). Decided from the `ast` alone; the project model decides the
 import ast
 from typing import Optional
 
-from ..project.files import installed_file
+from ..project.files import file_on_disk, installed_file
 
 
 def may_be_bound_transform(tree: ast.Module, filename: Optional[str]) -> bool:
-    if not filename or filename in ("-", "stdin", "<string>"):
+    if not file_on_disk(filename):
         return False
     if not any(isinstance(stmt, ast.ClassDef) and any(
             isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == "__call__"

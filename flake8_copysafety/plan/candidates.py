@@ -16,7 +16,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 from ..core.names import ImportTable, class_ancestors, dataset_entry, dotted_ast
 from ..facts.frameworks import DatasetFramework, dataset_bases, framework_of
 from ..project.entries import attributes_from_params
-from ..project.files import installed_file
+from ..project.files import installed_file, project_file
 from .ast_walk import Walked, called_name, inner_blocks
 from .gate import framework_hook
 from .helper_calls import Helpers, called_names, may_hold_stored_data
@@ -175,15 +175,15 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
             getitem, name = found
             framework = names.framework(cls)
             transformed = framework is not None and framework.transformed_after == name \
-                and _own_code(filename) and \
+                and project_file(filename) and \
                 _binds_project_callable(filename, cls.name, framework.transforms)
             if not narrow or transformed or _may_change_data(getitem, helpers) or \
                     _calls_bound_callable(names.ancestors(cls), getitem, filename):
                 chosen.update(top_of[id(a)] for a in names.ancestors(cls))
-        own_code = not filename or not installed_file(filename)  # not an installed package
+        not_installed = not filename or not installed_file(filename)  # stdin included
         functions = {top.name: index for index, top in enumerate(tree.body)
                      if isinstance(top, ast.FunctionDef)}
-        for index, top in enumerate(tree.body if own_code else ()):
+        for index, top in enumerate(tree.body if not_installed else ()):
             if not isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
             collating = {functions[name] for name in _collate_functions(top)
@@ -284,7 +284,7 @@ def _calls_bound_callable(classes: List[ast.ClassDef], getitem: ast.FunctionDef,
     loops over its members) and the project binds a callable class of its own there where
     it builds the dataset (`project.bindings`, from the `ast` index): only then can the
     analysis find a change inside it. Never for installed packages or stdin."""
-    if not _own_code(filename):
+    if not project_file(filename):
         return False
     kept: Set[str] = set()
     for cls in classes:
@@ -321,12 +321,6 @@ def _binds_project_callable(filename: str, class_name: str, attrs: Iterable[str]
     from ..project.bindings import file_bound_chains
 
     return any(file_bound_chains(filename, class_name, attr)[1] for attr in sorted(attrs))
-
-
-def _own_code(filename: Optional[str]) -> bool:
-    """A file of a project on disk (not an installed package, not stdin)."""
-    return bool(filename) and filename not in ("-", "stdin", "<string>") and \
-        not installed_file(filename)
 
 
 def _called(func: ast.AST) -> Set[str]:

@@ -138,8 +138,9 @@ class Bindings:
                      and not isinstance(n.ctx, ast.Load) and id(n) not in accounted}
         local_names = self.params | declared | {name for name, _ in plain}
         first = parameters(func)[:1]
-        fresh = {name for name, value in plain if _is_new_object(value, first)}
-        not_fresh = {name for name, value in plain if not _is_new_object(value, first)}
+        verdicts = [(name, _is_new_object(value, first)) for name, value in plain]
+        fresh = {name for name, new in verdicts if new}
+        not_fresh = {name for name, new in verdicts if not new}
         # Names only ever bound to new objects (`[]`, `0`, `{...}`, `x.clone()`): the
         # function's own.
         self.fresh_only: Set[str] = fresh - not_fresh - declared - self.params

@@ -25,7 +25,7 @@ def bound_chains(model: ProjectModel, cls: str, attr: str) -> List[Chain]:
     found = _kept_by(model, cls, attr)
     if found is None:
         return []
-    param, owner, composed = found
+    param, owner = found
     values: List[Tuple[str, tuple]] = []
     default = model.class_entry(owner).get("defaults", {}).get(param)
     if default is not None:
@@ -64,20 +64,21 @@ def file_bound_chains(path: str, class_name: str, attr: str
     return model, bound_chains(model, f"{module}.{class_name}", attr)
 
 
-def _kept_by(model: ProjectModel, cls: str, attr: str) -> Optional[Tuple[str, str, bool]]:
-    """`(parameter, class whose __init__ keeps it, composed by the framework)`: a project
-    class's `self.attr = param`, else the framework's transform attribute of that name."""
+def _kept_by(model: ProjectModel, cls: str, attr: str) -> Optional[Tuple[str, str]]:
+    """`(parameter, class whose __init__ keeps it)`: a project class's `self.attr = param`,
+    else the framework's transform attribute of that name (the subclass's constructor
+    argument of the same name)."""
     chain = model.ancestors(cls)
     for ancestor in chain:
         if framework_of([ancestor]) is not None:
             break  # the framework's own code is not read
         entry = model.class_entry(ancestor)
         if entry is not None and attr in entry.get("attr_params", {}):
-            return entry["attr_params"][attr], ancestor, False
+            return entry["attr_params"][attr], ancestor
     framework = framework_of(chain)
     if framework is not None and attr in framework.transforms and \
             model.class_entry(cls) is not None:
-        return attr, cls, True
+        return attr, cls
     return None
 
 

@@ -77,6 +77,16 @@ def module_file(base: Path, module: str) -> Optional[Path]:
     return None
 
 
+def file_on_disk(path) -> bool:
+    """Whether `path` names a file (not stdin, not a string flake8 was handed)."""
+    return bool(path) and str(path) not in ("-", "stdin", "<string>")
+
+
+def project_file(path) -> bool:
+    """A file of a project on disk: not stdin, not an installed package's."""
+    return file_on_disk(path) and not installed_file(path)
+
+
 def installed_file(path) -> bool:
     """Whether a file belongs to an installed package (`site-packages`)."""
     try:

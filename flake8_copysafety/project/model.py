@@ -41,7 +41,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from .. import __version__
 from .entries import ENTRY_VERSION, ModuleEntry, calls_named, module_entry
-from .files import installed_folder, note_project_files
+from .files import file_on_disk, installed_folder, note_project_files
 
 _MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "env",
@@ -516,7 +516,7 @@ _models: Dict[Tuple[str, bool], Optional[ProjectModel]] = {}
 def project_model_for(path, use_cache: Optional[bool] = None) -> Optional[ProjectModel]:
     """The model of the project around the linted file `path` (built on first use, then
     shared by every file of that project in this process). None for stdin or no project."""
-    if not path or str(path) in ("-", "stdin", "<string>"):
+    if not file_on_disk(path):
         return None
     roots = project_roots(path)
     if not roots:
