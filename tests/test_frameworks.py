@@ -26,3 +26,19 @@ def test_framework_of_takes_the_first_table_base():
     found = frameworks.framework_of(["pkg.Base", "torch_geometric.data.InMemoryDataset"])
     assert found is not None and found.entry == ("__getitem__", "get")
     assert frameworks.framework_of(["pkg.Base", None]) is None
+
+
+def test_gate_transform_methods_follow_the_table():
+    assert set(gate.TRANSFORM_METHODS) == set(frameworks.TRANSFORM_BASES.values())
+    registered = ("@TRANSFORMS.register_module()\nclass Flip(BaseTransform):\n"
+                  "    def transform(self, results):\n        return results\n")
+    assert gate.is_candidate(registered) and gate.is_candidate(registered.encode())
+    assert not gate.needs_plan(registered)
+    assert not gate.is_candidate("class Scaler:\n    def transform(self, x):\n        return x\n")
+
+
+def test_config_composers_and_copying_hooks_are_in_the_table():
+    assert frameworks.CONFIG_COMPOSERS <= frameworks.COMPOSERS
+    for entry in frameworks.DATASET_FRAMEWORKS.values():
+        assert set(entry.copies) <= set(entry.entry[1:])
+        assert not entry.builds_configs or entry.transforms

@@ -18,7 +18,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from ..core.names import ImportTable
 from ..core.source import decode, parse_quietly, source_lines
 from ..plan.candidates import first_line
-from ..project.bindings import file_bound_chains
+from ..project.bindings import call_method, file_bound_chains
 from ..project.files import (file_on_disk, installed_file, module_file, project_file,
                              project_module)
 from ..project.model import project_model_for
@@ -80,11 +80,12 @@ class ForeignModule:
         libcst cannot parse it."""
         return self._load()
 
-    def class_call(self, name: str, label: str):
-        """Calling an instance of this module's class `name`: its `__call__`, with
-        positions in this file (for transforms bound where the dataset is built)."""
+    def class_call(self, name: str, label: str, method: str = "__call__"):
+        """Calling an instance of this module's class `name`: its `__call__` (or the method
+        its framework base's `__call__` runs), with positions in this file (for transforms
+        bound where the dataset is built)."""
         callees = self._load()
-        ref = callees.instance_call(name, label) if callees is not None else None
+        ref = callees.instance_call(name, label, method) if callees is not None else None
         if ref is None:
             return None
         return CalleeRef(label, ref.summary, ref.params, False, where=self.where,
@@ -184,7 +185,7 @@ def _load(path: Path, copy_functions) -> Optional[ForeignModule]:
 
 
 def bound_transforms(ctx: FileContext, class_name: str, attr: str) -> List[List[CalleeRef]]:
-    """The `__call__` chains bound to `self.<attr>` of `class_name` where the project builds
+    """The `__call__` (or `transform`) chains bound to `self.<attr>` of `class_name` where the project builds
     the dataset (`project.bindings`); each callee's changes carry their own file's
     positions. Empty outside a project, for installed packages and for stdin."""
     if not project_file(ctx.path):
@@ -197,7 +198,9 @@ def bound_transforms(ctx: FileContext, class_name: str, attr: str) -> List[List[
             owner, _, name = qualified.rpartition(".")
             path = model.files.get(owner)
             foreign = _load(path, ctx.copy_functions) if path is not None else None
-            ref = foreign.class_call(name, f"{name}.__call__") if foreign else None
+            method = call_method(model, qualified)
+            ref = foreign.class_call(name, f"{name}.{method}", method) \
+                if foreign and method else None
             if ref is None:
                 break
             refs.append(ref)

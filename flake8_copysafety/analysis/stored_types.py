@@ -112,6 +112,19 @@ class StoredTypes:
                     types[attr] = VType(kind)
         return types
 
+    def returned_type(self, method: cst.FunctionDef) -> VType:
+        """The kind of what `method` returns (its `return` values joined; unknown if none):
+        what a framework keeps of a hook's result (mmengine's `self.data_list =
+        self.load_data_list()`)."""
+        if not isinstance(method.body, cst.IndentedBlock):
+            return UNKNOWN
+        self_name = first_param(method) or ""
+        scan = _MethodScan(self_name, method.body.body)
+        env = _Locals(scan.locals, self._annotations(method))
+        found = [self.type_of(s.value, env) for s in small_statements(method.body.body)
+                 if isinstance(s, cst.Return) and s.value is not None]
+        return _join_all(found) or UNKNOWN
+
     def _annotations(self, method: cst.FunctionDef) -> Dict[str, VType]:
         found = {}
         for param in method.params.params:

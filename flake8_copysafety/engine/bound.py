@@ -15,7 +15,7 @@ from typing import List, Set, Tuple
 from ..analysis.imports import load_module
 from ..core.findings import Finding
 from ..facts.frameworks import framework_of
-from ..project.bindings import bound_chains
+from ..project.bindings import bound_chains, call_method
 from ..project.model import project_model_for
 from ..rules.catalogue import with_anchor
 from ..rules.datasets import check_datasets
@@ -29,7 +29,7 @@ def findings_in_bound_transforms(filename: str, options) -> List[Finding]:
         return []
     here = str(Path(filename).resolve())
     mine = {f"{module}.{name}" for name, cls in model.entries[module]["classes"].items()
-            if "__call__" in cls["methods"]}
+            if call_method(model, f"{module}.{name}") in cls["methods"]}
     datasets: Set[Tuple[str, str]] = set()
     for qualified in model.classes():
         owner = qualified.rpartition(".")[0]
@@ -63,9 +63,15 @@ def findings_in_bound_transforms(filename: str, options) -> List[Finding]:
 
 
 def _kept_attributes(model, qualified: str) -> Set[str]:
+    """The attributes that may hold transforms given where the dataset is built: kept from
+    a constructor parameter (as it is, or composed), or the framework's transform ones."""
     kept: Set[str] = set()
-    for ancestor in model.ancestors(qualified):
+    chain = model.ancestors(qualified)
+    for ancestor in chain:
         entry = model.class_entry(ancestor)
         if entry is not None:
-            kept |= set(entry.get("attr_params", {}))
+            kept |= set(entry.get("attr_params", {})) | set(entry.get("attr_wrapped", {}))
+    framework = framework_of(chain)
+    if framework is not None:
+        kept |= set(framework.transforms)
     return kept

@@ -16,14 +16,27 @@ says, for one base class (every import spelling of it, qualified as imported):
   transforms (PyG's `__getitem__`: `data = self.get(i); data = self.transform(data)`;
   mmengine's `prepare_data`: `self.pipeline(self.get_data_info(i))`); None where the
   transforms run inside the hook the subclass may override (MONAI's `_transform`) or in the
-  subclass's own `__getitem__` (torchvision).
+  subclass's own `__getitem__` (torchvision);
+- `builds_configs`: the framework's composer builds the config dicts of the list it is given
+  through its transform registry (mmengine's `Compose`: `TRANSFORMS.build(transform)`), so
+  `pipeline=[dict(type="Expand")]` runs the class registered as `Expand`;
+- `fills`: attributes the framework's own code sets to what a hook of the subclass returns
+  (mmengine's `full_init`: `self.data_list = self.load_data_list()`), so their kind is that
+  of the hook's return values;
+- `copies`: the hooks whose framework implementation hands out a copy of the stored item, so
+  a subclass that keeps the framework's own one changes nothing stored (mmengine's
+  `get_data_info`: `copy.deepcopy(self.data_list[idx])`). MONAI's `Dataset._transform`
+  copies nothing (`data_i = self.data[index]`), CacheDataset's only a cached item, and only
+  before its random transforms (`copy_cache`).
 
 A new framework is one more entry. `COMPOSERS` lists the framework classes that call each
 transform of the list they are given, in order (`Compose([...])`). Sources: torch
 `torch/utils/data/dataset.py`, torchvision `torchvision/datasets/vision.py` and
 `transforms/transforms.py`, PyG `torch_geometric/data/dataset.py` and
-`in_memory_dataset.py`, MONAI `monai/data/dataset.py` and `monai/transforms/compose.py`,
-mmengine `mmengine/dataset/base_dataset.py`.
+`in_memory_dataset.py`, MONAI `monai/data/dataset.py` (1.6.1: `Dataset._transform`
+lines 90-95, `CacheDataset._transform` line 956) and `monai/transforms/compose.py`, mmengine
+`mmengine/dataset/base_dataset.py` (0.10.7: `Compose.__init__` line 38, `get_data_info`
+line 267, `full_init` line 298, `prepare_data` lines 792-793), mmcv `mmcv/transforms/base.py` and `wrappers.py`.
 """
 
 from dataclasses import dataclass
@@ -38,6 +51,9 @@ class DatasetFramework:
     entry: Tuple[str, ...] = ("__getitem__",)
     transforms: Tuple[str, ...] = ()
     transformed_after: Optional[str] = None
+    builds_configs: bool = False
+    fills: Tuple[Tuple[str, str], ...] = ()  # (attribute, hook)
+    copies: Tuple[str, ...] = ()
 
 
 def _bases(*entries: DatasetFramework) -> Dict[str, DatasetFramework]:
@@ -63,7 +79,14 @@ DATASET_FRAMEWORKS: Dict[str, DatasetFramework] = _bases(
                      transforms=("transform",)),
     DatasetFramework("mmengine.dataset.BaseDataset",
                      entry=("__getitem__", "prepare_data", "get_data_info"),
-                     transforms=("pipeline",), transformed_after="get_data_info"),
+                     transforms=("pipeline",), transformed_after="get_data_info",
+                     builds_configs=True, fills=(("data_list", "load_data_list"),),
+                     copies=("get_data_info",)),
+    DatasetFramework("mmengine.dataset.base_dataset.BaseDataset",
+                     entry=("__getitem__", "prepare_data", "get_data_info"),
+                     transforms=("pipeline",), transformed_after="get_data_info",
+                     builds_configs=True, fills=(("data_list", "load_data_list"),),
+                     copies=("get_data_info",)),
 )
 
 # Framework classes that call each transform of the list given as their first argument, in
@@ -72,7 +95,24 @@ COMPOSERS: FrozenSet[str] = frozenset({
     "torchvision.transforms.Compose", "torchvision.transforms.transforms.Compose",
     "torchvision.transforms.v2.Compose", "monai.transforms.Compose",
     "mmengine.dataset.Compose", "torch_geometric.transforms.Compose",
+    "mmengine.dataset.base_dataset.Compose", "mmcv.transforms.Compose",
+    "mmcv.transforms.wrappers.Compose",
 })
+# Composers that build each config dict of their list through the transform registry
+# (`TRANSFORMS.build(dict(type="Expand", ratio=2))`): mmengine `base_dataset.py` line 38,
+# mmcv `transforms/wrappers.py` (`Compose.__init__`).
+CONFIG_COMPOSERS: FrozenSet[str] = frozenset({
+    "mmengine.dataset.Compose", "mmengine.dataset.base_dataset.Compose",
+    "mmcv.transforms.Compose", "mmcv.transforms.wrappers.Compose",
+})
+
+# Transform base classes whose `__call__` runs another method the subclass overrides: the
+# method a registered transform is run by (mmcv `transforms/base.py`:
+# `def __call__(self, results): return self.transform(results)`).
+TRANSFORM_BASES: Dict[str, str] = {
+    "mmcv.transforms.BaseTransform": "transform",
+    "mmcv.transforms.base.BaseTransform": "transform",
+}
 
 
 # Datasets that hand out another dataset's items as they are (argument index of the wrapped

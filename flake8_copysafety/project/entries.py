@@ -13,15 +13,27 @@ Entry layout (`ModuleEntry`, a dict):
   "composes": param or None}` for top-level classes; `params` exclude `self`.
   `attr_params`: `self.attr = param` in `__init__`; `defaults`: `__init__`'s default
   values; `composes`: the `__init__` parameter holding a list of callables that `__call__`
-  calls in turn, threading the value (`for t in self.transforms: x = t(x)`).
+  calls in turn, threading the value (`for t in self.transforms: x = t(x)`), also where
+  `__init__` fills that attribute member by member from the parameter (`for t in
+  transforms: self.transforms.append(build_from_cfg(t, PIPELINES))`);
+  `builds_from`: the registries (dotted, as written) `__init__` builds config dicts from
+  (`build_from_cfg(cfg, R)`, `R.build(cfg)`); `attr_wrapped`: `self.attr = Wrap(param)`
+  in `__init__`, attribute -> `(Wrap dotted, param)` (`self.pipeline = Compose(pipeline)`).
 - `"functions"`: name -> `[params]` for top-level functions.
+- `"registrations"`: `[(registry dotted, (names...), class dotted)]`, one per
+  `@R.register_module(...)` on a top-level class and per module-level
+  `R.register_module(module=Cls)` call (mmengine's `Registry.register_module(name=None,
+  force=False, module=None)`); `names` empty: the class's own name.
+- `"assigns"`: name -> `Value` for module-level names bound exactly once, by a plain
+  `name = value` (a config module's `train_pipeline = [dict(type=...)]`).
 
 `calls_named(tree, name)` gives, on demand, the calls of a module whose dotted callee ends in
 `name` (construction sites): `[(callee dotted, line, args, keywords)]`, `args` a list of
 `Value`s, `keywords` a dict name -> `Value`.
 
 `Value` describes an argument: `("call", callee dotted, args, keywords)`,
-`("list", [Value])`, `("name", dotted)`, `("const", repr)`, or `("other",)`.
+`("list", [Value])`, `("dict", {key: Value})` (a literal whose keys are all strings),
+`("name", dotted)`, `("const", repr)`, or `("other",)`.
 """
 
 import ast
@@ -30,13 +42,14 @@ from typing import Any, Dict, List, Optional
 from ..core.names import dotted_ast
 
 ModuleEntry = Dict[str, Any]
-ENTRY_VERSION = 3  # bump when the layout changes: cached entries of other versions are ignored
+ENTRY_VERSION = 4  # bump when the layout changes: cached entries of other versions are ignored
 _VALUE_DEPTH = 4
 
 
 def module_entry(tree: ast.Module) -> ModuleEntry:
     """The entry of one parsed module."""
-    entry: ModuleEntry = {"imports": {}, "classes": {}, "functions": {}}
+    entry: ModuleEntry = {"imports": {}, "classes": {}, "functions": {}, "registrations": [],
+                          "assigns": _assigned_once(tree.body)}
     imports = entry["imports"]
     for node in _module_level(tree.body):
         if isinstance(node, ast.Import):
@@ -66,9 +79,67 @@ def module_entry(tree: ast.Module) -> ModuleEntry:
                 "decorators": [dotted_ast(d.func if isinstance(d, ast.Call) else d) or ""
                                for d in stmt.decorator_list],
             }
+            for decorator in stmt.decorator_list:
+                found = _registration(decorator, stmt.name)
+                if found is not None:
+                    entry["registrations"].append(found)
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             entry["functions"][stmt.name] = _params(stmt)
+        elif isinstance(stmt, ast.Expr):
+            found = _registration(stmt.value, None)
+            if found is not None:
+                entry["registrations"].append(found)
     return entry
+
+
+def _registration(node: ast.expr, class_name: Optional[str]) -> Optional[tuple]:
+    """`R.register_module(name=..., force=..., module=...)`: `(R, names, class)`. On a class
+    (`class_name`), the decorator form; at module level, the `module=` form."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and
+            node.func.attr == "register_module"):
+        return None
+    registry = dotted_ast(node.func.value)
+    arguments = dict(zip(("name", "force", "module"), node.args))
+    arguments.update((k.arg, k.value) for k in node.keywords if k.arg)
+    module = arguments.get("module")
+    if registry is None or (module is None) == (class_name is None):
+        return None
+    cls = class_name if module is None else dotted_ast(module)
+    name = arguments.get("name")
+    if cls is None:
+        return None
+    if name is None or (isinstance(name, ast.Constant) and name.value is None):
+        return (registry, (), cls)
+    elements = name.elts if isinstance(name, (ast.List, ast.Tuple)) else [name]
+    if not all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in elements):
+        return None  # a computed name: nothing is known about it
+    return (registry, tuple(e.value for e in elements), cls)
+
+
+def _assigned_once(body: List[ast.stmt]) -> Dict[str, tuple]:
+    """Module-level names bound by exactly one plain `name = value` and nothing else."""
+    counts: Dict[str, int] = {}
+    values: Dict[str, tuple] = {}
+    for stmt in _module_level(body):
+        targets: List[ast.expr] = []
+        if isinstance(stmt, ast.Assign):
+            targets = stmt.targets
+        elif isinstance(stmt, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor)):
+            targets = [stmt.target]
+        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            counts[stmt.name] = counts.get(stmt.name, 0) + 2
+        for target in targets:
+            for node in ast.walk(target):
+                if isinstance(node, ast.Name):
+                    counts[node.id] = counts.get(node.id, 0) + 1
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
+                isinstance(stmt.targets[0], ast.Name):
+            values[stmt.targets[0].id] = _value(stmt.value, 0)
+        elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            for alias in stmt.names:
+                local = (alias.asname or alias.name).split(".")[0]
+                counts[local] = counts.get(local, 0) + 2
+    return {name: value for name, value in values.items() if counts.get(name) == 1}
 
 
 def _module_level(body: List[ast.stmt]):
@@ -112,6 +183,10 @@ def _value(node: ast.expr, depth: int) -> tuple:
                 {k.arg: _value(k.value, depth + 1) for k in node.keywords if k.arg})
     if isinstance(node, (ast.List, ast.Tuple)):
         return ("list", [_value(e, depth + 1) for e in node.elts])
+    if isinstance(node, ast.Dict):
+        if not all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys):
+            return ("other",)  # `**spread` or computed keys: the entries are not known
+        return ("dict", {k.value: _value(v, depth + 1) for k, v in zip(node.keys, node.values)})
     if isinstance(node, ast.Constant):
         return ("const", repr(node.value)[:80])
     name: Optional[str] = dotted_ast(node)
@@ -135,8 +210,11 @@ def _constructor_facts(cls: ast.ClassDef) -> dict:
             if default is not None:
                 defaults[arg.arg] = _value(default, 0)
         attr_params = attributes_from_params(init)
+    filled = _filled_from_params(init) if init is not None else {}
     return {"attr_params": attr_params, "defaults": defaults,
-            "composes": _composed_param(methods, attr_params)}
+            "composes": _composed_param(methods, {**filled, **attr_params}),
+            "builds_from": _registries_built_from(init) if init is not None else [],
+            "attr_wrapped": _wrapped_params(init) if init is not None else {}}
 
 
 def attributes_from_params(init: ast.FunctionDef) -> Dict[str, str]:
@@ -153,6 +231,70 @@ def attributes_from_params(init: ast.FunctionDef) -> Dict[str, str]:
             param = _param_in(node.value, params)
             if attr and param:
                 found[attr] = param
+    return found
+
+
+def _filled_from_params(init: ast.FunctionDef) -> Dict[str, str]:
+    """`for t in param: ... self.attr.append(...)` in `__init__`: attribute -> the
+    parameter whose members it is filled with, one by one (mmdet's `Compose`)."""
+    if not init.args.args:
+        return {}
+    self_name = init.args.args[0].arg
+    params = set(_params(init)[1:])
+    found: Dict[str, str] = {}
+    for loop in ast.walk(init):
+        if not (isinstance(loop, ast.For) and isinstance(loop.iter, ast.Name) and
+                loop.iter.id in params):
+            continue
+        for node in ast.walk(loop):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                    node.func.attr == "append":
+                attr = _self_attr(node.func.value, self_name)
+                if attr:
+                    found[attr] = loop.iter.id
+    return found
+
+
+def _registries_built_from(init: ast.FunctionDef) -> List[str]:
+    """The registries `__init__` builds config dicts from: `build_from_cfg(cfg, R)` and
+    `R.build(cfg)` (dotted, as written)."""
+    found: List[str] = []
+    for node in ast.walk(init):
+        if not isinstance(node, ast.Call):
+            continue
+        registry = build_registry(node)
+        if registry is not None and registry not in found:
+            found.append(registry)
+    return found
+
+
+def build_registry(call: ast.Call) -> Optional[str]:
+    """`R` of `build_from_cfg(cfg, R)` or `R.build(cfg)` (dotted, as written), else None."""
+    callee = dotted_ast(call.func)
+    if callee is None:
+        return None
+    if callee.rpartition(".")[2] == "build_from_cfg" and len(call.args) >= 2:
+        return dotted_ast(call.args[1])
+    if callee.endswith(".build") and len(call.args) == 1:
+        return callee.rpartition(".")[0]
+    return None
+
+
+def _wrapped_params(init: ast.FunctionDef) -> Dict[str, tuple]:
+    """`self.attr = Wrap(param)` in `__init__`: attribute -> `(Wrap dotted, param)`."""
+    if not init.args.args:
+        return {}
+    self_name = init.args.args[0].arg
+    params = set(_params(init)[1:])
+    found: Dict[str, tuple] = {}
+    for node in ast.walk(init):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
+                isinstance(node.value, ast.Call) and len(node.value.args) == 1:
+            attr = _self_attr(node.targets[0], self_name)
+            wrap = dotted_ast(node.value.func)
+            param = _param_in(node.value.args[0], params)
+            if attr and wrap and param:
+                found[attr] = (wrap, param)
     return found
 
 

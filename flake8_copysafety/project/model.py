@@ -12,6 +12,8 @@ libcst, no imports run):
     model.subclasses_of({"torch.nn.Module"})   # every project class deriving from it
     model.class_entry("pkg.models.net.Net")    # {"bases", "methods", "line", "decorators"}
     model.constructions("pkg.data.dataset.Digits")  # [Construction(module, line, args, kw)]
+    model.registered("Expand")                 # [("pkg.registry.TRANSFORMS", "pkg.t.Expand")]
+    model.assigned("train", "cfg.pipeline")    # ("configs.cfg", ("list", [...])) or None
 
 Which files: the flake8 plugin indexes the project found upwards from the linted file (the
 nearest directory holding `pyproject.toml`, `setup.py`, `setup.cfg` or `.git`, else the top
@@ -96,6 +98,7 @@ class ProjectModel:
         self._resolving: Set[Tuple[str, str]] = set()
         self._constructions: Dict[str, List[Tuple[str, tuple]]] = {}
         self._trees: Dict[str, Optional[ast.Module]] = {}  # module -> parsed, on demand
+        self._registered: Optional[Dict[str, List[Tuple[str, str]]]] = None
 
     # ----- building ---------------------------------------------------------------------
     @property
@@ -143,7 +146,8 @@ class ProjectModel:
         if entry is None:
             return None
         head, _, rest = dotted.partition(".")
-        if head in entry["classes"] or head in entry["functions"]:
+        if head in entry["classes"] or head in entry["functions"] or \
+                head in entry.get("assigns", ()):
             found = f"{module}.{head}"
         elif head in entry["imports"]:
             found = self._imported(module, entry["imports"][head])
@@ -235,6 +239,39 @@ class ProjectModel:
                 for module, (callee, line, args, keywords) in self._constructions[short]
                 if self.resolve(module, callee) == qualified]
 
+    def registered(self, name: str) -> List[Tuple[str, str]]:
+        """Every registration of the config name `name` in the project (`@R.register_module()`
+        on a class, `name=` given or the class's own name; `R.register_module(module=Cls)`):
+        `[(registry, class)]`, both qualified (the registry as the registering module's
+        imports resolve it, `mmengine.registry.TRANSFORMS` or a project `Registry`)."""
+        if self._registered is None:
+            self._registered = {}
+            for module, entry in self.entries.items():
+                for registry, names, cls in entry.get("registrations", ()):
+                    where, qualified = self.resolve(module, registry), self.resolve(module, cls)
+                    if where is None or qualified is None:
+                        continue
+                    for config in names or (cls.rpartition(".")[2],):
+                        self._registered.setdefault(config, []).append((where, qualified))
+        return list(self._registered.get(name, ()))
+
+    def assigned(self, module: str, dotted: str) -> Optional[Tuple[str, tuple]]:
+        """`(module, Value)` of the module-level name `dotted` refers to in `module` (its own,
+        or imported from a project module: `from configs import train_pipeline`,
+        `cfg.train_pipeline` after `import configs.cfg as cfg`), where that name is bound
+        exactly once; None otherwise."""
+        entry = self.entries.get(module)
+        if entry is None:
+            return None
+        if "." not in dotted and dotted in entry.get("assigns", {}):
+            return module, entry["assigns"][dotted]
+        found = self.resolve(module, dotted)
+        if found is None:
+            return None
+        owner, _, name = found.rpartition(".")
+        value = self.entries.get(owner, {}).get("assigns", {}).get(name)
+        return (owner, value) if value is not None else None
+
     def modules_near(self, path, levels: int = 3, limit: int = 300,
                      max_bytes: int = 1_000_000) -> Iterator[Tuple[str, Path]]:
         """`(module, file)` of the project's modules in the folder of `path` and the
@@ -306,6 +343,7 @@ class ProjectModel:
             module, _, name = full.rpartition(".")
             entry = self.entries.get(module)
             if entry is None or name in entry["classes"] or name in entry["functions"] or \
+                    name in entry.get("assigns", ()) or \
                     name not in entry["imports"] or (module, name) in self._resolving:
                 return full
             self._resolving.add((module, name))

@@ -40,6 +40,8 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
             continue
         stored = ctx.callees.stored_types(cls) if ctx.callees is not None else \
             types.attribute_types(chain)
+        if framework is not None and framework.fills:
+            stored = _filled_by_hooks(types, stored, chain, framework)
         walker = GetitemWalker(ctx, self_name, stored, cls)
         if framework is not None and framework.transformed_after == name:
             walker.transformed_by = framework.transforms
@@ -52,6 +54,17 @@ def _framework(ctx: FileContext, chain: List[cst.ClassDef]) -> Optional[DatasetF
     return framework_of(ctx.imports.qualify(
         a.value.value if isinstance(a.value, cst.Subscript) else a.value)
         for cls in chain for a in cls.bases)
+
+
+def _filled_by_hooks(types: StoredTypes, stored: Dict[str, VType], chain: List[cst.ClassDef],
+                     framework: DatasetFramework) -> Dict[str, VType]:
+    """The kinds of attributes the framework fills from the subclass's hooks."""
+    stored = dict(stored)
+    for attr, hook in framework.fills:
+        method = next((m for cls in chain for m in [_method_named(cls, hook)] if m), None)
+        if method is not None and stored.get(attr, VType()).kind is Kind.UNKNOWN:
+            stored[attr] = types.returned_type(method)
+    return stored
 
 
 def _method_named(cls: cst.ClassDef, name: str) -> Optional[cst.FunctionDef]:
