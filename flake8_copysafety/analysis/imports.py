@@ -185,9 +185,9 @@ def _load(path: Path, copy_functions) -> Optional[ForeignModule]:
 
 
 def bound_transforms(ctx: FileContext, class_name: str, attr: str) -> List[List[CalleeRef]]:
-    """The `__call__` (or `transform`) chains bound to `self.<attr>` of `class_name` where the project builds
-    the dataset (`project.bindings`); each callee's changes carry their own file's
-    positions. Empty outside a project, for installed packages and for stdin."""
+    """The `__call__` (or `transform`) chains bound to `self.<attr>` of `class_name` where
+    the project builds the dataset (`project.bindings`); each callee's changes carry their
+    own file's positions. Empty outside a project, for installed packages and for stdin."""
     if not project_file(ctx.path):
         return []
     model, found = file_bound_chains(ctx.path, class_name, attr)

@@ -36,7 +36,8 @@ transform of the list they are given, in order (`Compose([...])`). Sources: torc
 `in_memory_dataset.py`, MONAI `monai/data/dataset.py` (1.6.1: `Dataset._transform`
 lines 90-95, `CacheDataset._transform` line 956) and `monai/transforms/compose.py`, mmengine
 `mmengine/dataset/base_dataset.py` (0.10.7: `Compose.__init__` line 38, `get_data_info`
-line 267, `full_init` line 298, `prepare_data` lines 792-793), mmcv `mmcv/transforms/base.py` and `wrappers.py`.
+line 267, `full_init` line 298, `prepare_data` lines 792-793), mmcv
+`mmcv/transforms/base.py` and `wrappers.py`.
 """
 
 from dataclasses import dataclass

@@ -1,8 +1,9 @@
 """Whether a module may hold the in-place change of a transform bound where a dataset is
 built (`Digits(transform=Compose([ToTensor(), Normalize(...)]))` in the training script):
 it defines a class with `__call__` (or with the method a framework transform base's
-`__call__` runs, `transform` of mmcv's `BaseTransform`), and belongs to a project on disk (not an installed
-package, not stdin). Decided from the `ast` alone; the project model decides the rest."""
+`__call__` runs, `transform` of mmcv's `BaseTransform`), and belongs to a project on disk
+(not an installed package, not stdin). Decided from the `ast` alone; the project model
+decides the rest."""
 
 import ast
 from typing import Optional

@@ -222,8 +222,7 @@ def attributes_from_params(init: ast.FunctionDef) -> Dict[str, str]:
     attribute -> the constructor parameter it keeps."""
     if not init.args.args:
         return {}
-    self_name = init.args.args[0].arg
-    params = set(_params(init)[1:])
+    self_name, params = _self_and_params(init)
     found: Dict[str, str] = {}
     for node in ast.walk(init):
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
@@ -239,8 +238,7 @@ def _filled_from_params(init: ast.FunctionDef) -> Dict[str, str]:
     parameter whose members it is filled with, one by one (mmdet's `Compose`)."""
     if not init.args.args:
         return {}
-    self_name = init.args.args[0].arg
-    params = set(_params(init)[1:])
+    self_name, params = _self_and_params(init)
     found: Dict[str, str] = {}
     for loop in ast.walk(init):
         if not (isinstance(loop, ast.For) and isinstance(loop.iter, ast.Name) and
@@ -284,8 +282,7 @@ def _wrapped_params(init: ast.FunctionDef) -> Dict[str, tuple]:
     """`self.attr = Wrap(param)` in `__init__`: attribute -> `(Wrap dotted, param)`."""
     if not init.args.args:
         return {}
-    self_name = init.args.args[0].arg
-    params = set(_params(init)[1:])
+    self_name, params = _self_and_params(init)
     found: Dict[str, tuple] = {}
     for node in ast.walk(init):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
@@ -296,6 +293,11 @@ def _wrapped_params(init: ast.FunctionDef) -> Dict[str, tuple]:
             if attr and wrap and param:
                 found[attr] = (wrap, param)
     return found
+
+
+def _self_and_params(init: ast.FunctionDef):
+    """`__init__`'s own name for the instance, and its other parameters."""
+    return init.args.args[0].arg, set(_params(init)[1:])
 
 
 def _self_attr(node: ast.expr, self_name: str) -> Optional[str]:
