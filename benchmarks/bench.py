@@ -1,6 +1,6 @@
 """What the plugin costs on top of plain flake8, measured side by side in one run.
 
-    python benchmarks/bench.py [--reps N] [--quick] [--cases abcdefghi] [--profile]
+    python benchmarks/bench.py [--reps N] [--quick] [--cases abcdefghijk] [--profile]
 
 Every case runs both sides as fresh processes, alternating (which side goes first flips every
 repetition, after one untimed warm-up run of each), and reports medians of wall-clock and CPU
@@ -26,17 +26,23 @@ ratio does not exceed it by more than this run's noise:
       (`.copysafety_cache` in the working directory) answers; target: at most 1.5x.
   (e) the same for a file that keeps a state_dict (a corpus case that reports CPS202);
       target: at most 1.5x.
-  (f) the save after an edit of the (d) file: a copy of it, changed (a comment line) before
-      every run, so the result cache misses; the finding needs the libcst analysis (libcst
-      imported, the chosen statements parsed); reported, no target.
+  (f) the save after an edit of the (d) file: a copy of it, changed before every run (a
+      statement added above the dataset class, so every line below moves), so the result
+      cache misses; the last analysis of the dataset class is reused, its findings moved
+      (`engine/reuse.py`); target: at most 1.5x, and libcst is not imported.
   (g) the save after an edit of a dataset file that the `ast` plan decides alone (a near
       miss: its transform comes from the constructor, and the project binds no callable
       class of its own there); target: at most 1.5x, and libcst is not imported.
   (h) the same for a state_dict file (early stopping done right: `copy.deepcopy` of the
       state_dict); target: at most 1.5x, and libcst is not imported.
-  (i) the save after an edit of the (e) file (a finding: libcst needed); reported, no target.
-(a), (b) and (c) run with the cache turned off: they measure the analysis. (d) to (i) run at
-least 15 pairs and are judged on the side-by-side CPU-time ratio alone; in (f) to (i) both
+  (i) the save after an edit of the (e) file above its function (as (f)); target: at most
+      1.5x, and libcst is not imported.
+  (j) the save after an edit inside the analysed statement of the (d) file (a statement
+      `EDITS = n` added in the dataset class): libcst imported, the class parsed and analysed again;
+      reported, no target.
+  (k) the same for the (e) file's function; reported, no target.
+(a), (b) and (c) run with the cache turned off: they measure the analysis. (d) to (k) run at
+least 15 pairs and are judged on the side-by-side CPU-time ratio alone; in (f) to (k) both
 sides lint the same freshly edited copy (in a folder of its own: the project model sees only
 that file).
 
@@ -71,7 +77,7 @@ HERE = Path(__file__).resolve().parent
 DRIVER = HERE / "flake8_driver.py"
 PLUGIN_NAME = "flake8-copysafety"
 RUN_TIMEOUT = 1800
-EDITOR_PAIRS = 15  # at least this many pairs for the editor cases (d) to (i)
+EDITOR_PAIRS = 15  # at least this many pairs for the editor cases (d) to (k)
 
 # A file with one CPS101 finding: the plugin filter is proven on it.
 PROBE = '''\
@@ -345,24 +351,38 @@ EDITOR_FILES = {"d": ("cps102/pos_seed_copy_copy_tensor.py", "CPS102", "a datase
                 "f": ("cps102/pos_seed_copy_copy_tensor.py", "CPS102", "a dataset"),
                 "g": ("cps101/neg_transform_passed_in.py", None, "a dataset"),
                 "h": ("cps202/neg_deepcopy_snapshot.py", None, "a state_dict"),
-                "i": ("cps202/pos_early_stopping.py", "CPS202", "a state_dict")}
-PLAN_DECIDES = "gh"  # libcst must not be imported
-EDITED_CASES = "fghi"
+                "i": ("cps202/pos_early_stopping.py", "CPS202", "a state_dict"),
+                "j": ("cps102/pos_seed_copy_copy_tensor.py", "CPS102", "a dataset"),
+                "k": ("cps202/pos_early_stopping.py", "CPS202", "a state_dict")}
+EDITED_CASES = "fghijk"
+NO_LIBCST = "fghi"  # decided by the `ast` plan, or the last analysis reused: libcst not imported
+EDITED_INSIDE = "jk"  # the analysed statement itself changes: analysed again, reported only
+_TOP_DEFINITION = re.compile(r"^(class|def) ", re.M)
 
 
 class Editor:
     """A copy of a corpus file in a folder of its own, changed before every run: the save
-    after an edit, which the result cache cannot answer."""
+    after an edit, which the whole-file result cache cannot answer. The edit is a statement
+    `EDITS = n` added above the file's first class or function (every line below it moves),
+    or, `inside`, the same statement added inside that class or function."""
 
-    def __init__(self, source: Path, folder: Path) -> None:
+    def __init__(self, source: Path, folder: Path, inside: bool) -> None:
         folder.mkdir(parents=True)
         self.path = folder / source.name
         self.text = source.read_text(encoding="utf-8")
+        self.at = _TOP_DEFINITION.search(self.text).start()
+        self.inside = inside
         self.edits = 0
 
     def edit(self) -> None:
         self.edits += 1
-        self.path.write_text(f"{self.text}# edit {self.edits}\n", encoding="utf-8")
+        head, tail = self.text[:self.at], self.text[self.at:]
+        if self.inside:
+            first, _, rest = tail.partition("\n")
+            edited = f"{head}{first}\n    EDITS = {self.edits}\n{rest}"
+        else:
+            edited = f"{head}EDITS = {self.edits}\n\n\n{tail}"
+        self.path.write_text(edited, encoding="utf-8")
 
 
 def case_editor(letter: str, workdir: str) -> Result:
@@ -371,10 +391,15 @@ def case_editor(letter: str, workdir: str) -> Result:
     path = ROOT / "corpus" / rel
     before = None
     if letter in EDITED_CASES:
-        editor = Editor(path, Path(workdir).parent / "edited" / letter)
+        editor = Editor(path, Path(workdir).parent / "edited" / letter,
+                        inside=letter in EDITED_INSIDE)
         path, before = editor.path, editor.edit
-        how = ("after an edit, decided by the ast plan" if letter in PLAN_DECIDES
-               else "after an edit, analysed")
+        if letter in "gh":
+            how = "after an edit, decided by the ast plan"
+        elif letter in EDITED_INSIDE:
+            how = "after an edit of the analysed statement, analysed"
+        else:
+            how = "after an edit elsewhere, the last analysis reused"
     else:
         how = "unchanged, cache warm"
     reported = f"reports {code}" if code else "no finding"
@@ -383,7 +408,7 @@ def case_editor(letter: str, workdir: str) -> Result:
         Side("flake8", _flake8([str(path)]), _environment(False), before),
         Side("flake8+CPS", _flake8([str(path)]),
              _environment(True, report_imports=True, cache=True), before),
-        "report only" if letter in "fi" else "<= 1.5x")
+        "report only" if letter in EDITED_INSIDE else "<= 1.5x")
 
 
 def judge(result: Result) -> None:
@@ -397,8 +422,8 @@ def judge(result: Result) -> None:
         out = result.right.last.stdout or ""
         right = code in out if code else "CPS" not in out
         imported = "copysafety-bench: libcst imported: True" in (result.right.last.stderr or "")
-        result.passed = right and (letter in "fi" or result.ratio <= 1.5) and \
-            not (imported and letter in PLAN_DECIDES)
+        result.passed = right and (letter in EDITED_INSIDE or result.ratio <= 1.5) and \
+            not (imported and letter in NO_LIBCST)
         result.note = (f"{code or 'no finding'} reported: {right}; libcst imported in the "
                        f"last run: {imported}")
         return
@@ -479,7 +504,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                         help="timed repetitions per side (default 5; case b runs 4x as many)")
     parser.add_argument("--quick", action="store_true",
                         help="2 repetitions unless --reps is given")
-    parser.add_argument("--cases", default="abcdefghi", help="which cases to run, e.g. 'ab'")
+    parser.add_argument("--cases", default="abcdefghijk", help="which cases to run, e.g. 'ab'")
     parser.add_argument("--profile", action="store_true",
                         help="also print where the plugin's time goes (where_time_goes.py)")
     args = parser.parse_args(argv)
@@ -492,7 +517,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(line)
     print(package_line() + " (the checkout; subprocesses get it through PYTHONPATH)")
     print(f"torch sources: {torch}")
-    print(f"repetitions: {reps} per side (case b: {4 * reps}; d to i: "
+    print(f"repetitions: {reps} per side (case b: {4 * reps}; d to k: "
           f"{max(EDITOR_PAIRS, 4 * reps)}), alternating, medians\n")
 
     results: List[Result] = []

@@ -91,10 +91,14 @@ def test_a_broken_cache_is_passed_over(tmp_path):
     store = tmp_path / "store"
     expected = lint_source(CANONICAL, "ds.py")
     assert lint_source(CANONICAL, "ds.py", cache_dir=str(store)) == expected
-    [entry] = store.glob("*/*.json")
-    entry.write_text("{not json")
+    entries = list(store.glob("*/*.json"))  # the file's result and its last analysis
+    assert entries
+    for entry in entries:
+        entry.write_text("{not json")
     assert lint_source(CANONICAL, "ds.py", cache_dir=str(store)) == expected
-    entry.write_text(json.dumps({"content": "x", "modules": {}, "findings": []}))
+    for entry in entries:
+        entry.write_text(json.dumps({"content": "x", "key": "x", "modules": {}, "asked": [],
+                                     "findings": []}))
     assert lint_source(CANONICAL, "ds.py", cache_dir=str(store)) == expected
 
 

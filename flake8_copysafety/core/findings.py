@@ -1,7 +1,11 @@
 """The one record every rule produces and every front end (flake8, CLI, verify) consumes."""
 
 from dataclasses import dataclass, field
-from typing import Optional, Tuple
+from typing import Dict, Optional, Tuple
+
+# In a message being built: a placeholder for the line of a node, filled in once positions are
+# known (and filled in again when a stored analysis is reused with its statements moved).
+LINE_REF = "@@{}@@"
 
 
 @dataclass(frozen=True)
@@ -29,3 +33,14 @@ class Finding:
 
     def flake8_text(self) -> str:
         return f"{self.code} {self.message}"
+
+
+@dataclass(frozen=True)
+class PlacedFinding:
+    """A finding with its message before the lines of the nodes it names were filled in
+    (`template`, with `LINE_REF` placeholders) and those lines (`refs`, 1-based): what a
+    reuse of the analysis needs to move them (`engine/reuse.py`)."""
+
+    finding: Finding
+    template: str
+    refs: Dict[str, int] = field(default_factory=dict)

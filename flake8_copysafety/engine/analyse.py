@@ -11,20 +11,27 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 from ..analysis.flow import FileContext
 from ..analysis.imports import bound_transforms, imported_callee, inherited_method
 from ..analysis.regions import Region, build_callees
-from ..core.findings import Finding, Fix
+from ..core.findings import LINE_REF, Finding, Fix, PlacedFinding
 from ..core.names import ImportTable
 from ..core.source import Unchecked, source_lines
-from ..plan.candidates import Plan, first_line
+from ..plan.candidates import Plan, region_spans
 from ..rules.catalogue import with_anchor
 from ..rules.datasets import check_datasets
 from ..rules.handed_out import check_item_users
-from ..rules.reporting import LINE_REF, RawFinding
+from ..rules.reporting import RawFinding
 from ..rules.state_dicts import check_state_dicts
 
 
 def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan, options,
                  facts_used: Optional[Set[str]] = None, filename: Optional[str] = None
                  ) -> List[Finding]:
+    return [placed.finding for placed in
+            analyse_plan_placed(text, tree, imports, chosen, options, facts_used, filename)]
+
+
+def analyse_plan_placed(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan,
+                        options, facts_used: Optional[Set[str]] = None,
+                        filename: Optional[str] = None) -> List[PlacedFinding]:
     regions = _parse_regions(text, tree, chosen)
     base = FileContext(regions[0].module, imports, set(options.copy_functions), facts_used,
                        path=filename, follow_import=imported_callee,
@@ -78,11 +85,11 @@ class _Positions:
         raise KeyError("a finding refers to code outside the analysed regions")
 
 
-def _one_per_line(findings: List[Finding]) -> List[Finding]:
+def _one_per_line(found: List[PlacedFinding]) -> List[PlacedFinding]:
     """`x.mul_(0).add_(2)` is one change to report, not two: one finding per line and code."""
     kept = {}
-    for finding in sorted(findings, key=lambda f: (f.line, f.col, f.code)):
-        kept.setdefault((finding.line, finding.code), finding)
+    for placed in sorted(found, key=lambda p: (p.finding.line, p.finding.col, p.finding.code)):
+        kept.setdefault((placed.finding.line, placed.finding.code), placed)
     return list(kept.values())
 
 
@@ -92,9 +99,7 @@ def _parse_regions(text: str, tree: ast.Module, chosen: Plan) -> List[Region]:
             return [Region(cst.parse_module(text), 0)]
         lines = source_lines(text)
         regions = []
-        for index in chosen.statements:
-            stmt = tree.body[index]
-            start, end = first_line(stmt), stmt.end_lineno or stmt.lineno
+        for start, end in region_spans(tree, chosen):
             regions.append(Region(cst.parse_module("".join(lines[start - 1:end])), start - 1))
         return regions
     except cst.ParserSyntaxError as exc:  # valid for `ast`, not for libcst's grammar
@@ -103,19 +108,21 @@ def _parse_regions(text: str, tree: ast.Module, chosen: Plan) -> List[Region]:
                         exc.raw_column) from None
 
 
-def _finding(raw: RawFinding, positions: _Positions) -> Finding:
+def _finding(raw: RawFinding, positions: _Positions) -> PlacedFinding:
     if raw.bound_at is not None:  # a bound transform's change: on its own line
         _, line, col, end_line, end_col = raw.bound_at
         where = CodeRange((line, col), (end_line, end_col))
     else:
         where = positions[raw.node]
-    message = raw.message
-    for name, node in raw.refs.items():
-        message = message.replace(LINE_REF.format(name), str(positions[node].start.line))
+    template = with_anchor(raw.code, raw.message)
+    refs = {name: positions[node].start.line for name, node in raw.refs.items()}
+    message = template
+    for name, line in refs.items():
+        message = message.replace(LINE_REF.format(name), str(line))
     fix = None
     if raw.fix_site is not None and raw.fix_text is not None:
         span = positions[raw.fix_site]
         fix = Fix((span.start.line, span.start.column), (span.end.line, span.end.column),
                   raw.fix_text, raw.needs_import_copy, f"replace with `{raw.fix_text}`")
-    return Finding(where.start.line, where.start.column, raw.code,
-                   with_anchor(raw.code, message), where.end.line, where.end.column, fix)
+    return PlacedFinding(Finding(where.start.line, where.start.column, raw.code, message,
+                                 where.end.line, where.end.column, fix), template, refs)

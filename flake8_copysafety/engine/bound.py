@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import List, Set, Tuple
 
 from ..analysis.imports import load_module
-from ..core.findings import Finding
+from ..core.findings import LINE_REF, Finding
 from ..facts.frameworks import framework_of
 from ..project.bindings import bound_chains, call_method
 from ..project.model import project_model_for
 from ..rules.catalogue import with_anchor
 from ..rules.datasets import check_datasets
-from ..rules.reporting import LINE_REF
 
 
 def findings_in_bound_transforms(filename: str, options) -> List[Finding]:

@@ -65,25 +65,47 @@ def tool_fingerprint() -> str:
 
 
 class ResultCache:
-    """Findings of one file under one set of settings, looked up and stored by the engine."""
+    """Entries of one tool version: the findings of one file under one set of settings,
+    looked up and stored by the engine (and, under their own names, the last analysis of
+    the file's chosen statements, `engine/reuse.py`)."""
 
     def __init__(self, directory: str) -> None:
         self.directory = directory
         self.folder = os.path.join(directory, tool_fingerprint())
 
-    def _entry(self, filename: str, settings: str) -> str:
+    def entry_name(self, filename: str, settings: str) -> str:
         key = hashlib.blake2b(f"{os.path.abspath(filename)}\0{settings}".encode("utf-8",
                               "surrogatepass"), digest_size=16).hexdigest()
         return os.path.join(self.folder, key + ".json")
 
-    def get(self, filename: str, settings: str, content: str) -> Optional[List[Finding]]:
+    def read(self, name: str) -> Optional[dict]:
+        """The entry stored under `name`, or None when there is none that can be read."""
         try:
-            with open(self._entry(filename, settings), encoding="utf-8") as handle:
+            with open(name, encoding="utf-8") as handle:
                 entry = json.load(handle)
-            if entry["content"] != content or not _unchanged(entry["modules"]):
+        except (OSError, ValueError):
+            return None
+        return entry if isinstance(entry, dict) else None
+
+    def write(self, name: str, entry: dict) -> None:
+        """Store `entry` under `name`, atomically (parallel processes may write the same
+        entry); raises OSError when the folder cannot be written."""
+        import tempfile
+
+        self._prepare()
+        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(entry, out)
+        os.replace(temporary, name)
+
+    def get(self, filename: str, settings: str, content: str) -> Optional[List[Finding]]:
+        entry = self.read(self.entry_name(filename, settings))
+        try:
+            if entry is None or entry["content"] != content or \
+                    not modules_unchanged(entry["modules"]):
                 return None
             return [_finding(item) for item in entry["findings"]]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError):
             return None
 
     def put(self, filename: str, settings: str, content: str, modules,
@@ -91,19 +113,9 @@ class ResultCache:
         if any(f.code in _NOT_CACHED for f in findings):
             return
         try:
-            recorded = {str(path): content_hash(path.read_bytes()) for path in sorted(modules)}
-        except OSError:
-            return
-        entry = {"content": content, "modules": recorded,
-                 "findings": [_as_json(f) for f in findings]}
-        import tempfile
-
-        try:
-            self._prepare()
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(entry, out)
-            os.replace(temporary, self._entry(filename, settings))
+            entry = {"content": content, "modules": recorded_modules(modules),
+                     "findings": [_as_json(f) for f in findings]}
+            self.write(self.entry_name(filename, settings), entry)
         except OSError:
             pass
 
@@ -123,7 +135,12 @@ class ResultCache:
                 shutil.rmtree(other, ignore_errors=True)
 
 
-def _unchanged(modules: Dict[str, str]) -> bool:
+def recorded_modules(modules) -> Dict[str, str]:
+    """The content hash of each project module file an analysis read (raises OSError)."""
+    return {str(path): content_hash(path.read_bytes()) for path in sorted(modules)}
+
+
+def modules_unchanged(modules: Dict[str, str]) -> bool:
     for path, digest in modules.items():
         try:
             with open(path, "rb") as handle:

@@ -81,12 +81,18 @@ def _lint_cached(source, filename, options, tree, report_unchecked, cache_dir
     if found is not None:
         return found
     with recording_modules() as modules:
-        found = lint_source(source, filename, options, tree, None, report_unchecked)
+        try:
+            with _room_to_recurse():
+                found = _lint(source, filename, options, tree, None, (cache, settings))
+        except Unchecked as exc:
+            found = [_unchecked(filename, exc)] if report_unchecked else []
     cache.put(filename, settings, content, modules, found)
     return found
 
 
-def _lint(source, filename, options, tree, facts_used) -> List[Finding]:
+def _lint(source, filename, options, tree, facts_used, reusing=None) -> List[Finding]:
+    """`reusing`: the result cache and settings under which the last analysis of the
+    file's chosen statements may be reused (`engine/reuse.py`)."""
     from ..core.names import ImportTable
     from ..core.source import decode, parse_quietly
     from ..plan.candidates import plan
@@ -103,7 +109,12 @@ def _lint(source, filename, options, tree, facts_used) -> List[Finding]:
     imports = ImportTable(tree)
     chosen = plan(tree, text, imports, options.dataset_bases, filename) \
         if needs_plan(text) else None
-    if chosen:
+    if chosen and reusing is not None:
+        from .reuse import analyse_reusing
+
+        found = analyse_reusing(reusing[0], filename, reusing[1], text, tree, imports, chosen,
+                                options)
+    elif chosen:
         from .analyse import analyse_plan  # the first import of libcst happens here
 
         found = analyse_plan(text, tree, imports, chosen, options, facts_used, filename)

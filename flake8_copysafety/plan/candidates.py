@@ -79,6 +79,13 @@ def first_line(stmt: ast.stmt) -> int:
     return min([stmt.lineno] + [d.lineno for d in decorators])
 
 
+def region_spans(tree: ast.Module, chosen: "Plan") -> List[Tuple[int, int]]:
+    """The first and last line (1-based, inclusive) of each statement the libcst analysis
+    parses on its own (all but a `whole_module` plan), in the order it parses them."""
+    return [(first_line(tree.body[i]), tree.body[i].end_lineno or tree.body[i].lineno)
+            for i in chosen.statements]
+
+
 def _covers(stmt: ast.stmt, lines: List[int]) -> bool:
     start, end = first_line(stmt), stmt.end_lineno or stmt.lineno
     return any(start <= line <= end for line in lines)

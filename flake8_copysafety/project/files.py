@@ -27,8 +27,8 @@ def recording_modules() -> Iterator[Set[Path]]:
     _recorders.append(found)
     try:
         yield found
-    finally:
-        _recorders.remove(found)
+    finally:  # by identity: recorders nest, and two empty ones are equal
+        _recorders[:] = [r for r in _recorders if r is not found]
 
 
 def note_project_files(paths) -> None:

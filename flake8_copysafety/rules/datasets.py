@@ -10,10 +10,11 @@ from ..analysis.stored_types import StoredTypes, first_param, methods_of
 from ..analysis.summaries import resolve_self_callee, self_bound_chains
 from ..analysis.syntax import classes_in
 from ..analysis.values import Family, Level, Tracked, VType
+from ..core.findings import LINE_REF
 from ..core.names import dataset_entry
 from ..facts.frameworks import DatasetFramework, framework_of
 from ..facts.semantics import ARRAY_KINDS, CONTAINER_KINDS, Kind
-from .reporting import LINE_REF, RawFinding, copy_fix, copy_hint
+from .reporting import RawFinding, copy_fix, copy_hint
 
 
 def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.ClassDef],

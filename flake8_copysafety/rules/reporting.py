@@ -9,8 +9,6 @@ from ..analysis.flow import FileContext
 from ..analysis.values import VType
 from ..facts.semantics import ARRAY_KINDS, CONTAINER_KINDS, FUNCTION_FACTS, Effect, Kind
 
-LINE_REF = "@@{}@@"  # a placeholder for the line of a node, filled in once positions are known
-
 
 @dataclass
 class RawFinding:

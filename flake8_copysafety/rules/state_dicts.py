@@ -21,12 +21,13 @@ from ..analysis.stored_types import first_param
 from ..analysis.summaries import resolve_self_callee
 from ..analysis.syntax import DefPath, functions_with_paths, small_statements, statements
 from ..analysis.values import Family, Level, Tracked, VType
+from ..core.findings import LINE_REF
 from ..core.names import dotted
 from ..facts import semantics as sem
 from ..facts.module_changes import OPTIMIZER_NAME, PARAMS_METHODS, TRAINING_CALL
 from ..facts.semantics import Kind
 from ..plan.receivers import MODULE, OPTIMIZER
-from .reporting import LINE_REF, RawFinding, copy_fix
+from .reporting import RawFinding, copy_fix
 
 # Comparing a changed state_dict with anything treats it as separate from its module.
 _COMPARISONS = frozenset({"equal", "allclose", "isclose", "assert_close", "assertEqual"})
