@@ -108,6 +108,11 @@ def _index_info(sub: cst.Subscript) -> IndexInfo:
     return IndexInfo()
 
 
+def string_key(sub: cst.Subscript) -> Optional[str]:
+    """`"img"` of `sample["img"]` (a plain string literal), else None."""
+    return _index_info(sub).key
+
+
 def string_index(sub: cst.Subscript) -> bool:
     if len(sub.slice) != 1 or not isinstance(sub.slice[0].slice, cst.Index):
         return False
@@ -832,6 +837,8 @@ class FlowWalker:
                 value = self._applied(call, bound, returned.applied)
             elif returned.param is not None:
                 value = bound.get(returned.param)
+                if returned.entry_key is not None:
+                    value = self.element_of(value, key=returned.entry_key)
             else:
                 value = callee.stored(returned.tracked)
             result = join_tracked(result, value)
@@ -844,10 +851,10 @@ class FlowWalker:
         if target is None:
             return None
         if change.depth:
-            if change.depth > 1 or not (target.vtype.kind in sem.CONTAINER_KINDS or
-                                        target.level is Level.SHALLOW):
+            if change.depth > 1 or (change.entry_key is None and not (
+                    target.vtype.kind in sem.CONTAINER_KINDS or target.level is Level.SHALLOW)):
                 return None
-            target = self.element_of(target)
+            target = self.element_of(target, key=change.entry_key)
             if target is None:
                 return None
         if change.shallow_via and not target.shallow_via and target.level is not Level.OWNER:

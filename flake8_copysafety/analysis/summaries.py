@@ -13,7 +13,7 @@ from typing import Callable, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from .flow import Change, FileContext, FlowWalker
+from .flow import Change, FileContext, FlowWalker, string_key
 from .stored_types import StoredTypes, first_param, methods_of
 from ..facts.semantics import Kind
 from .values import UNKNOWN, Family, Level, Tracked, VType
@@ -29,8 +29,9 @@ class ChangeFact:
     conditional: bool = False  # `x += ...`: a change only if the argument is mutable
     tracked: Optional[Tracked] = None  # the stored data, when `param` is None
     where: Optional[str] = None  # `file.py:line` when the change is in another file
-    depth: int = 0  # 1: the parameter's element read by an unseen key (`data[key]`)
+    depth: int = 0  # 1: the parameter's element read by a key (`data[key]`, `data["img"]`)
     shallow_via: Optional[str] = None  # the callee shallow-copied the parameter first
+    entry_key: Optional[str] = None  # that key, where it is a string literal
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class ReturnFact:
     param: Optional[int]
     tracked: Optional[Tracked] = None
     applied: Optional[Tuple[int, int]] = None  # `return t(x)`: (index of t, index of x)
+    entry_key: Optional[str] = None  # `return data["img"]`: the parameter's entry
 
 
 @dataclass
@@ -208,14 +210,18 @@ class SummaryWalker(FlowWalker):
         return self_bound_chains(self, attr)
 
     def subscript(self, base, node):
-        """`data[key]` of a parameter of unknown kind, by a key the analysis cannot see:
-        the parameter's element (what it is depends on the caller's argument)."""
+        """`data[key]` or `data["img"]` of a parameter of unknown kind: the parameter's
+        element (what it is depends on the caller's argument: a new dict's entry is what
+        was put there, `dict(img=self.imgs[i])`)."""
         if base is not None and base.family is Family.ARGUMENT and \
                 base.vtype.kind is Kind.UNKNOWN and base.level is Level.ALIAS and \
                 base.depth == 0 and len(node.slice) == 1 and \
-                isinstance(node.slice[0].slice, cst.Index) and \
-                isinstance(node.slice[0].slice.value, cst.Name):
-            return base.derive(depth=1, parts=None, origin_line_node=node)
+                isinstance(node.slice[0].slice, cst.Index):
+            if isinstance(node.slice[0].slice.value, cst.Name):
+                return base.derive(depth=1, parts=None, origin_line_node=node)
+            key = string_key(node)
+            if key is not None:
+                return base.derive(depth=1, entry_key=key, parts=None, origin_line_node=node)
         return super().subscript(base, node)
 
     def call_value(self, call, called, args):
@@ -235,7 +241,8 @@ class SummaryWalker(FlowWalker):
         if tracked.family is Family.ARGUMENT and tracked.level is not Level.SHALLOW:
             # (a new container holding the argument, `[x, *more]`, changes on its own)
             fact = ChangeFact(int(tracked.receiver), node, how, conditional, where=where,
-                              depth=tracked.depth, shallow_via=tracked.shallow_via)
+                              depth=tracked.depth, shallow_via=tracked.shallow_via,
+                              entry_key=tracked.entry_key)
         elif tracked.family is Family.STORED and \
                 tracked.level not in (Level.OWNER, Level.SHALLOW):
             fact = ChangeFact(None, node, how, conditional, tracked, where)
@@ -259,8 +266,9 @@ class SummaryWalker(FlowWalker):
             func, _, arg = value.receiver.partition(":")
             self.result.returns.append(ReturnFact(None, applied=(int(func), int(arg))))
         elif value.family is Family.ARGUMENT and value.level is Level.ALIAS and \
-                not value.depth:
-            self.result.returns.append(ReturnFact(int(value.receiver)))
+                (not value.depth or value.entry_key is not None):
+            self.result.returns.append(ReturnFact(int(value.receiver),
+                                                  entry_key=value.entry_key))
         elif value.family is Family.STATE_DICT or (
                 value.family is Family.STORED and value.level is not Level.OWNER):
             self.result.returns.append(ReturnFact(None, value))

@@ -137,6 +137,8 @@ class Tracked:
     # An argument's element read by a key the analysis cannot see (`data[key]` of a
     # parameter of unknown kind): how many levels below the argument.
     depth: int = 0
+    # At `depth` 1: the string key it was read by (`sample["img"]`), where the code says it.
+    entry_key: Optional[str] = None
     # CALLABLE: the chains of callees (`summaries.CalleeRef`) it may run, each in turn.
     chains: Optional[tuple] = field(default=None, compare=False)
     # A list or dict made by a comprehension: what each of its elements is (`[dict(s) for s
