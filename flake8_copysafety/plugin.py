@@ -25,6 +25,7 @@ class CopySafetyChecker:
     version = __version__
     dataset_bases: Tuple[str, ...] = ()
     copy_functions: Tuple[str, ...] = ()
+    reference_returning: Tuple[str, ...] = ()
     cache_dir: Optional[str] = None  # None: no result cache
 
     def __init__(self, tree, lines: Sequence[str], filename: str = "stdin") -> None:
@@ -48,6 +49,12 @@ class CopySafetyChecker:
             help="Extra functions that return a deep copy (e.g. mypkg.utils.deep_clone).",
         )
         manager.add_option(
+            "--copysafety-reference-returning", default="", parse_from_config=True,
+            comma_separated_list=True,
+            help="Methods of store classes that return the objects the store keeps "
+                 "(e.g. mypkg.store.Store.get).",
+        )
+        manager.add_option(
             "--copysafety-cache-dir", default="", parse_from_config=True,
             help="Where results of unchanged files are kept (default: .copysafety_cache in "
                  "the working directory, or $COPYSAFETY_CACHE_DIR).",
@@ -62,6 +69,8 @@ class CopySafetyChecker:
     def parse_options(cls, options) -> None:
         cls.dataset_bases = _split_names(getattr(options, "copysafety_dataset_bases", ()))
         cls.copy_functions = _split_names(getattr(options, "copysafety_copy_functions", ()))
+        cls.reference_returning = _split_names(
+            getattr(options, "copysafety_reference_returning", ()))
         cls.cache_dir = None
         if not getattr(options, "copysafety_no_cache", False):
             from .engine.cache import default_dir
@@ -78,7 +87,8 @@ class CopySafetyChecker:
             return
         from .engine.pipeline import LintOptions, lint_source
 
-        options = LintOptions(self.dataset_bases, self.copy_functions)
+        options = LintOptions(self.dataset_bases, self.copy_functions,
+                              self.reference_returning)
         findings = lint_source(source, self._filename, options, self._tree,
                                cache_dir=self.cache_dir)
         for f in findings:

@@ -8,7 +8,7 @@ What a call returns is decided by `semantics` alone.
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Dict, Iterator, List, Optional, Sequence, Set
+from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set
 
 import libcst as cst
 
@@ -17,6 +17,7 @@ from ..facts import semantics as sem
 from ..facts.frameworks import RECORD_CLASSES
 from ..facts.module_changes import STORE_METHODS
 from ..facts.semantics import Effect, Kind
+from ..facts.stores import LIST_OF_KEPT, store_method
 from ..project.files import is_module_file
 from .index_arrays import IndexArrays
 from .records import is_record, record_shape, record_type
@@ -56,6 +57,9 @@ class FileContext:
     # `(ctx, class name, method) -> CalleeRef | None`: a method the class inherits from a
     # project class of another module (a transform's mixin base).
     follow_method: Optional[Callable[["FileContext", str, str], Optional[object]]] = None
+    # `--copysafety-reference-returning`: methods of the project's own store classes that
+    # return the objects the store keeps (`pkg.mod.Class.method`).
+    reference_returning: FrozenSet[str] = frozenset()
 
     def used(self, key: str) -> None:
         if self.facts_used is not None:
@@ -749,6 +753,9 @@ class FlowWalker:
             return self._call_function(call, qualified, args)
         if receiver is None or method is None:
             return None
+        kept = self._kept_by_store(call, receiver, method)
+        if kept is not None:
+            return kept
         fact = sem.METHOD_FACTS.get(method)
         if fact is not None:
             self.ctx.used(f"method:{method}")
@@ -841,8 +848,42 @@ class FlowWalker:
                     value = self.element_of(value, key=returned.entry_key)
             else:
                 value = callee.stored(returned.tracked)
+                if value is not None and value.kept_by:
+                    value = value.derive(origin=self.ctx.code(call), origin_line_node=call)
             result = join_tracked(result, value)
         return result
+
+    def _kept_by_store(self, call: cst.Call, receiver: Tracked, method: str
+                       ) -> Optional[Tracked]:
+        """`self.coco.loadAnns(ids)` on a stored store object (`facts/stores.py`): the
+        objects the store keeps (a new list of them, or the kept object itself)."""
+        owner = receiver.vtype.cls
+        if receiver.family is not Family.STORED or not owner:
+            return None
+        row = store_method(f"{self._store_class(owner)}.{method}", self.ctx.reference_returning)
+        if row is None:
+            return None
+        self.ctx.used(f"store:{row.key}")
+        kept = VType(row.kind)
+        where = dict(origin=self.ctx.code(call), origin_line_node=call, parts=None,
+                     fix_site=None, fix_vtype=None, maybe_via=None, shallow_via=None,
+                     kept_by=f"`{row.key.rpartition('.')[0].rpartition('.')[2]}.{method}`")
+        if row.returns == LIST_OF_KEPT:
+            return receiver.derive(level=Level.SHALLOW, vtype=VType(Kind.LIST, elem=kept),
+                                   **where)
+        return receiver.derive(level=Level.ALIAS, vtype=kept, **where)
+
+    def _store_class(self, owner: str) -> str:
+        """The qualified name of a stored object's class: as imported, or a class of this
+        module named by a configured `module.Class.method`."""
+        if "." in owner:
+            return owner
+        for name in self.ctx.reference_returning:
+            qualified = name.rpartition(".")[0]
+            module, _, cls = qualified.rpartition(".")
+            if cls == owner and is_module_file(self.ctx.path or "", module):
+                return qualified
+        return owner
 
     def _changed_argument(self, target: Optional[Tracked], change) -> Optional[Tracked]:
         """What a callee's change of its parameter changes here: the argument itself, or

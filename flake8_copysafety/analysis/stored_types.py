@@ -6,7 +6,7 @@ enough, or whether `x += 1` on an element changes anything, depends on it. What 
 inferred stays unknown, and default-on rules stay silent on unknown kinds.
 """
 
-from typing import Dict, List, Optional
+from typing import Dict, FrozenSet, List, Optional
 
 import libcst as cst
 
@@ -14,6 +14,7 @@ from ..core.names import ImportTable, dotted
 from ..facts import semantics as sem
 from ..facts.frameworks import RECORD_CLASSES
 from ..facts.semantics import Kind
+from ..facts.stores import store_classes
 from .syntax import all_nodes, small_statements
 from .values import UNKNOWN, VType, join_types
 
@@ -77,8 +78,11 @@ class _MethodScan:
 class StoredTypes:
     """Infers `VType`s of expressions in one method, and of a class's stored attributes."""
 
-    def __init__(self, imports: ImportTable) -> None:
+    def __init__(self, imports: ImportTable, stores: FrozenSet[str] = store_classes()) -> None:
         self.imports = imports
+        # Store classes (`facts/stores.py`, and configured ones): `self.coco = COCO(f)` keeps
+        # an instance of that class, whose methods hand out the objects it keeps.
+        self.stores = stores
 
     def attribute_types(self, classes: List[cst.ClassDef]) -> Dict[str, VType]:
         """Kinds of `self.x` across the methods of a class and its in-module bases."""
@@ -211,6 +215,8 @@ class StoredTypes:
             return VType(Kind.DICT)
         if qualified in RECORD_CLASSES:
             return VType(Kind.RECORD, cls=qualified)
+        if qualified in self.stores:
+            return VType(Kind.UNKNOWN, cls=qualified)
         if qualified is None and isinstance(call.func, cst.Name):
             return VType(Kind.UNKNOWN, cls=call.func.value)  # maybe a class of this module
         if qualified is None and isinstance(call.func, cst.Attribute):
@@ -228,6 +234,18 @@ class StoredTypes:
             if fact is not None and fact.implies in sem.ARRAY_KINDS:
                 return VType(fact.implies)  # `.astype(...)` exists on ndarrays only
         return UNKNOWN
+
+    def returned_type(self, func: cst.FunctionDef) -> VType:
+        """What `func` returns: the kinds of its `return` values joined (nested functions
+        left out); UNKNOWN where any is unknown or there is none."""
+        scan = _MethodScan(first_param(func) or "", func.body.body)
+        env = _Locals(scan.locals, self._annotations(func))
+        values = [s.value for s in small_statements(func.body.body)
+                  if isinstance(s, cst.Return) and s.value is not None]
+        types = [self.type_of(v, env) for v in values]
+        if not types or any(t.kind is Kind.UNKNOWN and not t.cls for t in types):
+            return UNKNOWN
+        return _join_all(types) or UNKNOWN
 
     def _dtype_kwarg(self, call: cst.Call) -> Optional[str]:
         for arg in call.args:

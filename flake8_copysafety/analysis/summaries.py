@@ -13,9 +13,11 @@ from typing import Callable, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from ..facts.semantics import Kind
+from ..facts.stores import store_classes
+from .caches import cached_result, caching_decorator
 from .flow import Change, FileContext, FlowWalker, string_key
 from .stored_types import StoredTypes, first_param, methods_of
-from ..facts.semantics import Kind
 from .values import UNKNOWN, Family, Level, Tracked, VType
 
 
@@ -88,7 +90,8 @@ class CalleeRef:
         if tracked.family is Family.STATE_DICT:
             return tracked.derive(bound_key=None, bound_at=frozenset(), changed=False,
                                   fix_site=None, direct=False)
-        if tracked.family is Family.STORED and self.same_instance:
+        if tracked.family is Family.STORED and (self.same_instance or tracked.kept_by):
+            # (a cache is shared by every caller, whichever instance calls)
             return tracked.derive(fix_site=None, fix_vtype=None)
         return None
 
@@ -110,7 +113,7 @@ class Callees:
         self.classes = classes
         self.ancestors = ancestors
         self.state_dict_source = state_dict_source
-        self.types = StoredTypes(ctx.imports)
+        self.types = StoredTypes(ctx.imports, store_classes(ctx.reference_returning))
         self.state_dict_producers: Set[str] = set()
         self._memo: Dict[tuple, Summary] = {}
         self._stored: Dict[int, Dict[str, VType]] = {}
@@ -158,6 +161,12 @@ class Callees:
         stored = self.stored_types(owner) if owner is not None else {}
         walker = SummaryWalker(self.ctx, func, owner, stored, result, self.state_dict_source)
         walker.walk_block(func.body.body)
+        decorator = caching_decorator(func, self.ctx.imports)
+        if decorator is not None:
+            self.ctx.used(f"cache:{decorator}")
+            kept = cached_result(func, decorator, self.types)
+            if kept is not None:
+                result.returns.append(ReturnFact(None, kept))
         return result
 
     def stored_types(self, owner: cst.ClassDef) -> Dict[str, VType]:

@@ -144,6 +144,9 @@ class Tracked:
     # A list or dict made by a comprehension: what each of its elements is (`[dict(s) for s
     # in samples]` holds shallow copies, not the samples themselves).
     element: Optional["Tracked"] = None
+    # A cache or store keeps it and hands the same object to every later call
+    # (`@lru_cache` on `_load`, `COCO.loadAnns`): the message names the keeper.
+    kept_by: Optional[str] = None
 
     def derive(self, **changes) -> "Tracked":
         if "entries" not in changes and ("vtype" in changes or "level" in changes):

@@ -86,6 +86,8 @@ def build_options(args: argparse.Namespace, config: FileConfig) -> LintOptions:
     return LintOptions(
         dataset_bases=tuple(_setting(args.dataset_bases, config, "dataset-bases") or ()),
         copy_functions=tuple(_setting(args.copy_functions, config, "copy-functions") or ()),
+        reference_returning=tuple(
+            _setting(args.reference_returning, config, "reference-returning") or ()),
     )
 
 

@@ -4,14 +4,15 @@ Read from `[tool.copysafety]` in pyproject.toml or `[copysafety]` in setup.cfg, 
 found first walking up from the working directory (pyproject.toml wins inside one directory).
 The walk stops at the top of a repository (a directory holding `.git` or `.hg`). Keys:
 `select`, `ignore`, `extend-select`, `extend-ignore`, `per-file-ignores`, `exclude`,
-`dataset-bases`, `copy-functions` (underscores work too). Values are TOML lists or
-comma/newline separated strings; `per-file-ignores` is a TOML table (`"tests/*" = ["CPS201"]`)
-or flake8's `GLOB: CODES` lines. An unknown key is an error that names the nearest valid one.
-Command-line flags override the file.
+`dataset-bases`, `copy-functions`, `reference-returning` (underscores work too). Values are
+TOML lists or comma/newline separated strings; `per-file-ignores` is a TOML table
+(`"tests/*" = ["CPS201"]`) or flake8's `GLOB: CODES` lines. An unknown key is an error that
+names the nearest valid one. Command-line flags override the file.
 
 A project with only flake8 settings: when no such section is found, the same walk looks for
 a `[flake8]` section (setup.cfg, tox.ini, .flake8, flake8's order) and reads the plugin's own
-options there (`copysafety-dataset-bases`, `copysafety-copy-functions`) and the `CPS` entries
+options there (`copysafety-dataset-bases`, `copysafety-copy-functions`,
+`copysafety-reference-returning`) and the `CPS` entries
 of `extend-select`, `extend-ignore` and `per-file-ignores`. flake8's `select` and `ignore`
 are not read: they choose among every plugin's codes, not this command's.
 """
@@ -26,13 +27,14 @@ from typing import Any, Dict, List, Optional, Tuple
 
 KEYS = (
     "select", "ignore", "extend-select", "extend-ignore", "per-file-ignores", "exclude",
-    "dataset-bases", "copy-functions",
+    "dataset-bases", "copy-functions", "reference-returning",
 )
 # The `[flake8]` keys this command reads when a project has no section of its own, and the
 # setting each becomes; code lists keep only their CPS entries.
 FLAKE8_KEYS = {
     "copysafety-dataset-bases": "dataset-bases",
     "copysafety-copy-functions": "copy-functions",
+    "copysafety-reference-returning": "reference-returning",
     "extend-select": "extend-select",
     "extend-ignore": "extend-ignore",
     "per-file-ignores": "per-file-ignores",

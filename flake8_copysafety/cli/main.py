@@ -16,10 +16,10 @@ turns it on (as in flake8). `# noqa` and `# noqa: CODE,...` comments work as in 
 
 Configuration: [tool.copysafety] in pyproject.toml or [copysafety] in setup.cfg, the nearest
 from the working directory upwards (stopping at the repository root). Keys: select, ignore,
-extend-select, extend-ignore, per-file-ignores, exclude, dataset-bases, copy-functions.
-Without such a section, the nearest [flake8] section gives copysafety-dataset-bases,
-copysafety-copy-functions and the CPS entries of extend-select, extend-ignore and
-per-file-ignores. Flags override the file.
+extend-select, extend-ignore, per-file-ignores, exclude, dataset-bases, copy-functions,
+reference-returning. Without such a section, the nearest [flake8] section gives
+copysafety-dataset-bases, copysafety-copy-functions, copysafety-reference-returning and the CPS
+entries of extend-select, extend-ignore and per-file-ignores. Flags override the file.
 
 """ + EXIT_CODES
 
@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="extra dataset base classes, dotted (mypkg.data.BaseDataset)")
     check.add_argument("--copy-functions", type=_comma_list, action="extend", metavar="NAMES",
                        help="extra functions returning a deep copy (mypkg.utils.deep_clone)")
+    check.add_argument("--reference-returning", type=_comma_list, action="extend",
+                       metavar="NAMES",
+                       help="methods of store classes that return the objects the store "
+                            "keeps (mypkg.store.Store.get)")
     check.add_argument("--per-file-ignores", action="append", metavar="GLOB:CODES",
                        help="flake8's `GLOB: CODES` entries (replaces the configured ones)")
     check.add_argument("--format", "--output-format", dest="format", default="text",

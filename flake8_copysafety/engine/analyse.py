@@ -35,7 +35,8 @@ def analyse_plan_placed(text: str, tree: ast.Module, imports: ImportTable, chose
     regions = _parse_regions(text, tree, chosen)
     base = FileContext(regions[0].module, imports, set(options.copy_functions), facts_used,
                        path=filename, follow_import=imported_callee,
-                       bound_transforms=bound_transforms, follow_method=inherited_method)
+                       bound_transforms=bound_transforms, follow_method=inherited_method,
+                       reference_returning=frozenset(options.reference_returning))
     base.receivers = chosen.receivers
     build_callees(base, regions)
     base.callees.state_dict_producers = chosen.producers

@@ -27,6 +27,8 @@ class LintOptions:
 
     dataset_bases: Tuple[str, ...] = ()
     copy_functions: Tuple[str, ...] = ()
+    # methods of the project's own store classes that return the objects the store keeps
+    reference_returning: Tuple[str, ...] = ()
 
 
 def lint_source(
@@ -76,7 +78,8 @@ def _lint_cached(source, filename, options, tree, report_unchecked, cache_dir
     cache = ResultCache(cache_dir)
     raw = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
     content = content_hash(raw)
-    settings = repr((options.dataset_bases, options.copy_functions, report_unchecked))
+    settings = repr((options.dataset_bases, options.copy_functions,
+                     options.reference_returning, report_unchecked))
     found = cache.get(filename, settings, content)
     if found is not None:
         return found

@@ -20,7 +20,8 @@ from typing import Any, Dict, List, Optional, Tuple
 from .memory import (array_fingerprint, array_span, fingerprint, is_array, tensor_device,
                      tensor_fingerprint, tensor_span)
 from .places import Place, code_place
-from .stored import ARRAY, TENSOR, Stored, StoredData, change, shallow_copy_of
+from .stored import (ARRAY, TENSOR, Stored, StoredData, cached_members, change,
+                     shallow_copy_of)
 
 SAMPLE_NODES = 256  # objects looked at in one returned item
 HOT_LIMIT = 1024  # handed-out stored objects remembered for the next check
@@ -59,6 +60,17 @@ class DatasetGuard:
         self.escaped = False  # this item handed stored tensor memory to numpy or C code
         # The mode watches this dataset's items only where torch can write stored memory.
         self.watching = self.stored.holds_memory
+        self.inside = False  # between enter and leave of an item
+
+    def adopt(self, value: Any, path: str) -> None:
+        """An object a cache of the dataset keeps and hands out again (`@lru_cache` on
+        `__getitem__` or on a method it calls): stored data from now on."""
+        if not self.stored.adopt(value, path) or self.watching or \
+                not self.stored.holds_memory:
+            return
+        self.watching = True
+        if self.inside:
+            self.session.watch.hold()
 
     # --- reporting -----------------------------------------------------------------------
 
@@ -74,6 +86,7 @@ class DatasetGuard:
 
     def enter(self, index: Any) -> Any:
         self.index = index
+        self.inside = True
         if self.hot:
             self._check_hot(None, caller=True)
         before = self._region_prints(index) if self.regions else None
@@ -84,6 +97,7 @@ class DatasetGuard:
         return before
 
     def leave(self, index: Any, before: Any, result: Any) -> None:
+        self.inside = False
         watch = self.session.watch
         if self.watching:
             watch.release()
@@ -365,6 +379,8 @@ class DatasetGuards:
             try:
                 guards.session.watch.quiet += 1
                 try:
+                    if cached:
+                        guard.adopt(result, f"__getitem__({index!r})")
                     guard.leave(index, before, result)
                 finally:
                     guards.session.watch.quiet -= 1
@@ -372,9 +388,36 @@ class DatasetGuards:
                 pass
             return result
 
+        cached = "__getitem__" in cached_members(cls)
         __getitem__.__copysafety_real__ = real  # type: ignore[attr-defined]
         type.__setattr__(cls, "__getitem__", __getitem__)
         self._wrapped.append((cls, real))
+        for name, method in cached_members(cls).items():
+            if name != "__getitem__":
+                self._patch(cls, name, self._kept_by(name, method))
+
+    def _kept_by(self, name: str, cached: Any) -> Any:
+        """A cached method of a dataset: what it returns to a dataset being read is kept
+        by its cache, so it becomes that dataset's stored data."""
+        guards = self
+
+        @functools.wraps(cached)
+        def kept(*args, **kwargs):
+            result = cached(*args, **kwargs)
+            try:
+                guard = guards.guards.get(id(args[0])) if args else None
+                if guard is not None:
+                    guards.session.watch.quiet += 1
+                    try:
+                        guard.adopt(result, f"{name}(...)")
+                    finally:
+                        guards.session.watch.quiet -= 1
+            except Exception:  # noqa: BLE001 - never in the program's way
+                pass
+            return result
+
+        kept.cache_info, kept.cache_clear = cached.cache_info, cached.cache_clear
+        return kept
 
     def _abandon(self, guard: DatasetGuard) -> None:
         watch = self.session.watch
@@ -384,6 +427,7 @@ class DatasetGuards:
             watch.datasets.pop()
         guard.seen_inplace.clear()
         guard.escaped = False
+        guard.inside = False
 
     def wrap_subclasses(self, base: type) -> None:
         todo = [base]

@@ -201,6 +201,18 @@ class StoredData:
             if is_data(item):
                 self._walk(item, f"{path}[{key!r}]", depth + 1, holder)
 
+    def adopt(self, value: Any, path: str) -> bool:
+        """Record `value` as stored from now on (an object a cache of the dataset keeps and
+        hands out again); whether anything new was recorded."""
+        if id(value) in self.by_id or not is_data(value):
+            return False
+        count = len(self.records)
+        self._walk(value, path, 0, None)
+        if len(self.records) == count:
+            return False
+        self._index_spans()
+        return True
+
     def _index_spans(self) -> None:
         grouped: Dict[str, List[Tuple[int, int, int, Stored]]] = {}
         for n, record in enumerate(self.records):
@@ -234,6 +246,14 @@ class StoredData:
                 found.append(record)
             i -= 1
         return found
+
+
+def cached_members(cls: type) -> Dict[str, Any]:
+    """The members of `cls` that a cache wraps (`functools.lru_cache`, `functools.cache`):
+    each hands the object it keeps to every later call with equal arguments, so what it
+    returns is stored data though no attribute holds it."""
+    return {name: value for name, value in vars(cls).items()
+            if callable(getattr(value, "cache_info", None)) and hasattr(value, "__wrapped__")}
 
 
 def shallow_copy_of(fresh: Any, record: Optional[Stored]) -> bool:

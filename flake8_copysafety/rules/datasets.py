@@ -163,8 +163,11 @@ class GetitemWalker(FlowWalker):
         line = LINE_REF.format("origin")
         by = self._changed_by()
         drift = self.drift
+        held = f"kept by {tracked.kept_by}" if tracked.kept_by else "stored dataset data"
+        if tracked.kept_by:
+            drift = f"{tracked.kept_by} hands out the object it keeps, so {drift}"
         if code == "CPS101":
-            what = f"{origin} (stored dataset data, line {line}) is changed in place{by}"
+            what = f"{origin} ({held}, line {line}) is changed in place{by}"
             hint = copy_hint(tracked.vtype.kind)
             why = f"Nothing copied it: {drift}."
         elif code == "CPS102":
@@ -175,17 +178,18 @@ class GetitemWalker(FlowWalker):
             else:
                 cause = f"`{via}` copies one level only and its elements are the stored ones"
                 hint = "use `copy.deepcopy(...)`"
-            what = (f"{origin} (stored dataset data, line {line}) is changed in place{by} "
+            what = (f"{origin} ({held}, line {line}) is changed in place{by} "
                     f"after a copy too shallow for it")
             why = f"{cause[0].upper()}{cause[1:]}: {drift}."
         elif code == "CPS103":
             noun = "stored sample" if tracked.vtype.kind in CONTAINER_KINDS else "stored data"
-            what = f"the {noun} {origin} (line {line}) gets its entries written{by}"
+            kept = f"kept by {tracked.kept_by}, " if tracked.kept_by else ""
+            what = f"the {noun} {origin} ({kept}line {line}) gets its entries written{by}"
             hint = "copy the container first (`copy.deepcopy(...)`, or `dict(...)` if only "
             hint += "entries are replaced)"
             why = f"It was read without a copy: {drift}."
         else:
-            what = (f"{origin} (stored dataset data, line {line}) is changed in place{by} "
+            what = (f"{origin} ({held}, line {line}) is changed in place{by} "
                     f"after `{tracked.maybe_via}`")
             hint = "`.clone()` after converting"
             why = (f"`{tracked.maybe_via}` returns the same tensor when nothing needs "

@@ -15,8 +15,9 @@ small project: its entry is `case.py`, the other modules are what it imports; ma
 sit in any of its files (expected findings are then named `file.py:line`), and every file is
 linted as the flake8 plugin lints a file of that project.
 
-Every key of the copy-semantics tables (`semantics.all_fact_keys()`) must be consulted by
-the analysis on at least one case. Any disagreement or unexercised key exits 1.
+Every key of the copy-semantics tables (`semantics.all_fact_keys()`) and of the store table
+(`stores.fact_keys()`) must be consulted by the analysis on at least one case. Any
+disagreement or unexercised key exits 1.
 
 torch is imported only by the worker process, never here.
 """
@@ -353,6 +354,7 @@ def run(cases: Sequence[Case], devices: Sequence[str], timeout: float,
         observer: str = "diff") -> Report:
     """Both sides for every case on every device."""
     from ..facts.semantics import all_fact_keys
+    from ..facts.stores import fact_keys as store_fact_keys
 
     own = worker is None
     if worker is None:
@@ -380,7 +382,7 @@ def run(cases: Sequence[Case], devices: Sequence[str], timeout: float,
     used: Set[str] = set()
     for result in statics.values():
         used |= result.facts
-    return Report(rows, sorted(all_fact_keys() - used), check_coverage)
+    return Report(rows, sorted((all_fact_keys() | store_fact_keys()) - used), check_coverage)
 
 
 def format_text(report: Report) -> str:

@@ -161,7 +161,7 @@ def _is_dataset_class(cls: type, module_name: str) -> bool:
 
     if getattr(cls, "__module__", None) != module_name:
         return False
-    getitem = getattr(cls, "__getitem__", None)
+    getitem = inspect.unwrap(getattr(cls, "__getitem__", None))  # `@lru_cache` too
     if not inspect.isfunction(getitem) or getitem.__module__ != module_name:
         return False  # e.g. torch's abstract Dataset.__getitem__, or a builtin's
     length = getattr(cls, "__len__", None)
@@ -199,6 +199,40 @@ def _read_all(dataset) -> None:
             pass
 
 
+class _CacheContents:
+    """What the caches of dataset classes hand out is stored data too, though no attribute
+    holds it (the cache lives on the function): each object a cached method returns is
+    frozen the first time it comes out (as the cache keeps it), and compared at the end."""
+
+    def __init__(self) -> None:
+        self.kept: Dict[int, Tuple[Any, Any]] = {}  # id -> (object, snapshot)
+        self._patched: List[Tuple[type, str, Any]] = []
+
+    def watch(self, cls: type) -> None:
+        import functools
+
+        from ..guard.stored import cached_members
+
+        for name, cached in cached_members(cls).items():
+            @functools.wraps(cached)
+            def handed_out(*args, _cached=cached, **kwargs):
+                result = _cached(*args, **kwargs)
+                if id(result) not in self.kept:
+                    self.kept[id(result)] = (result, freeze(result))
+                return result
+
+            self._patched.append((cls, name, cached))
+            setattr(cls, name, handed_out)
+
+    def changed(self) -> bool:
+        return any(not same(before, freeze(obj)) for obj, before in self.kept.values())
+
+    def restore(self) -> None:
+        for cls, name, cached in reversed(self._patched):
+            setattr(cls, name, cached)
+        self._patched.clear()
+
+
 def _datasets_to_read(module) -> List[Callable[[], Any]]:
     """How dataset mode builds each dataset it reads: the module's own `datasets()` factory
     (a folder case builds them as its project does), else each dataset class, bare."""
@@ -219,8 +253,13 @@ def observe_datasets(module) -> Tuple[str, str]:
         cls = type(dataset)
         classes.append(cls)
         before = freeze(vars(dataset))
-        _read_all(dataset)
-        if not same(before, freeze(vars(dataset))):
+        caches = _CacheContents()
+        caches.watch(cls)
+        try:
+            _read_all(dataset)
+        finally:
+            caches.restore()
+        if not same(before, freeze(vars(dataset))) or caches.changed():
             changed.append(cls.__name__)
     if changed:
         return MUTATED, "stored data changed: " + ", ".join(changed)
@@ -364,13 +403,21 @@ def observe_training(module) -> Tuple[str, str]:
     built; it mutated iff what it stores differs from that snapshot once `train()` has
     returned (the loop changed items the dataset handed out by reference)."""
     built: List[Tuple[Any, Any]] = []
+    caches: Dict[type, _CacheContents] = {}
     for cls in _training_dataset_classes(module):
         def init(self, *args, _real=cls.__init__, **kwargs):
             _real(self, *args, **kwargs)
             built.append((self, freeze(vars(self))))
         cls.__init__ = init
-    module.train()
-    changed = [type(d).__name__ for d, before in built if not same(before, freeze(vars(d)))]
+        caches[cls] = _CacheContents()
+        caches[cls].watch(cls)
+    try:
+        module.train()
+    finally:
+        for contents in caches.values():
+            contents.restore()
+    changed = [type(d).__name__ for d, before in built if not same(before, freeze(vars(d)))
+               or caches[type(d)].changed()]
     if changed:
         return MUTATED, "stored data changed by train(): " + ", ".join(changed)
     return UNCHANGED, "stored data unchanged by train(): " + ", ".join(
