@@ -40,7 +40,7 @@ def cached_result(func: cst.FunctionDef, decorator: str, types: StoredTypes
     (None where what it returns cannot change in place)."""
     if not isinstance(func.body, cst.IndentedBlock) or _immutable_returns(func, types.imports):
         return None
-    vtype = types.returned_type(func)
+    vtype = types.returned_type(func, every_known=True)
     if _immutable(vtype):
         return None
     label = f"@{decorator.rpartition('.')[2]}"

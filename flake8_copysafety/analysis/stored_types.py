@@ -116,10 +116,11 @@ class StoredTypes:
                     types[attr] = VType(kind)
         return types
 
-    def returned_type(self, method: cst.FunctionDef) -> VType:
+    def returned_type(self, method: cst.FunctionDef, every_known: bool = False) -> VType:
         """The kind of what `method` returns (its `return` values joined; unknown if none):
         what a framework keeps of a hook's result (mmengine's `self.data_list =
-        self.load_data_list()`)."""
+        self.load_data_list()`). `every_known`: unknown as soon as one `return` is (what a
+        cache keeps is immutable only if every return says so)."""
         if not isinstance(method.body, cst.IndentedBlock):
             return UNKNOWN
         self_name = first_param(method) or ""
@@ -127,6 +128,8 @@ class StoredTypes:
         env = _Locals(scan.locals, self._annotations(method))
         found = [self.type_of(s.value, env) for s in small_statements(method.body.body)
                  if isinstance(s, cst.Return) and s.value is not None]
+        if every_known and any(t.kind is Kind.UNKNOWN and not t.cls for t in found):
+            return UNKNOWN
         return _join_all(found) or UNKNOWN
 
     def _annotations(self, method: cst.FunctionDef) -> Dict[str, VType]:
@@ -234,18 +237,6 @@ class StoredTypes:
             if fact is not None and fact.implies in sem.ARRAY_KINDS:
                 return VType(fact.implies)  # `.astype(...)` exists on ndarrays only
         return UNKNOWN
-
-    def returned_type(self, func: cst.FunctionDef) -> VType:
-        """What `func` returns: the kinds of its `return` values joined (nested functions
-        left out); UNKNOWN where any is unknown or there is none."""
-        scan = _MethodScan(first_param(func) or "", func.body.body)
-        env = _Locals(scan.locals, self._annotations(func))
-        values = [s.value for s in small_statements(func.body.body)
-                  if isinstance(s, cst.Return) and s.value is not None]
-        types = [self.type_of(v, env) for v in values]
-        if not types or any(t.kind is Kind.UNKNOWN and not t.cls for t in types):
-            return UNKNOWN
-        return _join_all(types) or UNKNOWN
 
     def _dtype_kwarg(self, call: cst.Call) -> Optional[str]:
         for arg in call.args:
