@@ -186,3 +186,46 @@ def test_misspelt_key_names_the_setting(tmp_path):
     _project(tmp_path, {"pyproject.toml": f'[tool.copysafety]\nreference-returns = ["{NAME}"]\n'})
     done = run_process(["check", "--no-cache", "mypkg/data.py"], tmp_path)
     assert done.returncode == 2 and "reference-returning" in done.stderr, done.stderr
+
+
+def test_cached_function_of_another_project_module(tmp_path):
+    write(tmp_path, {
+        "setup.cfg": "",
+        "pkg/__init__.py": "",
+        "pkg/io.py": textwrap.dedent("""\
+            from functools import lru_cache
+
+            import numpy as np
+
+
+            @lru_cache(maxsize=None)
+            def read(path):
+                return np.load(path)
+
+
+            def read_fresh(path):
+                return np.load(path)
+        """),
+        "pkg/data.py": textwrap.dedent("""\
+            from torch.utils.data import Dataset
+
+            from .io import read, read_fresh
+
+
+            class Frames(Dataset):
+                def __init__(self, paths):
+                    self.paths = paths
+
+                def __len__(self):
+                    return len(self.paths)
+
+                def __getitem__(self, i):
+                    frame = read(self.paths[i])
+                    frame -= 1
+                    fresh = read_fresh(self.paths[i])
+                    fresh -= 1
+                    return frame, fresh
+        """),
+    })
+    path = tmp_path / "pkg" / "data.py"
+    assert codes(path.read_text(), path=str(path)) == [(15, "CPS101")]
