@@ -4,6 +4,7 @@ flake8 imports this module on every run, editors on every save: it imports only 
 gate; the engine comes in for the first file that passes it.
 """
 
+import os
 from typing import Iterator, Optional, Sequence, Tuple
 
 from . import __version__
@@ -61,7 +62,8 @@ class CopySafetyChecker:
         )
         manager.add_option(
             "--copysafety-no-cache", action="store_true", parse_from_config=True,
-            help="Analyse every file again instead of reusing results (also: "
+            help="Analyse every file again instead of reusing results, and keep no index "
+                 "of the project on disk (also: "
                  "COPYSAFETY_NO_CACHE=1).",
         )
 
@@ -72,7 +74,10 @@ class CopySafetyChecker:
         cls.reference_returning = _split_names(
             getattr(options, "copysafety_reference_returning", ()))
         cls.cache_dir = None
-        if not getattr(options, "copysafety_no_cache", False):
+        if getattr(options, "copysafety_no_cache", False):
+            # the project model's index too; flake8's worker processes inherit it
+            os.environ["COPYSAFETY_NO_CACHE"] = "1"
+        else:
             from .engine.cache import default_dir
 
             cls.cache_dir = getattr(options, "copysafety_cache_dir", "") or default_dir()

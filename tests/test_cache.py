@@ -13,7 +13,7 @@ from flake8_copysafety.engine import cache
 from flake8_copysafety.engine.pipeline import lint_source
 
 from cli_support import CANONICAL, CLEAN, run_process, write
-from test_project_imports import TRANSFORMS, _project
+from test_project_imports import DATASET, _project
 
 # flake8 as the command runs it; on exit, whether the analysis (libcst) was imported.
 FLAKE8 = textwrap.dedent("""\
@@ -65,14 +65,17 @@ def test_cache_can_be_turned_off_or_moved(tmp_path):
 
 
 def test_changed_project_module_is_seen(tmp_path):
-    path = _project(tmp_path)
+    """A helper's change of stored data is reported in the helper's module; its kept result
+    holds only while the dataset's module that reaches it is unchanged."""
+    _project(tmp_path)
+    helper = tmp_path / "pkg" / "transforms.py"
     store = str(tmp_path / "store")
-    first = lint_source(path.read_bytes(), str(path), cache_dir=store)
-    assert [(f.line, f.code) for f in first] == [(17, "CPS101"), (18, "CPS101")]
-    assert lint_source(path.read_bytes(), str(path), cache_dir=store) == first
-    (tmp_path / "pkg" / "transforms.py").write_text(
-        TRANSFORMS.replace("    im -= mean\n", "    im = im - mean\n"))
-    assert lint_source(path.read_bytes(), str(path), cache_dir=store) == []
+    first = lint_source(helper.read_bytes(), str(helper), cache_dir=store)
+    assert [(f.line, f.code) for f in first] == [(2, "CPS101")]
+    assert lint_source(helper.read_bytes(), str(helper), cache_dir=store) == first
+    dataset = tmp_path / "pkg" / "data" / "ds.py"
+    dataset.write_text(DATASET.replace("(self.data[i])", "(self.data[i].clone())"))
+    assert lint_source(helper.read_bytes(), str(helper), cache_dir=store) == []
 
 
 def test_settings_and_path_are_part_of_the_key(tmp_path):

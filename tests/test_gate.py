@@ -97,3 +97,28 @@ if given is not None:
     def test_never_looser_than_the_engine(text):
         if gate.is_candidate(text):
             assert engine.is_candidate(text.encode("utf-8", "surrogateescape"))
+
+
+@pytest.mark.parametrize("text, write", [
+    ("x[i] = 1\n", True), ("x[i] += 1\n", True), ("a -= b\n", True), ("a //= 2\n", True),
+    ("a >>= 1\n", True), ("del d[k]\n", True), ("t.add_(1)\n", True),
+    ("torch.nn.init.zeros_(w)\n", True), ("d.append(v)\n", True), ("d.setdefault(k, [])\n", True),
+    ("np.copyto(a, b)\n", True), ("torch.add(a, b, out=a)\n", True),
+    ("F.relu(x, inplace=True)\n", True),
+    ("x = y\n", False), ("x[i] == y\n", False), ("a <= b\n", False), ("a != b\n", False),
+    ("super().__init__(x)\n", False), ("f(out == a)\n", False), ("y = x[i]\n", False),
+])
+def test_a_write_in_text(text, write):
+    """What may hold the line of a change a dataset of another module reaches."""
+    assert gate.may_hold_write(text) is write
+    assert gate.may_hold_write(text.encode("utf-8")) is write
+    assert gate.is_candidate(text) is write
+
+
+def test_write_lists_match_the_semantics_tables():
+    from flake8_copysafety.facts import semantics as sem
+
+    methods = set().union(*sem.MUTATING_METHODS.values()) | sem.CONTAINER_MUTATORS
+    assert set(gate.MUTATING_METHODS) == methods
+    assert set(gate.MUTATING_FUNCTIONS) == {q.rpartition(".")[2] for q in sem.MUTATING_FUNCTIONS}
+    assert set(gate.WRITE_KEYWORDS) == sem.OUTPUT_KEYWORDS | {sem.INPLACE_KEYWORD}

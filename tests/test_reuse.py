@@ -15,7 +15,7 @@ from flake8_copysafety.project.files import recording_modules
 
 from cli_support import CANONICAL, write
 from test_cache import flake8
-from test_project_imports import TRANSFORMS, _project
+from test_project_imports import DATASET, TRANSFORMS, _project
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SINGLE_FILE_CASES = sorted(p for p in CORPUS.glob("cps*/*.py"))
@@ -128,11 +128,18 @@ def test_an_edit_of_an_unanalysed_class_that_changes_the_evidence_is_seen(tmp_pa
         lint_source(unknown, str(path)) == []
 
 
+# The helper hands its argument back: `__getitem__`'s own `a += 1` changes stored data.
+RETURNS_ITS_ARGUMENT = TRANSFORMS.replace("    im -= mean\n", "")
+
+
 def test_a_changed_project_module_is_analysed_again(tmp_path, monkeypatch):
-    path, folder = _project(tmp_path), str(tmp_path / cache.DIR_NAME)
+    path = _project(tmp_path, RETURNS_ITS_ARGUMENT)
+    path.write_text(DATASET.replace("        return a, b, c, d\n",
+                                    "        a += 1\n        return a, b, c, d\n"))
+    folder = str(tmp_path / cache.DIR_NAME)
     first = lint_source(path.read_text(), str(path), cache_dir=folder)
-    assert [(f.line, f.code) for f in first] == [(17, "CPS101"), (18, "CPS101")]
-    fixed = TRANSFORMS.replace("    im -= mean\n", "    im = im - mean\n")
+    assert [(f.line, f.code) for f in first] == [(21, "CPS101")]
+    fixed = RETURNS_ITS_ARGUMENT.replace("    return im\n", "    return im - mean\n", 1)
     (tmp_path / "pkg" / "transforms.py").write_text(fixed)
     edited = path.read_text() + "\nEDITED = 1\n"
     path.write_text(edited)

@@ -132,7 +132,7 @@ class FlowWalker:
         self.env: Env = {}
         # (callee name, node, "file.py:line" if in another file) while applying a callee
         self.via = None
-        self.via_position = None  # where a bound transform changes the data (another file)
+        self.via_position = None  # where a callee of another file changes the data
         self._loop_depth = 0
         self._scope_body: Optional[Sequence[cst.CSTNode]] = None  # the function walked
         # `self.x` rebound here to a new object (`self.x = np.empty(n)`): writes into it
@@ -828,7 +828,7 @@ class FlowWalker:
             if target is None:
                 continue
             self.via = (callee.name, change.node, change.where or callee.where(change.node))
-            self.via_position = callee.position(change.node) if callee.bound else None
+            self.via_position = change.position or callee.position(change.node)
             try:
                 kind = target.vtype.kind
                 if not change.conditional or kind in sem.INPLACE_AUGASSIGN_KINDS:

@@ -50,7 +50,8 @@ class ForeignModule:
         if callees is None or name not in callees.functions:
             return self._reexported(name, label, depth)
         ref = callees.function_call(name)
-        return CalleeRef(label, ref.summary, ref.params, False, where=self.where)
+        return CalleeRef(label, ref.summary, ref.params, False, where=self.where,
+                         position=self.position)
 
     def _reexported(self, name: str, label: str, depth: int):
         """`from .compose import apply_transform` in a package's `__init__.py`: the
@@ -73,7 +74,8 @@ class ForeignModule:
         ref = callees.method_call(cls, name) if cls is not None else None
         if ref is None:
             return None
-        return CalleeRef(ref.name, ref.summary, ref.params, True, where=self.where)
+        return CalleeRef(ref.name, ref.summary, ref.params, True, where=self.where,
+                         position=self.position)
 
     def callees(self):
         """The module's callees (functions and classes), parsed on first use; None when
@@ -89,7 +91,7 @@ class ForeignModule:
         if ref is None:
             return None
         return CalleeRef(label, ref.summary, ref.params, False, where=self.where,
-                         position=self.position, bound=True)
+                         position=self.position)
 
     def position(self, node: cst.CSTNode) -> Optional[tuple]:
         """`(path, line, col, end_line, end_col)` of a node of this module."""

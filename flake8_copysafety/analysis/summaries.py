@@ -31,6 +31,9 @@ class ChangeFact:
     conditional: bool = False  # `x += ...`: a change only if the argument is mutable
     tracked: Optional[Tracked] = None  # the stored data, when `param` is None
     where: Optional[str] = None  # `file.py:line` when the change is in another file
+    # `(path, line, col, end_line, end_col)` of `node` when it is in another file (the
+    # change is reported there, on the line that makes it)
+    position: Optional[tuple] = None
     depth: int = 0  # 1: the parameter's element read by a key (`data[key]`, `data["img"]`)
     shallow_via: Optional[str] = None  # the callee shallow-copied the parameter first
     entry_key: Optional[str] = None  # that key, where it is a string literal
@@ -61,10 +64,9 @@ class CalleeRef:
     params: List[str]
     same_instance: bool  # `self.helper(...)`: its stored data is the caller's stored data
     where: Callable[[cst.CSTNode], Optional[str]] = lambda node: None  # for other files
-    # `(path, line, col, end_line, end_col)` of a node of another file (a bound transform's
-    # change is reported there, on the line that changes the data).
+    # `(path, line, col, end_line, end_col)` of a node of another file (a change made there
+    # is reported there, on the line that changes the data).
     position: Callable[[cst.CSTNode], Optional[tuple]] = lambda node: None
-    bound: bool = False  # bound where the dataset is built, not visible from the caller
 
     def bind(self, call: cst.Call, args: List[Optional[Tracked]]) -> Dict[int, Tracked]:
         bound: Dict[int, Tracked] = {}
@@ -244,17 +246,18 @@ class SummaryWalker(FlowWalker):
         return super().call_value(call, called, args)
 
     def _record(self, node, tracked: Tracked, how: Change, conditional: bool) -> None:
-        where = None
-        if self.via is not None:
-            node, where = self.via[1], self.via[2]  # name the deepest line that changes it
+        where = position = None
+        if self.via is not None:  # name the deepest line that changes it
+            node, where, position = self.via[1], self.via[2], self.via_position
         if tracked.family is Family.ARGUMENT and tracked.level is not Level.SHALLOW:
             # (a new container holding the argument, `[x, *more]`, changes on its own)
             fact = ChangeFact(int(tracked.receiver), node, how, conditional, where=where,
                               depth=tracked.depth, shallow_via=tracked.shallow_via,
-                              entry_key=tracked.entry_key)
+                              entry_key=tracked.entry_key, position=position)
         elif tracked.family is Family.STORED and \
                 tracked.level not in (Level.OWNER, Level.SHALLOW):
-            fact = ChangeFact(None, node, how, conditional, tracked, where)
+            fact = ChangeFact(None, node, how, conditional, tracked, where,
+                              position=position)
         else:
             return
         if fact not in self._recorded:

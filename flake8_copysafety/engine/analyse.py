@@ -3,7 +3,7 @@
 import ast
 from dataclasses import replace
 from pathlib import Path
-from typing import Dict, List, Optional, Set
+from typing import Callable, Dict, List, Optional, Set
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
@@ -23,15 +23,22 @@ from ..rules.state_dicts import check_state_dicts
 
 
 def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan, options,
-                 facts_used: Optional[Set[str]] = None, filename: Optional[str] = None
+                 facts_used: Optional[Set[str]] = None, filename: Optional[str] = None,
+                 reported_there: Optional[Callable[[str, str], bool]] = None
                  ) -> List[Finding]:
     return [placed.finding for placed in
-            analyse_plan_placed(text, tree, imports, chosen, options, facts_used, filename)]
+            analyse_plan_placed(text, tree, imports, chosen, options, facts_used, filename,
+                                reported_there)]
 
 
 def analyse_plan_placed(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan,
                         options, facts_used: Optional[Set[str]] = None,
-                        filename: Optional[str] = None) -> List[PlacedFinding]:
+                        filename: Optional[str] = None,
+                        reported_there: Optional[Callable[[str, str], bool]] = None
+                        ) -> List[PlacedFinding]:
+    """The findings of this file: its own, and the changes its datasets make in other
+    files that `reported_there(path, filename)` says those files do not report (None: they
+    all do), at the call here that reaches them, with the copy's fix."""
     regions = _parse_regions(text, tree, chosen)
     base = FileContext(regions[0].module, imports, set(options.copy_functions), facts_used,
                        path=filename, follow_import=imported_callee,
@@ -49,11 +56,20 @@ def analyse_plan_placed(text: str, tree: ast.Module, imports: ImportTable, chose
             raw.extend(check_item_users(ctx, region.module, classes, chosen.derived_datasets,
                                         chosen.item_users))
         raw.extend(check_state_dicts(ctx, chosen.state_dict_scopes, chosen.whole_module))
-    raw = [r for r in raw if r.bound_at is None or _same_file(r.bound_at[0], filename)]
     if not raw:
         return []
     positions = _Positions(regions)
-    return _one_per_line([_finding(r, positions) for r in raw])
+    found: List[PlacedFinding] = []
+    for r in raw:
+        if r.changed_at is None or _same_file(r.changed_at[0], filename):
+            found.append(_finding(r, positions))
+        elif filename is not None and reported_there is not None and \
+                not reported_there(r.changed_at[0], filename):
+            try:
+                found.append(_finding(replace(r, changed_at=None), positions))
+            except KeyError:  # the framework's own code runs the transform: no call here
+                pass
+    return _one_per_line(found)
 
 
 def _same_file(a: str, b: Optional[str]) -> bool:
@@ -110,8 +126,8 @@ def _parse_regions(text: str, tree: ast.Module, chosen: Plan) -> List[Region]:
 
 
 def _finding(raw: RawFinding, positions: _Positions) -> PlacedFinding:
-    if raw.bound_at is not None:  # a bound transform's change: on its own line
-        _, line, col, end_line, end_col = raw.bound_at
+    if raw.changed_at is not None:  # a change made elsewhere in this file: on its own line
+        _, line, col, end_line, end_col = raw.changed_at
         where = CodeRange((line, col), (end_line, end_col))
     else:
         where = positions[raw.node]

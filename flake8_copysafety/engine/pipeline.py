@@ -13,8 +13,8 @@ from typing import Iterator, List, Optional, Set, Tuple, Union
 
 from ..core.findings import Finding
 from ..core.source import Unchecked
-from ..plan.bound import may_be_bound_transform
 from ..plan.gate import is_candidate, needs_plan
+from ..plan.reached import may_be_reached
 from ..rules.catalogue import with_anchor
 
 # Deeply nested code is valid Python up to CPython's own limits; give the analysis room.
@@ -49,7 +49,8 @@ def lint_source(
     modules is reused (`engine/cache.py`).
     """
     try:
-        if not is_candidate(source):
+        if not is_candidate(source) or not (needs_plan(source) or
+                                            may_be_reached(source, filename)):
             return []
         if cache_dir is not None and facts_used is None:
             return _lint_cached(source, filename, options, tree, report_unchecked, cache_dir)
@@ -104,27 +105,29 @@ def _lint(source, filename, options, tree, facts_used, reusing=None) -> List[Fin
     if text is None:
         raise Unchecked("cannot decode it in its declared encoding (PEP 263; UTF-8 without a "
                         "coding line)")
-    if tree is None:
-        tree = parse_quietly(text)
-        if tree is None:
-            raise Unchecked.from_parser(text)
     found: List[Finding] = []
-    imports = ImportTable(tree)
-    chosen = plan(tree, text, imports, options.dataset_bases, filename) \
-        if needs_plan(text) else None
-    if chosen and reusing is not None:
-        from .reuse import analyse_reusing
+    if needs_plan(text):
+        if tree is None:
+            tree = parse_quietly(text)
+            if tree is None:
+                raise Unchecked.from_parser(text)
+        imports = ImportTable(tree)
+        chosen = plan(tree, text, imports, options.dataset_bases, filename)
+        if chosen and reusing is not None:
+            from .reuse import analyse_reusing
 
-        found = analyse_reusing(reusing[0], filename, reusing[1], text, tree, imports, chosen,
-                                options)
-    elif chosen:
-        from .analyse import analyse_plan  # the first import of libcst happens here
+            found = analyse_reusing(reusing[0], filename, reusing[1], text, tree, imports,
+                                    chosen, options)
+        elif chosen:
+            from .analyse import analyse_plan  # the first import of libcst happens here
+            from .reached import reports_there
 
-        found = analyse_plan(text, tree, imports, chosen, options, facts_used, filename)
-    if may_be_bound_transform(tree, filename):
-        from .bound import findings_in_bound_transforms
+            found = analyse_plan(text, tree, imports, chosen, options, facts_used, filename,
+                                 reports_there)
+    if may_be_reached(text, filename):
+        from .reached import findings_reached_here
 
-        found = found + findings_in_bound_transforms(filename, options)
+        found = found + findings_reached_here(filename, options)
     return found
 
 

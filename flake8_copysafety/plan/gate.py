@@ -8,8 +8,12 @@ nothing until a file passes.
 The test is a necessary condition for every rule, and no more:
 - CPS1xx need a dataset class that defines `__getitem__`: the text `def __getitem__`
   (`async def __getitem__` contains it too);
-- a transform bound where a dataset is built is reported in its own module, which needs a
-  class with a `__call__` method: the text `def __call__` (the project model decides);
+- a change of a dataset's stored data made by code of another module (a transform bound
+  where the dataset is built, a helper function, a mixin's method) is reported in that
+  module, on its line: the text of a write the analysis counts (`x[i] =`, `x += `, `del`,
+  `.add_(`, `.append(`, `np.copyto(`, `out=`, ...; the lists below, kept equal to
+  `facts/semantics.py` by a test), and the project model decides whether a dataset reaches
+  the module (`project/reach.py`);
 - a dataset of a framework whose `__getitem__` calls a hook the subclass overrides (PyG's
   `get`) need not define `__getitem__`: the text `def get(` (a hook of the framework table,
   `facts/frameworks.py`) together with the name of a package that holds such a framework
@@ -29,7 +33,18 @@ Bytes and text give the same answer: the patterns are ASCII, and neither UTF-8 n
 import re
 
 _RULES = r"def\s+__getitem__\b|\.\s*state_dict\s*\("
-_PATTERN = _RULES + r"|def\s+__call__\b"
+# What a change of stored data made in a function looks like in text.
+MUTATING_METHODS = ("append", "extend", "insert", "pop", "remove", "sort", "reverse", "clear",
+                    "update", "popitem", "setdefault", "fill", "put", "itemset", "partition",
+                    "resize")
+MUTATING_FUNCTIONS = ("copyto", "shuffle", "put", "fill_diagonal")
+WRITE_KEYWORDS = ("out", "dst", "inplace")
+_AUGMENTED = r"(?:[-+*/%&|^@]|//|\*\*|<<|>>)"
+_WRITE = (r"\]\s*%s?=(?!=)|%s=|[A-Za-z0-9]_\s*\(|\.(?:%s)\s*\(|\b(?:%s)\s*\(|\b(?:%s)\s*="
+          r"(?!=)|\bdel\b" % (_AUGMENTED, _AUGMENTED, "|".join(MUTATING_METHODS),
+                              "|".join(MUTATING_FUNCTIONS), "|".join(WRITE_KEYWORDS)))
+_WRITE_BYTES, _WRITE_TEXT = re.compile(_WRITE.encode("ascii")), re.compile(_WRITE, re.ASCII)
+_PATTERN = _RULES + "|" + _WRITE
 _CANDIDATE_BYTES = re.compile(_PATTERN.encode("ascii"))
 _CANDIDATE_TEXT = re.compile(_PATTERN, re.ASCII)
 _RULES_BYTES = re.compile(_RULES.encode("ascii"))
@@ -75,8 +90,15 @@ def is_candidate(source) -> bool:
         framework_transform(source)
 
 
+def may_hold_write(source) -> bool:
+    """Whether `source` may change a value in place (a necessary condition for holding
+    the line of a change that a dataset of another module reaches)."""
+    pattern = _WRITE_TEXT if isinstance(source, str) else _WRITE_BYTES
+    return pattern.search(source) is not None
+
+
 def needs_plan(source) -> bool:
-    """Whether the file may hold a dataset or a state_dict use of its own (else only a
-    transform's module, which the project model checks)."""
+    """Whether the file may hold a dataset or a state_dict use of its own (else only the
+    changes a dataset of another module reaches, which the project model checks)."""
     pattern = _RULES_TEXT if isinstance(source, str) else _RULES_BYTES
     return pattern.search(source) is not None or framework_hook(source)

@@ -428,11 +428,12 @@ def _python_files(roots: List[Path]) -> Iterator[Path]:
             dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")
                              and not d.endswith(".egg-info"))
             for name in sorted(names):
-                if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                if name.endswith(".py") and os.path.isfile(path):  # not a FIFO or socket
                     count += 1
                     if count > _MAX_FILES:
                         return
-                    yield Path(folder) / name
+                    yield Path(path)
 
 
 def _absolute(module: str, is_package: bool, level: int, source: str) -> Optional[str]:

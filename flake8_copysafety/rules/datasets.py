@@ -198,9 +198,8 @@ class GetitemWalker(FlowWalker):
         refs = {"origin": tracked.origin_line_node}
         if self.via is not None and self.via[2] is None:
             refs["via"] = self.via[1]
-        raw = RawFinding(node, code, message, refs, bound_at=self.via_position)
-        if tracked.fix_site is not None and tracked.fix_vtype is not None and \
-                self.via_position is None:
+        raw = RawFinding(node, code, message, refs, changed_at=self.via_position)
+        if tracked.fix_site is not None and tracked.fix_vtype is not None:
             fix = copy_fix(self.ctx, tracked.fix_site, tracked.fix_vtype)
             if fix is not None:
                 raw.fix_site, (raw.fix_text, raw.needs_import_copy) = tracked.fix_site, fix

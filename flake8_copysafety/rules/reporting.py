@@ -19,9 +19,10 @@ class RawFinding:
     fix_site: Optional[cst.CSTNode] = None
     fix_text: Optional[str] = None
     needs_import_copy: bool = False
-    # `(path, line, col, end_line, end_col)`: the change is made by a transform bound where
-    # the dataset is built, in that file; the finding belongs there.
-    bound_at: Optional[tuple] = None
+    # `(path, line, col, end_line, end_col)`: the change is made in another file (by a
+    # function, method or transform of another module that `node` runs); the finding
+    # belongs there, on that line, and the fix (a copy at `fix_site`) does not go with it.
+    changed_at: Optional[tuple] = None
 
 
 def copy_hint(kind: Kind) -> str:

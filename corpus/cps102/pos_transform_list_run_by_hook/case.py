@@ -1,8 +1,9 @@
 """CPS102 through a transform list run by a hook: `CachedRecords._transform` (the hook the
 base's `__getitem__` calls) hands each cached record to the transforms given at
 construction; `Shift` copies the record with `dict(...)`, one level only, and its base
-(another module) appends to the history list the copy shares with the cache. Reported at
-the hook's call in `__getitem__`, naming the line that appends."""
+(another module) appends to the history list the copy shares with the cache. Reported on
+the line that appends, in the base's module, naming the line of `dataset.py` the record is
+read at."""
 import torch
 
 from dataset import CachedRecords

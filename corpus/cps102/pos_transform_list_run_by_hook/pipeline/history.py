@@ -2,4 +2,4 @@ class Recorded:
     """Notes each applied transform in the record's own history list."""
 
     def note(self, data, key):
-        data[key].append(type(self).__name__)
+        data[key].append(type(self).__name__)  # expect: CPS102

@@ -1,0 +1,3 @@
+def center(frame):
+    frame -= frame.mean()
+    return frame

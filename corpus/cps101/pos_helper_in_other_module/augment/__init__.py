@@ -1,0 +1,1 @@
+from .shift import center  # noqa: F401

@@ -1,0 +1,131 @@
+"""Findings that belong to another module than the dataset's: the code that changes the
+stored data lives there (a transform bound where the dataset is built, a helper function it
+imports, a mixin's method) and the dataset's `__getitem__` reaches it.
+
+Linting `inverse.py` alone shows a `push_transform` that appends to its argument; only the
+project model knows that a dataset of `dataset.py` hands it, through a transform, a record
+it stores. Such a change is reported once, in the module and on the line that makes it:
+the dataset's module leaves it to that module when that module will report it (the same
+test from both sides, `reports_there`), and keeps it at its own call otherwise (a module
+outside the project, an installed one, one whose text shows no write). The dataset's
+module is analysed once per process and content for every module it reaches, from every
+class and function it defines, as a module another one imports (`analysis/imports.py`).
+"""
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+from ..core.findings import LINE_REF, Finding
+from ..plan.reached import may_be_reached
+from ..project.model import project_model_for
+from ..project.reach import dataset_classes, reaching_modules
+from ..rules.catalogue import with_anchor
+
+_reports: Dict[Tuple[str, str, str], bool] = {}
+_analysed: Dict[tuple, Tuple[List[Tuple[str, Finding]], tuple]] = {}
+
+
+def reports_there(path: str, dataset_path: str) -> bool:
+    """Whether linting `path` reports the changes that the datasets of `dataset_path`
+    make in it (else the dataset's module reports them at its own call)."""
+    data = _read(Path(path))
+    if data is None:
+        return False
+    key = (path, _hash(data), dataset_path)
+    if key not in _reports:
+        _reports[key] = _reports_there(data, path, dataset_path)
+    return _reports[key]
+
+
+def _reports_there(data: bytes, path: str, dataset_path: str) -> bool:
+    if not may_be_reached(data, path):
+        return False
+    model = project_model_for(path)
+    module = model.module_of(path) if model is not None else None
+    owner = model.module_of(dataset_path) if model is not None else None
+    return module is not None and owner is not None and owner != module and \
+        owner in reaching_modules(model, module)
+
+
+def findings_reached_here(filename: str, options) -> List[Finding]:
+    """The changes that datasets of other modules make in this file, on their lines."""
+    model = project_model_for(filename)
+    module = model.module_of(filename) if model is not None else None
+    if module is None:
+        return []
+    here = str(Path(filename).resolve())
+    found: List[Finding] = []
+    for owner in sorted(reaching_modules(model, module) - {module}):
+        names = frozenset(dataset_classes(model, owner))
+        for path, finding in _changes_elsewhere(model.files[owner], names, options):
+            if path == here:
+                found.append(finding)
+    kept = {}
+    for finding in sorted(set(found), key=lambda f: (f.line, f.col, f.code, f.message)):
+        kept.setdefault((finding.line, finding.code), finding)
+    return list(kept.values())
+
+
+def _changes_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:
+    """`(file, finding there)` for every change the datasets `names` of the module at
+    `path` make in other files. Kept per process while the dataset's module and the files
+    it reports into are unchanged (the project model itself is read once per process)."""
+    data = _read(path)
+    if data is None:
+        return []
+    key = (str(path), _hash(data), names, tuple(options.copy_functions))
+    kept = _analysed.get(key)
+    if kept is not None and all(_hash(_read(Path(p)) or b"") == h for p, h in kept[1]):
+        return kept[0]
+    _analysed[key] = ([], ())  # a cycle sees nothing rather than recursing
+    try:
+        found = _analyse_elsewhere(path, names, options)
+    except Exception:  # noqa: BLE001 - the dataset's own lint reports its failure
+        found = []
+    files = tuple((p, _hash(_read(Path(p)) or b"")) for p in sorted({p for p, _ in found}))
+    _analysed[key] = (found, files)
+    return found
+
+
+def _read(path: Path) -> Optional[bytes]:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _analyse_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:
+    """The dataset classes `names` of the module at `path`, analysed from every class and
+    function it defines (as a module another one imports: not only what its own plan
+    chose, since a change made elsewhere may run where its own lint sees nothing)."""
+    from ..analysis.imports import load_module  # libcst
+    from ..rules.datasets import check_datasets
+
+    foreign = load_module(path, tuple(options.copy_functions))
+    callees = foreign.callees() if foreign is not None else None
+    if callees is None:
+        return []
+    own = str(path.resolve())
+    found: List[Tuple[str, Finding]] = []
+    for region, _ in foreign.regions:
+        ctx = replace(callees.ctx, module=region)
+        for raw in check_datasets(ctx, region, callees.classes, set(names)):
+            if raw.changed_at is None:
+                continue
+            there = str(Path(raw.changed_at[0]).resolve())
+            if there == own:
+                continue
+            message = raw.message
+            for name, node in raw.refs.items():
+                line_there = f"{foreign.line_of(node) or '?'} of {foreign.path.name}"
+                message = message.replace(LINE_REF.format(name), line_there)
+            _, line, col, end_line, end_col = raw.changed_at
+            found.append((there, Finding(line, col, raw.code, with_anchor(raw.code, message),
+                                         end_line, end_col)))
+    return found

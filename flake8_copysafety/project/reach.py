@@ -1,0 +1,148 @@
+"""Which datasets' analysis may run the code of a module: the "reached from" facts.
+
+A dataset's `__getitem__` reaches the code of other modules in three ways, and only these
+(the analysis follows nothing else): a function it calls by a bare name it imports
+(`from .inverse import push`, re-exports in a package `__init__.py` followed), a method its
+class inherits from a base of another module (a mixin), and a transform bound where the
+dataset is built (`Digits(transform=Compose([...]))`, `project.bindings`). The reached code
+reaches further the same ways. A change of the dataset's stored data made there is reported
+in that module, on the line that makes it; the module learns from these facts which
+datasets to analyse for it.
+
+    reaching_modules(model, "pkg.transforms.inverse")  # {"pkg.data.dataset", ...}
+
+The edges come from the model's entries alone (resolved imports and bases); the transforms
+bound at construction sites (registry pipelines included) come from `project.bindings`, for
+every dataset of the project at once, on the first query that needs them. Built once per
+model.
+"""
+
+import weakref
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
+
+from ..facts.frameworks import framework_of
+from .bindings import bound_chains
+from .model import ProjectModel
+
+
+class _Derived:
+    """What this module derives from one model's entries, computed once per model."""
+
+    def __init__(self) -> None:
+        self.callers: Optional[Dict[str, Set[str]]] = None
+        self.datasets: Dict[str, bool] = {}  # qualified class -> indexing may run it
+        self.bindings: Optional[List[Tuple[str, FrozenSet[str]]]] = None
+
+
+_DERIVED: "weakref.WeakKeyDictionary[ProjectModel, _Derived]" = weakref.WeakKeyDictionary()
+
+
+def _derived(model: ProjectModel) -> _Derived:
+    found = _DERIVED.get(model)
+    if found is None:
+        found = _DERIVED[model] = _Derived()
+    return found
+
+
+def reaching_modules(model: ProjectModel, module: str) -> Set[str]:
+    """The modules holding a dataset whose analysis may run code of `module` (`module`
+    itself included when it holds one). Empty for a module the model does not index."""
+    if module not in model.entries:
+        return set()
+    callers = _callers(model)
+    seen = {module}
+    queue = [module]
+    while queue:
+        current = queue.pop()
+        for caller in callers.get(current, ()):
+            if caller not in seen:
+                seen.add(caller)
+                queue.append(caller)
+    found = {m for m in seen if _has_dataset(model, m)}
+    classes = {f"{m}.{name}" for m in seen for name in model.entries[m]["classes"]}
+    if classes:
+        found |= _binding_modules(model, classes)
+    return found
+
+
+def dataset_classes(model: ProjectModel, module: str) -> List[str]:
+    """The module's classes that indexing may run: a `__getitem__` of their own or
+    inherited, or a base of the framework table."""
+    entry = model.entries.get(module)
+    if entry is None:
+        return []
+    return [name for name in entry["classes"] if _is_dataset(model, f"{module}.{name}")]
+
+
+def _is_dataset(model: ProjectModel, qualified: str) -> bool:
+    known = _derived(model).datasets
+    if qualified not in known:
+        known[qualified] = model.method_owner(qualified, "__getitem__") is not None or \
+            framework_of(model.ancestors(qualified)) is not None
+    return known[qualified]
+
+
+def _has_dataset(model: ProjectModel, module: str) -> bool:
+    return bool(dataset_classes(model, module))
+
+
+def _binding_modules(model: ProjectModel, classes: Set[str]) -> Set[str]:
+    """The modules of datasets that bind one of `classes` as a transform where they are
+    built (a member of a chain of an attribute that may hold transforms)."""
+    derived = _derived(model)
+    if derived.bindings is None:
+        derived.bindings = []
+        for qualified in model.classes():
+            if not _is_dataset(model, qualified):
+                continue
+            members = frozenset(member for attr in _kept_attributes(model, qualified)
+                                for chain in bound_chains(model, qualified, attr)
+                                for member in chain)
+            if members:
+                derived.bindings.append((qualified.rpartition(".")[0], members))
+    return {owner for owner, members in derived.bindings if members & classes}
+
+
+def _kept_attributes(model: ProjectModel, qualified: str) -> Set[str]:
+    """The attributes that may hold transforms given where the dataset is built: kept from
+    a constructor parameter (as it is, or composed), or the framework's transform ones."""
+    kept: Set[str] = set()
+    chain = model.ancestors(qualified)
+    for ancestor in chain:
+        entry = model.class_entry(ancestor)
+        if entry is not None:
+            kept |= set(entry.get("attr_params", {})) | set(entry.get("attr_wrapped", {}))
+    framework = framework_of(chain)
+    if framework is not None:
+        kept |= set(framework.transforms)
+    return kept
+
+
+def _callers(model: ProjectModel) -> Dict[str, Set[str]]:
+    """module -> the modules that import a function from it, or derive a class from one
+    of its classes (the ways the analysis enters another module)."""
+    derived = _derived(model)
+    if derived.callers is None:
+        callers: Dict[str, Set[str]] = {}
+        for module, entry in model.entries.items():
+            for local, (_, _, name) in entry["imports"].items():
+                if name is None:
+                    continue  # `import a.b`: its functions are called as `b.f()`, not followed
+                target = _defining_module(model, model.resolve(module, local), "functions")
+                if target is not None and target != module:
+                    callers.setdefault(target, set()).add(module)
+            for name in entry["classes"]:
+                for base in model.bases(f"{module}.{name}"):
+                    target = _defining_module(model, base, "classes")
+                    if target is not None and target != module:
+                        callers.setdefault(target, set()).add(module)
+        derived.callers = callers
+    return derived.callers
+
+
+def _defining_module(model: ProjectModel, qualified, kind: str):
+    if not qualified:
+        return None
+    module, _, name = qualified.rpartition(".")
+    entry = model.entries.get(module)
+    return module if entry is not None and name in entry[kind] else None
