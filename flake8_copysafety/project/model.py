@@ -54,6 +54,7 @@ _MAX_BYTES = 2_000_000
 _MAX_FILES = 20_000  # a "project" larger than this is not one: no model
 _PARALLEL_FROM = 200  # cold builds of at least this many files use worker processes
 CACHE_DIR_NAME = ".copysafety_cache"
+_CALLED_NAME = re.compile(rb"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(")
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class ProjectModel:
         self._by_path = {str(p): m for m, p in self.files.items()}
         self._resolving: Set[Tuple[str, str]] = set()
         self._constructions: Dict[str, List[Tuple[str, tuple]]] = {}
+        self._called: Optional[Dict[bytes, List[str]]] = None  # name -> modules calling it
         self._trees: Dict[str, Optional[ast.Module]] = {}  # module -> parsed, on demand
         self._registered: Optional[Dict[str, List[Tuple[str, str]]]] = None
 
@@ -223,21 +225,36 @@ class ProjectModel:
         modules whose text names the class are parsed (once per process)."""
         short = qualified.rpartition(".")[2]
         if short not in self._constructions:
-            pattern = re.compile(rb"\b" + re.escape(short.encode()) + rb"\s*\(")
             calls = []
-            for module, path in self.files.items():
-                try:
-                    data = path.read_bytes()
-                except OSError:
-                    continue
-                if module in self.entries and pattern.search(data):
-                    tree = self.tree(module, data)
-                    if tree is not None:
-                        calls.extend((module, c) for c in calls_named(tree, short))
+            for module in self._calling(short):
+                tree = self.tree(module)
+                if tree is not None:
+                    calls.extend((module, c) for c in calls_named(tree, short))
             self._constructions[short] = calls
         return [Construction(module, line, tuple(args), dict(keywords))
                 for module, (callee, line, args, keywords) in self._constructions[short]
                 if self.resolve(module, callee) == qualified]
+
+    def _calling(self, name: str) -> List[str]:
+        """The modules whose text calls something named `name` (`name(` or `x.name(`):
+        every module's text is read once, on the first question, for all names."""
+        if not name.isascii():  # the index holds ASCII names: read the texts for this one
+            pattern = re.compile(rb"\b" + re.escape(name.encode()) + rb"\s*\(")
+            return [m for m, data in self._texts() if pattern.search(data)]
+        if self._called is None:
+            self._called = {}
+            for module, data in self._texts():
+                for called in set(_CALLED_NAME.findall(data)):
+                    self._called.setdefault(called, []).append(module)
+        return self._called.get(name.encode(), [])
+
+    def _texts(self) -> Iterator[Tuple[str, bytes]]:
+        for module, path in self.files.items():
+            if module in self.entries:
+                try:
+                    yield module, path.read_bytes()
+                except OSError:
+                    continue
 
     def registered(self, name: str) -> List[Tuple[str, str]]:
         """Every registration of the config name `name` in the project (`@R.register_module()`
