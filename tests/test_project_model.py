@@ -180,3 +180,31 @@ def test_a_module_is_parsed_once_per_model(tmp_path):
     assert first is not None and model.tree("pkg.models.base") is first
     (tmp_path / "broken.py").write_text("def (:\n")
     assert ProjectModel([tmp_path], use_cache=False).tree("broken") is None
+
+
+SNAPSHOT = textwrap.dedent("""\
+    def main(batches):
+        model = {ctor}
+        start = model.state_dict()
+        for x in batches:
+            model.fc.weight.data.add_(x)
+        model.load_state_dict(start)
+""")
+
+
+def test_a_module_class_of_another_module_is_known_through_the_model(tmp_path):
+    """A class whose module base is two modules away, imported relatively or through a
+    package's re-export, is a torch module: its `state_dict()` snapshot is CPS202; a class
+    whose bases end outside torch is not, and stays silent."""
+    from flake8_copysafety.engine.pipeline import lint_source
+
+    write(tmp_path, {**PROJECT, "pkg/models/plain.py": "class Plain:\n    pass\n"})
+    cases = {"pkg/models/train.py": ("from .net import Net\n", "Net()", [(4, "CPS202")]),
+             "train_all.py": ("import pkg\n", "pkg.Net()", [(4, "CPS202")]),
+             "pkg/models/other.py": ("from .plain import Plain\n", "Plain()", [])}
+    write(tmp_path, {rel: imports + SNAPSHOT.format(ctor=ctor)
+                     for rel, (imports, ctor, _) in cases.items()})
+    for rel, (_, _, expected) in cases.items():
+        path = tmp_path / rel
+        found = lint_source(path.read_text(), str(path))
+        assert [(f.line, f.code) for f in found] == expected, rel

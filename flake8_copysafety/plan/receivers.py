@@ -25,7 +25,6 @@ from typing import Dict, Iterator, List, Optional, Set, Tuple
 from ..core.names import ImportTable, class_ancestors, dotted_ast
 from ..facts import frameworks as fw
 from ..facts import module_changes as mc
-from ..project.files import project_module
 from ..project.model import project_model_for
 
 MODULE, OPTIMIZER = "module", "optimizer"
@@ -144,7 +143,7 @@ class LiveReceivers:
             for member in class_ancestors(self.classes[name], _base_names, self.classes):
                 for base in member.bases:
                     found = found or _qualified_kind(self.imports.qualify_ast(base),
-                                                     self.imports, self.filename)
+                                                     self.filename, dotted_ast(base))
             self._class_kinds[name] = found
         return self._class_kinds[name]
 
@@ -337,9 +336,12 @@ class LiveReceivers:
         if qualified == "copy.deepcopy" and expr.args:
             inner = self.tag(scope, expr.args[0])
             return inner if inner in (MODULE, OPTIMIZER) else None
+        if qualified is None and isinstance(func, ast.Name) and func.id in self.imports.relative:
+            kind = _project_class_kind(self.filename, func.id)  # `from .models import Net`
+            if kind is not None:
+                return kind
         if qualified is not None:
-            kind = _factory_kind(qualified) or _qualified_kind(qualified, self.imports,
-                                                               self.filename)
+            kind = _qualified_kind(qualified, self.filename, dotted_ast(func))
             return kind or _INSTANCE + qualified
         if isinstance(func, ast.Name) and func.id in self.classes:
             return self.class_kind(func.id) or _INSTANCE + func.id
@@ -625,46 +627,38 @@ def _factory_kind(qualified: str) -> Optional[str]:
     return None
 
 
-def _qualified_kind(qualified: Optional[str], imports: ImportTable, filename: Optional[str],
-                    depth: int = 0) -> Optional[str]:
-    """MODULE/OPTIMIZER for a known base, a torch class, or a project class deriving from
-    one (its module found on disk, read with `ast`; a few levels of bases)."""
+def _qualified_kind(qualified: Optional[str], filename: Optional[str],
+                    local: Optional[str] = None) -> Optional[str]:
+    """MODULE/OPTIMIZER for a known base, a torch class, or a class of the project's other
+    modules deriving from one (`local`: the name as the linted module spells it)."""
+    known = _known_kind(qualified)
+    if known is not None or not local:
+        return known
+    return _project_class_kind(filename, local)
+
+
+def _known_kind(qualified: Optional[str]) -> Optional[str]:
     if not qualified:
         return None
     if qualified in fw.MODULE_BASES:
         return MODULE
     if qualified in fw.OPTIMIZER_BASES:
         return OPTIMIZER
-    factory = _factory_kind(qualified)
-    if factory is not None:
-        return factory
-    if depth >= 3 or not filename or filename.startswith("<"):
+    return _factory_kind(qualified)
+
+
+def _project_class_kind(filename: Optional[str], local: str) -> Optional[str]:
+    """The kind of a class of another project module, named `local` in the linted file:
+    from its bases at any depth across modules, as the project model resolves them."""
+    model = project_model_for(filename) if filename else None
+    module = model.module_of(filename) if model is not None else None
+    if module is None:
         return None
-    module, _, name = qualified.rpartition(".")
-    found = project_module(Path(filename).resolve().parent, module) if module else None
-    if found is None:
-        return None
-    return _project_class_kind(str(found), name, depth)
-
-
-_PROJECT_KINDS: Dict[Tuple[str, str], Optional[str]] = {}
-
-
-def _project_class_kind(path: str, name: str, depth: int) -> Optional[str]:
-    key = (path, name)
-    if key not in _PROJECT_KINDS:
-        _PROJECT_KINDS[key] = None
-        try:
-            tree = ast.parse(Path(path).read_text(encoding="utf-8", errors="replace"))
-        except (OSError, SyntaxError, ValueError, RecursionError):
-            return None
-        imports = ImportTable(tree)
-        classes = {c.name: c for c in tree.body if isinstance(c, ast.ClassDef)}
-        if name in classes:
-            for member in class_ancestors(classes[name], _base_names, classes):
-                for base in member.bases:
-                    kind = _qualified_kind(imports.qualify_ast(base), imports, path, depth + 1)
-                    if kind is not None:
-                        _PROJECT_KINDS[key] = kind
-                        return kind
-    return _PROJECT_KINDS[key]
+    cls = model.resolve(module, local)
+    if cls is None or cls.rpartition(".")[0] == module or model.class_entry(cls) is None:
+        return None  # this module's own classes are walked by `class_kind`
+    for ancestor in model.ancestors(cls)[1:]:
+        kind = _known_kind(ancestor)
+        if kind is not None:
+            return kind
+    return None
