@@ -342,6 +342,8 @@ class FlowWalker:
             if item is not None and item.vtype.kind in sem.INPLACE_AUGASSIGN_KINDS:
                 self.on_change(node, item, Change.DATA)  # `+=` on a mutable element changes it
                 return
+            if item is not None and item.vtype.kind is Kind.UNKNOWN:
+                self.on_maybe_change(node, item)  # changed, if the element is mutable
         self.on_change(node, base, Change.ENTRY)
 
     def delete(self, target: cst.BaseExpression, node: cst.CSTNode) -> None:

@@ -224,15 +224,16 @@ class SummaryWalker(FlowWalker):
         """`data[key]` or `data["img"]` of a parameter of unknown kind: the parameter's
         element (what it is depends on the caller's argument: a new dict's entry is what
         was put there, `dict(img=self.imgs[i])`)."""
-        if base is not None and base.family is Family.ARGUMENT and \
-                base.vtype.kind is Kind.UNKNOWN and base.level is Level.ALIAS and \
-                base.depth == 0 and len(node.slice) == 1 and \
+        if base is not None and base.family is Family.ARGUMENT and base.depth == 0 and \
+                (base.vtype.kind is Kind.UNKNOWN or base.level is Level.SHALLOW) and \
+                base.level in (Level.ALIAS, Level.SHALLOW) and len(node.slice) == 1 and \
                 isinstance(node.slice[0].slice, cst.Index):
-            if isinstance(node.slice[0].slice.value, cst.Name):
+            if isinstance(node.slice[0].slice.value, cst.Name) and base.level is Level.ALIAS:
                 return base.derive(depth=1, parts=None, origin_line_node=node)
             key = string_key(node)
-            if key is not None:
-                return base.derive(depth=1, entry_key=key, parts=None, origin_line_node=node)
+            if key is not None:  # of a shallow copy (`d = dict(data)`): the same element
+                return base.derive(depth=1, entry_key=key, level=Level.ALIAS, parts=None,
+                                   origin_line_node=node)
         return super().subscript(base, node)
 
     def call_value(self, call, called, args):
