@@ -317,3 +317,15 @@ def test_rule_pages_link_every_case():
         for target in re.findall(r"\]\((\.\./\.\./corpus/[^)]+)\)", page):
             assert (docs / target).resolve().is_file(), (code, target)
     assert (docs / "CPS900.md").read_text().startswith("## CPS900 — ")
+
+
+def test_rule_page_case_counts_match_the_cases_listed():
+    docs = ROOT / "flake8_copysafety" / "docs"
+    for code in CODES:
+        page = (docs / f"{code}.md").read_text()
+        for kind, prefix in (("Positives", "pos_"), ("Negatives", "neg_")):
+            found = re.search(rf"^{kind} \((\d+)\)", page, re.M)
+            if found is None:
+                continue
+            listed = re.findall(rf"^- \[`corpus/{code.lower()}/{prefix}", page, re.M)
+            assert int(found.group(1)) == len(listed), (code, kind)
