@@ -25,6 +25,7 @@ from typing import Dict, Iterator, List, Optional, Set, Tuple
 from ..core.names import ImportTable, class_ancestors, dotted_ast
 from ..facts import frameworks as fw
 from ..facts import module_changes as mc
+from ..project.files import project_file
 from ..project.model import project_model_for
 
 MODULE, OPTIMIZER = "module", "optimizer"
@@ -649,8 +650,9 @@ def _known_kind(qualified: Optional[str]) -> Optional[str]:
 
 def _project_class_kind(filename: Optional[str], local: str) -> Optional[str]:
     """The kind of a class of another project module, named `local` in the linted file:
-    from its bases at any depth across modules, as the project model resolves them."""
-    model = project_model_for(filename) if filename else None
+    from its bases at any depth across modules, as the project model resolves them. Not
+    asked for an installed package's files (as for every other use of the model)."""
+    model = project_model_for(filename) if project_file(filename) else None
     module = model.module_of(filename) if model is not None else None
     if module is None:
         return None
