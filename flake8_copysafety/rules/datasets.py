@@ -165,7 +165,7 @@ class GetitemWalker(FlowWalker):
         drift = self.drift
         held = f"kept by {tracked.kept_by}" if tracked.kept_by else "stored dataset data"
         if tracked.kept_by:
-            drift = f"{tracked.kept_by} hands out the object it keeps, so {drift}"
+            drift = f"{tracked.kept_by} hands out the object it keeps; {drift}"
         if code == "CPS101":
             what = f"{origin} ({held}, line {line}) is changed in place{by}"
             hint = copy_hint(tracked.vtype.kind)

@@ -83,6 +83,18 @@ class CachedItems(Dataset):
         return {"x": torch.zeros(3), "y": i}
 
 
+class CachedBehindGetitem(Dataset):
+    def __len__(self):
+        return 4
+
+    @lru_cache(maxsize=None)
+    def _decode(self, i):
+        return torch.ones(3)
+
+    def __getitem__(self, i):
+        return self._decode(i)
+
+
 class CachedCount(Dataset):
     def __len__(self):
         return 4
@@ -105,6 +117,11 @@ def train():
         item["y"] = 1                                         # expect: CPS103
         mine = copy.deepcopy(items[i])
         mine["x"].add_(1)                                     # silent: deep copy
+    behind = CachedBehindGetitem()
+    for i in range(len(behind)):
+        spectrum = behind[i]
+        spectrum.mul_(0.5)                                    # expect: CPS101
+        behind[i].clone().mul_(0.5)                           # silent: a clone
     counts = CachedCount()
     for i in range(len(counts)):
         k = counts[i]
