@@ -352,6 +352,7 @@ class DatasetGuards:
         self._refs.pop(key, None)
 
     def wrap(self, cls: type) -> None:
+        self._wrap_caches(cls)
         real = cls.__dict__.get("__getitem__")
         if real is None or getattr(real, "__copysafety_real__", None) is not None \
                 or not callable(real):
@@ -392,8 +393,11 @@ class DatasetGuards:
         __getitem__.__copysafety_real__ = real  # type: ignore[attr-defined]
         type.__setattr__(cls, "__getitem__", __getitem__)
         self._wrapped.append((cls, real))
+
+    def _wrap_caches(self, cls: type) -> None:
+        """The class's own cached methods but `__getitem__` (wrapped with it), once."""
         for name, method in cached_members(cls).items():
-            if name != "__getitem__":
+            if name != "__getitem__" and not hasattr(method, "__copysafety_kept__"):
                 self._patch(cls, name, self._kept_by(name, method))
 
     def _kept_by(self, name: str, cached: Any) -> Any:
@@ -417,6 +421,7 @@ class DatasetGuards:
             return result
 
         kept.cache_info, kept.cache_clear = cached.cache_info, cached.cache_clear
+        kept.__copysafety_kept__ = True  # type: ignore[attr-defined]
         return kept
 
     def _abandon(self, guard: DatasetGuard) -> None:
