@@ -229,3 +229,13 @@ def test_cached_function_of_another_project_module(tmp_path):
     })
     path = tmp_path / "pkg" / "data.py"
     assert codes(path.read_text(), path=str(path)) == [(15, "CPS101")]
+
+
+def test_the_setting_is_part_of_the_result_cache_key(tmp_path):
+    store = str(tmp_path / "store")
+    found = [f.line for f in lint_source(DATASET, "t.py", cache_dir=store)]
+    assert found == []
+    options = LintOptions(reference_returning=(NAME,))
+    found = [f.line for f in lint_source(DATASET, "t.py", options, cache_dir=store)]
+    assert found == [CHANGED_LINE]
+    assert [f.line for f in lint_source(DATASET, "t.py", cache_dir=store)] == []
