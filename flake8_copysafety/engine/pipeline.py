@@ -13,7 +13,7 @@ from typing import Iterator, List, Optional, Set, Tuple, Union
 
 from ..core.findings import Finding
 from ..core.source import Unchecked
-from ..plan.gate import is_candidate, needs_plan
+from ..plan.gate import is_candidate, needs_plan  # noqa: F401 - the front ends import it here
 from ..plan.reached import may_be_reached
 from ..rules.catalogue import with_anchor
 
@@ -49,9 +49,8 @@ def lint_source(
     modules is reused (`engine/cache.py`).
     """
     try:
-        if not is_candidate(source) or not (needs_plan(source) or
-                                            may_be_reached(source, filename)):
-            return []
+        if not needs_plan(source) and not may_be_reached(source, filename):
+            return []  # (both imply `is_candidate`, the front ends' first test)
         if cache_dir is not None and facts_used is None:
             return _lint_cached(source, filename, options, tree, report_unchecked, cache_dir)
         with _room_to_recurse():

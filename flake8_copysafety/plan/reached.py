@@ -11,4 +11,4 @@ from .gate import may_hold_write
 
 
 def may_be_reached(source, filename: Optional[str]) -> bool:
-    return may_hold_write(source) and project_file(filename)
+    return project_file(filename) and may_hold_write(source)  # the path test is cheaper
