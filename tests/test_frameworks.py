@@ -28,13 +28,14 @@ def test_framework_of_takes_the_first_table_base():
     assert frameworks.framework_of(["pkg.Base", None]) is None
 
 
-def test_gate_transform_methods_follow_the_table():
-    assert set(gate.TRANSFORM_METHODS) == set(frameworks.TRANSFORM_BASES.values())
-    registered = ("@TRANSFORMS.register_module()\nclass Flip(BaseTransform):\n"
-                  "    def transform(self, results):\n        return results\n")
-    assert gate.is_candidate(registered) and gate.is_candidate(registered.encode())
-    assert not gate.needs_plan(registered)
-    assert not gate.is_candidate("class Scaler:\n    def transform(self, x):\n        return x\n")
+def test_gate_opens_a_registered_transform_only_when_it_writes():
+    writing = ("@TRANSFORMS.register_module()\nclass Flip(BaseTransform):\n"
+               "    def transform(self, results):\n        results['img'] *= -1\n"
+               "        return results\n")
+    assert gate.is_candidate(writing) and gate.is_candidate(writing.encode())
+    assert not gate.needs_plan(writing)
+    reading = writing.replace("results['img'] *= -1", "print(results)")
+    assert not gate.is_candidate(reading) and not gate.is_candidate(reading.encode())
 
 
 def test_config_composers_and_copying_hooks_are_in_the_table():

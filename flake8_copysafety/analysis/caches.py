@@ -11,15 +11,11 @@ from typing import Optional
 import libcst as cst
 
 from ..core.names import ImportTable
-from ..facts.semantics import Kind
+from ..facts.semantics import IMMUTABLE_RESULT_BUILTINS, Kind
 from ..facts.stores import CACHING_DECORATORS
 from .stored_types import StoredTypes
 from .syntax import small_statements
 from .values import Family, Level, Tracked, VType
-
-# Builtins whose result is immutable (`return len(self.files)`).
-_IMMUTABLE_CALLS = frozenset({"int", "float", "str", "bool", "len", "round", "bytes",
-                              "hash", "frozenset"})
 
 
 def caching_decorator(func: cst.FunctionDef, imports: ImportTable) -> Optional[str]:
@@ -60,5 +56,5 @@ def _immutable_returns(func: cst.FunctionDef, imports: ImportTable) -> bool:
     values = [s.value for s in small_statements(func.body.body)
               if isinstance(s, cst.Return)]
     return bool(values) and all(
-        isinstance(v, cst.Call) and imports.qualify(v.func) in _IMMUTABLE_CALLS
+        isinstance(v, cst.Call) and imports.qualify(v.func) in IMMUTABLE_RESULT_BUILTINS
         for v in values)

@@ -19,9 +19,7 @@ The test is a necessary condition for every rule, and no more:
   `facts/frameworks.py`) together with the name of a package that holds such a framework
   (`torch_geometric`); a test keeps both lists equal to the table's;
 - a registered transform of a framework base whose `__call__` runs `transform` (mmcv's
-  `BaseTransform`) is reported in its own module too: the text `def transform(` together
-  with `BaseTransform` or `register_module` (a test keeps the method names equal to the
-  table's);
+  `BaseTransform`) is reported in its own module like any other: its change is a write;
 - CPS2xx need a call of a `state_dict` attribute, `m.state_dict()`: the text `.state_dict(`,
   with any whitespace (line breaks inside brackets included) around the dot and before the
   parenthesis. `load_state_dict(`, `def state_dict(` and `get_model_state_dict(` do not pass.
@@ -57,23 +55,6 @@ _HOOK_BYTES, _HOOK_TEXT = re.compile(_HOOK.encode("ascii")), re.compile(_HOOK, r
 _PACKAGE_BYTES = re.compile(_PACKAGE.encode("ascii"))
 _PACKAGE_TEXT = re.compile(_PACKAGE, re.ASCII)
 
-TRANSFORM_METHODS = ("transform",)
-_TRANSFORM = r"def\s+(?:%s)\s*\(" % "|".join(TRANSFORM_METHODS)
-_TRANSFORM_MARK = r"\bBaseTransform\b|\bregister_module\b"
-_TRANSFORM_BYTES = re.compile(_TRANSFORM.encode("ascii"))
-_TRANSFORM_TEXT = re.compile(_TRANSFORM, re.ASCII)
-_MARK_BYTES = re.compile(_TRANSFORM_MARK.encode("ascii"))
-_MARK_TEXT = re.compile(_TRANSFORM_MARK, re.ASCII)
-
-
-def framework_transform(source) -> bool:
-    """A framework transform's method defined, and its base or a registry named."""
-    if isinstance(source, str):
-        return _TRANSFORM_TEXT.search(source) is not None and \
-            _MARK_TEXT.search(source) is not None
-    return _TRANSFORM_BYTES.search(source) is not None and \
-        _MARK_BYTES.search(source) is not None
-
 
 def framework_hook(source) -> bool:
     """A hook of a framework's `__getitem__` defined, and such a framework named."""
@@ -86,8 +67,7 @@ def framework_hook(source) -> bool:
 def is_candidate(source) -> bool:
     """Whether `source` (bytes or str) could hold a finding; False means: skip the file."""
     pattern = _CANDIDATE_TEXT if isinstance(source, str) else _CANDIDATE_BYTES
-    return pattern.search(source) is not None or framework_hook(source) or \
-        framework_transform(source)
+    return pattern.search(source) is not None or framework_hook(source)
 
 
 def may_hold_write(source) -> bool:
