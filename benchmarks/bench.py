@@ -1,6 +1,6 @@
 """What the plugin costs on top of plain flake8, measured side by side in one run.
 
-    python benchmarks/bench.py [--reps N] [--quick] [--cases abcdefghijk] [--profile]
+    python benchmarks/bench.py [--reps N] [--quick] [--cases abcdefghijklm] [--profile]
 
 Every case runs both sides as fresh processes, alternating (which side goes first flips every
 repetition, after one untimed warm-up run of each), and reports medians of wall-clock and CPU
@@ -41,8 +41,15 @@ ratio does not exceed it by more than this run's noise:
       `EDITS = n` added in the dataset class): libcst imported, the class parsed and analysed again;
       reported, no target.
   (k) the same for the (e) file's function; reported, no target.
-(a), (b) and (c) run with the cache turned off: they measure the analysis. (d) to (k) run at
-least 15 pairs and are judged on the side-by-side CPU-time ratio alone; in (f) to (k) both
+  (l) (j) with the editor worker on (`COPYSAFETY_WORKER=1`, `worker/`): the analysis runs in
+      the worker's forked child, which has libcst imported already; target: at most 1.5x,
+      judged on wall clock (the worker is not flake8's child, so flake8's CPU seconds would
+      leave its work out), and libcst is not imported in flake8's process. The worker is
+      started by the warm-up run and stopped when the case ends.
+  (m) the same for the (k) file; target: at most 1.5x on wall clock.
+(a), (b) and (c) run with the cache turned off: they measure the analysis. (d) to (m) run at
+least 15 pairs and are judged on the side-by-side ratio alone (CPU time; wall clock for (l)
+and (m)); in (f) to (m) both
 sides lint the same freshly edited copy (in a folder of its own: the project model sees only
 that file).
 
@@ -77,7 +84,7 @@ HERE = Path(__file__).resolve().parent
 DRIVER = HERE / "flake8_driver.py"
 PLUGIN_NAME = "flake8-copysafety"
 RUN_TIMEOUT = 1800
-EDITOR_PAIRS = 15  # at least this many pairs for the editor cases (d) to (k)
+EDITOR_PAIRS = 15  # at least this many pairs for the editor cases (d) to (m)
 
 # A file with one CPS101 finding: the plugin filter is proven on it.
 PROBE = '''\
@@ -100,6 +107,10 @@ class Probe(Dataset):
 ATTRIBUTED = re.compile(r"^copysafety-bench: seconds inside the plugin: ([0-9.]+)$", re.M)
 TRACEBACK = re.compile(r"^Traceback \(most recent call last\):", re.MULTILINE)
 CLI_CODE = "import sys; from flake8_copysafety.cli.main import main; sys.exit(main())"
+WORKER_CODE = (  # ping: print "up" when the worker answers; stop: ask it to exit
+    "import sys; from flake8_copysafety.worker import client; path = client.address(); "
+    "ask = client.stop if sys.argv[1] == 'stop' else client.ping; "
+    "print('up' if path is not None and ask(path) else 'down')")
 
 
 class MeasurementError(Exception):
@@ -121,6 +132,8 @@ class Side:
     argv: List[str]
     env: Dict[str, str]
     before: Optional[Callable[[], None]] = None  # untimed, before every run (an edit)
+    warmed: Optional[Callable[[], None]] = None  # untimed, after the warm-up run
+    done: Optional[Callable[[], None]] = None  # untimed, when the case ends
     times: List[float] = field(default_factory=list)
     cpu: List[float] = field(default_factory=list)
     inside: List[float] = field(default_factory=list)  # seconds inside the plugin, per run
@@ -261,10 +274,21 @@ def check_plugin_filter(workdir: str) -> str:
 
 def measure(result: Result, reps: int, workdir: str) -> None:
     sides = [result.left, result.right]
+    try:
+        _measure(sides, reps, workdir)
+    finally:
+        for side in sides:
+            if side.done is not None:
+                side.done()
+
+
+def _measure(sides: List[Side], reps: int, workdir: str) -> None:
     for side in sides:  # warm-up: file cache, .pyc files
         if side.before is not None:
             side.before()
         side.last = _run(side.argv, side.env, workdir)
+        if side.warmed is not None:
+            side.warmed()
     for rep in range(reps):
         for side in (sides if rep % 2 == 0 else sides[::-1]):
             if side.before is not None:
@@ -353,10 +377,17 @@ EDITOR_FILES = {"d": ("cps102/pos_seed_copy_copy_tensor.py", "CPS102", "a datase
                 "h": ("cps202/neg_deepcopy_snapshot.py", None, "a state_dict"),
                 "i": ("cps202/pos_early_stopping.py", "CPS202", "a state_dict"),
                 "j": ("cps102/pos_seed_copy_copy_tensor.py", "CPS102", "a dataset"),
-                "k": ("cps202/pos_early_stopping.py", "CPS202", "a state_dict")}
-EDITED_CASES = "fghijk"
-NO_LIBCST = "fghi"  # decided by the `ast` plan, or the last analysis reused: libcst not imported
-EDITED_INSIDE = "jk"  # the analysed statement itself changes: analysed again, reported only
+                "k": ("cps202/pos_early_stopping.py", "CPS202", "a state_dict"),
+                "l": ("cps102/pos_seed_copy_copy_tensor.py", "CPS102", "a dataset"),
+                "m": ("cps202/pos_early_stopping.py", "CPS202", "a state_dict")}
+EDITED_CASES = "fghijklm"
+# libcst not imported in flake8's process: decided by the `ast` plan, the last analysis
+# reused, or the analysis run by the worker
+NO_LIBCST = "fghilm"
+EDITED_INSIDE = "jklm"  # the analysed statement itself changes: analysed again
+REPORT_ONLY = "jk"
+WORKER_CASES = "lm"
+WORKER_START_SECONDS = 60
 _TOP_DEFINITION = re.compile(r"^(class|def) ", re.M)
 
 
@@ -396,6 +427,8 @@ def case_editor(letter: str, workdir: str) -> Result:
         path, before = editor.path, editor.edit
         if letter in "gh":
             how = "after an edit, decided by the ast plan"
+        elif letter in WORKER_CASES:
+            how = "after an edit of the analysed statement, analysed by the worker"
         elif letter in EDITED_INSIDE:
             how = "after an edit of the analysed statement, analysed"
         else:
@@ -403,12 +436,34 @@ def case_editor(letter: str, workdir: str) -> Result:
     else:
         how = "unchanged, cache warm"
     reported = f"reports {code}" if code else "no finding"
+    measured = Side("flake8+CPS", _flake8([str(path)]),
+                    _environment(True, report_imports=True, cache=True), before)
+    if letter in WORKER_CASES:
+        _with_worker(measured, Path(workdir).parent / "run" / letter)
     return Result(
         f"({letter}) flake8 corpus/{rel} (holds {holds}, {reported}; {how})",
-        Side("flake8", _flake8([str(path)]), _environment(False), before),
-        Side("flake8+CPS", _flake8([str(path)]),
-             _environment(True, report_imports=True, cache=True), before),
-        "report only" if letter in EDITED_INSIDE else "<= 1.5x")
+        Side("flake8", _flake8([str(path)]), _environment(False), before), measured,
+        "report only" if letter in REPORT_ONLY else "<= 1.5x",
+        judged_on="wall" if letter in WORKER_CASES else "cpu")
+
+
+def _with_worker(side: Side, runtime: Path) -> None:
+    """The worker on for `side`, with its socket in a private folder of this run: ready
+    (listening) after the warm-up run, stopped when the case ends."""
+    runtime.mkdir(parents=True, mode=0o700)
+    side.env["COPYSAFETY_WORKER"] = "1"
+    side.env["XDG_RUNTIME_DIR"] = str(runtime)
+    ask = [sys.executable, "-c", WORKER_CODE]
+
+    def ready() -> None:
+        deadline = time.monotonic() + WORKER_START_SECONDS
+        while _run(ask + ["ping"], side.env, str(runtime)).stdout.strip() != "up":
+            if time.monotonic() > deadline:
+                raise MeasurementError("the worker did not start")
+            time.sleep(0.2)
+
+    side.warmed = ready
+    side.done = lambda: _run(ask + ["stop"], side.env, str(runtime))
 
 
 def judge(result: Result) -> None:
@@ -422,7 +477,7 @@ def judge(result: Result) -> None:
         out = result.right.last.stdout or ""
         right = code in out if code else "CPS" not in out
         imported = "copysafety-bench: libcst imported: True" in (result.right.last.stderr or "")
-        result.passed = right and (letter in EDITED_INSIDE or result.ratio <= 1.5) and \
+        result.passed = right and (letter in REPORT_ONLY or result.ratio <= 1.5) and \
             not (imported and letter in NO_LIBCST)
         result.note = (f"{code or 'no finding'} reported: {right}; libcst imported in the "
                        f"last run: {imported}")
@@ -504,7 +559,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                         help="timed repetitions per side (default 5; case b runs 4x as many)")
     parser.add_argument("--quick", action="store_true",
                         help="2 repetitions unless --reps is given")
-    parser.add_argument("--cases", default="abcdefghijk", help="which cases to run, e.g. 'ab'")
+    parser.add_argument("--cases", default="abcdefghijklm", help="which cases to run, e.g. 'ab'")
     parser.add_argument("--profile", action="store_true",
                         help="also print where the plugin's time goes (where_time_goes.py)")
     args = parser.parse_args(argv)
@@ -517,7 +572,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(line)
     print(package_line() + " (the checkout; subprocesses get it through PYTHONPATH)")
     print(f"torch sources: {torch}")
-    print(f"repetitions: {reps} per side (case b: {4 * reps}; d to k: "
+    print(f"repetitions: {reps} per side (case b: {4 * reps}; d to m: "
           f"{max(EDITOR_PAIRS, 4 * reps)}), alternating, medians\n")
 
     results: List[Result] = []

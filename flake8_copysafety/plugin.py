@@ -19,6 +19,21 @@ def _split_names(value) -> Tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
+def _worker_by_environment() -> bool:
+    """COPYSAFETY_WORKER=1 turns the worker on (checked here: importing its client costs
+    more than a run without candidates may)."""
+    value = os.environ.get("COPYSAFETY_WORKER", "")
+    return value.strip().lower() not in ("", "0", "false", "no")
+
+
+def _one_file(filenames) -> bool:
+    """A run of one file, as editors start (`flake8 FILE`, `flake8 -`): the worker serves
+    those; a run over many files keeps its project model in its own processes."""
+    if not filenames or len(filenames) != 1:
+        return False
+    return filenames[0] == "-" or os.path.isfile(filenames[0])
+
+
 class CopySafetyChecker:
     """flake8 fills the constructor by argument name; `tree` makes this an AST plugin."""
 
@@ -28,6 +43,7 @@ class CopySafetyChecker:
     copy_functions: Tuple[str, ...] = ()
     reference_returning: Tuple[str, ...] = ()
     cache_dir: Optional[str] = None  # None: no result cache
+    worker = False  # ask the editor worker (`worker/`) before analysing here
 
     def __init__(self, tree, lines: Sequence[str], filename: str = "stdin") -> None:
         self._tree = tree
@@ -66,6 +82,12 @@ class CopySafetyChecker:
                  "of the project on disk (also: "
                  "COPYSAFETY_NO_CACHE=1).",
         )
+        manager.add_option(
+            "--copysafety-worker", action="store_true", parse_from_config=True,
+            help="Keep the analysis imported in a background process that answers runs of "
+                 "one file (editor saves); it exits after 15 idle minutes (also: "
+                 "COPYSAFETY_WORKER=1). POSIX only.",
+        )
 
     @classmethod
     def parse_options(cls, options) -> None:
@@ -81,6 +103,11 @@ class CopySafetyChecker:
             from .engine.cache import default_dir
 
             cls.cache_dir = getattr(options, "copysafety_cache_dir", "") or default_dir()
+        cls.worker = False
+        if getattr(options, "copysafety_worker", False) or _worker_by_environment():
+            from .worker.client import supported
+
+            cls.worker = supported() and _one_file(getattr(options, "filenames", None))
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         source = "".join(self._lines)
@@ -94,7 +121,10 @@ class CopySafetyChecker:
 
         options = LintOptions(self.dataset_bases, self.copy_functions,
                               self.reference_returning)
+        delegate = None
+        if self.worker:
+            from .worker.client import lint_in_worker as delegate
         findings = lint_source(source, self._filename, options, self._tree,
-                               cache_dir=self.cache_dir)
+                               cache_dir=self.cache_dir, delegate=delegate)
         for f in findings:
             yield f.line, f.col, f.flake8_text(), type(self)

@@ -12,7 +12,7 @@ import flake8_copysafety
 
 PACKAGE = Path(flake8_copysafety.__file__).resolve().parent
 # Lowest first. A module may import modules of its own layer or of a lower one.
-LAYERS = ["facts", "core", "project", "plan", "analysis", "rules", "engine", "fix",
+LAYERS = ["facts", "core", "project", "plan", "analysis", "rules", "engine", "worker", "fix",
           "guard", "verify", "cli"]
 TOP = {"plugin", "__main__"}
 

@@ -131,6 +131,13 @@ def build_parser() -> argparse.ArgumentParser:
                       help="text for a terminal (default), or the page's Markdown source")
     commands.add_parser("rules", help="list all rules", description="List all rules.")
 
+    worker = commands.add_parser(
+        "worker", help="show or stop the editor worker (flake8 --copysafety-worker)",
+        description="Show or stop this installation's editor worker: the background process "
+                    "that flake8 --copysafety-worker (or COPYSAFETY_WORKER=1) starts for runs "
+                    "of one file.")
+    worker.add_argument("action", nargs="?", choices=("status", "stop"), default="status")
+
     commands.add_parser("run", add_help=False,
                         help="run a program under runtime guards (see `copysafety run --help`)")
     commands.add_parser("verify", add_help=False,
@@ -175,11 +182,33 @@ def _main(argv: List[str]) -> int:
         from .check import run_check
 
         return run_check(args)
+    if args.command == "worker":
+        return worker_command(args.action, sys.stdout)
     if args.command in ("rule", "rules"):
         return show_rule(getattr(args, "code", None), sys.stdout,
                          getattr(args, "format", "text") == "markdown")
     parser.print_help(sys.stderr)
     return EXIT_ERROR
+
+
+def worker_command(action: str, out: TextIO) -> int:
+    from ..worker import client
+
+    if not client.supported():
+        raise UsageError("the editor worker needs fork() and Unix sockets (POSIX)")
+    path = client.address()
+    if path is None:
+        raise UsageError("no private folder for the worker's socket ($XDG_RUNTIME_DIR/"
+                         "copysafety or copysafety-UID in the temporary folder is owned by "
+                         "someone else or open to others)")
+    pid = client.ping(path)
+    if pid is None:
+        out.write("No worker is running.\n")
+    elif action == "stop" and client.stop(path):
+        out.write(f"Stopped the worker (pid {pid}).\n")
+    else:
+        out.write(f"The worker is running (pid {pid}, socket {path}).\n")
+    return EXIT_CLEAN
 
 
 def show_rule(code: Optional[str], out: TextIO, markdown: bool = False) -> int:

@@ -104,7 +104,7 @@ class ResultCache:
             if entry is None or entry["content"] != content or \
                     not modules_unchanged(entry["modules"]):
                 return None
-            return [_finding(item) for item in entry["findings"]]
+            return [finding_from_json(item) for item in entry["findings"]]
         except (ValueError, KeyError, TypeError):
             return None
 
@@ -114,7 +114,7 @@ class ResultCache:
             return
         try:
             entry = {"content": content, "modules": recorded_modules(modules),
-                     "findings": [_as_json(f) for f in findings]}
+                     "findings": [finding_as_json(f) for f in findings]}
             self.write(self.entry_name(filename, settings), entry)
         except OSError:
             pass
@@ -151,7 +151,8 @@ def modules_unchanged(modules: Dict[str, str]) -> bool:
     return True
 
 
-def _as_json(finding: Finding) -> dict:
+def finding_as_json(finding: Finding) -> dict:
+    """A finding as JSON data (the result cache's entries, the worker's replies)."""
     fix = finding.fix
     return {
         "at": [finding.line, finding.col, finding.end_line, finding.end_col],
@@ -161,7 +162,8 @@ def _as_json(finding: Finding) -> dict:
     }
 
 
-def _finding(item: dict) -> Finding:
+def finding_from_json(item: dict) -> Finding:
+    """The finding `finding_as_json` wrote (raises KeyError, TypeError, ValueError)."""
     line, col, end_line, end_col = item["at"]
     fix = item["fix"]
     if fix is not None:

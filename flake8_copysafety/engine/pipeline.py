@@ -9,7 +9,7 @@ import ast
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator, List, Optional, Set, Tuple, Union
+from typing import Callable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 from ..core.findings import Finding
 from ..core.source import Unchecked
@@ -19,6 +19,10 @@ from ..rules.catalogue import with_anchor
 
 # Deeply nested code is valid Python up to CPython's own limits; give the analysis room.
 _RECURSION_LIMIT = 20_000
+
+
+# (source, filename, the LintOptions fields in order, cache folder) -> findings, or None
+Delegate = Callable[[str, str, Sequence[Sequence[str]], Optional[str]], Optional[List[Finding]]]
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ def lint_source(
     facts_used: Optional[Set[str]] = None,
     report_unchecked: bool = False,
     cache_dir: Optional[str] = None,
+    delegate: Optional[Delegate] = None,
 ) -> List[Finding]:
     """All findings for one file (every code, default-off ones included; no noqa filtering).
 
@@ -46,13 +51,21 @@ def lint_source(
     error itself) or, with `report_unchecked` (the `copysafety` command), one CPS901 finding
     at the parser's position; an internal error becomes one CPS900 finding naming the file.
     With `cache_dir`, a result stored there for the same content, settings and project
-    modules is reused (`engine/cache.py`).
+    modules is reused (`engine/cache.py`). `delegate`, when the result cache has no answer,
+    is asked for the findings first (the editor worker: `worker/client.py`); when it returns
+    None the file is analysed here.
     """
+    if report_unchecked:  # the worker answers as flake8's plugin does
+        delegate = None
     try:
         if not needs_plan(source) and not may_be_reached(source, filename):
             return []  # (both imply `is_candidate`, the front ends' first test)
         if cache_dir is not None and facts_used is None:
-            return _lint_cached(source, filename, options, tree, report_unchecked, cache_dir)
+            return _lint_cached(source, filename, options, tree, report_unchecked, cache_dir,
+                                delegate)
+        found = _delegated(delegate, source, filename, options, cache_dir, facts_used)
+        if found is not None:
+            return found
         with _room_to_recurse():
             return _lint(source, filename, options, tree, facts_used)
     except Unchecked as exc:
@@ -70,7 +83,7 @@ def analyse_source(source, options: LintOptions = LintOptions(),
     return lint_source(source, "<string>", options, facts_used=facts_used)
 
 
-def _lint_cached(source, filename, options, tree, report_unchecked, cache_dir
+def _lint_cached(source, filename, options, tree, report_unchecked, cache_dir, delegate
                  ) -> List[Finding]:
     from ..project.files import recording_modules
     from .cache import ResultCache, content_hash
@@ -83,6 +96,9 @@ def _lint_cached(source, filename, options, tree, report_unchecked, cache_dir
     found = cache.get(filename, settings, content)
     if found is not None:
         return found
+    found = _delegated(delegate, source, filename, options, cache_dir, None)
+    if found is not None:
+        return found  # the delegate stored it
     with recording_modules() as modules:
         try:
             with _room_to_recurse():
@@ -91,6 +107,14 @@ def _lint_cached(source, filename, options, tree, report_unchecked, cache_dir
             found = [_unchecked(filename, exc)] if report_unchecked else []
     cache.put(filename, settings, content, modules, found)
     return found
+
+
+def _delegated(delegate, source, filename, options, cache_dir, facts_used
+               ) -> Optional[List[Finding]]:
+    if delegate is None or facts_used is not None or not isinstance(source, str):
+        return None
+    return delegate(source, filename, (options.dataset_bases, options.copy_functions,
+                                       options.reference_returning), cache_dir)
 
 
 def _lint(source, filename, options, tree, facts_used, reusing=None) -> List[Finding]:

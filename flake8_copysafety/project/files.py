@@ -46,7 +46,8 @@ def _found(path: Optional[Path]) -> Optional[Path]:
 
 
 @lru_cache(maxsize=1)
-def _library_dirs() -> FrozenSet[Path]:
+def library_dirs() -> FrozenSet[Path]:
+    """The interpreter's standard library folders, resolved."""
     paths = sysconfig.get_paths()
     found = set()
     for key in ("stdlib", "platstdlib"):
@@ -64,7 +65,7 @@ def is_standard_library(top: str) -> bool:
     if names is not None:
         return top in names
     return top in sys.builtin_module_names or any(
-        (d / top).is_dir() or (d / f"{top}.py").is_file() for d in _library_dirs())
+        (d / top).is_dir() or (d / f"{top}.py").is_file() for d in library_dirs())
 
 
 def module_file(base: Path, module: str) -> Optional[Path]:
@@ -110,7 +111,7 @@ def _project_module(here: Path, module: str) -> Optional[Path]:
         return None
     base = here
     for _ in range(SEARCH_DEPTH):
-        if base.name in _INSTALLED or base in _library_dirs():
+        if base.name in _INSTALLED or base in library_dirs():
             return None
         found = module_file(base, module)
         if found is not None:

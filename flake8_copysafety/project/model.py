@@ -38,12 +38,13 @@ import sys
 import tempfile
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from .. import __version__
 from .entries import ENTRY_VERSION, ModuleEntry, calls_named, module_entry
-from .files import file_on_disk, installed_folder, note_project_files
+from .files import file_on_disk, installed_folder, library_dirs, note_project_files
 
 _MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "env",
@@ -391,7 +392,17 @@ def project_roots(path) -> List[Path]:
     """The files and folders to index for a linted file (see the module docstring): the
     nearest folder with a project marker; else what is importable from the folder above
     the file's package chain (its `.py` files and its packages); for a file of an installed
-    package, that package. Empty for the standard library."""
+    package, that package. Empty for the standard library. Found once per file and process
+    (the plan asks for every receiver it tags)."""
+    return list(_project_roots(str(path)))
+
+
+@lru_cache(maxsize=1024)
+def _project_roots(path: str) -> Tuple[Path, ...]:
+    return tuple(_find_project_roots(path))
+
+
+def _find_project_roots(path: str) -> List[Path]:
     try:
         here = Path(path).resolve().parent
     except (OSError, RuntimeError, ValueError):
@@ -424,14 +435,8 @@ def _package_top(here: Path) -> Path:
 
 
 def _in_library(folder: Path) -> bool:
-    import sysconfig
-
-    for key in ("stdlib", "platstdlib"):
-        lib = sysconfig.get_paths().get(key)
-        if lib and (folder == Path(lib) or Path(lib) in folder.parents) and \
-                not installed_folder(folder):
-            return True
-    return False
+    return not installed_folder(folder) and any(
+        folder == lib or lib in folder.parents for lib in library_dirs())
 
 
 def _python_files(roots: List[Path]) -> Iterator[Path]:

@@ -1,0 +1,153 @@
+"""Finding, asking and starting the worker: cheap to import (flake8 already imported what
+this needs), and silent on every failure, which leaves the work to the caller.
+
+The worker's socket lives in a folder only its user may enter (`$XDG_RUNTIME_DIR/copysafety`,
+or `copysafety-UID` in the temporary folder), as ssh-agent's does: a folder that anyone
+else owns or may write is not used. One worker per interpreter and tool fingerprint (the
+version and each source file's size and modification time): after an upgrade or an edit of
+the tool, the next save starts a new worker and the old one exits when it has been idle for
+`IDLE_SECONDS`.
+"""
+
+import hashlib
+import json
+import os
+import socket
+import stat
+import sys
+from typing import TYPE_CHECKING
+from typing import List, Optional, Sequence
+
+from ..core.findings import Finding
+from ..engine.cache import finding_from_json, tool_fingerprint
+
+if TYPE_CHECKING:
+    import subprocess
+
+ENV_IDLE = "COPYSAFETY_WORKER_IDLE"
+IDLE_SECONDS = 900.0  # a worker nobody asked for this long exits
+REPLY_TIMEOUT = 600.0  # seconds: a whole analysis, the project model's cold index included
+# The environment that changes a lint: the caches and where they are.
+PASSED_ENV = ("COPYSAFETY_NO_CACHE", "COPYSAFETY_CACHE_DIR", "XDG_CACHE_HOME", "HOME")
+_PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def supported() -> bool:
+    return hasattr(os, "fork") and hasattr(socket, "AF_UNIX") and hasattr(os, "getuid")
+
+
+def idle_seconds() -> float:
+    try:
+        return max(float(os.environ.get(ENV_IDLE, "")), 0.1)
+    except ValueError:
+        return IDLE_SECONDS
+
+
+def private_folder() -> Optional[str]:
+    """The folder for worker sockets, created if missing; None when it is not private (owned
+    by another user, a symbolic link, or open to others)."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime:
+        folder = os.path.join(runtime, "copysafety")
+    else:
+        import tempfile
+
+        folder = os.path.join(tempfile.gettempdir(), f"copysafety-{os.getuid()}")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        info = os.lstat(folder)
+    except OSError:
+        return None
+    private = stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and \
+        not info.st_mode & 0o077
+    return folder if private else None
+
+
+def address() -> Optional[str]:
+    """The socket of this installation's worker (it may not be running), or None."""
+    folder = private_folder()
+    if folder is None:
+        return None
+    key = hashlib.blake2b(f"{sys.executable}\0{sys.version}\0{_PACKAGE_PARENT}\0"
+                          f"{tool_fingerprint()}".encode("utf-8", "surrogatepass"),
+                          digest_size=8).hexdigest()
+    return os.path.join(folder, f"{key}.sock")
+
+
+def lint_in_worker(source: str, filename: str, options: Sequence[Sequence[str]],
+                   cache_dir: Optional[str]) -> Optional[List[Finding]]:
+    """The findings of one file as `lint_source` gives them, computed by the worker; None
+    when no worker answered (one is then started for the next file)."""
+    path = address()
+    if path is None:
+        return None
+    request = {"cwd": os.getcwd(), "filename": filename, "source": source,
+               "options": [list(names) for names in options], "cache_dir": cache_dir,
+               "env": {name: os.environ[name] for name in PASSED_ENV if name in os.environ}}
+    try:
+        reply = exchange(path, request)
+    except (FileNotFoundError, ConnectionRefusedError):
+        start(path)
+        return None
+    except (OSError, ValueError):
+        return None
+    try:
+        return [finding_from_json(item) for item in reply["findings"]]
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def exchange(path: str, request: dict, timeout: float = REPLY_TIMEOUT) -> dict:
+    """Send one JSON request and read the JSON reply (raises OSError, ValueError)."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.settimeout(timeout)
+        connection.connect(path)
+        connection.sendall(json.dumps(request).encode("utf-8", "surrogatepass"))
+        connection.shutdown(socket.SHUT_WR)
+        reply = receive_all(connection)
+    answer = json.loads(reply.decode("utf-8", "surrogatepass"))
+    if not isinstance(answer, dict):
+        raise ValueError("the worker's reply is not an object")
+    return answer
+
+
+def receive_all(connection: socket.socket) -> bytes:
+    chunks = []
+    while True:
+        chunk = connection.recv(1 << 16)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def start(path: str) -> Optional["subprocess.Popen"]:
+    """Start a worker on `path` in the background, detached from this process. A second
+    start while one runs exits at once (the worker holds a lock), and so does a worker that
+    imported another copy of the package (its own address differs). The process started,
+    or None when none could be."""
+    import subprocess
+
+    try:  # this interpreter, environment and folder: it imports this same package
+        return subprocess.Popen(
+            [sys.executable, "-m", "flake8_copysafety.worker", path],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True, close_fds=True)
+    except OSError:
+        return None
+
+
+def ping(path: str) -> Optional[int]:
+    """The process id of the worker listening on `path`, or None when none answers."""
+    try:
+        pid = exchange(path, {"ping": True}, timeout=10.0).get("pid")
+    except (OSError, ValueError):
+        return None
+    return pid if isinstance(pid, int) else None
+
+
+def stop(path: str) -> bool:
+    """Ask the worker on `path` to exit; whether one was running."""
+    try:
+        return bool(exchange(path, {"stop": True}, timeout=10.0).get("stopped"))
+    except (OSError, ValueError):
+        return False
