@@ -107,6 +107,11 @@ def test_a_save_is_answered_by_the_worker(tmp_path, runtime):
         assert "libcst imported: False" in saved.stderr
         assert saved.stdout == fresh(tmp_path, "ds.py")
         assert saved.stdout.startswith("ds.py:11:9: CPS101 ")
+    pid = wait_for_worker()
+    assert client.stop(client.address())
+    _gone(pid, client.address())
+    again = flake8(tmp_path, "ds.py")  # unchanged: the worker stored its answer for it
+    assert again.stdout == saved.stdout and "libcst imported: False" in again.stderr
     write(tmp_path, {"ds.py": CANONICAL.replace("x = self.data[idx]", "x = self.data[idx] * 1")})
     assert flake8(tmp_path, "ds.py").stdout == ""
 

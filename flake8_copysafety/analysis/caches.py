@@ -11,10 +11,9 @@ from typing import Optional
 import libcst as cst
 
 from ..core.names import ImportTable
-from ..facts.semantics import IMMUTABLE_RESULT_BUILTINS, Kind
+from ..facts.semantics import Kind
 from ..facts.stores import CACHING_DECORATORS
 from .stored_types import StoredTypes
-from .syntax import small_statements
 from .values import Family, Level, Tracked, VType
 
 
@@ -34,7 +33,7 @@ def cached_result(func: cst.FunctionDef, decorator: str, types: StoredTypes
                   ) -> Optional[Tracked]:
     """What a call of `func`, cached by `decorator`, returns: the object its cache keeps
     (None where what it returns cannot change in place)."""
-    if not isinstance(func.body, cst.IndentedBlock) or _immutable_returns(func, types.imports):
+    if not isinstance(func.body, cst.IndentedBlock):
         return None
     vtype = types.returned_type(func, every_known=True)
     if _immutable(vtype):
@@ -49,12 +48,3 @@ def _immutable(vtype: VType) -> bool:
         return True
     return vtype.kind is Kind.TUPLE and vtype.items is not None and \
         all(_immutable(item) for item in vtype.items)
-
-
-def _immutable_returns(func: cst.FunctionDef, imports: ImportTable) -> bool:
-    """Every `return` gives the result of an immutable builtin (`return len(x)`)."""
-    values = [s.value for s in small_statements(func.body.body)
-              if isinstance(s, cst.Return)]
-    return bool(values) and all(
-        isinstance(v, cst.Call) and imports.qualify(v.func) in IMMUTABLE_RESULT_BUILTINS
-        for v in values)

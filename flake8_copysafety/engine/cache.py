@@ -22,7 +22,8 @@ Not seen: a project module that did not exist when the result was stored and app
 import hashlib
 import json
 import os
-from typing import Dict, List, Optional, Tuple
+from contextlib import contextmanager
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 from .. import __version__
 from ..core.findings import Finding, Fix
@@ -33,6 +34,7 @@ ENV_OFF = "COPYSAFETY_NO_CACHE"
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _NOT_CACHED = ("CPS900",)  # an internal error is not a verdict: try again next time
 _tool: List[str] = []
+_deferred: List[List[Tuple["ResultCache", str, dict]]] = []  # see `writes_deferred`
 
 
 def default_dir() -> Optional[str]:
@@ -89,7 +91,14 @@ class ResultCache:
 
     def write(self, name: str, entry: dict) -> None:
         """Store `entry` under `name`, atomically (parallel processes may write the same
-        entry); raises OSError when the folder cannot be written."""
+        entry); raises OSError when the folder cannot be written. Within `writes_deferred`,
+        kept until its caller writes them."""
+        if _deferred:
+            _deferred[-1].append((self, name, entry))
+            return
+        self.write_now(name, entry)
+
+    def write_now(self, name: str, entry: dict) -> None:
         import tempfile
 
         self._prepare()
@@ -133,6 +142,27 @@ class ResultCache:
             other = os.path.join(self.directory, name)
             if other != self.folder and os.path.isdir(other):
                 shutil.rmtree(other, ignore_errors=True)
+
+
+@contextmanager
+def writes_deferred() -> Iterator[Callable[[], None]]:
+    """Entries stored within are kept in memory; the function yielded writes them (the
+    editor worker answers first and writes after). Errors are passed over, as `put` does."""
+    pending: List[Tuple[ResultCache, str, dict]] = []
+    _deferred.append(pending)
+
+    def write_pending() -> None:
+        for cache, name, entry in pending:
+            try:
+                cache.write_now(name, entry)
+            except OSError:
+                pass
+        pending.clear()
+
+    try:
+        yield write_pending
+    finally:
+        _deferred[:] = [d for d in _deferred if d is not pending]
 
 
 def recorded_modules(modules) -> Dict[str, str]:

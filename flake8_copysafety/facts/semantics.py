@@ -243,10 +243,6 @@ INPLACE_UNDERSCORE_MODULES: Tuple[str, ...] = ("torch.nn.init", "torch")
 # Keyword arguments that name an output written in place (`out=`, OpenCV's `dst=`).
 OUTPUT_KEYWORDS: FrozenSet[str] = frozenset({"out", "dst"})
 
-# Builtins whose result is immutable: nothing can change it in place, so a cache that keeps
-# it (`@lru_cache` on `return len(self.files)`) shares nothing that can drift.
-IMMUTABLE_RESULT_BUILTINS: FrozenSet[str] = frozenset(
-    {"int", "float", "str", "bool", "len", "round", "bytes", "hash", "frozenset"})
 # `torch.nn.functional.relu(x, inplace=True)` changes `x`.
 INPLACE_KEYWORD = "inplace"
 

@@ -13,6 +13,7 @@ import signal
 import socket
 from typing import List
 
+from ..engine.cache import writes_deferred
 from . import client
 
 
@@ -76,14 +77,19 @@ def _answer(connection: socket.socket) -> None:
     try:
         connection.settimeout(30.0)
         request = json.loads(client.receive_all(connection).decode("utf-8", "surrogatepass"))
+        write_pending = None
         if request.get("stop"):
             os.kill(os.getppid(), signal.SIGTERM)
             reply = {"stopped": True}
         elif request.get("ping"):
             reply = {"pid": os.getppid()}
         else:
-            reply = {"findings": _lint(request)}
+            with writes_deferred() as write_pending:
+                reply = {"findings": _lint(request)}
         connection.sendall(json.dumps(reply).encode("utf-8", "surrogatepass"))
+        connection.close()
+        if write_pending is not None:  # the result cache, once the editor has its answer
+            write_pending()
     except BaseException:  # noqa: BLE001 - the client analyses the file itself
         status = 1
     finally:
