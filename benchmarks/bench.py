@@ -220,7 +220,8 @@ def _environment(plugin: bool, report_imports: bool = False,
                  attribute: bool = False, cache: bool = False) -> Dict[str, str]:
     env = checkout_environment(os.environ)
     for name in ("COPYSAFETY_BENCH_PLUGIN", "COPYSAFETY_BENCH_REPORT_IMPORTS",
-                 "COPYSAFETY_BENCH_ATTRIBUTE", "COPYSAFETY_NO_CACHE", "COPYSAFETY_CACHE_DIR"):
+                 "COPYSAFETY_BENCH_ATTRIBUTE", "COPYSAFETY_NO_CACHE", "COPYSAFETY_CACHE_DIR",
+                 "COPYSAFETY_WORKER", "COPYSAFETY_WORKER_IDLE"):
         env.pop(name, None)
     if not cache:
         env["COPYSAFETY_NO_CACHE"] = "1"
@@ -453,6 +454,8 @@ def _with_worker(side: Side, runtime: Path) -> None:
     runtime.mkdir(parents=True, mode=0o700)
     side.env["COPYSAFETY_WORKER"] = "1"
     side.env["XDG_RUNTIME_DIR"] = str(runtime)
+    for name in ("CI", "PRE_COMMIT"):  # the plugin leaves the worker off under them
+        side.env.pop(name, None)
     ask = [sys.executable, "-c", WORKER_CODE]
 
     def ready() -> None:

@@ -22,8 +22,17 @@ def _split_names(value) -> Tuple[str, ...]:
 def _worker_by_environment() -> bool:
     """COPYSAFETY_WORKER=1 turns the worker on (checked here: importing its client costs
     more than a run without candidates may)."""
-    value = os.environ.get("COPYSAFETY_WORKER", "")
-    return value.strip().lower() not in ("", "0", "false", "no")
+    return _flag("COPYSAFETY_WORKER")
+
+
+def _in_ci_or_hook() -> bool:
+    """CI services set CI, pre-commit sets PRE_COMMIT for its hooks: no background process
+    there, even when a shared configuration turns the worker on."""
+    return _flag("CI") or _flag("PRE_COMMIT")
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
 
 
 def _one_file(filenames) -> bool:
@@ -42,7 +51,8 @@ class CopySafetyChecker:
     dataset_bases: Tuple[str, ...] = ()
     copy_functions: Tuple[str, ...] = ()
     reference_returning: Tuple[str, ...] = ()
-    cache_dir: Optional[str] = None  # None: no result cache
+    use_cache = True
+    cache_dir: Optional[str] = None  # configured; None: the default (`engine.cache.default_dir`)
     worker = False  # ask the editor worker (`worker/`) before analysing here
 
     def __init__(self, tree, lines: Sequence[str], filename: str = "stdin") -> None:
@@ -95,19 +105,17 @@ class CopySafetyChecker:
         cls.copy_functions = _split_names(getattr(options, "copysafety_copy_functions", ()))
         cls.reference_returning = _split_names(
             getattr(options, "copysafety_reference_returning", ()))
-        cls.cache_dir = None
-        if getattr(options, "copysafety_no_cache", False):
+        cls.use_cache = not getattr(options, "copysafety_no_cache", False)
+        cls.cache_dir = getattr(options, "copysafety_cache_dir", "") or None
+        if not cls.use_cache:
             # the project model's index too; flake8's worker processes inherit it
             os.environ["COPYSAFETY_NO_CACHE"] = "1"
-        else:
-            from .engine.cache import default_dir
-
-            cls.cache_dir = getattr(options, "copysafety_cache_dir", "") or default_dir()
         cls.worker = False
         if getattr(options, "copysafety_worker", False) or _worker_by_environment():
             from .worker.client import supported
 
-            cls.worker = supported() and _one_file(getattr(options, "filenames", None))
+            cls.worker = supported() and _one_file(getattr(options, "filenames", None)) \
+                and not _in_ci_or_hook()
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         source = "".join(self._lines)
@@ -121,10 +129,15 @@ class CopySafetyChecker:
 
         options = LintOptions(self.dataset_bases, self.copy_functions,
                               self.reference_returning)
+        cache_dir = None
+        if self.use_cache:  # resolved only here: a run without candidates never needs it
+            from .engine.cache import default_dir
+
+            cache_dir = self.cache_dir or default_dir()
         delegate = None
         if self.worker:
             from .worker.client import lint_in_worker as delegate
         findings = lint_source(source, self._filename, options, self._tree,
-                               cache_dir=self.cache_dir, delegate=delegate)
+                               cache_dir=cache_dir, delegate=delegate)
         for f in findings:
             yield f.line, f.col, f.flake8_text(), type(self)

@@ -208,3 +208,21 @@ def test_a_module_class_of_another_module_is_known_through_the_model(tmp_path):
         path = tmp_path / rel
         found = lint_source(path.read_text(), str(path))
         assert [(f.line, f.code) for f in found] == expected, rel
+
+
+def test_a_relative_path_is_looked_up_from_the_working_directory(tmp_path, monkeypatch):
+    """The same relative name in two projects, one process (`copysafety check` run from
+    each folder in turn, a library caller): each file gets its own project."""
+    from cli_support import write
+    from test_worker import HELPED, HELPER
+
+    from flake8_copysafety.engine.pipeline import lint_source
+
+    copying, sharing = tmp_path / "copying", tmp_path / "sharing"
+    write(copying, {"helpers.py": HELPER,
+                    "ds.py": HELPED.replace("self.data[idx])", "self.data[idx].clone())")})
+    write(sharing, {"helpers.py": HELPER, "ds.py": HELPED})
+    for folder, expected in ((copying, []), (sharing, [(2, "CPS101")]), (copying, [])):
+        monkeypatch.chdir(folder)
+        found = lint_source(HELPER, "helpers.py")
+        assert [(f.line, f.code) for f in found] == expected, folder.name

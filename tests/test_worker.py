@@ -12,6 +12,7 @@ import tempfile
 import textwrap
 import time
 from pathlib import Path
+from typing import Dict, Optional
 
 import pytest
 
@@ -19,6 +20,9 @@ from flake8_copysafety.worker import client
 
 from cli_support import CANONICAL, write
 from test_cache import FLAKE8
+from test_stores import CHANGED_LINE as STORED_LINE
+from test_stores import DATASET as STORED
+from test_stores import NAME as STORE_GET
 
 pytestmark = pytest.mark.skipif(not client.supported(), reason="the worker needs fork and "
                                 "Unix sockets")
@@ -62,25 +66,29 @@ def runtime(monkeypatch):
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def flake8(cwd: Path, *args: str, worker: bool = True, isolated: bool = True
+def flake8(cwd: Path, *args: str, worker: bool = True, isolated: bool = True,
+           stdin: Optional[str] = None, extra_env: Optional[Dict[str, str]] = None
            ) -> subprocess.CompletedProcess:
     env = dict(os.environ)
-    for name in ("COPYSAFETY_NO_CACHE", "COPYSAFETY_CACHE_DIR", "COPYSAFETY_WORKER"):
+    for name in ("COPYSAFETY_NO_CACHE", "COPYSAFETY_CACHE_DIR", "COPYSAFETY_WORKER", "CI",
+                 "PRE_COMMIT"):
         env.pop(name, None)
+    env.update(extra_env or {})
     if worker:
         env["COPYSAFETY_WORKER"] = "1"
     head = ["--isolated"] if isolated else []
     return subprocess.run([sys.executable, "-c", FLAKE8, *head, "--select=CPS", *args],
-                          cwd=str(cwd), capture_output=True, text=True, env=env, timeout=300)
+                          cwd=str(cwd), capture_output=True, text=True, env=env, timeout=300,
+                          input=stdin)
 
 
-def fresh(cwd: Path, *args: str) -> str:
+def fresh(cwd: Path, *args: str, stdin: Optional[str] = None) -> str:
     """What flake8's own process reports, with neither the worker nor the result cache."""
     env = dict(os.environ, COPYSAFETY_NO_CACHE="1")
     env.pop("COPYSAFETY_WORKER", None)
     return subprocess.run([sys.executable, "-c", FLAKE8, "--isolated", "--select=CPS", *args],
                           cwd=str(cwd), capture_output=True, text=True, env=env,
-                          timeout=300).stdout
+                          timeout=300, input=stdin).stdout
 
 
 def wait_for_worker(seconds: float = 60.0) -> int:
@@ -103,10 +111,12 @@ def test_a_save_is_answered_by_the_worker(tmp_path, runtime):
     wait_for_worker()
     for edit in ("x += 2", "x *= 3"):  # inside the analysed method: no reuse can answer
         write(tmp_path, {"ds.py": CANONICAL.replace("x += 1", edit)})
+        started = time.time()
         saved = flake8(tmp_path, "ds.py")
         assert "libcst imported: False" in saved.stderr
         assert saved.stdout == fresh(tmp_path, "ds.py")
         assert saved.stdout.startswith("ds.py:11:9: CPS101 ")
+    _written_after(tmp_path / ".copysafety_cache", started)  # it writes after answering
     pid = wait_for_worker()
     assert client.stop(client.address())
     _gone(pid, client.address())
@@ -143,9 +153,35 @@ def test_a_run_over_several_files_starts_no_worker(tmp_path, runtime):
     write(tmp_path, {"ds.py": CANONICAL, "other.py": CANONICAL})
     found = flake8(tmp_path, "ds.py", "other.py")
     assert found.stdout.count("CPS101") == 2
-    time.sleep(1.0)
+    time.sleep(3.0)
     assert not list(runtime.rglob("*.lock"))  # no worker was started
     assert client.ping(client.address()) is None
+
+
+def test_stdin_and_the_options_reach_the_worker(tmp_path, runtime):
+    """`flake8 -` with the path the editor shows, and a setting that changes the findings:
+    the worker answers as flake8's own process does."""
+    option = f"--copysafety-reference-returning={STORE_GET}"
+    args = ("--stdin-display-name=data.py", "-")
+    flake8(tmp_path, option, *args, stdin=STORED)
+    wait_for_worker()
+    for edit in ('kept["y"] = 1', 'kept["y"] = 2'):  # inside the analysed method
+        text = STORED.replace('kept["y"] = 0', edit)
+        saved = flake8(tmp_path, option, *args, stdin=text)
+        assert "libcst imported: False" in saved.stderr
+        assert saved.stdout.startswith(f"data.py:{STORED_LINE}:9: CPS101 ")
+        assert saved.stdout == fresh(tmp_path, option, *args, stdin=text)
+        unset = flake8(tmp_path, *args, stdin=text)  # without the setting: nothing known
+        assert unset.stdout == "" and "libcst imported: False" in unset.stderr
+
+
+@pytest.mark.parametrize("variable", ["CI", "PRE_COMMIT"])
+def test_no_worker_in_ci_or_a_commit_hook(tmp_path, runtime, variable):
+    write(tmp_path, {"ds.py": CANONICAL})
+    found = flake8(tmp_path, "ds.py", extra_env={variable: "1"})
+    assert found.stdout.startswith("ds.py:11:9: CPS101 ")
+    time.sleep(3.0)
+    assert not list(runtime.rglob("*.lock"))
 
 
 def test_the_setting_in_the_configuration_starts_it(tmp_path, runtime):
@@ -163,7 +199,7 @@ def test_a_folder_others_may_enter_is_not_used(tmp_path, runtime):
     write(tmp_path, {"ds.py": CANONICAL})
     found = flake8(tmp_path, "ds.py")
     assert found.stdout.startswith("ds.py:11:9: CPS101 ")
-    time.sleep(1.0)
+    time.sleep(3.0)
     assert list(shared.iterdir()) == []  # no socket, no lock: no worker started
 
 
@@ -191,6 +227,16 @@ def test_the_worker_stops_when_asked_and_when_idle(runtime, monkeypatch):
     client.start(path)
     pid = wait_for_worker()
     _gone(pid, path)
+
+
+def _written_after(folder: Path, started: float, seconds: float = 30.0) -> None:
+    """Wait until two entries (the file's result, its analysis for reuse) are newer than
+    `started`."""
+    deadline = time.monotonic() + seconds
+    while sum(1 for p in folder.rglob("*.json") if p.stat().st_mtime >= started) < 2:
+        if time.monotonic() > deadline:
+            raise AssertionError("the worker wrote no result cache entries")
+        time.sleep(0.1)
 
 
 def _gone(pid: int, path: str, seconds: float = 30.0) -> None:

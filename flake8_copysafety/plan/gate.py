@@ -41,44 +41,39 @@ _AUGMENTED = r"(?:[-+*/%&|^@]|//|\*\*|<<|>>)"
 _WRITE = (r"\]\s*%s?=(?!=)|%s=|[A-Za-z0-9]_\s*\(|\.(?:%s)\s*\(|\b(?:%s)\s*\(|\b(?:%s)\s*="
           r"(?!=)|\bdel\b" % (_AUGMENTED, _AUGMENTED, "|".join(MUTATING_METHODS),
                               "|".join(MUTATING_FUNCTIONS), "|".join(WRITE_KEYWORDS)))
-_WRITE_BYTES, _WRITE_TEXT = re.compile(_WRITE.encode("ascii")), re.compile(_WRITE, re.ASCII)
 _PATTERN = _RULES + "|" + _WRITE
-_CANDIDATE_BYTES = re.compile(_PATTERN.encode("ascii"))
-_CANDIDATE_TEXT = re.compile(_PATTERN, re.ASCII)
-_RULES_BYTES = re.compile(_RULES.encode("ascii"))
-_RULES_TEXT = re.compile(_RULES, re.ASCII)
 HOOKS = ("_transform", "get", "get_data_info", "prepare_data")
 PACKAGES = ("mmengine", "monai", "torch_geometric")
 _HOOK = r"def\s+(?:%s)\s*\(" % "|".join(HOOKS)
 _PACKAGE = r"\b(?:%s)\b" % "|".join(PACKAGES)
-_HOOK_BYTES, _HOOK_TEXT = re.compile(_HOOK.encode("ascii")), re.compile(_HOOK, re.ASCII)
-_PACKAGE_BYTES = re.compile(_PACKAGE.encode("ascii"))
-_PACKAGE_TEXT = re.compile(_PACKAGE, re.ASCII)
 
 
 def framework_hook(source) -> bool:
     """A hook of a framework's `__getitem__` defined, and such a framework named."""
-    if isinstance(source, str):
-        return _HOOK_TEXT.search(source) is not None and \
-            _PACKAGE_TEXT.search(source) is not None
-    return _HOOK_BYTES.search(source) is not None and _PACKAGE_BYTES.search(source) is not None
+    return _found(_HOOK, source) and _found(_PACKAGE, source)
 
 
 def is_candidate(source) -> bool:
     """Whether `source` (bytes or str) could hold a finding; False means: skip the file."""
-    pattern = _CANDIDATE_TEXT if isinstance(source, str) else _CANDIDATE_BYTES
-    return pattern.search(source) is not None or framework_hook(source)
+    return _found(_PATTERN, source) or framework_hook(source)
 
 
 def may_hold_write(source) -> bool:
     """Whether `source` may change a value in place (a necessary condition for holding
     the line of a change that a dataset of another module reaches)."""
-    pattern = _WRITE_TEXT if isinstance(source, str) else _WRITE_BYTES
-    return pattern.search(source) is not None
+    return _found(_WRITE, source)
 
 
 def needs_plan(source) -> bool:
     """Whether the file may hold a dataset or a state_dict use of its own (else only the
     changes a dataset of another module reaches, which the project model checks)."""
-    pattern = _RULES_TEXT if isinstance(source, str) else _RULES_BYTES
-    return pattern.search(source) is not None or framework_hook(source)
+    return _found(_RULES, source) or framework_hook(source)
+
+
+def _found(pattern: str, source) -> bool:
+    """`re`'s own cache keeps each pattern compiled once it is used: flake8, which passes
+    text, never compiles the bytes forms, and a run whose first file fails the first test
+    compiles nothing more (importing this module is part of every flake8 run)."""
+    if isinstance(source, str):
+        return re.search(pattern, source, re.ASCII) is not None
+    return re.search(pattern.encode("ascii"), source) is not None

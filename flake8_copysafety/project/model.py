@@ -394,7 +394,10 @@ def project_roots(path) -> List[Path]:
     the file's package chain (its `.py` files and its packages); for a file of an installed
     package, that package. Empty for the standard library. Found once per file and process
     (the plan asks for every receiver it tags)."""
-    return list(_project_roots(str(path)))
+    try:
+        return list(_project_roots(os.path.abspath(path)))
+    except (TypeError, ValueError):
+        return []
 
 
 @lru_cache(maxsize=1024)

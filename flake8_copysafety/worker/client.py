@@ -15,6 +15,7 @@ import os
 import socket
 import stat
 import sys
+import time
 from typing import TYPE_CHECKING
 from typing import List, Optional, Sequence
 
@@ -30,6 +31,16 @@ REPLY_TIMEOUT = 600.0  # seconds: a whole analysis, the project model's cold ind
 # The environment that changes a lint: the caches and where they are.
 PASSED_ENV = ("COPYSAFETY_NO_CACHE", "COPYSAFETY_CACHE_DIR", "XDG_CACHE_HOME", "HOME")
 _PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# The worker's first lines: this very package, loaded from where this client's was, and no
+# folder of the linted project on the import path (its `copy.py` must not hide the standard
+# library's, nor run): the worker starts in the socket's private folder, and the entry
+# Python puts first for `-c` (that folder) is dropped.
+_BOOT = ("import importlib.machinery, importlib.util, sys; "
+         "sys.path[:1] = [] if sys.path[:1] == [''] else sys.path[:1]; "
+         "spec = importlib.machinery.PathFinder.find_spec('flake8_copysafety', [sys.argv[1]]); "
+         "package = importlib.util.module_from_spec(spec); sys.modules[spec.name] = package; "
+         "spec.loader.exec_module(package); "
+         "from flake8_copysafety.worker.server import main; sys.exit(main(sys.argv[2:]))")
 
 
 def supported() -> bool:
@@ -69,9 +80,22 @@ def address() -> Optional[str]:
     if folder is None:
         return None
     key = hashlib.blake2b(f"{sys.executable}\0{sys.version}\0{_PACKAGE_PARENT}\0"
-                          f"{tool_fingerprint()}".encode("utf-8", "surrogatepass"),
-                          digest_size=8).hexdigest()
+                          f"{tool_fingerprint()}\0{_libcst_stamp()}".encode(
+                              "utf-8", "surrogatepass"), digest_size=8).hexdigest()
     return os.path.join(folder, f"{key}.sock")
+
+
+def _libcst_stamp() -> str:
+    """Where libcst is and when it was installed, without importing it: an upgrade of
+    libcst starts a new worker too."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("libcst")
+        info = os.stat(spec.origin) if spec is not None and spec.origin else None
+    except (ImportError, OSError, ValueError):
+        return ""
+    return "" if info is None else f"{spec.origin}:{info.st_mtime_ns}"
 
 
 def lint_in_worker(source: str, filename: str, options: Sequence[Sequence[str]],
@@ -98,22 +122,30 @@ def lint_in_worker(source: str, filename: str, options: Sequence[Sequence[str]],
 
 
 def exchange(path: str, request: dict, timeout: float = REPLY_TIMEOUT) -> dict:
-    """Send one JSON request and read the JSON reply (raises OSError, ValueError)."""
+    """Send one JSON request and read the JSON reply within `timeout` seconds in all
+    (raises OSError, ValueError)."""
+    deadline = time.monotonic() + timeout
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
         connection.settimeout(timeout)
         connection.connect(path)
         connection.sendall(json.dumps(request).encode("utf-8", "surrogatepass"))
         connection.shutdown(socket.SHUT_WR)
-        reply = receive_all(connection)
+        reply = receive_all(connection, deadline)
     answer = json.loads(reply.decode("utf-8", "surrogatepass"))
     if not isinstance(answer, dict):
         raise ValueError("the worker's reply is not an object")
     return answer
 
 
-def receive_all(connection: socket.socket) -> bytes:
+def receive_all(connection: socket.socket, deadline: float) -> bytes:
+    """Everything the peer sends until it shuts its side (raises socket.timeout when
+    `deadline`, a `time.monotonic()` value, passes first)."""
     chunks = []
     while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise socket.timeout("no complete reply in time")
+        connection.settimeout(left)
         chunk = connection.recv(1 << 16)
         if not chunk:
             return b"".join(chunks)
@@ -121,17 +153,17 @@ def receive_all(connection: socket.socket) -> bytes:
 
 
 def start(path: str) -> Optional["subprocess.Popen"]:
-    """Start a worker on `path` in the background, detached from this process. A second
-    start while one runs exits at once (the worker holds a lock), and so does a worker that
-    imported another copy of the package (its own address differs). The process started,
-    or None when none could be."""
+    """Start a worker on `path` in the background, detached from this process, with this
+    interpreter and environment. A second start while one runs exits at once (the worker
+    holds a lock), and so does a worker whose own address differs (another libcst, say).
+    The process started, or None when none could be."""
     import subprocess
 
-    try:  # this interpreter, environment and folder: it imports this same package
+    try:
         return subprocess.Popen(
-            [sys.executable, "-m", "flake8_copysafety.worker", path],
+            [sys.executable, "-c", _BOOT, _PACKAGE_PARENT, path],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True, close_fds=True)
+            cwd=os.path.dirname(path), start_new_session=True, close_fds=True)
     except OSError:
         return None
 

@@ -5,12 +5,16 @@ project model, the modules it followed) cannot go stale for the next: each runs
 `lint_source` as a fresh flake8 process would, without the imports. The worker exits after
 `client.idle_seconds()` without a request, on a stop request, or when its socket is taken
 away; a lock held for its lifetime keeps a second worker on the same socket from starting.
+Only its own user reaches it: the socket is in a private folder, readable and writable by
+that user alone, and where the system says who connected (Linux), anyone else is refused.
 """
 
 import json
 import os
 import signal
 import socket
+import struct
+import time
 from typing import List
 
 from ..engine.cache import writes_deferred
@@ -21,7 +25,7 @@ def main(argv: List[str]) -> int:
     if len(argv) != 1 or not client.supported():
         return 2
     path = argv[0]
-    if client.address() != path:  # another copy of the package, or of the interpreter
+    if client.address() != path:  # another copy of the package, libcst or interpreter
         return 2
     import fcntl
 
@@ -37,20 +41,22 @@ def main(argv: List[str]) -> int:
         pass
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
+    os.chmod(path, 0o600)
     listener.listen(64)
     listener.settimeout(client.idle_seconds())
     bound = os.stat(path).st_ino
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
     signal.signal(signal.SIGTERM, _exit_now)
     try:
-        serve(listener, path, bound)
+        serve(listener, path, bound, lock.fileno())
     finally:
         listener.close()
         _remove_if_ours(path, bound)
     return 0
 
 
-def serve(listener: socket.socket, path: str, bound: int) -> None:
+def serve(listener: socket.socket, path: str, bound: int, lock: int) -> None:
+    worker = os.getpid()
     while True:
         try:
             connection, _ = listener.accept()
@@ -65,24 +71,33 @@ def serve(listener: socket.socket, path: str, bound: int) -> None:
             connection.close()  # the client analyses the file itself
             continue
         if child == 0:
-            listener.close()
-            _answer(connection)  # never returns
+            status = 1
+            try:  # nothing of the worker's own may run here: its exit, its clean-up
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the model may start processes
+                listener.close()
+                os.close(lock)  # the lock is the worker's: it must end with the worker
+                status = _answer(connection, worker)
+            finally:
+                os._exit(status)
         connection.close()
 
 
-def _answer(connection: socket.socket) -> None:
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the project model may start processes
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    status = 0
+def _answer(connection: socket.socket, worker: int) -> int:
+    """Serve one request in a child of the worker `worker`; the child's exit status."""
     try:
+        if not _same_user(connection):
+            return 1
         connection.settimeout(30.0)
-        request = json.loads(client.receive_all(connection).decode("utf-8", "surrogatepass"))
+        request = json.loads(client.receive_all(connection, time.monotonic() + 30.0)
+                             .decode("utf-8", "surrogatepass"))
         write_pending = None
         if request.get("stop"):
-            os.kill(os.getppid(), signal.SIGTERM)
+            if os.getppid() == worker:  # not some other process that inherited this child
+                os.kill(worker, signal.SIGTERM)
             reply = {"stopped": True}
         elif request.get("ping"):
-            reply = {"pid": os.getppid()}
+            reply = {"pid": worker}
         else:
             with writes_deferred() as write_pending:
                 reply = {"findings": _lint(request)}
@@ -90,13 +105,25 @@ def _answer(connection: socket.socket) -> None:
         connection.close()
         if write_pending is not None:  # the result cache, once the editor has its answer
             write_pending()
-    except BaseException:  # noqa: BLE001 - the client analyses the file itself
-        status = 1
+        return 0
+    except Exception:  # noqa: BLE001 - the client analyses the file itself
+        return 1
     finally:
-        try:
-            connection.close()
-        finally:
-            os._exit(status)
+        connection.close()
+
+
+def _same_user(connection: socket.socket) -> bool:
+    """Whether the peer runs as this user, where the system tells (Linux `SO_PEERCRED`);
+    elsewhere the private folder is the only door."""
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:
+        return True
+    size = struct.calcsize("3i")
+    try:
+        _, uid, _ = struct.unpack("3i", connection.getsockopt(socket.SOL_SOCKET, option, size))
+    except OSError:
+        return False
+    return uid == os.getuid()
 
 
 def _lint(request: dict) -> list:
@@ -104,11 +131,13 @@ def _lint(request: dict) -> list:
     from ..engine.pipeline import LintOptions, lint_source
 
     os.chdir(request["cwd"])
-    for name in client.PASSED_ENV:
+    for name in client.PASSED_ENV:  # the client's values of these, and nothing else
         os.environ.pop(name, None)
-    os.environ.update(request["env"])
-    options = LintOptions(*(tuple(names) for names in request["options"]))
-    found = lint_source(request["source"], request["filename"], options,
+        value = request["env"].get(name)
+        if isinstance(value, str):
+            os.environ[name] = value
+    options = LintOptions(*(tuple(str(n) for n in names) for names in request["options"]))
+    found = lint_source(str(request["source"]), str(request["filename"]), options,
                         cache_dir=request["cache_dir"])
     return [finding_as_json(f) for f in found]
 
