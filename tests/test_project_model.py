@@ -226,3 +226,16 @@ def test_a_relative_path_is_looked_up_from_the_working_directory(tmp_path, monke
         monkeypatch.chdir(folder)
         found = lint_source(HELPER, "helpers.py")
         assert [(f.line, f.code) for f in found] == expected, folder.name
+
+
+def test_the_model_keeps_only_the_trees_asked_for_last(tmp_path, monkeypatch):
+    from flake8_copysafety.project import model as project_model
+
+    monkeypatch.setattr(project_model, "TREES_KEPT", 3)
+    for n in range(5):
+        (tmp_path / f"m{n}.py").write_text(f"VALUE = {n}\n")
+    model = ProjectModel([tmp_path], use_cache=False)
+    for n in (0, 1, 2, 0, 3, 4):
+        assert model.tree(f"m{n}").body[0].value.value == n
+    assert list(model._trees) == ["m0", "m3", "m4"]  # m0 was asked for again: kept
+    assert model.tree("m1").body[0].value.value == 1  # parsed again

@@ -37,6 +37,7 @@ import re
 import sys
 import tempfile
 import warnings
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +55,7 @@ _SEARCH_DEPTH = 8
 _MAX_BYTES = 2_000_000
 _MAX_FILES = 20_000  # a "project" larger than this is not one: no model
 _PARALLEL_FROM = 200  # cold builds of at least this many files use worker processes
+TREES_KEPT = 256  # parsed modules a model keeps (those asked for last)
 CACHE_DIR_NAME = ".copysafety_cache"
 _CALLED_NAME = re.compile(rb"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(")
 
@@ -100,7 +102,8 @@ class ProjectModel:
         self._resolving: Set[Tuple[str, str]] = set()
         self._constructions: Dict[str, List[Tuple[str, tuple]]] = {}
         self._called: Optional[Dict[bytes, List[str]]] = None  # name -> modules calling it
-        self._trees: Dict[str, Optional[ast.Module]] = {}  # module -> parsed, on demand
+        # module -> parsed, on demand; the most recently used `TREES_KEPT` only
+        self._trees: "OrderedDict[str, Optional[ast.Module]]" = OrderedDict()
         self._registered: Optional[Dict[str, List[Tuple[str, str]]]] = None
 
     # ----- building ---------------------------------------------------------------------
@@ -320,15 +323,21 @@ class ProjectModel:
             folder = folder.parent
 
     def tree(self, module: str, data: Optional[bytes] = None) -> Optional[ast.Module]:
-        """The module's `ast`, parsed once per model (None: unreadable or not Python)."""
-        if module not in self._trees:
-            if data is None:
-                try:
-                    data = self.files[module].read_bytes()
-                except (OSError, KeyError):
-                    data = b""
-            self._trees[module] = _parse(data) if data else None
-        return self._trees[module]
+        """The module's `ast` (None: unreadable or not Python). Callers keep what they
+        take from a tree, never the tree: the model keeps the last `TREES_KEPT` trees, so
+        that the memory of a long run over a large project stays bounded."""
+        if module in self._trees:
+            self._trees.move_to_end(module)
+            return self._trees[module]
+        if data is None:
+            try:
+                data = self.files[module].read_bytes()
+            except (OSError, KeyError):
+                data = b""
+        tree = self._trees[module] = _parse(data) if data else None
+        while len(self._trees) > TREES_KEPT:
+            self._trees.popitem(last=False)
+        return tree
 
     # ----- helpers ----------------------------------------------------------------------
     def _imported(self, module: str, imported: tuple) -> Optional[str]:
