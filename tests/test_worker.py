@@ -275,3 +275,17 @@ def test_the_command_shows_and_stops_it(runtime):
     assert command("stop") == f"Stopped the worker (pid {pid}).\n"
     _gone(pid, client.address())
     assert command("stop") == "No worker is running.\n"
+
+
+def test_a_folder_too_deep_for_a_socket_is_not_used(tmp_path, monkeypatch):
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    deep.mkdir(parents=True, mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(deep))
+    assert client.private_folder() is not None and client.address() is None
+    done = subprocess.run([sys.executable, "-m", "flake8_copysafety", "worker"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "too long a path for a Unix socket" in done.stderr
+    write(tmp_path, {"ds.py": CANONICAL})
+    found = flake8(tmp_path, "ds.py", extra_env={"XDG_RUNTIME_DIR": str(deep)})
+    assert found.stdout.startswith("ds.py:11:9: CPS101 ")
+    assert "libcst imported: True" in found.stderr

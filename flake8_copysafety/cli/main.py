@@ -198,9 +198,9 @@ def worker_command(action: str, out: TextIO) -> int:
         raise UsageError("the editor worker needs fork() and Unix sockets (POSIX)")
     path = client.address()
     if path is None:
-        raise UsageError("no private folder for the worker's socket ($XDG_RUNTIME_DIR/"
-                         "copysafety or copysafety-UID in the temporary folder is owned by "
-                         "someone else or open to others)")
+        raise UsageError("no place for the worker's socket: $XDG_RUNTIME_DIR/copysafety "
+                         "(or copysafety-UID in the temporary folder) is owned by someone "
+                         "else, open to others, or too long a path for a Unix socket")
     pid = client.ping(path)
     if pid is None:
         out.write("No worker is running.\n")

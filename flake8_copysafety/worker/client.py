@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 ENV_IDLE = "COPYSAFETY_WORKER_IDLE"
 IDLE_SECONDS = 900.0  # a worker nobody asked for this long exits
+SOCKET_PATH_BYTES = 104
 REPLY_TIMEOUT = 600.0  # seconds: a whole analysis, the project model's cold index included
 # The environment that changes a lint: the caches and where they are.
 PASSED_ENV = ("COPYSAFETY_NO_CACHE", "COPYSAFETY_CACHE_DIR", "XDG_CACHE_HOME", "HOME")
@@ -75,14 +76,17 @@ def private_folder() -> Optional[str]:
 
 
 def address() -> Optional[str]:
-    """The socket of this installation's worker (it may not be running), or None."""
+    """The socket of this installation's worker (it may not be running), or None: no
+    private folder, or one whose path leaves no room for the socket's name."""
     folder = private_folder()
     if folder is None:
         return None
     key = hashlib.blake2b(f"{sys.executable}\0{sys.version}\0{_PACKAGE_PARENT}\0"
                           f"{tool_fingerprint()}\0{_libcst_stamp()}".encode(
                               "utf-8", "surrogatepass"), digest_size=8).hexdigest()
-    return os.path.join(folder, f"{key}.sock")
+    path = os.path.join(folder, f"{key}.sock")
+    # a Unix socket's path holds at most 104 bytes on macOS and the BSDs, 108 on Linux
+    return path if len(os.fsencode(path)) < SOCKET_PATH_BYTES else None
 
 
 def _libcst_stamp() -> str:
