@@ -67,8 +67,8 @@ def runtime(monkeypatch):
 
 
 def flake8(cwd: Path, *args: str, worker: bool = True, isolated: bool = True,
-           stdin: Optional[str] = None, extra_env: Optional[Dict[str, str]] = None
-           ) -> subprocess.CompletedProcess:
+           stdin: Optional[str] = None, extra_env: Optional[Dict[str, str]] = None,
+           python: str = sys.executable) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     for name in ("COPYSAFETY_NO_CACHE", "COPYSAFETY_CACHE_DIR", "COPYSAFETY_WORKER", "CI",
                  "PRE_COMMIT"):
@@ -77,7 +77,7 @@ def flake8(cwd: Path, *args: str, worker: bool = True, isolated: bool = True,
     if worker:
         env["COPYSAFETY_WORKER"] = "1"
     head = ["--isolated"] if isolated else []
-    return subprocess.run([sys.executable, "-c", FLAKE8, *head, "--select=CPS", *args],
+    return subprocess.run([python, "-c", FLAKE8, *head, "--select=CPS", *args],
                           cwd=str(cwd), capture_output=True, text=True, env=env, timeout=300,
                           input=stdin)
 
@@ -147,6 +147,19 @@ def test_the_worker_reads_the_project_afresh_for_every_file(tmp_path, runtime):
     assert saved.stdout == "" and "libcst imported: False" in saved.stderr
     write(tmp_path, {"ds.py": HELPED})
     assert save_helper().stdout.startswith("helpers.py:3:5: CPS101 ")
+
+
+def test_one_worker_per_installation_whatever_its_interpreter_is_called(tmp_path, runtime):
+    """`python`, `python3` and a console script's shebang name one installation: a worker
+    started by one of them is the one the others ask (and `copysafety worker` shows)."""
+    here = Path(sys.executable)
+    names = ("python", "python3", f"python{sys.version_info[0]}.{sys.version_info[1]}")
+    others = [here.with_name(n) for n in names if here.with_name(n).exists() and n != here.name]
+    if not others:
+        pytest.skip("this interpreter has no other name in its folder")
+    write(tmp_path, {"ds.py": CANONICAL})
+    flake8(tmp_path, "ds.py", python=str(others[0]))
+    wait_for_worker()  # asked under this process's own name for the interpreter
 
 
 def test_a_run_over_several_files_starts_no_worker(tmp_path, runtime):

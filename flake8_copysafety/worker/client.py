@@ -3,10 +3,10 @@ this needs), and silent on every failure, which leaves the work to the caller.
 
 The worker's socket lives in a folder only its user may enter (`$XDG_RUNTIME_DIR/copysafety`,
 or `copysafety-UID` in the temporary folder), as ssh-agent's does: a folder that anyone
-else owns or may write is not used. One worker per interpreter and tool fingerprint (the
-version and each source file's size and modification time): after an upgrade or an edit of
-the tool, the next save starts a new worker and the old one exits when it has been idle for
-`IDLE_SECONDS`.
+else owns or may write is not used. One worker per Python installation (`sys.prefix`, its
+version) and tool fingerprint (the version and each source file's size and modification
+time, and libcst's install): after an upgrade or an edit of the tool, the next save starts a
+new worker and the old one exits when it has been idle for `IDLE_SECONDS`.
 """
 
 import hashlib
@@ -81,7 +81,9 @@ def address() -> Optional[str]:
     folder = private_folder()
     if folder is None:
         return None
-    key = hashlib.blake2b(f"{sys.executable}\0{sys.version}\0{_PACKAGE_PARENT}\0"
+    # the installation (a virtual environment's own prefix), not the interpreter's path:
+    # `python`, `python3` and a console script's shebang of one environment share a worker
+    key = hashlib.blake2b(f"{sys.prefix}\0{sys.version}\0{_PACKAGE_PARENT}\0"
                           f"{tool_fingerprint()}\0{_libcst_stamp()}".encode(
                               "utf-8", "surrogatepass"), digest_size=8).hexdigest()
     path = os.path.join(folder, f"{key}.sock")
