@@ -75,6 +75,22 @@ PROJECTS: Tuple[Tuple[str, str], ...] = (
     ("torchmetrics", "1.9.0"),
     ("pytorch-metric-learning", "2.9.0"),
     ("segmentation-models-pytorch", "0.6.0"),
+    # A second set, in code styles the rules were not shaped on: medical imaging transforms
+    # and chest X-ray datasets, video, audio augmentation, recommender systems, knowledge-graph
+    # embeddings, offline RL, differential privacy, meta-learning, molecular property
+    # prediction, time series on fastai, and a trainer/extensions framework.
+    ("torchio", "1.2.1"),
+    ("torchxrayvision", "1.5.7"),
+    ("pytorchvideo", "0.1.5"),
+    ("torch-audiomentations", "0.12.0"),
+    ("recbole", "1.2.1"),
+    ("pykeen", "1.11.1"),
+    ("d3rlpy", "2.8.1"),
+    ("opacus", "1.6.0"),
+    ("learn2learn", "0.2.0"),
+    ("chemprop", "2.3.1"),
+    ("tsai", "1.0.1"),
+    ("pytorch-pfn-extras", "0.9.0"),
     # A release with a known bug, fixed upstream in 4.1.5 ("Clone tensors so later training
     # steps do not mutate the checkpoint"): the sweep must find it.
     ("ecnet", "4.1.0"),
