@@ -16,8 +16,7 @@ import socket
 import stat
 import sys
 import time
-from typing import TYPE_CHECKING
-from typing import List, Optional, Sequence
+from typing import TYPE_CHECKING, List, Optional, Sequence
 
 from ..core.findings import Finding
 from ..engine.cache import finding_from_json, tool_fingerprint
