@@ -319,6 +319,15 @@ OPTIMIZER_AFTER_STEP = "state_dict:optimizer-after-step"
 OPTIMIZER_LOAD_KEEPS = "load_state_dict:optimizer-keeps-tensors"
 MODULE_LOAD_COPIES = "load_state_dict:module-copies-in"
 STATE_DICT_CPU_MOVE = "state_dict:cpu-move"
+STATE_DICT_METADATA_READ = "state_dict:metadata-read"
+# What describes a tensor without reading its elements: the same for a module's own tensor
+# and for a copy of it (`Tensor.shape`, `.dtype`, `.device`, ... in the torch docs' "Tensor
+# Attributes"; `size()`, `dim()`, `numel()`), so a read of them never tells the two apart.
+TENSOR_METADATA_ATTRIBUTES: FrozenSet[str] = frozenset(
+    {"shape", "dtype", "device", "ndim", "layout", "is_cuda", "requires_grad"})
+TENSOR_METADATA_METHODS: FrozenSet[str] = frozenset(
+    {"size", "dim", "numel", "nelement", "element_size", "is_floating_point",
+     "is_complex", "is_contiguous", "stride"})
 STATE_DICT_FACTS: Dict[str, str] = {
     OPTIMIZER_BEFORE_STEP: "an optimizer's state_dict() before any step is a real snapshot: "
                            "`state` is empty and `param_groups` are packed into new dicts",
@@ -330,6 +339,9 @@ STATE_DICT_FACTS: Dict[str, str] = {
                         "tensors (unless assign=True)",
     STATE_DICT_CPU_MOVE: "`.cpu()`/`.to(\"cpu\")` of a state_dict's tensors return the same "
                          "tensors on the CPU and copies of tensors on a GPU",
+    STATE_DICT_METADATA_READ: "a state_dict entry's shape, dtype, device or size() are its "
+                              "module's tensor's too, and a copy's: reading them does not "
+                              "treat the state_dict as separate from its module",
 }
 
 

@@ -241,7 +241,9 @@ class StateDictWalker(FlowWalker):
         self.saw_change = False  # a training change (a load into the module does not count)
         self._loading_into: Optional[str] = None  # the owner of a `load_state_dict` call
         self._comparing = False  # inside a comparison: reading an item counts as a use
-        self._keys_only = False  # reading only the keys (`in`, `len`, `.keys()`, `for k in`)
+        # reading only the keys (`in`, `len`, `.keys()`, `for k in`) or what any copy shares
+        # (`.shape`, `.size()`)
+        self._keys_only = False
         self._stepped: Set[str] = set()  # optimizers (and what was handed to training calls)
         self._own_binds: Set[cst.CSTNode] = set()
         self._statement: Optional[cst.CSTNode] = None  # the statement being walked
@@ -301,6 +303,10 @@ class StateDictWalker(FlowWalker):
                 self.env[key] = tracked.derive(changed=True)
 
     def eval(self, node: cst.BaseExpression, bare: bool = True) -> Optional[Tracked]:
+        if isinstance(node, cst.Attribute) and \
+                node.attr.value in sem.TENSOR_METADATA_ATTRIBUTES:
+            self._metadata(node.value)  # `sd[k].shape`: not its values
+            return None
         if not isinstance(node, cst.Comparison):
             return super().eval(node, bare)
         previous, self._comparing = self._comparing, True
@@ -315,6 +321,12 @@ class StateDictWalker(FlowWalker):
             return None
         finally:
             self._comparing = previous
+
+    def _metadata(self, node: cst.BaseExpression) -> None:
+        """`node` is read only for what it shares with any copy of it (shape, dtype)."""
+        found = self._keys(node)
+        if found is not None and found.family is Family.STATE_DICT:
+            self.ctx.used(sem.STATE_DICT_METADATA_READ)
 
     def _keys(self, node: cst.BaseExpression) -> Optional[Tracked]:
         previous, self._keys_only = self._keys_only, True
@@ -339,6 +351,11 @@ class StateDictWalker(FlowWalker):
         name = func.attr.value if isinstance(func, cst.Attribute) else dotted(func)
         if isinstance(func, cst.Attribute) and name == "keys" and not call.args:
             self._keys(func.value)
+            return None
+        if isinstance(func, cst.Attribute) and name in sem.TENSOR_METADATA_METHODS:
+            self._metadata(func.value)  # `sd[k].size()`
+            for arg in call.args:
+                self.eval(arg.value)
             return None
         if isinstance(func, cst.Name) and len(call.args) == 1 and (name == "len" or (
                 name in _KEY_READERS
