@@ -91,6 +91,19 @@ PROJECTS: Tuple[Tuple[str, str], ...] = (
     ("chemprop", "2.3.1"),
     ("tsai", "1.0.1"),
     ("pytorch-pfn-extras", "0.9.0"),
+    # A third set: an EMA helper, training frameworks (catalyst, composer, lightning-bolts,
+    # allennlp), embedding and CLIP training, RLHF fine-tuning, neural forecasting, and an
+    # object detector with its own training loop.
+    ("torch-ema", "0.3"),
+    ("catalyst", "22.4"),
+    ("mosaicml", "0.32.1"),
+    ("sentence-transformers", "6.2.0"),
+    ("trl", "1.16.0"),
+    ("open-clip-torch", "3.3.0"),
+    ("neuralforecast", "3.3.0"),
+    ("lightning-bolts", "0.7.0"),
+    ("allennlp", "2.10.1"),
+    ("effdet", "0.4.1"),
     # A release with a known bug, fixed upstream in 4.1.5 ("Clone tensors so later training
     # steps do not mutate the checkpoint"): the sweep must find it.
     ("ecnet", "4.1.0"),
