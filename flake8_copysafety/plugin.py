@@ -8,6 +8,7 @@ import os
 from typing import Iterator, Optional, Sequence, Tuple
 
 from . import __version__
+from .core.environment import flag
 from .plan.gate import is_candidate
 
 
@@ -19,20 +20,10 @@ def _split_names(value) -> Tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
-def _worker_by_environment() -> bool:
-    """COPYSAFETY_WORKER=1 turns the worker on (checked here: importing its client costs
-    more than a run without candidates may)."""
-    return _flag("COPYSAFETY_WORKER")
-
-
 def _in_ci_or_hook() -> bool:
     """CI services set CI, pre-commit sets PRE_COMMIT for its hooks: no background process
     there, even when a shared configuration turns the worker on."""
-    return _flag("CI") or _flag("PRE_COMMIT")
-
-
-def _flag(name: str) -> bool:
-    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
+    return flag("CI") or flag("PRE_COMMIT")
 
 
 def _one_file(filenames) -> bool:
@@ -111,7 +102,9 @@ class CopySafetyChecker:
             # the project model's index too; flake8's worker processes inherit it
             os.environ["COPYSAFETY_NO_CACHE"] = "1"
         cls.worker = False
-        if getattr(options, "copysafety_worker", False) or _worker_by_environment():
+        # the environment is read here: importing the worker's client costs more than a
+        # run without candidates may
+        if getattr(options, "copysafety_worker", False) or flag("COPYSAFETY_WORKER"):
             from .worker.client import supported
 
             cls.worker = supported() and _one_file(getattr(options, "filenames", None)) \

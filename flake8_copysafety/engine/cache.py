@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 from .. import __version__
+from ..core.environment import flag
 from ..core.findings import Finding, Fix
 
 DIR_NAME = ".copysafety_cache"
@@ -39,7 +40,7 @@ _deferred: List[List[Tuple["ResultCache", str, dict]]] = []  # see `writes_defer
 
 def default_dir() -> Optional[str]:
     """The cache folder for this process, or None when caching is turned off."""
-    if os.environ.get(ENV_OFF, "").strip().lower() not in ("", "0", "false", "no"):
+    if flag(ENV_OFF):
         return None
     return os.environ.get(ENV_DIR) or os.path.join(os.getcwd(), DIR_NAME)
 

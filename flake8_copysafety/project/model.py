@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from .. import __version__
+from ..core.environment import flag
 from .entries import ENTRY_VERSION, ModuleEntry, calls_named, module_entry
 from .files import file_on_disk, installed_folder, library_dirs, note_project_files
 
@@ -94,8 +95,7 @@ class ProjectModel:
             self._base_of[key] = base
             self._by_base[(base, name)] = key
         if use_cache is None:
-            use_cache = os.environ.get("COPYSAFETY_NO_CACHE", "").strip().lower() in (
-                "", "0", "false", "no")
+            use_cache = not flag("COPYSAFETY_NO_CACHE")
         self._cache = _EntryCache(cache_dir or _cache_dir_for(self.roots)) if use_cache \
             else None
         self._by_path = {str(p): m for m, p in self.files.items()}
