@@ -13,6 +13,7 @@ from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence
 import libcst as cst
 
 from ..core.names import ImportTable, dotted
+from ..facts import api
 from ..facts import semantics as sem
 from ..facts.frameworks import RECORD_CLASSES
 from ..facts.module_changes import STORE_METHODS
@@ -767,6 +768,9 @@ class FlowWalker:
             return self.convert(method, receiver, call)
         if method.endswith("_") and not method.startswith("__"):
             return receiver  # in-place tensor methods return their receiver
+        measured = api.method_fact(receiver.vtype.kind, method)
+        if measured is not None:
+            return self.apply_fact(measured, receiver, call)
         return None
 
     def resolve_chains(self, call: cst.Call) -> List[List[object]]:
@@ -930,8 +934,11 @@ class FlowWalker:
             return self._keyword_dict(call, args)
         fact = sem.FUNCTION_FACTS.get(qualified)
         if fact is None:
-            return None
-        self.ctx.used(f"function:{qualified}")
+            fact = api.function_fact(qualified)
+            if fact is None:
+                return None
+        else:
+            self.ctx.used(f"function:{qualified}")
         first = next((v for a, v in zip(call.args, args) if a.keyword is None), None)
         if first is None:
             return None
@@ -994,7 +1001,9 @@ class FlowWalker:
                 effect = Effect.MAYBE_ALIAS if fact.key == "astype" else Effect.ALIAS
         if fact.result is not None and fact.result is not vtype.kind:
             container = fact.result not in sem.ARRAY_KINDS
-            vtype = VType(fact.result, elem=vtype.elem if container else None,
+            # `torch.split(x)`, `np.hsplit(x)`: a tuple or list of pieces of the array.
+            elem = vtype if vtype.kind in sem.ARRAY_KINDS else vtype.elem
+            vtype = VType(fact.result, elem=elem if container else None,
                           fields=vtype.fields if fact.result is Kind.DICT else None)
         if effect in (Effect.COPY, Effect.FRESH):
             return None

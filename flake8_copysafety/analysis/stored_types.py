@@ -11,6 +11,7 @@ from typing import Dict, FrozenSet, List, Optional
 import libcst as cst
 
 from ..core.names import ImportTable, dotted
+from ..facts import api
 from ..facts import semantics as sem
 from ..facts.frameworks import RECORD_CLASSES
 from ..facts.semantics import Kind
@@ -210,6 +211,9 @@ class StoredTypes:
             elif qualified in sem.NDARRAY_SHAPE_FACTORIES and args:
                 ndim = _shape_ndim(args[:1])
             return VType(Kind.NDARRAY, dtype=self._dtype_kwarg(call), ndim=ndim)
+        measured = api.function_row(qualified) if qualified else None
+        if measured is not None and measured.result in sem.ARRAY_KINDS:
+            return VType(measured.result)  # `np.clip(...)`, `torch.where(...)`: measured
         if qualified in ("list", "sorted", "tuple") and args:
             inner = recurse(args[0].value)
             elem = inner.elem if inner.kind in (Kind.LIST, Kind.TUPLE) else None
@@ -236,6 +240,10 @@ class StoredTypes:
                 return VType(receiver.kind, dtype=receiver.dtype)
             if fact is not None and fact.implies in sem.ARRAY_KINDS:
                 return VType(fact.implies)  # `.astype(...)` exists on ndarrays only
+            measured = api.method_row(receiver.kind, method) \
+                if receiver.kind in sem.ARRAY_KINDS else None
+            if measured is not None and measured.result in sem.ARRAY_KINDS:
+                return VType(measured.result)
         return UNKNOWN
 
     def _dtype_kwarg(self, call: cst.Call) -> Optional[str]:
