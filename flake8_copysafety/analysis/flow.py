@@ -8,7 +8,8 @@ What a call returns is decided by `semantics` alone.
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set
+from typing import (TYPE_CHECKING, Any, Callable, Dict, FrozenSet, Iterator, List, Optional,
+                    Sequence, Set)
 
 import libcst as cst
 
@@ -23,10 +24,14 @@ from .index_arrays import IndexArrays
 from .records import is_record, record_shape, record_type
 from .values import UNKNOWN, Family, Level, Tracked, VType, join_tracked
 
+if TYPE_CHECKING:  # the summaries are built on this walker; only their types come back here
+    from ..plan.receivers import Receivers
+    from .summaries import CalleeRef, Callees
+
 Env = Dict[str, Tracked]
 _LOOP_REPEAT_DEPTH = 3  # loops nested deeper than this are walked once
 # A copy, however shallow, is a new object: not yet bound anywhere, and its own fix site.
-_NEW_OBJECT = dict(bound_key=None, bound_at=frozenset(), fix_site=None, fix_vtype=None,
+_NEW_OBJECT: Dict[str, Any] = dict(bound_key=None, bound_at=frozenset(), fix_site=None, fix_vtype=None,
                    changed=False)
 
 
@@ -43,20 +48,21 @@ class FileContext:
     imports: ImportTable
     copy_functions: Set[str]
     facts_used: Optional[Set[str]]
-    callees: Optional["object"] = None  # summaries.Callees: this module's functions
+    callees: Optional["Callees"] = None  # this module's functions
     path: Optional[str] = None  # the file, for following imports into the project
     # `(ctx, name) -> CalleeRef | None`: the summary of a helper imported from the project
     # (set by the pipeline; analysis code below it never imports the import follower).
-    follow_import: Optional[Callable[["FileContext", str], Optional[object]]] = None
-    # plan.receivers.LiveReceivers: which `state_dict()` receivers are modules/optimizers
-    # (None: not asked, every receiver counts)
-    receivers: Optional["object"] = None
+    follow_import: Optional[Callable[["FileContext", str], Optional["CalleeRef"]]] = None
+    # which `state_dict()` receivers are modules/optimizers (None: not asked, every receiver
+    # counts)
+    receivers: Optional["Receivers"] = None
     # `(ctx, class name, attribute) -> [[CalleeRef]]`: transforms bound to `self.<attribute>`
     # where the dataset is built (set by the pipeline, from the project model).
-    bound_transforms: Optional[Callable[["FileContext", str, str], List[List[object]]]] = None
+    bound_transforms: Optional[Callable[["FileContext", str, str],
+                                        List[List["CalleeRef"]]]] = None
     # `(ctx, class name, method) -> CalleeRef | None`: a method the class inherits from a
     # project class of another module (a transform's mixin base).
-    follow_method: Optional[Callable[["FileContext", str, str], Optional[object]]] = None
+    follow_method: Optional[Callable[["FileContext", str, str], Optional["CalleeRef"]]] = None
     # `--copysafety-reference-returning`: methods of the project's own store classes that
     # return the objects the store keeps (`pkg.mod.Class.method`).
     reference_returning: FrozenSet[str] = frozenset()

@@ -20,7 +20,7 @@ Anything else — a parameter nobody is seen passing a module to — is unknown:
 
 import ast
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Set, Tuple
+from typing import Dict, Iterator, List, Optional, Protocol, Set, Tuple
 
 from ..core.names import ImportTable, class_ancestors, dotted_ast
 from ..facts import frameworks as fw
@@ -75,6 +75,23 @@ def _own_nodes(body: List[ast.stmt]) -> Iterator[ast.AST]:
         for child in ast.iter_child_nodes(node):
             if not isinstance(child, (ast.ClassDef, ast.Lambda) + _DEFS):
                 stack.append(child)
+
+
+class Receivers(Protocol):
+    """What the analysis asks of the receiver evidence (`LiveReceivers`, or the engine's
+    recording of its answers)."""
+
+    outside_reads: Dict[str, Set[str]]
+
+    def kind(self, path: DefPath, receiver: str) -> Optional[str]: ...
+
+    def given_from_outside(self, path: DefPath, receiver: str) -> bool: ...
+
+    def method_trains(self, path: DefPath, method: str) -> bool: ...
+
+    def stepped_by_class(self, path: DefPath, receiver: str) -> bool: ...
+
+    def trained_between_calls(self, path: DefPath) -> bool: ...
 
 
 class LiveReceivers:

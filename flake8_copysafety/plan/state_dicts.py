@@ -12,7 +12,7 @@ function returning a live state_dict, or a name already marked (through assignme
 """
 
 import ast
-from typing import Dict, FrozenSet, Iterator, List, Optional, Set, Tuple
+from typing import AbstractSet, Dict, Iterator, List, Optional, Set, Tuple
 
 from ..core.names import dotted_ast
 from ..facts import semantics as sem
@@ -32,7 +32,7 @@ _DATA_FUNCTIONS = frozenset(name.rpartition(".")[2] for name in sem.MUTATING_FUN
 
 
 def keeps_state_dict(code: Walked, producers: Set[str],
-                     optimizer_calls: FrozenSet[int] = frozenset()) -> bool:
+                     optimizer_calls: AbstractSet[int] = frozenset()) -> bool:
     """A `state_dict()` call whose result is not consumed at once (saved, loaded, returned),
     or a call of a function that returns a live one. An optimizer's state_dict loaded into
     another optimizer is kept by it (`optimizer_calls`: ids of such `state_dict()` calls)."""
@@ -82,7 +82,7 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[s
 
 
 def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers,
-               optimizer_calls: FrozenSet[int] = frozenset()) -> bool:
+               optimizer_calls: AbstractSet[int] = frozenset()) -> bool:
     """Whether top-level statements that keep a state_dict (a function, a class, or the
     module-level code) could hold a finding. A class is judged method by method, with what
     its attributes hold shared between them."""
