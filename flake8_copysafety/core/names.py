@@ -31,7 +31,8 @@ def class_ancestors(cls: ClassNode, base_names: Callable[[ClassNode], Iterable[O
         if any(current is s for s in seen):
             continue
         seen.append(current)
-        queue.extend(by_name[name] for name in base_names(current) if name in by_name)
+        queue.extend(by_name[name] for name in base_names(current)
+                     if name is not None and name in by_name)
     return seen
 
 

@@ -100,7 +100,7 @@ def _libcst_stamp() -> str:
         info = os.stat(spec.origin) if spec is not None and spec.origin else None
     except (ImportError, OSError, ValueError):
         return ""
-    return "" if info is None else f"{spec.origin}:{info.st_mtime_ns}"
+    return "" if info is None or spec is None else f"{spec.origin}:{info.st_mtime_ns}"
 
 
 def lint_in_worker(source: str, filename: str, options: Sequence[Sequence[str]],
@@ -145,7 +145,7 @@ def exchange(path: str, request: dict, timeout: float = REPLY_TIMEOUT) -> dict:
 def receive_all(connection: socket.socket, deadline: float) -> bytes:
     """Everything the peer sends until it shuts its side (raises socket.timeout when
     `deadline`, a `time.monotonic()` value, passes first)."""
-    chunks = []
+    chunks: List[bytes] = []
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
