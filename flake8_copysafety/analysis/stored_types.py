@@ -6,7 +6,7 @@ enough, or whether `x += 1` on an element changes anything, depends on it. What 
 inferred stays unknown, and default-on rules stay silent on unknown kinds.
 """
 
-from typing import Dict, FrozenSet, List, Optional
+from typing import Dict, FrozenSet, List, Optional, Sequence, Set
 
 import libcst as cst
 
@@ -40,7 +40,7 @@ def first_param(func: cst.FunctionDef) -> Optional[str]:
 class _MethodScan:
     """Assignments to locals and to `self.x` (and what is appended into `self.x`)."""
 
-    def __init__(self, self_name: str, body: List[cst.CSTNode]) -> None:
+    def __init__(self, self_name: str, body: Sequence[cst.CSTNode]) -> None:
         self.self_name = self_name
         self.locals: Dict[str, List[cst.BaseExpression]] = {}
         self.attrs: Dict[str, List[cst.BaseExpression]] = {}
@@ -63,16 +63,16 @@ class _MethodScan:
     def _target(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
         if isinstance(target, cst.Name):
             self.locals.setdefault(target.value, []).append(value)
-        elif self._attr(target):
-            self.attrs.setdefault(self._attr(target), []).append(value)
-        elif isinstance(target, cst.Subscript) and self._attr(target.value):
-            self.attr_items.setdefault(self._attr(target.value), []).append(value)
+        elif (attr := self._attr(target)):
+            self.attrs.setdefault(attr, []).append(value)
+        elif isinstance(target, cst.Subscript) and (attr := self._attr(target.value)):
+            self.attr_items.setdefault(attr, []).append(value)
 
     def _append(self, call: cst.Call) -> None:
         func = call.func
         if isinstance(func, cst.Attribute) and func.attr.value in ("append", "insert") and \
-                self._attr(func.value) and call.args:
-            self.attr_items.setdefault(self._attr(func.value), []).append(call.args[-1].value)
+                (attr := self._attr(func.value)) and call.args:
+            self.attr_items.setdefault(attr, []).append(call.args[-1].value)
 
 
 class StoredTypes:
@@ -173,8 +173,10 @@ class StoredTypes:
             entries = [e for e in node.elements if isinstance(e, cst.DictElement)]
             values = [recurse(e.value) for e in entries]
             fields = None
-            if all(isinstance(e.key, cst.SimpleString) for e in entries):
-                fields = tuple((e.key.evaluated_value, v) for e, v in zip(entries, values))
+            keys = [e.key.evaluated_value for e in entries if isinstance(e.key, cst.SimpleString)
+                    and isinstance(e.key.evaluated_value, str)]
+            if len(keys) == len(entries):
+                fields = tuple(zip(keys, values))
             return VType(Kind.DICT, elem=_join_all(values), fields=fields)
         if isinstance(node, cst.DictComp):
             return VType(Kind.DICT, elem=recurse(node.value))
@@ -253,7 +255,7 @@ class _Locals:
                  annotated: Dict[str, VType]) -> None:
         self.assigned = assigned
         self.annotated = annotated
-        self._busy = set()
+        self._busy: Set[str] = set()
 
     def type_of(self, name: str, recurse) -> VType:
         if name in self.annotated:

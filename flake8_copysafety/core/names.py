@@ -118,7 +118,7 @@ class ImportTable:
         """The qualified name a libcst expression refers to."""
         return self.qualify_name(dotted(node))
 
-    def qualify_ast(self, node: ast.expr) -> Optional[str]:
+    def qualify_ast(self, node: ast.AST) -> Optional[str]:
         """The qualified name an `ast` expression refers to."""
         return self.qualify_name(dotted_ast(node))
 
@@ -134,7 +134,7 @@ class ImportTable:
         return None
 
 
-def dotted_ast(node: ast.expr) -> Optional[str]:
+def dotted_ast(node: ast.AST) -> Optional[str]:
     """`a.b.c` for an `ast` Name/Attribute chain, else None."""
     parts = []
     while isinstance(node, ast.Attribute):

@@ -12,7 +12,7 @@ function returning a live state_dict, or a name already marked (through assignme
 """
 
 import ast
-from typing import AbstractSet, Dict, Iterator, List, Optional, Set, Tuple
+from typing import AbstractSet, Dict, Iterator, List, Optional, Set, Tuple, Union
 
 from ..core.names import dotted_ast
 from ..facts import semantics as sem
@@ -113,7 +113,7 @@ def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers,
                for unit, self_name in units)
 
 
-def _first_param(func: ast.AST) -> Optional[str]:
+def _first_param(func: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> Optional[str]:
     args = func.args.posonlyargs + func.args.args
     return args[0].arg if args else None
 
