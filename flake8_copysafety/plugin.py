@@ -129,7 +129,9 @@ class CopySafetyChecker:
             cache_dir = self.cache_dir or default_dir()
         delegate = None
         if self.worker:
-            from .worker.client import lint_in_worker as delegate
+            from .worker.client import lint_in_worker
+
+            delegate = lint_in_worker
         findings = lint_source(source, self._filename, options, self._tree,
                                cache_dir=cache_dir, delegate=delegate)
         for f in findings:

@@ -9,7 +9,7 @@ What a call returns is decided by `semantics` alone.
 from dataclasses import dataclass
 from enum import Enum
 from typing import (TYPE_CHECKING, Any, Callable, Dict, FrozenSet, Iterator, List, Optional,
-                    Sequence, Set)
+                    NamedTuple, Sequence, Set)
 
 import libcst as cst
 
@@ -130,15 +130,23 @@ def string_index(sub: cst.Subscript) -> bool:
                                                  cst.FormattedString))
 
 
+class Via(NamedTuple):
+    """The helper whose summary is being applied: a change it makes is reported through it."""
+
+    callee: str
+    node: cst.CSTNode  # the node that changes the data, in the helper
+    where: Optional[str]  # `file.py:line` when the helper is in another file
+
+
 class FlowWalker:
     """Walks statements with an environment of tracked names; subclasses add meaning."""
 
     def __init__(self, ctx: FileContext) -> None:
         self.ctx = ctx
         self.env: Env = {}
-        # (callee name, node, "file.py:line" if in another file) while applying a callee
-        self.via = None
-        self.via_position = None  # where a callee of another file changes the data
+        self.via: Optional[Via] = None  # while applying a callee's summary
+        # `(path, line, col, end_line, end_col)`: where a callee of another file changes it
+        self.via_position: Optional[tuple] = None
         self._loop_depth = 0
         self._scope_body: Optional[Sequence[cst.CSTNode]] = None  # the function walked
         # `self.x` rebound here to a new object (`self.x = np.empty(n)`): writes into it
@@ -641,7 +649,7 @@ class FlowWalker:
             return self.instance_item(base, node)
         return self.element_of(base, info.position, info.is_slice, node, info.key)
 
-    def instance_item(self, base: Tracked, node: cst.Subscript) -> Optional[Tracked]:
+    def instance_item(self, base: Tracked, node: cst.BaseExpression) -> Optional[Tracked]:
         """`obj[i]` for an instance of a known class: the stored objects its `__getitem__`
         hands out (a wrapped dataset's own stored data is stored data of the wrapper)."""
         callees = self.ctx.callees
@@ -835,7 +843,7 @@ class FlowWalker:
                 target = self._changed_argument(bound.get(change.param), change)
             if target is None:
                 continue
-            self.via = (callee.name, change.node, change.where or callee.where(change.node))
+            self.via = Via(callee.name, change.node, change.where or callee.where(change.node))
             self.via_position = change.position or callee.position(change.node)
             try:
                 kind = target.vtype.kind

@@ -249,7 +249,7 @@ class SummaryWalker(FlowWalker):
     def _record(self, node, tracked: Tracked, how: Change, conditional: bool) -> None:
         where = position = None
         if self.via is not None:  # name the deepest line that changes it
-            node, where, position = self.via[1], self.via[2], self.via_position
+            node, where, position = self.via.node, self.via.where, self.via_position
         if tracked.family is Family.ARGUMENT and tracked.level is not Level.SHALLOW:
             # (a new container holding the argument, `[x, *more]`, changes on its own)
             fact = ChangeFact(int(tracked.receiver), node, how, conditional, where=where,

@@ -3,7 +3,7 @@
 import ast
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Set
+from typing import Callable, Dict, List, Mapping, Optional, Set, Tuple
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
@@ -45,9 +45,9 @@ def analyse_plan_placed(text: str, tree: ast.Module, imports: ImportTable, chose
                        bound_transforms=bound_transforms, follow_method=inherited_method,
                        reference_returning=frozenset(options.reference_returning))
     base.receivers = chosen.receivers
-    build_callees(base, regions)
-    base.callees.state_dict_producers = chosen.producers
-    classes = base.callees.classes
+    callees = build_callees(base, regions)
+    callees.state_dict_producers = chosen.producers
+    classes = callees.classes
     raw: List[RawFinding] = []
     for region in regions:
         ctx = replace(base, module=region.module)
@@ -86,7 +86,7 @@ class _Positions:
 
     def __init__(self, regions: List[Region]) -> None:
         self.regions = regions
-        self._maps: Dict[int, object] = {}
+        self._maps: Dict[int, Mapping[cst.CSTNode, CodeRange]] = {}
 
     def __getitem__(self, node: cst.CSTNode) -> CodeRange:
         for index, region in enumerate(self.regions):
@@ -104,7 +104,7 @@ class _Positions:
 
 def _one_per_line(found: List[PlacedFinding]) -> List[PlacedFinding]:
     """`x.mul_(0).add_(2)` is one change to report, not two: one finding per line and code."""
-    kept = {}
+    kept: Dict[Tuple[int, str], PlacedFinding] = {}
     for placed in sorted(found, key=lambda p: (p.finding.line, p.finding.col, p.finding.code)):
         kept.setdefault((placed.finding.line, placed.finding.code), placed)
     return list(kept.values())

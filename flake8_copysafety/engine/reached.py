@@ -45,15 +45,15 @@ def _reports_there(data: bytes, path: str, dataset_path: str) -> bool:
     model = project_model_for(path)
     module = model.module_of(path) if model is not None else None
     owner = model.module_of(dataset_path) if model is not None else None
-    return module is not None and owner is not None and owner != module and \
-        owner in reaching_modules(model, module)
+    return model is not None and module is not None and owner is not None and \
+        owner != module and owner in reaching_modules(model, module)
 
 
 def findings_reached_here(filename: str, options) -> List[Finding]:
     """The changes that datasets of other modules make in this file, on their lines."""
     model = project_model_for(filename)
     module = model.module_of(filename) if model is not None else None
-    if module is None:
+    if model is None or module is None:
         return []
     here = str(Path(filename).resolve())
     found: List[Finding] = []
@@ -62,7 +62,7 @@ def findings_reached_here(filename: str, options) -> List[Finding]:
         for path, finding in _changes_elsewhere(model.files[owner], names, options):
             if path == here:
                 found.append(finding)
-    kept = {}
+    kept: Dict[Tuple[int, str], Finding] = {}
     for finding in sorted(set(found), key=lambda f: (f.line, f.col, f.code, f.message)):
         kept.setdefault((finding.line, finding.code), finding)
     return list(kept.values())
@@ -109,7 +109,7 @@ def _analyse_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:
 
     foreign = load_module(path, tuple(options.copy_functions))
     callees = foreign.callees() if foreign is not None else None
-    if callees is None:
+    if foreign is None or callees is None:
         return []
     own = str(path.resolve())
     found: List[Tuple[str, Finding]] = []

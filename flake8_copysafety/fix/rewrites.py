@@ -141,8 +141,9 @@ def import_copy_insertion(tree: ast.Module, line_count: int, newline: str) -> Tu
     if groups:
         return groups[0][0].lineno, text + newline
     if index < len(body):
-        stmt = body[index]
-        first = min([stmt.lineno] + [d.lineno for d in getattr(stmt, "decorator_list", [])])
+        following = body[index]
+        first = min([following.lineno] +
+                    [d.lineno for d in getattr(following, "decorator_list", [])])
         if first > header_end and header_end == 0:
             return first, text
     return min(header_end + 1, line_count + 1), text

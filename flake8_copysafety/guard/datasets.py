@@ -15,7 +15,7 @@ Where a change is seen decides what the report can say:
 
 import functools
 import weakref
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 from .memory import (array_fingerprint, array_span, fingerprint, is_array, tensor_device,
                      tensor_fingerprint, tensor_span)
@@ -53,7 +53,8 @@ class DatasetGuard:
         self.stored = StoredData(dict(vars(dataset)) if hasattr(dataset, "__dict__") else {},
                                  session.full)
         self.hot: Dict[int, Tuple[Stored, Any, bool]] = {}  # id -> (record, index, shallow)
-        self.regions: Dict[Any, List[Tuple[Any, Any]]] = {}  # index -> [(alias, print)]
+        # index -> [(alias, span, print)]
+        self.regions: Dict[Any, List[Tuple[Any, Any, Any]]] = {}
         self.cursor = 0
         self.index: Any = None
         self.seen_inplace: set = set()
@@ -192,7 +193,8 @@ class DatasetGuard:
                         aliases.append((value, span, array_fingerprint(value, full)))
             else:
                 if isinstance(value, (list, tuple)):
-                    fresh = value if stored is None and isinstance(value, list) else None
+                    fresh: Union[list, dict, None] = \
+                        value if stored is None and isinstance(value, list) else None
                     items = value[:SAMPLE_NODES]
                 elif isinstance(value, dict):
                     fresh = value if stored is None else None
@@ -336,7 +338,7 @@ class DatasetGuards:
         if guard is not None:
             return guard
         try:
-            self._refs[key] = weakref.ref(dataset, lambda _, key=key: self._forget(key))
+            self._refs[key] = weakref.ref(dataset, lambda _: self._forget(key))
         except TypeError:
             self._refs[key] = dataset
         self.session.watch.quiet += 1
@@ -420,7 +422,8 @@ class DatasetGuards:
                 pass
             return result
 
-        kept.cache_info, kept.cache_clear = cached.cache_info, cached.cache_clear
+        kept.cache_info = cached.cache_info  # type: ignore[attr-defined]
+        kept.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
         kept.__copysafety_kept__ = True  # type: ignore[attr-defined]
         return kept
 

@@ -370,11 +370,11 @@ class StateDictWalker(FlowWalker):
                 self._comparing = previous
         if not (isinstance(func, cst.Attribute) and func.attr.value == "load_state_dict"):
             return super().eval_call(call)
-        previous, self._loading_into = self._loading_into, dotted(func.value)
+        loading_before, self._loading_into = self._loading_into, dotted(func.value)
         try:
             return super().eval_call(call)
         finally:
-            self._loading_into = previous
+            self._loading_into = loading_before
 
     def on_call(self, call: cst.Call, qualified: Optional[str], args) -> None:
         func = call.func
@@ -447,7 +447,7 @@ class StateDictWalker(FlowWalker):
     def bind(self, target, value, stmt, rhs) -> None:
         if isinstance(rhs, cst.Call) and isinstance(target, (cst.Name, cst.Attribute)):
             key = dotted(target)
-            given = {dotted(a.value) for a in rhs.args} - {None}
+            given = {name for a in rhs.args if (name := dotted(a.value)) is not None}
             if key and given:
                 self._users[key] = given  # `trainer = Trainer(model, opt)`
         super().bind(target, value, stmt, rhs)

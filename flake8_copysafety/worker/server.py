@@ -15,7 +15,7 @@ import signal
 import socket
 import struct
 import time
-from typing import List
+from typing import Any, Dict, List
 
 from ..engine.cache import writes_deferred
 from . import client
@@ -92,6 +92,7 @@ def _answer(connection: socket.socket, worker: int) -> int:
         request = json.loads(client.receive_all(connection, time.monotonic() + 30.0)
                              .decode("utf-8", "surrogatepass"))
         write_pending = None
+        reply: Dict[str, Any]
         if request.get("stop"):
             if os.getppid() == worker:  # not some other process that inherited this child
                 os.kill(worker, signal.SIGTERM)
