@@ -31,8 +31,8 @@ if TYPE_CHECKING:  # the summaries are built on this walker; only their types co
 Env = Dict[str, Tracked]
 _LOOP_REPEAT_DEPTH = 3  # loops nested deeper than this are walked once
 # A copy, however shallow, is a new object: not yet bound anywhere, and its own fix site.
-_NEW_OBJECT: Dict[str, Any] = dict(bound_key=None, bound_at=frozenset(), fix_site=None, fix_vtype=None,
-                   changed=False)
+_NEW_OBJECT: Dict[str, Any] = dict(bound_key=None, bound_at=frozenset(), fix_site=None,
+                                   fix_vtype=None, changed=False)
 
 
 class Change(Enum):
@@ -103,7 +103,7 @@ def _index_info(sub: cst.Subscript) -> IndexInfo:
     if len(elements) != 1:
         return IndexInfo(is_slice=any(isinstance(e.slice, cst.Slice) for e in elements))
     inner = elements[0].slice
-    if isinstance(inner, cst.Slice):
+    if not isinstance(inner, cst.Index):
         return IndexInfo(is_slice=True)
     value = inner.value
     if isinstance(value, cst.Integer):
@@ -111,7 +111,7 @@ def _index_info(sub: cst.Subscript) -> IndexInfo:
     if isinstance(value, cst.UnaryOperation) and isinstance(value.expression, cst.Integer):
         if isinstance(value.operator, cst.Minus):
             return IndexInfo(position=-int(value.expression.value, 0))
-    if isinstance(value, cst.SimpleString):
+    if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
         return IndexInfo(key=value.evaluated_value)
     if isinstance(value, (cst.List, cst.ListComp, cst.Comparison)):
         return IndexInfo(fancy=True)  # a list of indices or a boolean mask
@@ -258,7 +258,7 @@ class FlowWalker:
                 self._loop_depth -= 1
             if stmt.orelse is not None:
                 self._suite(stmt.orelse.body)
-        elif isinstance(stmt, cst.Try) or type(stmt).__name__ == "TryStar":
+        elif isinstance(stmt, (cst.Try, cst.TryStar)):
             before = dict(self.env)
             self._suite(stmt.body)
             outcomes = [self.env]
@@ -544,7 +544,7 @@ class FlowWalker:
         shape = record_shape(name, self._classes())
         kept = shape.fields(call, args) if shape is not None else None
         first = next((v for _, v in kept or () if v is not None), None)
-        if first is None:
+        if name is None or kept is None or first is None:
             return None
         vtype = record_type(name, [(k, v.vtype if v is not None else UNKNOWN)
                                    for k, v in kept])
@@ -572,7 +572,7 @@ class FlowWalker:
                 if spread is not None:
                     result = spread.derive(level=Level.SHALLOW, shallow_via="{**...}",
                                            fix_site=None, entries=None)
-            else:
+            elif isinstance(element, cst.DictElement):
                 self.eval(element.key)
                 value = self.eval(element.value)
                 if entries is not None and isinstance(element.key, cst.SimpleString):
@@ -595,7 +595,7 @@ class FlowWalker:
                                       vtype=VType(Kind.DICT, elem=value.vtype), fix_site=None,
                                       parts=None)
         return self._with_entries(result, [(a.keyword.value, v)
-                                           for a, v in zip(call.args, args)])
+                                           for a, v in zip(call.args, args) if a.keyword])
 
     @staticmethod
     def _with_entries(result: Optional[Tracked], entries) -> Optional[Tracked]:
@@ -1037,7 +1037,8 @@ class FlowWalker:
         vtype = value.vtype
         if vtype.kind not in (Kind.TENSOR, Kind.UNKNOWN):
             return None
-        if keyword(call, "copy") is not None and is_true(keyword(call, "copy").value):
+        copying = keyword(call, "copy")
+        if copying is not None and is_true(copying.value):
             return None
         target_dtype = sem.DTYPE_CONVERSIONS[method]
         device = method if method in ("cuda", "cpu") else None
@@ -1052,7 +1053,8 @@ class FlowWalker:
                 name = qualified.rpartition(".")[2]
                 if qualified.startswith("torch.") and name in sem.DTYPE_NAMES:
                     target_dtype = sem.DTYPE_NAMES[name]
-                elif isinstance(arg.value, cst.SimpleString):
+                elif isinstance(arg.value, cst.SimpleString) and \
+                        isinstance(arg.value.evaluated_value, str):
                     device = arg.value.evaluated_value.split(":")[0]
                 else:
                     unknown_target = True

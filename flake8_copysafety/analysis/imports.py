@@ -40,7 +40,7 @@ class ForeignModule:
         self.tree = tree
         self.imports = ImportTable(tree)
         self.copy_functions = copy_functions
-        self._callees = None
+        self._callees: Optional[Callees] = None
         self._parsable = True
         self._positions: Dict[int, Mapping[cst.CSTNode, CodeRange]] = {}
         self.regions: List[Tuple[cst.Module, int]] = []
@@ -50,6 +50,8 @@ class ForeignModule:
         if callees is None or name not in callees.functions:
             return self._reexported(name, label, depth)
         ref = callees.function_call(name)
+        if ref is None:
+            return None
         return CalleeRef(label, ref.summary, ref.params, False, where=self.where,
                          position=self.position)
 
@@ -71,7 +73,8 @@ class ForeignModule:
         method, with this module's lines named in messages."""
         callees = self._load()
         cls = callees.classes.get(class_name) if callees is not None else None
-        ref = callees.method_call(cls, name) if cls is not None else None
+        ref = callees.method_call(cls, name) if callees is not None and cls is not None \
+            else None
         if ref is None:
             return None
         return CalleeRef(ref.name, ref.summary, ref.params, True, where=self.where,

@@ -250,7 +250,8 @@ class SummaryWalker(FlowWalker):
         where = position = None
         if self.via is not None:  # name the deepest line that changes it
             node, where, position = self.via.node, self.via.where, self.via_position
-        if tracked.family is Family.ARGUMENT and tracked.level is not Level.SHALLOW:
+        if tracked.family is Family.ARGUMENT and tracked.level is not Level.SHALLOW and \
+                tracked.receiver is not None:  # (the parameter's index)
             # (a new container holding the argument, `[x, *more]`, changes on its own)
             fact = ChangeFact(int(tracked.receiver), node, how, conditional, where=where,
                               depth=tracked.depth, shallow_via=tracked.shallow_via,

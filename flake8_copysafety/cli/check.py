@@ -129,8 +129,8 @@ def run_check(args: argparse.Namespace) -> int:
         run(files, settings, args.jobs or cpu_count(), reports.append)
 
     errors = [r for r in reports if r.error]
-    for report in errors:
-        sys.stderr.write(f"copysafety: error: {report.path}: {report.error}\n")
+    for failed in errors:
+        sys.stderr.write(f"copysafety: error: {failed.path}: {failed.error}\n")
 
     if mode == "diff":
         diffs = [unified_diff(r.path, r.original, r.fixed)

@@ -217,9 +217,9 @@ def show_rule(code: Optional[str], out: TextIO, markdown: bool = False) -> int:
 
     if code is None:
         width = max(len(r.name) for r in RULES.values())
-        for rule in RULES.values():
-            off = "" if rule.default_on else "  [off by default]"
-            out.write(f"{rule.code}  {rule.name:<{width}}  {rule.summary}{off}\n")
+        for each in RULES.values():
+            off = "" if each.default_on else "  [off by default]"
+            out.write(f"{each.code}  {each.name:<{width}}  {each.summary}{off}\n")
         return EXIT_CLEAN
     rule = RULES.get(code.strip().upper())
     if rule is None:

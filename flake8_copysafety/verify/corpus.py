@@ -34,7 +34,7 @@ import sys
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
 
 from .markers import parse_markers
 
@@ -47,6 +47,10 @@ OBSERVERS = ("diff", "guard")
 # --------------------------------------------------------------------------- cases
 
 
+# A finding's line: a number, or `file.py:line` in a folder case.
+Line = Union[int, str]
+
+
 @dataclass
 class Case:
     """One corpus file and what it declares."""
@@ -54,7 +58,7 @@ class Case:
     path: str
     name: str
     source: str
-    expected: List[Tuple[int, str]] = field(default_factory=list)
+    expected: List[Tuple[Line, str]] = field(default_factory=list)
     near_miss: List[str] = field(default_factory=list)
     runtime: Dict[str, bool] = field(default_factory=dict)  # device ('*' for all) -> mutated
     folder: Optional[str] = None  # a folder case: its folder (the entry is `case.py`)
@@ -85,7 +89,7 @@ def parse_case(path: str, name: Optional[str] = None) -> Case:
         return _parse_folder_case(path, name)
     source = _read(path)
     markers = parse_markers(source)
-    return Case(path=path, name=name or path, source=source, expected=markers.expected,
+    return Case(path=path, name=name or path, source=source, expected=list(markers.expected),
                 near_miss=markers.near_miss, runtime=markers.runtime)
 
 
@@ -107,7 +111,7 @@ def _parse_folder_case(folder: str, name: Optional[str]) -> Case:
 
 def folder_files(folder: str) -> List[str]:
     """The `.py` files of a folder case, relative to it, in a stable order."""
-    found = []
+    found: List[str] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
         found.extend(os.path.relpath(os.path.join(root, n), folder).replace(os.sep, "/")
@@ -165,7 +169,7 @@ def _display_name(path: str) -> str:
 
 @dataclass
 class StaticResult:
-    found: List[Tuple[int, str]]
+    found: List[Tuple[Line, str]]
     facts: Set[str]
     error: Optional[str] = None
 
@@ -184,7 +188,7 @@ def static_check(case: Case) -> StaticResult:
     return StaticResult(sorted((f.line, f.code) for f in findings), facts)
 
 
-def _folder_findings(folder: str, facts: Set[str]) -> List[Tuple[str, str]]:
+def _folder_findings(folder: str, facts: Set[str]) -> List[Tuple[Line, str]]:
     """Every file of a folder case linted as a file of that project, from a copy in a
     temporary folder (the corpus itself may sit in an installed package, which the project
     model never indexes; no disk cache is written)."""
@@ -194,7 +198,7 @@ def _folder_findings(folder: str, facts: Set[str]) -> List[Tuple[str, str]]:
     from ..engine.pipeline import LintOptions, lint_source
 
     os.environ.setdefault("COPYSAFETY_NO_CACHE", "1")
-    found = []
+    found: List[Tuple[Line, str]] = []
     with tempfile.TemporaryDirectory() as scratch:
         project = os.path.join(scratch, os.path.basename(folder))
         shutil.copytree(folder, project, ignore=shutil.ignore_patterns("__pycache__"))
@@ -333,8 +337,8 @@ class Row:
             for line, code in sorted((got - want).elements()):
                 out.append(f"line {line}: {code} found, not expected")
         if not self.runtime_agrees:
-            want = "mutated" if self.case.expects_mutation(self.device) else "unchanged"
-            out.append(f"runtime: expected {want}, observed {self.verdict} ({self.detail})")
+            verdict = "mutated" if self.case.expects_mutation(self.device) else "unchanged"
+            out.append(f"runtime: expected {verdict}, observed {self.verdict} ({self.detail})")
         return out
 
 
