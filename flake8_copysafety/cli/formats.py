@@ -20,7 +20,6 @@ from ..rules.catalogue import DOCS_URL, RULES, RULES_URL
 from ..rules.pages import full_description, page
 from .runner import FileReport
 
-FORMATS = ("text", "json", "sarif", "github", "gitlab")
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                 "sarif-schema-2.1.0.json")
 SARIF_VERSION = "2.1.0"

@@ -75,7 +75,7 @@ def _changes_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:
     data = _read(path)
     if data is None:
         return []
-    key = (str(path), _hash(data), names, tuple(options.copy_functions))
+    key = (str(path), _hash(data), names, options.values())
     kept = _analysed.get(key)
     if kept is not None and all(_hash(_read(Path(p)) or b"") == h for p, h in kept[1]):
         return kept[0]

@@ -137,7 +137,7 @@ def _lint(request: dict) -> list:
         value = request["env"].get(name)
         if isinstance(value, str):
             os.environ[name] = value
-    options = LintOptions(*(tuple(str(n) for n in names) for names in request["options"]))
+    options = LintOptions.from_payload(request["options"])
     found = lint_source(str(request["source"]), str(request["filename"]), options,
                         cache_dir=request["cache_dir"])
     return [finding_as_json(f) for f in found]
