@@ -15,7 +15,6 @@ from ..core.findings import LINE_REF, Finding, Fix, PlacedFinding
 from ..core.names import ImportTable
 from ..core.source import Unchecked, source_lines
 from ..plan.candidates import Plan, region_spans
-from ..rules.catalogue import with_anchor
 from ..rules.datasets import check_datasets
 from ..rules.handed_out import check_item_users
 from ..rules.reporting import RawFinding
@@ -131,9 +130,8 @@ def _finding(raw: RawFinding, positions: _Positions) -> PlacedFinding:
         where = CodeRange((line, col), (end_line, end_col))
     else:
         where = positions[raw.node]
-    template = with_anchor(raw.code, raw.message)
     refs = {name: positions[node].start.line for name, node in raw.refs.items()}
-    message = template
+    message = raw.message
     for name, line in refs.items():
         message = message.replace(LINE_REF.format(name), str(line))
     fix = None
@@ -142,4 +140,4 @@ def _finding(raw: RawFinding, positions: _Positions) -> PlacedFinding:
         fix = Fix((span.start.line, span.start.column), (span.end.line, span.end.column),
                   raw.fix_text, raw.needs_import_copy, f"replace with `{raw.fix_text}`")
     return PlacedFinding(Finding(where.start.line, where.start.column, raw.code, message,
-                                 where.end.line, where.end.column, fix), template, refs)
+                                 where.end.line, where.end.column, fix), raw.message, refs)

@@ -21,7 +21,6 @@ from ..core.findings import LINE_REF, Finding
 from ..plan.reached import may_be_reached
 from ..project.model import project_model_for
 from ..project.reach import dataset_classes, reaching_modules
-from ..rules.catalogue import with_anchor
 
 _reports: Dict[Tuple[str, str, str], bool] = {}
 _analysed: Dict[tuple, Tuple[List[Tuple[str, Finding]], tuple]] = {}
@@ -126,6 +125,5 @@ def _analyse_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:
                 line_there = f"{foreign.line_of(node) or '?'} of {foreign.path.name}"
                 message = message.replace(LINE_REF.format(name), line_there)
             _, line, col, end_line, end_col = raw.changed_at
-            found.append((there, Finding(line, col, raw.code, with_anchor(raw.code, message),
-                                         end_line, end_col)))
+            found.append((there, Finding(line, col, raw.code, message, end_line, end_col)))
     return found

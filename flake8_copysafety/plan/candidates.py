@@ -3,7 +3,7 @@
 libcst is slow to parse and slower to walk (pure Python), so it only sees the top-level
 statements that matter: dataset classes whose `__getitem__` may change stored data in place,
 itself or through a helper (and their in-module bases), and functions/classes that keep a
-`state_dict()` result and could change it or its module (state_dict_plan.py). Changes of
+`state_dict()` result and could change it or its module (state_dicts.py). Changes of
 objects the code made itself, or of the index it was given, do not count (inplace_sites.py,
 helper_calls.py). This module must not import libcst: most files stop here; tests check
 that the narrow plan finds exactly what the wide one finds.

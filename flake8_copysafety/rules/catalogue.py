@@ -51,10 +51,3 @@ DEFAULT_OFF = tuple(code for code, rule in RULES.items() if not rule.default_on)
 
 
 RULES_URL = DOCS_URL + "rules"
-
-
-def with_anchor(code: str, message: str) -> str:
-    """A message as reported. The rule page's link is not repeated on every line: the
-    command's summary names it once, SARIF carries it per rule (`helpUri`), JSON per finding
-    (`url`), and `copysafety rule CODE` prints the page."""
-    return message

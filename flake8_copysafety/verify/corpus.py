@@ -5,7 +5,7 @@ file declares:
 
 * static: the analysis runs here, in this process, and its findings (every code, default-off
   ones included) must equal the `# expect: CPSnnn` markers, line by line;
-* runtime: the case runs under torch in a worker process (see `verify_runtime`) that
+* runtime: the case runs under torch in a worker process (see `verify/runtime.py`) that
   observes generically whether the original data or the live module changed; it must agree
   with the expected verdict, "mutated" iff the case expects a finding unless the file says
   otherwise with `# runtime: mutated|unchanged` or per device `# runtime[cuda]: ...`.
@@ -39,7 +39,6 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
 from .markers import parse_markers
 
 NEEDS_TORCH = 'copysafety verify needs torch: pip install "flake8-copysafety[verify]"'
-DEVICES = ("cpu", "cuda")
 DEFAULT_TIMEOUT = 60.0
 OBSERVERS = ("diff", "guard")
 

@@ -1,7 +1,7 @@
 """The runtime side of `copysafety verify`: run one corpus case under torch and observe,
 generically, whether the original data changed.
 
-This module runs in a worker process that `verify.py` starts (`serve`); it is the only place
+This module runs in a worker process that `verify/corpus.py` starts (`serve`); it is the only place
 that imports torch, and only inside functions. The worker imports torch once, then forks one
 child per case, so each case starts with torch already loaded and cannot disturb the others:
 a crash or a hang ends only that child. The worker itself never touches CUDA; a child that
@@ -12,7 +12,7 @@ runtime guards of `copysafety run` (`guard/`) and counts the case mutated iff th
 change of stored data, a write through a state_dict, or a snapshot used (or still alive at
 the end) after its module changed.
 
-Two observation modes, chosen by what the case module defines:
+Three observation modes, chosen by what the case module defines:
 
 * dataset mode (no `main`): every class of the module that defines `__getitem__` (with a
   `__len__`) and can be built without arguments is built (or, where the module defines
