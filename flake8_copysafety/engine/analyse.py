@@ -15,10 +15,8 @@ from ..core.findings import LINE_REF, Finding, Fix, PlacedFinding
 from ..core.names import ImportTable
 from ..core.source import Unchecked, source_lines
 from ..plan.candidates import Plan, region_spans
-from ..rules.datasets import check_datasets
-from ..rules.handed_out import check_item_users
+from ..rules.families import FAMILIES
 from ..rules.reporting import RawFinding
-from ..rules.state_dicts import check_state_dicts
 
 
 def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan, options,
@@ -50,11 +48,8 @@ def analyse_plan_placed(text: str, tree: ast.Module, imports: ImportTable, chose
     raw: List[RawFinding] = []
     for region in regions:
         ctx = replace(base, module=region.module)
-        raw.extend(check_datasets(ctx, region.module, classes, chosen.datasets))
-        if chosen.item_users:
-            raw.extend(check_item_users(ctx, region.module, classes, chosen.derived_datasets,
-                                        chosen.item_users))
-        raw.extend(check_state_dicts(ctx, chosen.state_dict_scopes, chosen.whole_module))
+        for family in FAMILIES:
+            raw.extend(family.check(ctx, region.module, classes, chosen))
     if not raw:
         return []
     positions = _Positions(regions)

@@ -17,6 +17,7 @@ import functools
 import weakref
 from typing import Any, Dict, List, Optional, Tuple, Union
 
+from ..rules.catalogue import RULES
 from .memory import (array_fingerprint, array_span, fingerprint, is_array, tensor_device,
                      tensor_fingerprint, tensor_span)
 from .places import Place, code_place
@@ -26,13 +27,6 @@ from .stored import (ARRAY, TENSOR, Stored, StoredData, cached_members, change,
 SAMPLE_NODES = 256  # objects looked at in one returned item
 HOT_LIMIT = 1024  # handed-out stored objects remembered for the next check
 CYCLE = 16  # stored objects checked in turn after every item
-
-_FIX = {
-    "CPS101": "copy before changing it (.clone(), .copy()) or change it out of place",
-    "CPS102": "the copy was too shallow for this change: .clone() a tensor, copy.deepcopy a "
-              "container",
-    "CPS103": "copy the container before changing it (copy.deepcopy, or a new dict/list)",
-}
 
 
 def _code(record: Stored, how: str, shallow: bool = False) -> str:
@@ -79,7 +73,7 @@ class DatasetGuard:
                when: str) -> None:
         what = "ndarray" if record.kind == ARRAY else record.kind
         message = (f"stored data of dataset `{self.name}` changed: `{record.path}` ({what}) "
-                   f"{how} {when}; {_FIX[code]}")
+                   f"{how} {when}; {RULES[code].advice}")
         self.session.report(code, place or self.getitem_place, message,
                             key=("dataset", self.name, record.attribute))
 
