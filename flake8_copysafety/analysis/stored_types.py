@@ -13,17 +13,10 @@ import libcst as cst
 from ..core.names import ImportTable, dotted
 from ..facts import semantics as sem
 from ..facts.frameworks import RECORD_CLASSES
-from ..facts.semantics import Kind
+from ..facts.semantics import ANNOTATION_KINDS, ARRAY_ONLY_ATTRIBUTES, ARRAY_ONLY_METHODS, Kind
 from ..facts.stores import store_classes
 from .syntax import all_nodes, small_statements
 from .values import UNKNOWN, VType, join_types
-
-_ANNOTATION_KINDS = {
-    "torch.Tensor": Kind.TENSOR, "numpy.ndarray": Kind.NDARRAY, "list": Kind.LIST,
-    "typing.List": Kind.LIST, "dict": Kind.DICT, "typing.Dict": Kind.DICT,
-    "tuple": Kind.TUPLE, "typing.Tuple": Kind.TUPLE, "int": Kind.SCALAR, "float": Kind.SCALAR,
-    "str": Kind.SCALAR,
-}
 
 
 def methods_of(cls: cst.ClassDef) -> List[cst.FunctionDef]:
@@ -146,7 +139,7 @@ class StoredTypes:
             if isinstance(inner, cst.Index) and len(node.slice) == 1:
                 elem = self.annotation_type(inner.value)
             node = node.value
-        kind = _ANNOTATION_KINDS.get(self.imports.qualify(node) or "", Kind.UNKNOWN)
+        kind = ANNOTATION_KINDS.get(self.imports.qualify(node) or "", Kind.UNKNOWN)
         return VType(kind, elem=elem if kind in (Kind.LIST, Kind.DICT) else None)
 
     def type_of(self, node: cst.BaseExpression, env: "_Locals", depth: int = 0) -> VType:
@@ -295,11 +288,9 @@ def _shape_ndim(args: List[cst.Arg]) -> Optional[int]:
     return len(args) or None
 
 
-# Uses that only an array or a tensor allows: `x.shape`, `x.ndim`, `x.dtype`, `x.T`, a
-# multi-dimensional index with a slice (`x[:, 0:3]`), and methods of the semantics table
-# that imply a kind (`x.permute(...)` a tensor, `x.astype(...)` an ndarray).
-_ARRAY_ATTRIBUTES = frozenset({"shape", "ndim", "dtype", "T"})
-_ARRAY_METHODS = frozenset({"transpose", "reshape", "swapaxes", "squeeze", "ravel"})
+# Uses that only an array or a tensor allows (`facts/semantics.py`), a multi-dimensional
+# index with a slice (`x[:, 0:3]`), and methods of the semantics table that imply a kind
+# (`x.permute(...)` a tensor, `x.astype(...)` an ndarray).
 
 
 def _kinds_from_use(classes: List[cst.ClassDef]) -> Dict[str, Kind]:
@@ -339,7 +330,7 @@ class _ArrayUses:
             self.found[attr] = kind
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value in _ARRAY_ATTRIBUTES:
+        if node.attr.value in ARRAY_ONLY_ATTRIBUTES:
             self._note(self._attr(node.value), Kind.NDARRAY)
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
@@ -354,5 +345,5 @@ class _ArrayUses:
         fact = sem.METHOD_FACTS.get(func.attr.value)
         if fact is not None and fact.implies in sem.ARRAY_KINDS:
             self._note(attr, fact.implies)
-        elif func.attr.value in _ARRAY_METHODS:
+        elif func.attr.value in ARRAY_ONLY_METHODS:
             self._note(attr, Kind.NDARRAY)

@@ -359,3 +359,16 @@ def all_fact_keys() -> FrozenSet[str]:
     keys |= {f"index-array:{k}" for k in (*INDEX_ARRAY_FUNCTIONS, *INDEX_ARRAY_WHERE)}
     keys |= {f"index-array:.{k}" for k in INDEX_ARRAY_METHODS}
     return frozenset(keys)
+
+
+# The kind an annotation names (`x: torch.Tensor`), by qualified name.
+ANNOTATION_KINDS: Dict[str, Kind] = {
+    "torch.Tensor": Kind.TENSOR, "numpy.ndarray": Kind.NDARRAY, "list": Kind.LIST,
+    "typing.List": Kind.LIST, "dict": Kind.DICT, "typing.Dict": Kind.DICT,
+    "tuple": Kind.TUPLE, "typing.Tuple": Kind.TUPLE, "int": Kind.SCALAR, "float": Kind.SCALAR,
+    "str": Kind.SCALAR,
+}
+# Attributes and methods that only an array or a tensor has (`x.shape`, `x.reshape(...)`).
+ARRAY_ONLY_ATTRIBUTES: FrozenSet[str] = frozenset({"shape", "ndim", "dtype", "T"})
+ARRAY_ONLY_METHODS: FrozenSet[str] = frozenset({"transpose", "reshape", "swapaxes", "squeeze",
+                                                "ravel"})

@@ -17,6 +17,7 @@ from typing import AbstractSet, Dict, Iterator, List, Optional, Set, Tuple, Unio
 from ..core.names import dotted_ast
 from ..facts import semantics as sem
 from ..facts.module_changes import PARAMS_METHODS, STORE_METHODS, TRAINING_CALL
+from ..facts.module_changes import STATE_DICT_CONSUMERS as _CONSUMERS
 from .ast_walk import Walked, called_name, inner_blocks
 from .helper_calls import Helpers
 from .inplace_sites import IN_PLACE_KEYWORDS
@@ -25,8 +26,6 @@ _SOURCES = frozenset({"state_dict"} | set(PARAMS_METHODS))
 # `d.update(sd)` copies entries (live tensors) into `d`.
 _STORES = STORE_METHODS | {"update"}
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
-# A state_dict() passed straight to one of these is consumed at once: nothing is kept.
-_CONSUMERS = frozenset({"save", "load_state_dict", "deepcopy", "print", "len", "set_state_dict"})
 # Functions that change an argument's data (`np.copyto(dst, src)`).
 _DATA_FUNCTIONS = frozenset(name.rpartition(".")[2] for name in sem.MUTATING_FUNCTIONS)
 
