@@ -9,6 +9,7 @@ from typing import Iterator, Optional, Sequence, Tuple
 
 from . import __version__
 from .core.environment import flag
+from .core.options import OPTIONS, LintOptions
 from .plan.gate import is_candidate
 
 
@@ -39,9 +40,7 @@ class CopySafetyChecker:
 
     name = "flake8-copysafety"
     version = __version__
-    dataset_bases: Tuple[str, ...] = ()
-    copy_functions: Tuple[str, ...] = ()
-    reference_returning: Tuple[str, ...] = ()
+    lint_options = LintOptions()
     use_cache = True
     cache_dir: Optional[str] = None  # configured; None: the default (`engine.cache.default_dir`)
     worker = False  # ask the editor worker (`worker/`) before analysing here
@@ -56,22 +55,9 @@ class CopySafetyChecker:
         from .rules.catalogue import DEFAULT_OFF
 
         manager.extend_default_ignore(list(DEFAULT_OFF))
-        manager.add_option(
-            "--copysafety-dataset-bases", default="", parse_from_config=True,
-            comma_separated_list=True,
-            help="Extra dataset base classes, dotted (e.g. mypkg.data.BaseDataset).",
-        )
-        manager.add_option(
-            "--copysafety-copy-functions", default="", parse_from_config=True,
-            comma_separated_list=True,
-            help="Extra functions that return a deep copy (e.g. mypkg.utils.deep_clone).",
-        )
-        manager.add_option(
-            "--copysafety-reference-returning", default="", parse_from_config=True,
-            comma_separated_list=True,
-            help="Methods of store classes that return the objects the store keeps "
-                 "(e.g. mypkg.store.Store.get).",
-        )
+        for row in OPTIONS:
+            manager.add_option(row.flake8_flag, default="", parse_from_config=True,
+                               comma_separated_list=True, help=row.flake8_help)
         manager.add_option(
             "--copysafety-cache-dir", default="", parse_from_config=True,
             help="Where results of unchanged files are kept (default: .copysafety_cache in "
@@ -92,10 +78,8 @@ class CopySafetyChecker:
 
     @classmethod
     def parse_options(cls, options) -> None:
-        cls.dataset_bases = _split_names(getattr(options, "copysafety_dataset_bases", ()))
-        cls.copy_functions = _split_names(getattr(options, "copysafety_copy_functions", ()))
-        cls.reference_returning = _split_names(
-            getattr(options, "copysafety_reference_returning", ()))
+        cls.lint_options = LintOptions(**{
+            row.name: _split_names(getattr(options, row.flake8_dest, ())) for row in OPTIONS})
         cls.use_cache = not getattr(options, "copysafety_no_cache", False)
         cls.cache_dir = getattr(options, "copysafety_cache_dir", "") or None
         if not cls.use_cache:
@@ -118,10 +102,8 @@ class CopySafetyChecker:
             candidate = True
         if not candidate:
             return
-        from .engine.pipeline import LintOptions, lint_source
+        from .engine.pipeline import lint_source
 
-        options = LintOptions(self.dataset_bases, self.copy_functions,
-                              self.reference_returning)
         cache_dir = None
         if self.use_cache:  # resolved only here: a run without candidates never needs it
             from .engine.cache import default_dir
@@ -129,8 +111,10 @@ class CopySafetyChecker:
             cache_dir = self.cache_dir or default_dir()
         delegate = None
         if self.worker:
-            from .worker.client import lint_in_worker as delegate
-        findings = lint_source(source, self._filename, options, self._tree,
+            from .worker.client import lint_in_worker
+
+            delegate = lint_in_worker
+        findings = lint_source(source, self._filename, self.lint_options, self._tree,
                                cache_dir=cache_dir, delegate=delegate)
         for f in findings:
             yield f.line, f.col, f.flake8_text(), type(self)

@@ -1,7 +1,8 @@
 """The package's layers: imports only go down, and no module imports itself back in a circle.
 
 Every import inside the package counts, the ones deferred into functions too: a deferred
-import still ties the two modules together.
+import still ties the two modules together. An import under `if TYPE_CHECKING:` counts for the
+layers (a type is knowledge too) but not for circles: it never runs.
 """
 
 import ast
@@ -53,14 +54,26 @@ def _exists(name: str, root: Path) -> bool:
     return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
 
 
-def import_graph(root: Path = PACKAGE) -> Dict[str, Set[str]]:
+def _type_checking_only(tree: ast.Module) -> Set[int]:
+    """The ids of the import nodes inside `if TYPE_CHECKING:` blocks."""
+    found: Set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            found.update(id(n) for stmt in node.body for n in ast.walk(stmt))
+    return found
+
+
+def import_graph(root: Path = PACKAGE, typing_imports: bool = True) -> Dict[str, Set[str]]:
     """Module -> the package modules it imports (names relative to the package)."""
     graph: Dict[str, Set[str]] = {}
     for path in sorted(root.rglob("*.py")):
         name = _module_name(path, root)
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        skipped = set() if typing_imports else _type_checking_only(tree)
         targets: Set[str] = set()
         for node in ast.walk(tree):
+            if id(node) in skipped:
+                continue
             if isinstance(node, ast.ImportFrom):
                 targets.update(_resolve(name, path.name == "__init__.py", node, root))
             elif isinstance(node, ast.Import):
@@ -116,7 +129,7 @@ def cycles_in(graph: Dict[str, Set[str]]) -> List[List[str]]:
 
 
 def test_no_import_cycles():
-    assert cycles_in(import_graph()) == []
+    assert cycles_in(import_graph(typing_imports=False)) == []
 
 
 def test_a_deferred_import_circle_is_seen(tmp_path):
@@ -129,3 +142,14 @@ def test_a_deferred_import_circle_is_seen(tmp_path):
     graph = import_graph(tmp_path)
     assert graph["core.a"] == {"core.b"} and graph["core.b"] == {"core.a"}
     assert cycles_in(graph) == [["core.a", "core.b", "core.a"]]
+
+
+def test_a_type_checking_import_counts_for_layers_not_circles(tmp_path):
+    (tmp_path / "__init__.py").write_text("")
+    (tmp_path / "core").mkdir()
+    (tmp_path / "core" / "__init__.py").write_text("")
+    (tmp_path / "core" / "a.py").write_text("from .b import x\n")
+    (tmp_path / "core" / "b.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .a import y\n")
+    assert import_graph(tmp_path)["core.b"] == {"core.a"}
+    assert import_graph(tmp_path, typing_imports=False)["core.b"] == set()

@@ -8,7 +8,8 @@ What a call returns is decided by `semantics` alone.
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set
+from typing import (TYPE_CHECKING, Any, Callable, Dict, FrozenSet, Iterator, List, Optional,
+                    NamedTuple, Sequence, Set)
 
 import libcst as cst
 
@@ -24,11 +25,15 @@ from .index_arrays import IndexArrays
 from .records import is_record, record_shape, record_type
 from .values import UNKNOWN, Family, Level, Tracked, VType, join_tracked
 
+if TYPE_CHECKING:  # the summaries are built on this walker; only their types come back here
+    from ..plan.receivers import Receivers
+    from .summaries import CalleeRef, Callees
+
 Env = Dict[str, Tracked]
 _LOOP_REPEAT_DEPTH = 3  # loops nested deeper than this are walked once
 # A copy, however shallow, is a new object: not yet bound anywhere, and its own fix site.
-_NEW_OBJECT = dict(bound_key=None, bound_at=frozenset(), fix_site=None, fix_vtype=None,
-                   changed=False)
+_NEW_OBJECT: Dict[str, Any] = dict(bound_key=None, bound_at=frozenset(), fix_site=None,
+                                   fix_vtype=None, changed=False)
 
 
 class Change(Enum):
@@ -44,20 +49,21 @@ class FileContext:
     imports: ImportTable
     copy_functions: Set[str]
     facts_used: Optional[Set[str]]
-    callees: Optional["object"] = None  # summaries.Callees: this module's functions
+    callees: Optional["Callees"] = None  # this module's functions
     path: Optional[str] = None  # the file, for following imports into the project
     # `(ctx, name) -> CalleeRef | None`: the summary of a helper imported from the project
     # (set by the pipeline; analysis code below it never imports the import follower).
-    follow_import: Optional[Callable[["FileContext", str], Optional[object]]] = None
-    # plan.receivers.LiveReceivers: which `state_dict()` receivers are modules/optimizers
-    # (None: not asked, every receiver counts)
-    receivers: Optional["object"] = None
+    follow_import: Optional[Callable[["FileContext", str], Optional["CalleeRef"]]] = None
+    # which `state_dict()` receivers are modules/optimizers (None: not asked, every receiver
+    # counts)
+    receivers: Optional["Receivers"] = None
     # `(ctx, class name, attribute) -> [[CalleeRef]]`: transforms bound to `self.<attribute>`
     # where the dataset is built (set by the pipeline, from the project model).
-    bound_transforms: Optional[Callable[["FileContext", str, str], List[List[object]]]] = None
+    bound_transforms: Optional[Callable[["FileContext", str, str],
+                                        List[List["CalleeRef"]]]] = None
     # `(ctx, class name, method) -> CalleeRef | None`: a method the class inherits from a
     # project class of another module (a transform's mixin base).
-    follow_method: Optional[Callable[["FileContext", str, str], Optional[object]]] = None
+    follow_method: Optional[Callable[["FileContext", str, str], Optional["CalleeRef"]]] = None
     # `--copysafety-reference-returning`: methods of the project's own store classes that
     # return the objects the store keeps (`pkg.mod.Class.method`).
     reference_returning: FrozenSet[str] = frozenset()
@@ -98,7 +104,7 @@ def _index_info(sub: cst.Subscript) -> IndexInfo:
     if len(elements) != 1:
         return IndexInfo(is_slice=any(isinstance(e.slice, cst.Slice) for e in elements))
     inner = elements[0].slice
-    if isinstance(inner, cst.Slice):
+    if not isinstance(inner, cst.Index):
         return IndexInfo(is_slice=True)
     value = inner.value
     if isinstance(value, cst.Integer):
@@ -106,7 +112,7 @@ def _index_info(sub: cst.Subscript) -> IndexInfo:
     if isinstance(value, cst.UnaryOperation) and isinstance(value.expression, cst.Integer):
         if isinstance(value.operator, cst.Minus):
             return IndexInfo(position=-int(value.expression.value, 0))
-    if isinstance(value, cst.SimpleString):
+    if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
         return IndexInfo(key=value.evaluated_value)
     if isinstance(value, (cst.List, cst.ListComp, cst.Comparison)):
         return IndexInfo(fancy=True)  # a list of indices or a boolean mask
@@ -125,15 +131,23 @@ def string_index(sub: cst.Subscript) -> bool:
                                                  cst.FormattedString))
 
 
+class Via(NamedTuple):
+    """The helper whose summary is being applied: a change it makes is reported through it."""
+
+    callee: str
+    node: cst.CSTNode  # the node that changes the data, in the helper
+    where: Optional[str]  # `file.py:line` when the helper is in another file
+
+
 class FlowWalker:
     """Walks statements with an environment of tracked names; subclasses add meaning."""
 
     def __init__(self, ctx: FileContext) -> None:
         self.ctx = ctx
         self.env: Env = {}
-        # (callee name, node, "file.py:line" if in another file) while applying a callee
-        self.via = None
-        self.via_position = None  # where a callee of another file changes the data
+        self.via: Optional[Via] = None  # while applying a callee's summary
+        # `(path, line, col, end_line, end_col)`: where a callee of another file changes it
+        self.via_position: Optional[tuple] = None
         self._loop_depth = 0
         self._scope_body: Optional[Sequence[cst.CSTNode]] = None  # the function walked
         # `self.x` rebound here to a new object (`self.x = np.empty(n)`): writes into it
@@ -245,7 +259,7 @@ class FlowWalker:
                 self._loop_depth -= 1
             if stmt.orelse is not None:
                 self._suite(stmt.orelse.body)
-        elif isinstance(stmt, cst.Try) or type(stmt).__name__ == "TryStar":
+        elif isinstance(stmt, (cst.Try, cst.TryStar)):
             before = dict(self.env)
             self._suite(stmt.body)
             outcomes = [self.env]
@@ -531,7 +545,7 @@ class FlowWalker:
         shape = record_shape(name, self._classes())
         kept = shape.fields(call, args) if shape is not None else None
         first = next((v for _, v in kept or () if v is not None), None)
-        if first is None:
+        if name is None or kept is None or first is None:
             return None
         vtype = record_type(name, [(k, v.vtype if v is not None else UNKNOWN)
                                    for k, v in kept])
@@ -559,7 +573,7 @@ class FlowWalker:
                 if spread is not None:
                     result = spread.derive(level=Level.SHALLOW, shallow_via="{**...}",
                                            fix_site=None, entries=None)
-            else:
+            elif isinstance(element, cst.DictElement):
                 self.eval(element.key)
                 value = self.eval(element.value)
                 if entries is not None and isinstance(element.key, cst.SimpleString):
@@ -582,7 +596,7 @@ class FlowWalker:
                                       vtype=VType(Kind.DICT, elem=value.vtype), fix_site=None,
                                       parts=None)
         return self._with_entries(result, [(a.keyword.value, v)
-                                           for a, v in zip(call.args, args)])
+                                           for a, v in zip(call.args, args) if a.keyword])
 
     @staticmethod
     def _with_entries(result: Optional[Tracked], entries) -> Optional[Tracked]:
@@ -636,7 +650,7 @@ class FlowWalker:
             return self.instance_item(base, node)
         return self.element_of(base, info.position, info.is_slice, node, info.key)
 
-    def instance_item(self, base: Tracked, node: cst.Subscript) -> Optional[Tracked]:
+    def instance_item(self, base: Tracked, node: cst.BaseExpression) -> Optional[Tracked]:
         """`obj[i]` for an instance of a known class: the stored objects its `__getitem__`
         hands out (a wrapped dataset's own stored data is stored data of the wrapper)."""
         callees = self.ctx.callees
@@ -833,7 +847,7 @@ class FlowWalker:
                 target = self._changed_argument(bound.get(change.param), change)
             if target is None:
                 continue
-            self.via = (callee.name, change.node, change.where or callee.where(change.node))
+            self.via = Via(callee.name, change.node, change.where or callee.where(change.node))
             self.via_position = change.position or callee.position(change.node)
             try:
                 kind = target.vtype.kind
@@ -1032,7 +1046,8 @@ class FlowWalker:
         vtype = value.vtype
         if vtype.kind not in (Kind.TENSOR, Kind.UNKNOWN):
             return None
-        if keyword(call, "copy") is not None and is_true(keyword(call, "copy").value):
+        copying = keyword(call, "copy")
+        if copying is not None and is_true(copying.value):
             return None
         target_dtype = sem.DTYPE_CONVERSIONS[method]
         device = method if method in ("cuda", "cpu") else None
@@ -1047,7 +1062,8 @@ class FlowWalker:
                 name = qualified.rpartition(".")[2]
                 if qualified.startswith("torch.") and name in sem.DTYPE_NAMES:
                     target_dtype = sem.DTYPE_NAMES[name]
-                elif isinstance(arg.value, cst.SimpleString):
+                elif isinstance(arg.value, cst.SimpleString) and \
+                        isinstance(arg.value.evaluated_value, str):
                     device = arg.value.evaluated_value.split(":")[0]
                 else:
                     unknown_target = True

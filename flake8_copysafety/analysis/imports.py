@@ -10,10 +10,10 @@ next to the project (installed libraries) are not followed: their callees stay s
 import ast
 import hashlib
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Mapping, Optional, Tuple
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from ..core.names import ImportTable
 from ..core.source import decode, parse_quietly, source_lines
@@ -24,7 +24,7 @@ from ..project.files import (file_on_disk, installed_file, module_file, project_
 from ..project.model import project_model_for
 from .flow import FileContext
 from .regions import Region, build_callees
-from .summaries import CalleeRef
+from .summaries import CalleeRef, Callees
 
 _MAX_BYTES = 2_000_000
 _cache: Dict[Tuple[str, str], Optional["ForeignModule"]] = {}
@@ -40,9 +40,9 @@ class ForeignModule:
         self.tree = tree
         self.imports = ImportTable(tree)
         self.copy_functions = copy_functions
-        self._callees = None
+        self._callees: Optional[Callees] = None
         self._parsable = True
-        self._positions: Dict[int, object] = {}
+        self._positions: Dict[int, Mapping[cst.CSTNode, CodeRange]] = {}
         self.regions: List[Tuple[cst.Module, int]] = []
 
     def callee(self, name: str, label: str, depth: int = 0):
@@ -50,6 +50,8 @@ class ForeignModule:
         if callees is None or name not in callees.functions:
             return self._reexported(name, label, depth)
         ref = callees.function_call(name)
+        if ref is None:
+            return None
         return CalleeRef(label, ref.summary, ref.params, False, where=self.where,
                          position=self.position)
 
@@ -71,13 +73,14 @@ class ForeignModule:
         method, with this module's lines named in messages."""
         callees = self._load()
         cls = callees.classes.get(class_name) if callees is not None else None
-        ref = callees.method_call(cls, name) if cls is not None else None
+        ref = callees.method_call(cls, name) if callees is not None and cls is not None \
+            else None
         if ref is None:
             return None
         return CalleeRef(ref.name, ref.summary, ref.params, True, where=self.where,
                          position=self.position)
 
-    def callees(self):
+    def callees(self) -> Optional[Callees]:
         """The module's callees (functions and classes), parsed on first use; None when
         libcst cannot parse it."""
         return self._load()
@@ -116,7 +119,7 @@ class ForeignModule:
                 return found.start, found.end, offset
         return None
 
-    def _load(self):
+    def _load(self) -> Optional[Callees]:
         """Parse the module's functions and classes once (not its other statements)."""
         if self._callees is not None or not self._parsable:
             return self._callees
@@ -151,7 +154,7 @@ class ForeignModule:
 
 def imported_callee(ctx: FileContext, name: str):
     """The summary of `name` when the file imports it from a module of its own project."""
-    if not file_on_disk(ctx.path):
+    if ctx.path is None or not file_on_disk(ctx.path):
         return None
     here = Path(ctx.path).resolve().parent
     if name in ctx.imports.relative:
@@ -181,7 +184,7 @@ def _load(path: Path, copy_functions) -> Optional[ForeignModule]:
         _cache[key] = None  # an import cycle sees nothing rather than recursing
         text = decode(data) if len(data) <= _MAX_BYTES else None
         tree = parse_quietly(text) if text is not None else None
-        if tree is not None:
+        if text is not None and tree is not None:
             _cache[key] = ForeignModule(path, text, tree, copy_functions)
     return _cache[key]
 
@@ -190,12 +193,14 @@ def bound_transforms(ctx: FileContext, class_name: str, attr: str) -> List[List[
     """The `__call__` (or `transform`) chains bound to `self.<attr>` of `class_name` where
     the project builds the dataset (`project.bindings`); each callee's changes carry their
     own file's positions. Empty outside a project, for installed packages and for stdin."""
-    if not project_file(ctx.path):
+    if ctx.path is None or not project_file(ctx.path):
         return []
     model, found = file_bound_chains(ctx.path, class_name, attr)
-    chains = []
+    chains: List[List[CalleeRef]] = []
+    if model is None:
+        return chains
     for chain in found:
-        refs = []
+        refs: List[CalleeRef] = []
         for qualified in chain:
             owner, _, name = qualified.rpartition(".")
             path = model.files.get(owner)
@@ -228,7 +233,7 @@ def _inherited_method(ctx: FileContext, class_name: str, name: str):
         return None
     model = project_model_for(ctx.path)
     module = model.module_of(ctx.path) if model is not None else None
-    if module is None:
+    if model is None or module is None:
         return None
     owner = model.method_owner(f"{module}.{class_name}", name)
     if owner is None or owner.rpartition(".")[0] == module:

@@ -91,12 +91,13 @@ class IndexArrays:
         if name in self._names:
             return self._names[name]
         values = self._bindings.get(name)
-        if not values or name in self._busy or any(v is None for v in values):
+        known = [v for v in values or () if v is not None]
+        if not values or name in self._busy or len(known) != len(values):
             return frozenset()
         self._busy.add(name)
         try:
             found: Set[str] = set()
-            for value in values:
+            for value in known:
                 keys = self.keys(value)
                 if not keys:
                     found = set()

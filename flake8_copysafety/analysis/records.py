@@ -16,7 +16,7 @@ import libcst as cst
 
 from ..facts.frameworks import RECORD_CLASSES
 from ..facts.semantics import Kind
-from .values import VType
+from .values import Tracked, VType
 
 # Methods that change how fields are set, read or copied: a class defining one is no record.
 _CUSTOM_ACCESS = frozenset({"__setattr__", "__getattribute__", "__copy__", "__reduce__",
@@ -34,10 +34,11 @@ class RecordShape:
     def has_field(self, name: str) -> bool:
         return self.any_keyword or name in self.keywords.values()
 
-    def fields(self, call: cst.Call, values: List) -> Optional[List[Tuple[str, object]]]:
+    def fields(self, call: cst.Call, values: List[Optional[Tracked]]
+               ) -> Optional[List[Tuple[str, Optional[Tracked]]]]:
         """(field, value) for each argument the record keeps; None when `*args`/`**kwargs`
         hide which argument goes where."""
-        kept: List[Tuple[str, object]] = []
+        kept: List[Tuple[str, Optional[Tracked]]] = []
         position = 0
         for arg, value in zip(call.args, values):
             if arg.star:

@@ -6,7 +6,7 @@ enough, or whether `x += 1` on an element changes anything, depends on it. What 
 inferred stays unknown, and default-on rules stay silent on unknown kinds.
 """
 
-from typing import Dict, FrozenSet, List, Optional
+from typing import Dict, FrozenSet, List, Optional, Sequence, Set
 
 import libcst as cst
 
@@ -14,17 +14,10 @@ from ..core.names import ImportTable, dotted
 from ..facts import api
 from ..facts import semantics as sem
 from ..facts.frameworks import RECORD_CLASSES
-from ..facts.semantics import Kind
+from ..facts.semantics import ANNOTATION_KINDS, ARRAY_ONLY_ATTRIBUTES, ARRAY_ONLY_METHODS, Kind
 from ..facts.stores import store_classes
 from .syntax import all_nodes, small_statements
 from .values import UNKNOWN, VType, join_types
-
-_ANNOTATION_KINDS = {
-    "torch.Tensor": Kind.TENSOR, "numpy.ndarray": Kind.NDARRAY, "list": Kind.LIST,
-    "typing.List": Kind.LIST, "dict": Kind.DICT, "typing.Dict": Kind.DICT,
-    "tuple": Kind.TUPLE, "typing.Tuple": Kind.TUPLE, "int": Kind.SCALAR, "float": Kind.SCALAR,
-    "str": Kind.SCALAR,
-}
 
 
 def methods_of(cls: cst.ClassDef) -> List[cst.FunctionDef]:
@@ -41,7 +34,7 @@ def first_param(func: cst.FunctionDef) -> Optional[str]:
 class _MethodScan:
     """Assignments to locals and to `self.x` (and what is appended into `self.x`)."""
 
-    def __init__(self, self_name: str, body: List[cst.CSTNode]) -> None:
+    def __init__(self, self_name: str, body: Sequence[cst.CSTNode]) -> None:
         self.self_name = self_name
         self.locals: Dict[str, List[cst.BaseExpression]] = {}
         self.attrs: Dict[str, List[cst.BaseExpression]] = {}
@@ -64,16 +57,16 @@ class _MethodScan:
     def _target(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
         if isinstance(target, cst.Name):
             self.locals.setdefault(target.value, []).append(value)
-        elif self._attr(target):
-            self.attrs.setdefault(self._attr(target), []).append(value)
-        elif isinstance(target, cst.Subscript) and self._attr(target.value):
-            self.attr_items.setdefault(self._attr(target.value), []).append(value)
+        elif (attr := self._attr(target)):
+            self.attrs.setdefault(attr, []).append(value)
+        elif isinstance(target, cst.Subscript) and (attr := self._attr(target.value)):
+            self.attr_items.setdefault(attr, []).append(value)
 
     def _append(self, call: cst.Call) -> None:
         func = call.func
         if isinstance(func, cst.Attribute) and func.attr.value in ("append", "insert") and \
-                self._attr(func.value) and call.args:
-            self.attr_items.setdefault(self._attr(func.value), []).append(call.args[-1].value)
+                (attr := self._attr(func.value)) and call.args:
+            self.attr_items.setdefault(attr, []).append(call.args[-1].value)
 
 
 class StoredTypes:
@@ -147,7 +140,7 @@ class StoredTypes:
             if isinstance(inner, cst.Index) and len(node.slice) == 1:
                 elem = self.annotation_type(inner.value)
             node = node.value
-        kind = _ANNOTATION_KINDS.get(self.imports.qualify(node) or "", Kind.UNKNOWN)
+        kind = ANNOTATION_KINDS.get(self.imports.qualify(node) or "", Kind.UNKNOWN)
         return VType(kind, elem=elem if kind in (Kind.LIST, Kind.DICT) else None)
 
     def type_of(self, node: cst.BaseExpression, env: "_Locals", depth: int = 0) -> VType:
@@ -174,8 +167,10 @@ class StoredTypes:
             entries = [e for e in node.elements if isinstance(e, cst.DictElement)]
             values = [recurse(e.value) for e in entries]
             fields = None
-            if all(isinstance(e.key, cst.SimpleString) for e in entries):
-                fields = tuple((e.key.evaluated_value, v) for e, v in zip(entries, values))
+            keys = [e.key.evaluated_value for e in entries if isinstance(e.key, cst.SimpleString)
+                    and isinstance(e.key.evaluated_value, str)]
+            if len(keys) == len(entries):
+                fields = tuple(zip(keys, values))
             return VType(Kind.DICT, elem=_join_all(values), fields=fields)
         if isinstance(node, cst.DictComp):
             return VType(Kind.DICT, elem=recurse(node.value))
@@ -261,7 +256,7 @@ class _Locals:
                  annotated: Dict[str, VType]) -> None:
         self.assigned = assigned
         self.annotated = annotated
-        self._busy = set()
+        self._busy: Set[str] = set()
 
     def type_of(self, name: str, recurse) -> VType:
         if name in self.annotated:
@@ -301,11 +296,9 @@ def _shape_ndim(args: List[cst.Arg]) -> Optional[int]:
     return len(args) or None
 
 
-# Uses that only an array or a tensor allows: `x.shape`, `x.ndim`, `x.dtype`, `x.T`, a
-# multi-dimensional index with a slice (`x[:, 0:3]`), and methods of the semantics table
-# that imply a kind (`x.permute(...)` a tensor, `x.astype(...)` an ndarray).
-_ARRAY_ATTRIBUTES = frozenset({"shape", "ndim", "dtype", "T"})
-_ARRAY_METHODS = frozenset({"transpose", "reshape", "swapaxes", "squeeze", "ravel"})
+# Uses that only an array or a tensor allows (`facts/semantics.py`), a multi-dimensional
+# index with a slice (`x[:, 0:3]`), and methods of the semantics table that imply a kind
+# (`x.permute(...)` a tensor, `x.astype(...)` an ndarray).
 
 
 def _kinds_from_use(classes: List[cst.ClassDef]) -> Dict[str, Kind]:
@@ -345,7 +338,7 @@ class _ArrayUses:
             self.found[attr] = kind
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value in _ARRAY_ATTRIBUTES:
+        if node.attr.value in ARRAY_ONLY_ATTRIBUTES:
             self._note(self._attr(node.value), Kind.NDARRAY)
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
@@ -360,5 +353,5 @@ class _ArrayUses:
         fact = sem.METHOD_FACTS.get(func.attr.value)
         if fact is not None and fact.implies in sem.ARRAY_KINDS:
             self._note(attr, fact.implies)
-        elif func.attr.value in _ARRAY_METHODS:
+        elif func.attr.value in ARRAY_ONLY_METHODS:
             self._note(attr, Kind.NDARRAY)

@@ -249,8 +249,9 @@ class SummaryWalker(FlowWalker):
     def _record(self, node, tracked: Tracked, how: Change, conditional: bool) -> None:
         where = position = None
         if self.via is not None:  # name the deepest line that changes it
-            node, where, position = self.via[1], self.via[2], self.via_position
-        if tracked.family is Family.ARGUMENT and tracked.level is not Level.SHALLOW:
+            node, where, position = self.via.node, self.via.where, self.via_position
+        if tracked.family is Family.ARGUMENT and tracked.level is not Level.SHALLOW and \
+                tracked.receiver is not None:  # (the parameter's index)
             # (a new container holding the argument, `[x, *more]`, changes on its own)
             fact = ChangeFact(int(tracked.receiver), node, how, conditional, where=where,
                               depth=tracked.depth, shallow_via=tracked.shallow_via,

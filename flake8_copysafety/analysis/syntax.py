@@ -4,7 +4,7 @@ libcst's visitors are pure Python and visit every token-level node; the analysis
 the statement structure to find classes, functions and assignments.
 """
 
-from typing import Iterable, Iterator, List, Optional, Tuple
+from typing import Iterable, Iterator, List, Optional, Tuple, cast
 
 import libcst as cst
 
@@ -51,7 +51,7 @@ def small_statements(body: Iterable[cst.CSTNode]) -> Iterator[cst.BaseSmallState
         elif isinstance(stmt, cst.BaseCompoundStatement) and isinstance(
                 getattr(stmt, "body", None), cst.SimpleStatementSuite) and not isinstance(
                 stmt, (cst.FunctionDef, cst.ClassDef)):
-            yield from stmt.body.body
+            yield from cast(cst.SimpleStatementSuite, stmt.body).body
 
 
 def classes_in(module: cst.Module) -> List[cst.ClassDef]:

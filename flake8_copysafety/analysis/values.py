@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import FrozenSet, Optional, Tuple
+from typing import FrozenSet, Optional, Tuple, overload
 
 import libcst as cst
 
@@ -160,6 +160,14 @@ class Tracked:
 
 
 _CODEGEN = cst.Module(body=[])  # renders any expression node
+
+
+@overload
+def join_tracked(a: Optional[Tracked], b: Tracked) -> Tracked: ...
+
+
+@overload
+def join_tracked(a: Optional[Tracked], b: Optional[Tracked]) -> Optional[Tracked]: ...
 
 
 def join_tracked(a: Optional[Tracked], b: Optional[Tracked]) -> Optional[Tracked]:

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
+from ..core.options import OPTIONS, LintOptions
 from ..engine.cache import default_dir as default_cache_dir
-from ..engine.pipeline import LintOptions
 from ..fix.rewrites import unified_diff
 from .config import ConfigError, FileConfig, discover, read_file
 from .exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
@@ -83,12 +83,8 @@ def wants_colour(stream) -> bool:
 
 
 def build_options(args: argparse.Namespace, config: FileConfig) -> LintOptions:
-    return LintOptions(
-        dataset_bases=tuple(_setting(args.dataset_bases, config, "dataset-bases") or ()),
-        copy_functions=tuple(_setting(args.copy_functions, config, "copy-functions") or ()),
-        reference_returning=tuple(
-            _setting(args.reference_returning, config, "reference-returning") or ()),
-    )
+    return LintOptions(**{row.name: tuple(_setting(getattr(args, row.name), config, row.key)
+                                          or ()) for row in OPTIONS})
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -129,8 +125,8 @@ def run_check(args: argparse.Namespace) -> int:
         run(files, settings, args.jobs or cpu_count(), reports.append)
 
     errors = [r for r in reports if r.error]
-    for report in errors:
-        sys.stderr.write(f"copysafety: error: {report.path}: {report.error}\n")
+    for failed in errors:
+        sys.stderr.write(f"copysafety: error: {failed.path}: {failed.error}\n")
 
     if mode == "diff":
         diffs = [unified_diff(r.path, r.original, r.fixed)

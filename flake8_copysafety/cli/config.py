@@ -25,16 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
+from ..core.options import OPTIONS
+
 KEYS = (
     "select", "ignore", "extend-select", "extend-ignore", "per-file-ignores", "exclude",
-    "dataset-bases", "copy-functions", "reference-returning",
-)
+) + tuple(row.key for row in OPTIONS)
 # The `[flake8]` keys this command reads when a project has no section of its own, and the
 # setting each becomes; code lists keep only their CPS entries.
 FLAKE8_KEYS = {
-    "copysafety-dataset-bases": "dataset-bases",
-    "copysafety-copy-functions": "copy-functions",
-    "copysafety-reference-returning": "reference-returning",
+    **{row.flake8_key: row.key for row in OPTIONS},
     "extend-select": "extend-select",
     "extend-ignore": "extend-ignore",
     "per-file-ignores": "per-file-ignores",

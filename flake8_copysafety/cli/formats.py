@@ -11,7 +11,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 from urllib.parse import quote
 
 from .. import __version__
@@ -20,7 +20,6 @@ from ..rules.catalogue import DOCS_URL, RULES, RULES_URL
 from ..rules.pages import full_description, page
 from .runner import FileReport
 
-FORMATS = ("text", "json", "sarif", "github", "gitlab")
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                 "sarif-schema-2.1.0.json")
 SARIF_VERSION = "2.1.0"
@@ -231,7 +230,8 @@ def render_gitlab(reports: Sequence[FileReport]) -> str:
     """GitLab's Code Quality report: a JSON array of issues, each with a fingerprint that
     stays the same while the finding does (path, code, message, and its rank among equal
     ones), so merge-request widgets can tell new findings from old."""
-    items, seen = [], {}
+    items: List[Dict[str, Any]] = []
+    seen: Dict[Tuple[str, str, str], int] = {}
     for report in reports:
         for finding in report.findings:
             path = Path(report.path).as_posix()

@@ -4,24 +4,29 @@ runtime guards, run the corpus verifier."""
 import argparse
 import os
 import sys
+import textwrap
 from typing import List, Optional, Sequence, TextIO
 
 from .. import __version__
+from ..core.options import OPTIONS
 from .exit_status import EXIT_CLEAN, EXIT_CODES, EXIT_ERROR, UsageError
+
+# `check --format`: one renderer each in `formats.RENDERERS` (imported only to check files)
+FORMATS = ("text", "json", "sarif", "github", "gitlab")
 
 CHECK_EPILOG = """\
 Codes are prefixes: --select CPS1 means CPS101..CPS104. By default every CPS code except the
 default-off CPS104 is reported; an explicit --select or --extend-select that matches CPS104
 turns it on (as in flake8). `# noqa` and `# noqa: CODE,...` comments work as in flake8.
 
-Configuration: [tool.copysafety] in pyproject.toml or [copysafety] in setup.cfg, the nearest
-from the working directory upwards (stopping at the repository root). Keys: select, ignore,
-extend-select, extend-ignore, per-file-ignores, exclude, dataset-bases, copy-functions,
-reference-returning. Without such a section, the nearest [flake8] section gives
-copysafety-dataset-bases, copysafety-copy-functions, copysafety-reference-returning and the CPS
-entries of extend-select, extend-ignore and per-file-ignores. Flags override the file.
-
-""" + EXIT_CODES
+""" + textwrap.fill(
+    "Configuration: [tool.copysafety] in pyproject.toml or [copysafety] in setup.cfg, the "
+    "nearest from the working directory upwards (stopping at the repository root). Keys: "
+    "select, ignore, extend-select, extend-ignore, per-file-ignores, exclude, "
+    f"{', '.join(row.key for row in OPTIONS)}. Without such a section, the nearest [flake8] "
+    f"section gives {', '.join(row.flake8_key for row in OPTIONS)} and the CPS entries of "
+    "extend-select, extend-ignore and per-file-ignores. Flags override the file.",
+    width=92, break_on_hyphens=False) + "\n\n" + EXIT_CODES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -76,18 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="skip matching files and directories, in addition to the "
                             "defaults (.git, .tox, .venv, venv, env, build, dist, "
                             "__pycache__, *.egg-info, node_modules, site-packages, ...)")
-    check.add_argument("--dataset-bases", type=_comma_list, action="extend", metavar="NAMES",
-                       help="extra dataset base classes, dotted (mypkg.data.BaseDataset)")
-    check.add_argument("--copy-functions", type=_comma_list, action="extend", metavar="NAMES",
-                       help="extra functions returning a deep copy (mypkg.utils.deep_clone)")
-    check.add_argument("--reference-returning", type=_comma_list, action="extend",
-                       metavar="NAMES",
-                       help="methods of store classes that return the objects the store "
-                            "keeps (mypkg.store.Store.get)")
+    for row in OPTIONS:
+        check.add_argument(row.flag, type=_comma_list, action="extend", metavar="NAMES",
+                           help=row.command_help)
     check.add_argument("--per-file-ignores", action="append", metavar="GLOB:CODES",
                        help="flake8's `GLOB: CODES` entries (replaces the configured ones)")
     check.add_argument("--format", "--output-format", dest="format", default="text",
-                       choices=("text", "json", "sarif", "github", "gitlab"),
+                       choices=FORMATS,
                        help="text (default: `path:line:col: CODE message` and a summary), "
                             "json, sarif (SARIF 2.1.0), github (Actions annotations), "
                             "gitlab (Code Quality)")
@@ -217,9 +217,9 @@ def show_rule(code: Optional[str], out: TextIO, markdown: bool = False) -> int:
 
     if code is None:
         width = max(len(r.name) for r in RULES.values())
-        for rule in RULES.values():
-            off = "" if rule.default_on else "  [off by default]"
-            out.write(f"{rule.code}  {rule.name:<{width}}  {rule.summary}{off}\n")
+        for each in RULES.values():
+            off = "" if each.default_on else "  [off by default]"
+            out.write(f"{each.code}  {each.name:<{width}}  {each.summary}{off}\n")
         return EXIT_CLEAN
     rule = RULES.get(code.strip().upper())
     if rule is None:

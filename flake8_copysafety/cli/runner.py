@@ -55,7 +55,7 @@ class FileReport:
 def cpu_count() -> int:
     """CPUs this process may use (the affinity mask where the platform has one)."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))  # type: ignore[attr-defined]
+        return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
 

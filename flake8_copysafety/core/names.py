@@ -31,7 +31,8 @@ def class_ancestors(cls: ClassNode, base_names: Callable[[ClassNode], Iterable[O
         if any(current is s for s in seen):
             continue
         seen.append(current)
-        queue.extend(by_name[name] for name in base_names(current) if name in by_name)
+        queue.extend(by_name[name] for name in base_names(current)
+                     if name is not None and name in by_name)
     return seen
 
 
@@ -117,7 +118,7 @@ class ImportTable:
         """The qualified name a libcst expression refers to."""
         return self.qualify_name(dotted(node))
 
-    def qualify_ast(self, node: ast.expr) -> Optional[str]:
+    def qualify_ast(self, node: ast.AST) -> Optional[str]:
         """The qualified name an `ast` expression refers to."""
         return self.qualify_name(dotted_ast(node))
 
@@ -133,7 +134,7 @@ class ImportTable:
         return None
 
 
-def dotted_ast(node: ast.expr) -> Optional[str]:
+def dotted_ast(node: ast.AST) -> Optional[str]:
     """`a.b.c` for an `ast` Name/Attribute chain, else None."""
     parts = []
     while isinstance(node, ast.Attribute):

@@ -3,7 +3,7 @@
 import ast
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Set
+from typing import Callable, Dict, List, Mapping, Optional, Set, Tuple
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
@@ -15,11 +15,8 @@ from ..core.findings import LINE_REF, Finding, Fix, PlacedFinding
 from ..core.names import ImportTable
 from ..core.source import Unchecked, source_lines
 from ..plan.candidates import Plan, region_spans
-from ..rules.catalogue import with_anchor
-from ..rules.datasets import check_datasets
-from ..rules.handed_out import check_item_users
+from ..rules.families import FAMILIES
 from ..rules.reporting import RawFinding
-from ..rules.state_dicts import check_state_dicts
 
 
 def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan, options,
@@ -45,17 +42,14 @@ def analyse_plan_placed(text: str, tree: ast.Module, imports: ImportTable, chose
                        bound_transforms=bound_transforms, follow_method=inherited_method,
                        reference_returning=frozenset(options.reference_returning))
     base.receivers = chosen.receivers
-    build_callees(base, regions)
-    base.callees.state_dict_producers = chosen.producers
-    classes = base.callees.classes
+    callees = build_callees(base, regions)
+    callees.state_dict_producers = chosen.producers
+    classes = callees.classes
     raw: List[RawFinding] = []
     for region in regions:
         ctx = replace(base, module=region.module)
-        raw.extend(check_datasets(ctx, region.module, classes, chosen.datasets))
-        if chosen.item_users:
-            raw.extend(check_item_users(ctx, region.module, classes, chosen.derived_datasets,
-                                        chosen.item_users))
-        raw.extend(check_state_dicts(ctx, chosen.state_dict_scopes, chosen.whole_module))
+        for family in FAMILIES:
+            raw.extend(family.check(ctx, region.module, classes, chosen))
     if not raw:
         return []
     positions = _Positions(regions)
@@ -86,7 +80,7 @@ class _Positions:
 
     def __init__(self, regions: List[Region]) -> None:
         self.regions = regions
-        self._maps: Dict[int, object] = {}
+        self._maps: Dict[int, Mapping[cst.CSTNode, CodeRange]] = {}
 
     def __getitem__(self, node: cst.CSTNode) -> CodeRange:
         for index, region in enumerate(self.regions):
@@ -104,7 +98,7 @@ class _Positions:
 
 def _one_per_line(found: List[PlacedFinding]) -> List[PlacedFinding]:
     """`x.mul_(0).add_(2)` is one change to report, not two: one finding per line and code."""
-    kept = {}
+    kept: Dict[Tuple[int, str], PlacedFinding] = {}
     for placed in sorted(found, key=lambda p: (p.finding.line, p.finding.col, p.finding.code)):
         kept.setdefault((placed.finding.line, placed.finding.code), placed)
     return list(kept.values())
@@ -131,9 +125,8 @@ def _finding(raw: RawFinding, positions: _Positions) -> PlacedFinding:
         where = CodeRange((line, col), (end_line, end_col))
     else:
         where = positions[raw.node]
-    template = with_anchor(raw.code, raw.message)
     refs = {name: positions[node].start.line for name, node in raw.refs.items()}
-    message = template
+    message = raw.message
     for name, line in refs.items():
         message = message.replace(LINE_REF.format(name), str(line))
     fix = None
@@ -142,4 +135,4 @@ def _finding(raw: RawFinding, positions: _Positions) -> PlacedFinding:
         fix = Fix((span.start.line, span.start.column), (span.end.line, span.end.column),
                   raw.fix_text, raw.needs_import_copy, f"replace with `{raw.fix_text}`")
     return PlacedFinding(Finding(where.start.line, where.start.column, raw.code, message,
-                                 where.end.line, where.end.column, fix), template, refs)
+                                 where.end.line, where.end.column, fix), raw.message, refs)

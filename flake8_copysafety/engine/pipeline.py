@@ -8,31 +8,20 @@ those are parsed with libcst, which is not even imported until a file needs it.
 import ast
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import Callable, Iterator, List, Optional, Sequence, Set, Tuple, Union
+from typing import Callable, Iterator, List, Optional, Set, Union
 
 from ..core.findings import Finding
+from ..core.options import LintOptions  # noqa: F401 - the front ends import it here
 from ..core.source import Unchecked
 from ..plan.gate import is_candidate, needs_plan  # noqa: F401 - the front ends import it here
 from ..plan.reached import may_be_reached
-from ..rules.catalogue import with_anchor
 
 # Deeply nested code is valid Python up to CPython's own limits; give the analysis room.
 _RECURSION_LIMIT = 20_000
 
 
-# (source, filename, the LintOptions fields in order, cache folder) -> findings, or None
-Delegate = Callable[[str, str, Sequence[Sequence[str]], Optional[str]], Optional[List[Finding]]]
-
-
-@dataclass(frozen=True)
-class LintOptions:
-    """User configuration shared by the flake8 plugin and the standalone command."""
-
-    dataset_bases: Tuple[str, ...] = ()
-    copy_functions: Tuple[str, ...] = ()
-    # methods of the project's own store classes that return the objects the store keeps
-    reference_returning: Tuple[str, ...] = ()
+# (source, filename, options, cache folder) -> findings, or None
+Delegate = Callable[[str, str, LintOptions, Optional[str]], Optional[List[Finding]]]
 
 
 def lint_source(
@@ -91,8 +80,7 @@ def _lint_cached(source, filename, options, tree, report_unchecked, cache_dir, d
     cache = ResultCache(cache_dir)
     raw = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
     content = content_hash(raw)
-    settings = repr((options.dataset_bases, options.copy_functions,
-                     options.reference_returning, report_unchecked))
+    settings = repr(options.values() + (report_unchecked,))
     found = cache.get(filename, settings, content)
     if found is not None:
         return found
@@ -113,8 +101,7 @@ def _delegated(delegate, source, filename, options, cache_dir, facts_used
                ) -> Optional[List[Finding]]:
     if delegate is None or facts_used is not None or not isinstance(source, str):
         return None
-    return delegate(source, filename, (options.dataset_bases, options.copy_functions,
-                                       options.reference_returning), cache_dir)
+    return delegate(source, filename, options, cache_dir)
 
 
 def _lint(source, filename, options, tree, facts_used, reusing=None) -> List[Finding]:
@@ -166,9 +153,9 @@ def _room_to_recurse() -> Iterator[None]:
 
 def _unchecked(filename: str, exc: Unchecked) -> Finding:
     message = f"{filename} was not checked: {exc.why}"
-    return Finding(exc.line, exc.col, "CPS901", with_anchor("CPS901", message))
+    return Finding(exc.line, exc.col, "CPS901", message)
 
 
 def _internal_error(filename: str, why: str) -> Finding:
     message = f"copysafety could not analyse {filename}: {why}"
-    return Finding(1, 0, "CPS900", with_anchor("CPS900", message))
+    return Finding(1, 0, "CPS900", message)

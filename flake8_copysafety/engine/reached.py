@@ -21,7 +21,6 @@ from ..core.findings import LINE_REF, Finding
 from ..plan.reached import may_be_reached
 from ..project.model import project_model_for
 from ..project.reach import dataset_classes, reaching_modules
-from ..rules.catalogue import with_anchor
 
 _reports: Dict[Tuple[str, str, str], bool] = {}
 _analysed: Dict[tuple, Tuple[List[Tuple[str, Finding]], tuple]] = {}
@@ -45,15 +44,15 @@ def _reports_there(data: bytes, path: str, dataset_path: str) -> bool:
     model = project_model_for(path)
     module = model.module_of(path) if model is not None else None
     owner = model.module_of(dataset_path) if model is not None else None
-    return module is not None and owner is not None and owner != module and \
-        owner in reaching_modules(model, module)
+    return model is not None and module is not None and owner is not None and \
+        owner != module and owner in reaching_modules(model, module)
 
 
 def findings_reached_here(filename: str, options) -> List[Finding]:
     """The changes that datasets of other modules make in this file, on their lines."""
     model = project_model_for(filename)
     module = model.module_of(filename) if model is not None else None
-    if module is None:
+    if model is None or module is None:
         return []
     here = str(Path(filename).resolve())
     found: List[Finding] = []
@@ -62,7 +61,7 @@ def findings_reached_here(filename: str, options) -> List[Finding]:
         for path, finding in _changes_elsewhere(model.files[owner], names, options):
             if path == here:
                 found.append(finding)
-    kept = {}
+    kept: Dict[Tuple[int, str], Finding] = {}
     for finding in sorted(set(found), key=lambda f: (f.line, f.col, f.code, f.message)):
         kept.setdefault((finding.line, finding.code), finding)
     return list(kept.values())
@@ -75,7 +74,7 @@ def _changes_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:
     data = _read(path)
     if data is None:
         return []
-    key = (str(path), _hash(data), names, tuple(options.copy_functions))
+    key = (str(path), _hash(data), names, options.values())
     kept = _analysed.get(key)
     if kept is not None and all(_hash(_read(Path(p)) or b"") == h for p, h in kept[1]):
         return kept[0]
@@ -109,7 +108,7 @@ def _analyse_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:
 
     foreign = load_module(path, tuple(options.copy_functions))
     callees = foreign.callees() if foreign is not None else None
-    if callees is None:
+    if foreign is None or callees is None:
         return []
     own = str(path.resolve())
     found: List[Tuple[str, Finding]] = []
@@ -126,6 +125,5 @@ def _analyse_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:
                 line_there = f"{foreign.line_of(node) or '?'} of {foreign.path.name}"
                 message = message.replace(LINE_REF.format(name), line_there)
             _, line, col, end_line, end_col = raw.changed_at
-            found.append((there, Finding(line, col, raw.code, with_anchor(raw.code, message),
-                                         end_line, end_col)))
+            found.append((there, Finding(line, col, raw.code, message, end_line, end_col)))
     return found

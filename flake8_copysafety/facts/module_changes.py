@@ -27,3 +27,19 @@ SELF_RETURNING_METHODS: FrozenSet[str] = frozenset({
     "to", "cuda", "cpu", "train", "eval", "float", "half", "double", "bfloat16",
     "requires_grad_", "share_memory",
 })
+
+
+# Comparing a changed state_dict with anything treats it as separate from its module.
+COMPARISONS: FrozenSet[str] = frozenset({"equal", "allclose", "isclose", "assert_close",
+                                         "assertEqual"})
+# Calls given a module that do not change it (a restore of a snapshot after them still
+# restores nothing only if something else changed the module).
+NOT_CHANGING: FrozenSet[str] = frozenset({
+    "state_dict", "load_state_dict", "save", "print", "len", "id", "isinstance", "deepcopy",
+    "copy", "eval", "parameters", "named_parameters", "to", "cuda", "cpu", "info", "debug",
+    "warning", "format", "str", "repr", "type"})
+# Calls that read only a container's keys (or its length): no live value is observed.
+KEY_READERS: FrozenSet[str] = frozenset({"len", "list", "sorted", "set", "tuple", "iter"})
+# A state_dict() passed straight to one of these is consumed at once: nothing is kept.
+STATE_DICT_CONSUMERS: FrozenSet[str] = frozenset({"save", "load_state_dict", "deepcopy",
+                                                  "print", "len", "set_state_dict"})

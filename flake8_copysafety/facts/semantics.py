@@ -76,7 +76,7 @@ def _fact(key, default, result=None, implies=None, copy_kwarg=False, **effects):
     return CopyFact(key, default, by_kind, result, implies, copy_kwarg)
 
 
-C, A, S, M, F = Effect.COPY, Effect.ALIAS, Effect.SHALLOW, Effect.MAYBE_ALIAS, Effect.FRESH
+C, A, S = Effect.COPY, Effect.ALIAS, Effect.SHALLOW
 T, N = Kind.TENSOR, Kind.NDARRAY
 
 # Functions, by fully qualified name; the first positional argument is the input.
@@ -280,7 +280,7 @@ INDEX_FACTS: Tuple[str, ...] = (INDEX_VIEW, INDEX_ADVANCED_COPIES, INDEX_NDARRAY
 
 # Calls that always return an integer array (at least one dimension), or a tuple of them:
 # indexing with their result is advanced indexing, which copies, exactly like a boolean mask
-# (measured: `probes/`, corpus `neg_index_array_from_call.py`). Value: the keyword or position
+# (proven by corpus `cps101/neg_index_array_from_call.py`). Value: the keyword or position
 # of a `size` argument the result needs to be an array (`np.random.choice(n)` alone is one
 # integer, a basic index that views), or None when the result is always an array.
 INDEX_ARRAY_FUNCTIONS: Dict[str, Optional[Tuple[str, int]]] = {
@@ -306,7 +306,9 @@ INDEX_ARRAY_METHODS: FrozenSet[str] = frozenset({"nonzero", "argsort", "argwhere
 
 
 # What `state_dict()` / `load_state_dict()` share, beyond "a module's state_dict holds its
-# live tensors". Measured with torch 2.13 (`probes/optimizer_probe.py` prints):
+# live tensors". Measured with torch 2.13, each proven by a corpus case (`cps202/
+# pos_optimizer_transplant.py`, `neg_optimizer_snapshot_before_step.py`,
+# `pos_optimizer_snapshot.py`, `cps201/neg_load_copies_in.py`):
 #   opt_b.load_state_dict(opt_a.state_dict()); opt_b.step() changes opt_a's moments: True
 #   optimizer snapshot before any step keeps per-parameter state: {}
 #   optimizer snapshot after a step follows later steps: True
@@ -357,3 +359,16 @@ def all_fact_keys() -> FrozenSet[str]:
     keys |= {f"index-array:{k}" for k in (*INDEX_ARRAY_FUNCTIONS, *INDEX_ARRAY_WHERE)}
     keys |= {f"index-array:.{k}" for k in INDEX_ARRAY_METHODS}
     return frozenset(keys)
+
+
+# The kind an annotation names (`x: torch.Tensor`), by qualified name.
+ANNOTATION_KINDS: Dict[str, Kind] = {
+    "torch.Tensor": Kind.TENSOR, "numpy.ndarray": Kind.NDARRAY, "list": Kind.LIST,
+    "typing.List": Kind.LIST, "dict": Kind.DICT, "typing.Dict": Kind.DICT,
+    "tuple": Kind.TUPLE, "typing.Tuple": Kind.TUPLE, "int": Kind.SCALAR, "float": Kind.SCALAR,
+    "str": Kind.SCALAR,
+}
+# Attributes and methods that only an array or a tensor has (`x.shape`, `x.reshape(...)`).
+ARRAY_ONLY_ATTRIBUTES: FrozenSet[str] = frozenset({"shape", "ndim", "dtype", "T"})
+ARRAY_ONLY_METHODS: FrozenSet[str] = frozenset({"transpose", "reshape", "swapaxes", "squeeze",
+                                                "ravel"})

@@ -16,7 +16,7 @@ import ast
 import difflib
 import warnings
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple, Union
 
 from ..core.findings import Finding, Fix
 from ..core.source import split_lines
@@ -127,8 +127,7 @@ def import_copy_insertion(tree: ast.Module, line_count: int, newline: str) -> Tu
             and isinstance(body[0].value.value, str):
         header_end = body[0].end_lineno or body[0].lineno
         index = 1
-    while index < len(body) and isinstance(body[index], ast.ImportFrom) \
-            and body[index].module == "__future__" and body[index].level == 0:
+    while index < len(body) and _is_future_import(body[index]):
         header_end = body[index].end_lineno or body[index].lineno
         index += 1
     text = "import copy" + newline
@@ -142,17 +141,18 @@ def import_copy_insertion(tree: ast.Module, line_count: int, newline: str) -> Tu
     if groups:
         return groups[0][0].lineno, text + newline
     if index < len(body):
-        stmt = body[index]
-        first = min([stmt.lineno] + [d.lineno for d in getattr(stmt, "decorator_list", [])])
+        following = body[index]
+        first = min([following.lineno] +
+                    [d.lineno for d in getattr(following, "decorator_list", [])])
         if first > header_end and header_end == 0:
             return first, text
     return min(header_end + 1, line_count + 1), text
 
 
-def _import_groups(body: Sequence[ast.stmt]) -> List[List[ast.stmt]]:
+def _import_groups(body: Sequence[ast.stmt]) -> List[List[Union[ast.Import, ast.ImportFrom]]]:
     """The module's leading import statements, split where a blank line (or a comment)
     separates them, as isort writes groups."""
-    groups: List[List[ast.stmt]] = []
+    groups: List[List[Union[ast.Import, ast.ImportFrom]]] = []
     previous_end = None
     for stmt in body:
         if not isinstance(stmt, (ast.Import, ast.ImportFrom)):
@@ -162,6 +162,10 @@ def _import_groups(body: Sequence[ast.stmt]) -> List[List[ast.stmt]]:
         groups[-1].append(stmt)
         previous_end = stmt.end_lineno or stmt.lineno
     return groups
+
+
+def _is_future_import(stmt: ast.stmt) -> bool:
+    return isinstance(stmt, ast.ImportFrom) and stmt.module == "__future__" and stmt.level == 0
 
 
 def _is_stdlib_import(stmt: ast.stmt) -> bool:

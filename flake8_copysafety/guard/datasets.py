@@ -15,8 +15,9 @@ Where a change is seen decides what the report can say:
 
 import functools
 import weakref
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple, Union
 
+from ..rules.catalogue import RULES
 from .memory import (array_fingerprint, array_span, fingerprint, is_array, tensor_device,
                      tensor_fingerprint, tensor_span)
 from .places import Place, code_place
@@ -26,13 +27,6 @@ from .stored import (ARRAY, TENSOR, Stored, StoredData, cached_members, change,
 SAMPLE_NODES = 256  # objects looked at in one returned item
 HOT_LIMIT = 1024  # handed-out stored objects remembered for the next check
 CYCLE = 16  # stored objects checked in turn after every item
-
-_FIX = {
-    "CPS101": "copy before changing it (.clone(), .copy()) or change it out of place",
-    "CPS102": "the copy was too shallow for this change: .clone() a tensor, copy.deepcopy a "
-              "container",
-    "CPS103": "copy the container before changing it (copy.deepcopy, or a new dict/list)",
-}
 
 
 def _code(record: Stored, how: str, shallow: bool = False) -> str:
@@ -53,7 +47,8 @@ class DatasetGuard:
         self.stored = StoredData(dict(vars(dataset)) if hasattr(dataset, "__dict__") else {},
                                  session.full)
         self.hot: Dict[int, Tuple[Stored, Any, bool]] = {}  # id -> (record, index, shallow)
-        self.regions: Dict[Any, List[Tuple[Any, Any]]] = {}  # index -> [(alias, print)]
+        # index -> [(alias, span, print)]
+        self.regions: Dict[Any, List[Tuple[Any, Any, Any]]] = {}
         self.cursor = 0
         self.index: Any = None
         self.seen_inplace: set = set()
@@ -78,7 +73,7 @@ class DatasetGuard:
                when: str) -> None:
         what = "ndarray" if record.kind == ARRAY else record.kind
         message = (f"stored data of dataset `{self.name}` changed: `{record.path}` ({what}) "
-                   f"{how} {when}; {_FIX[code]}")
+                   f"{how} {when}; {RULES[code].advice}")
         self.session.report(code, place or self.getitem_place, message,
                             key=("dataset", self.name, record.attribute))
 
@@ -192,7 +187,8 @@ class DatasetGuard:
                         aliases.append((value, span, array_fingerprint(value, full)))
             else:
                 if isinstance(value, (list, tuple)):
-                    fresh = value if stored is None and isinstance(value, list) else None
+                    fresh: Union[list, dict, None] = \
+                        value if stored is None and isinstance(value, list) else None
                     items = value[:SAMPLE_NODES]
                 elif isinstance(value, dict):
                     fresh = value if stored is None else None
@@ -336,7 +332,7 @@ class DatasetGuards:
         if guard is not None:
             return guard
         try:
-            self._refs[key] = weakref.ref(dataset, lambda _, key=key: self._forget(key))
+            self._refs[key] = weakref.ref(dataset, lambda _: self._forget(key))
         except TypeError:
             self._refs[key] = dataset
         self.session.watch.quiet += 1
@@ -420,7 +416,8 @@ class DatasetGuards:
                 pass
             return result
 
-        kept.cache_info, kept.cache_clear = cached.cache_info, cached.cache_clear
+        kept.cache_info = cached.cache_info  # type: ignore[attr-defined]
+        kept.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
         kept.__copysafety_kept__ = True  # type: ignore[attr-defined]
         return kept
 

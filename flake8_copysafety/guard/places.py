@@ -5,6 +5,7 @@ import os
 import sys
 import sysconfig
 from dataclasses import dataclass
+from types import FrameType
 from typing import Optional, Tuple
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
@@ -18,8 +19,9 @@ def _library_roots() -> Tuple[str, ...]:
             roots.add(os.path.realpath(paths[key]))
     for name in ("torch", "numpy"):
         module = sys.modules.get(name)
-        if module is not None and getattr(module, "__file__", None):
-            roots.add(os.path.dirname(os.path.realpath(module.__file__)))
+        file = getattr(module, "__file__", None) if module is not None else None
+        if file:
+            roots.add(os.path.dirname(os.path.realpath(file)))
     return tuple(sorted(roots))
 
 
@@ -56,7 +58,7 @@ class Places:
     def user_place(self, depth: int = 1) -> Optional[Place]:
         """The innermost frame of user code above the caller (`depth` frames up)."""
         try:
-            frame = sys._getframe(depth + 1)
+            frame: Optional[FrameType] = sys._getframe(depth + 1)
         except ValueError:
             return None
         while frame is not None:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, TextIO, Tuple
 
 from ..core.findings import Finding
-from ..rules.catalogue import with_anchor
 from .places import Place, Places, display_path
 
 NEEDS_TORCH = ('copysafety run needs torch (and numpy): pip install torch numpy, or '
@@ -34,7 +33,7 @@ class GuardFinding:
     message: str
 
     def finding(self) -> Finding:
-        return Finding(self.line, 0, self.code, with_anchor(self.code, self.message))
+        return Finding(self.line, 0, self.code, self.message)
 
     def text(self) -> str:
         return (f"{display_path(self.path)}:{self.line}:1: {self.code} "

@@ -140,7 +140,6 @@ class StoredData:
         self.records: List[Stored] = []
         self.by_id: Dict[int, Stored] = {}
         self._spans: Dict[str, Tuple[List[int], List[int], List[Stored]]] = {}
-        self.truncated = False
         for name, value in list(attributes.items()):
             self._walk(value, name, 0, None)
         self._index_spans()
@@ -156,7 +155,6 @@ class StoredData:
         import torch
 
         if len(self.records) >= MAX_RECORDS:
-            self.truncated = True
             return
         if id(value) in self.by_id:
             return

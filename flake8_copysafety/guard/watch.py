@@ -190,4 +190,5 @@ class _ThreadState:
     __slots__ = ("holds", "active", "datasets")
 
     def __init__(self) -> None:
-        self.holds, self.active, self.datasets = 0, False, []
+        self.holds, self.active = 0, False
+        self.datasets: List[Any] = []

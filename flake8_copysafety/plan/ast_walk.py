@@ -6,7 +6,9 @@ on large modules.
 """
 
 import ast
-from typing import Dict, Iterator, List
+from typing import Dict, Iterator, List, Type, TypeVar
+
+Node = TypeVar("Node", bound=ast.AST)
 
 
 class Walked:
@@ -24,7 +26,7 @@ class Walked:
                 self.parent[id(child)] = node
                 self.nodes.append(child)
 
-    def of(self, kind) -> List[ast.AST]:
+    def of(self, kind: Type[Node]) -> List[Node]:
         return [n for n in self.nodes if isinstance(n, kind)]
 
 

@@ -3,7 +3,7 @@
 libcst is slow to parse and slower to walk (pure Python), so it only sees the top-level
 statements that matter: dataset classes whose `__getitem__` may change stored data in place,
 itself or through a helper (and their in-module bases), and functions/classes that keep a
-`state_dict()` result and could change it or its module (state_dict_plan.py). Changes of
+`state_dict()` result and could change it or its module (state_dicts.py). Changes of
 objects the code made itself, or of the index it was given, do not count (inplace_sites.py,
 helper_calls.py). This module must not import libcst: most files stop here; tests check
 that the narrow plan finds exactly what the wide one finds.
@@ -21,7 +21,7 @@ from .ast_walk import Walked, called_name, inner_blocks
 from .gate import framework_hook
 from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import change_sites, changed_params
-from .receivers import LiveReceivers
+from .receivers import LiveReceivers, Receivers
 from .state_dicts import keeps_state_dict, may_report, producers_of
 
 DATASET_BASES = dataset_bases()  # the framework table (facts/frameworks.py)
@@ -47,7 +47,7 @@ class Plan:
     # state_dict, and the functions that return a live one: libcst need not search for them.
     state_dict_scopes: Set[Tuple[str, ...]] = field(default_factory=set)
     producers: Set[str] = field(default_factory=set)
-    receivers: Optional[LiveReceivers] = None  # which state_dict() receivers are modules
+    receivers: Optional[Receivers] = None  # which state_dict() receivers are modules
 
     def __bool__(self) -> bool:
         return bool(self.statements) or self.whole_module
@@ -65,7 +65,8 @@ def _statements(body: Iterable[ast.stmt], into_defs: bool = True) -> Iterator[as
 
 
 def _lines_with(text: str, word: str) -> List[int]:
-    found, start = [], 0
+    found: List[int] = []
+    start = 0
     while True:
         at = text.find(word, start)
         if at < 0:
@@ -206,28 +207,28 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
     if state_dict_lines:
         tops = [top for top in tree.body if _covers(top, state_dict_lines)]
         mentioning = {id(top) for top in tops}
-        result.receivers = LiveReceivers(tree, imports, filename)
-        live = result.receivers.live_state_dicts() if narrow else None
+        result.receivers = receivers = LiveReceivers(tree, imports, filename)
+        live = receivers.live_state_dicts() if narrow else None
         producers = producers_of(tops, live)
         result.producers = producers
         result.state_dict_scopes = _scopes_covering(tree.body, state_dict_lines, ())
         for index, top in enumerate(tree.body):
-            if narrow and not _shown_live(top, live, producers):
+            if live is not None and not _shown_live(top, live, producers):
                 continue  # no state_dict here is shown to be a module's or an optimizer's
             if not (producers or id(top) in mentioning) or \
                     not keeps_state_dict(Walked(top), producers,
-                                         result.receivers.optimizer_state_dicts()):
+                                         receivers.optimizer_state_dicts()):
                 continue
             if not isinstance(top, _DEFS):
                 result.whole_module = True
             elif not narrow or may_report([top], producers, helpers,
-                                          result.receivers.optimizer_state_dicts()) \
-                    or _holder(top, result.receivers):
+                                          receivers.optimizer_state_dicts()) \
+                    or _holder(top, receivers):
                 keeping.add(index)
         if result.whole_module and narrow:
             result.whole_module = may_report(
                 [s for s in tree.body if not isinstance(s, _DEFS)], producers, helpers,
-                result.receivers.optimizer_state_dicts())
+                receivers.optimizer_state_dicts())
         if keeping or result.whole_module:
             keeping |= {i for i, top in enumerate(tree.body)
                         if isinstance(top, _DEFS) and top.name in producers}
@@ -320,10 +321,11 @@ def _calls_bound_callable(classes: List[ast.ClassDef], getitem: ast.FunctionDef,
     return _binds_project_callable(filename, classes[0].name, used)
 
 
-def _binds_project_callable(filename: str, class_name: str, attrs: Iterable[str]) -> bool:
+def _binds_project_callable(filename: Optional[str], class_name: str,
+                            attrs: Iterable[str]) -> bool:
     """Whether the project binds a callable class of its own to one of `attrs` where it
     builds the dataset (the project model, built on demand)."""
-    if not attrs:
+    if not attrs or not filename:
         return False
     from ..project.bindings import file_bound_chains
 

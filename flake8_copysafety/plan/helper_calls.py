@@ -11,7 +11,8 @@ costs no libcst parse.
 
 import ast
 from pathlib import Path
-from typing import Callable, Dict, FrozenSet, Iterator, List, NamedTuple, Optional, Set, Tuple
+from typing import (Callable, Dict, FrozenSet, Iterator, List, NamedTuple, Optional, Set, Tuple,
+                    Union)
 
 from ..core.names import ImportTable
 from ..project.files import project_module
@@ -19,11 +20,10 @@ from .ast_walk import Walked, called_name, inner_blocks
 from .inplace_sites import Bindings, changed_params, parameters
 
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
-_SELF = object()  # an argument slot filled by the instance itself
 
 
 class Helper(NamedTuple):
-    func: ast.AST
+    func: Union[ast.FunctionDef, ast.AsyncFunctionDef]
     binds_self: bool  # `obj.name(...)` fills its first parameter
     changes: Optional[FrozenSet[str]]  # parameters it changes; None: it may change anything
 
@@ -34,7 +34,7 @@ def called_names(node: ast.AST) -> Set[str]:
 
 
 def _functions(body: List[ast.stmt], in_class: bool = False
-               ) -> Iterator[Tuple[ast.AST, bool]]:
+               ) -> Iterator[Tuple[Union[ast.FunctionDef, ast.AsyncFunctionDef], bool]]:
     """Every function of the module, nested ones included, with whether it is a method."""
     for stmt in body:
         if isinstance(stmt, _DEFS):
@@ -56,7 +56,8 @@ class Helpers:
         self.tree = tree
         self.imports = imports
         self.filename = filename
-        self._defs: Optional[Dict[str, List[Tuple[ast.AST, bool]]]] = None
+        self._defs: Optional[Dict[str, List[Tuple[Union[ast.FunctionDef, ast.AsyncFunctionDef],
+                                                  bool]]]] = None
         self._summaries: Dict[str, List[Helper]] = {}
         self._busy: Set[str] = set()
 
@@ -147,18 +148,21 @@ def _harms(call: ast.Call, helper: Helper, binds_self: bool,
         return True
     args = helper.func.args
     positional = [a.arg for a in args.posonlyargs + args.args]
-    given: Dict[str, object] = {}
+    given: Dict[str, Optional[ast.expr]] = {}  # None: the slot the instance itself fills
     if binds_self and positional:
-        given[positional.pop(0)] = _SELF
+        given[positional.pop(0)] = None
     for index, value in enumerate(call.args):
         if index < len(positional):
             given[positional[index]] = value
         elif args.vararg is None or args.vararg.arg in helper.changes:
             return True
-    given.update((k.arg, k.value) for k in call.keywords)
+    given.update((k.arg, k.value) for k in call.keywords if k.arg is not None)
     unknown = helper.changes - set(parameters(helper.func))
     if unknown:
         return True
     # A parameter left to its default gets an object of the function's own.
-    return any(name in given and (given[name] is _SELF or carries(given[name]))
-               for name in helper.changes)
+    return any(name in given and _carried(given[name], carries) for name in helper.changes)
+
+
+def _carried(arg: Optional[ast.expr], carries: Callable[[ast.expr], bool]) -> bool:
+    return arg is None or carries(arg)

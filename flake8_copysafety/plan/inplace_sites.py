@@ -43,15 +43,15 @@ def change_sites(root: ast.AST) -> Iterator[Site]:
             target = node.target
             yield Site(node, target.id if isinstance(target, ast.Name) else None)
         elif isinstance(node, ast.Delete):
-            for target in node.targets:
-                for sub in _stored_subscripts(target, ast.Del):
+            for deleted in node.targets:
+                for sub in _stored_subscripts(deleted, ast.Del):
                     yield Site(node, _plain_name(sub.value))
-                if isinstance(target, ast.Attribute):
+                if isinstance(deleted, ast.Attribute):
                     yield Site(node, None)
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                for sub in _stored_subscripts(target, ast.Store):
+            for assigned in targets:
+                for sub in _stored_subscripts(assigned, ast.Store):
                     yield Site(node, _plain_name(sub.value))
         elif isinstance(node, ast.Call):
             func = node.func

@@ -20,7 +20,7 @@ Anything else — a parameter nobody is seen passing a module to — is unknown:
 
 import ast
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Set, Tuple
+from typing import Dict, Iterator, List, Optional, Protocol, Set, Tuple, Union
 
 from ..core.names import ImportTable, class_ancestors, dotted_ast
 from ..facts import frameworks as fw
@@ -40,7 +40,9 @@ _RELEVANT = (ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.Call, ast.Attribute)
 
 
 class _Scope:
-    def __init__(self, path: DefPath, node: ast.AST, cls: Optional[str]) -> None:
+    def __init__(self, path: DefPath, node: Union[ast.Module, ast.ClassDef, ast.FunctionDef,
+                                                  ast.AsyncFunctionDef],
+                 cls: Optional[str]) -> None:
         self.path = path
         self.node = node
         self.cls = cls  # the class, for a method
@@ -77,6 +79,23 @@ def _own_nodes(body: List[ast.stmt]) -> Iterator[ast.AST]:
                 stack.append(child)
 
 
+class Receivers(Protocol):
+    """What the analysis asks of the receiver evidence (`LiveReceivers`, or the engine's
+    recording of its answers)."""
+
+    outside_reads: Dict[str, Set[str]]
+
+    def kind(self, path: DefPath, receiver: str) -> Optional[str]: ...
+
+    def given_from_outside(self, path: DefPath, receiver: str) -> bool: ...
+
+    def method_trains(self, path: DefPath, method: str) -> bool: ...
+
+    def stepped_by_class(self, path: DefPath, receiver: str) -> bool: ...
+
+    def trained_between_calls(self, path: DefPath) -> bool: ...
+
+
 class LiveReceivers:
     """Evidence that names are modules or optimizers, per def path (`()`: module level)."""
 
@@ -84,7 +103,8 @@ class LiveReceivers:
                  nearby: bool = True) -> None:
         self.imports = imports
         self.filename = filename
-        self._nearby = nearby and bool(filename) and not filename.startswith("<")
+        self._nearby = nearby and filename is not None and bool(filename) and \
+            not filename.startswith("<")
         self.classes: Dict[str, ast.ClassDef] = {}
         self.scopes: Dict[DefPath, _Scope] = {}
         self.attrs: Dict[str, Dict[str, str]] = {}
@@ -245,8 +265,8 @@ class LiveReceivers:
                 for n in other.nodes:
                     if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and \
                             n.func.attr in ("state_dict", "load_state_dict"):
-                        key = dotted_ast(n.func.value) or ""
-                        head, _, rest = key.partition(".")
+                        held = dotted_ast(n.func.value) or ""
+                        head, _, rest = held.partition(".")
                         if head == other.self_name and rest:
                             found.add(f"{scope.self_name}.{rest}")
         return found
@@ -328,6 +348,7 @@ class LiveReceivers:
                 return scope.names[key]
             if isinstance(expr, ast.Name):
                 return self.scopes[()].names.get(key) if scope.path else None
+            assert isinstance(expr, ast.Attribute)
             cls = self.class_of(scope, expr.value)
             return self.attrs.get(cls, {}).get(expr.attr) if cls else None
         if not isinstance(expr, ast.Call):
@@ -520,7 +541,7 @@ class LiveReceivers:
         parameters evidence."""
         self._looked_nearby = True
         model = project_model_for(self.filename)
-        if model is None:
+        if model is None or self.filename is None:
             return
         stem = Path(self.filename).stem
         names = set(self.classes) | {p[0] for p in self.scopes if len(p) == 1}
@@ -571,11 +592,11 @@ class LiveReceivers:
                     tag = other.tag(scope, holder) if holder is not None else None
                     name = ours(tag[len(_INSTANCE):]) if tag and tag.startswith(_INSTANCE) \
                         else None
-                    if name in self.classes:
-                        method = "__call__" if isinstance(func, ast.Name) else func.attr
+                    if name is not None and name in self.classes:
+                        method = func.attr if isinstance(func, ast.Attribute) else "__call__"
                         callee = self._method(name, method)
                 target = self.scopes.get(callee) if callee else None
-                if target is None:
+                if callee is None or target is None:
                     continue
                 if scope.trains:
                     self._outside_trained.add(callee)
@@ -654,7 +675,7 @@ def _project_class_kind(filename: Optional[str], local: str) -> Optional[str]:
     asked for an installed package's files (as for every other use of the model)."""
     model = project_model_for(filename) if project_file(filename) else None
     module = model.module_of(filename) if model is not None else None
-    if module is None:
+    if model is None or module is None:
         return None
     cls = model.resolve(module, local)
     if cls is None or cls.rpartition(".")[0] == module or model.class_entry(cls) is None:

@@ -12,11 +12,12 @@ function returning a live state_dict, or a name already marked (through assignme
 """
 
 import ast
-from typing import Dict, FrozenSet, Iterator, List, Optional, Set, Tuple
+from typing import AbstractSet, Dict, Iterator, List, Optional, Set, Tuple, Union
 
 from ..core.names import dotted_ast
 from ..facts import semantics as sem
 from ..facts.module_changes import PARAMS_METHODS, STORE_METHODS, TRAINING_CALL
+from ..facts.module_changes import STATE_DICT_CONSUMERS as _CONSUMERS
 from .ast_walk import Walked, called_name, inner_blocks
 from .helper_calls import Helpers
 from .inplace_sites import IN_PLACE_KEYWORDS
@@ -25,14 +26,12 @@ _SOURCES = frozenset({"state_dict"} | set(PARAMS_METHODS))
 # `d.update(sd)` copies entries (live tensors) into `d`.
 _STORES = STORE_METHODS | {"update"}
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
-# A state_dict() passed straight to one of these is consumed at once: nothing is kept.
-_CONSUMERS = frozenset({"save", "load_state_dict", "deepcopy", "print", "len", "set_state_dict"})
 # Functions that change an argument's data (`np.copyto(dst, src)`).
 _DATA_FUNCTIONS = frozenset(name.rpartition(".")[2] for name in sem.MUTATING_FUNCTIONS)
 
 
 def keeps_state_dict(code: Walked, producers: Set[str],
-                     optimizer_calls: FrozenSet[int] = frozenset()) -> bool:
+                     optimizer_calls: AbstractSet[int] = frozenset()) -> bool:
     """A `state_dict()` call whose result is not consumed at once (saved, loaded, returned),
     or a call of a function that returns a live one. An optimizer's state_dict loaded into
     another optimizer is kept by it (`optimizer_calls`: ids of such `state_dict()` calls)."""
@@ -82,7 +81,7 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[s
 
 
 def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers,
-               optimizer_calls: FrozenSet[int] = frozenset()) -> bool:
+               optimizer_calls: AbstractSet[int] = frozenset()) -> bool:
     """Whether top-level statements that keep a state_dict (a function, a class, or the
     module-level code) could hold a finding. A class is judged method by method, with what
     its attributes hold shared between them."""
@@ -113,7 +112,7 @@ def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers,
                for unit, self_name in units)
 
 
-def _first_param(func: ast.AST) -> Optional[str]:
+def _first_param(func: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> Optional[str]:
     args = func.args.posonlyargs + func.args.args
     return args[0].arg if args else None
 

@@ -41,7 +41,7 @@ def bound_chains(model: ProjectModel, cls: str, attr: str) -> List[Chain]:
         return []
     param, owner, composed = found
     values: List[Tuple[str, tuple]] = []
-    default = model.class_entry(owner).get("defaults", {}).get(param)
+    default = (model.class_entry(owner) or {}).get("defaults", {}).get(param)
     if default is not None:
         values.append((owner.rpartition(".")[0], default))
     for site_cls in [cls] + ([owner] if owner != cls else []):
@@ -74,7 +74,7 @@ def file_bound_chains(path: str, class_name: str, attr: str
     `path`, with the project model that answered; `(None, [])` outside a project."""
     model = project_model_for(path)
     module = model.module_of(path) if model is not None else None
-    if module is None:
+    if model is None or module is None:
         return model, []
     return model, bound_chains(model, f"{module}.{class_name}", attr)
 
@@ -130,7 +130,7 @@ def _composer_registry(model: ProjectModel, callee: Optional[str]):
     if callee in COMPOSERS:
         return None
     entry = model.class_entry(callee) if callee else None
-    if entry is None or not entry.get("composes"):
+    if not callee or entry is None or not entry.get("composes"):
         return False
     built = entry.get("builds_from", [])
     if len(built) != 1:
@@ -141,7 +141,8 @@ def _composer_registry(model: ProjectModel, callee: Optional[str]):
 def _init_params(model: ProjectModel, cls: str) -> List[str]:
     """The parameters of the nearest `__init__` in the project chain of `cls`."""
     owner = model.method_owner(cls, "__init__")
-    return model.class_entry(owner)["methods"]["__init__"] if owner else []
+    entry = model.class_entry(owner) if owner else None
+    return entry["methods"]["__init__"] if entry is not None else []
 
 
 def _followed(model: ProjectModel, module: str, value: tuple, depth: int = 0

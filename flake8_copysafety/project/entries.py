@@ -4,7 +4,7 @@ An entry is a pure function of the module's text (no paths, no other modules), s
 cached by content hash and computed in parallel worker processes. It is made of plain
 tuples, dicts and strings: cheap to pickle, nothing to import when loaded.
 
-Entry layout (`ModuleEntry`, a dict):
+Entry layout (`ModuleEntry`):
 
 - `"imports"`: local name -> `(level, module, name)`; `level` 0 for absolute imports,
   `name` None for `import a.b as c` (the module itself).
@@ -37,11 +37,23 @@ Entry layout (`ModuleEntry`, a dict):
 """
 
 import ast
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple, TypedDict, Union
 
 from ..core.names import dotted_ast
 
-ModuleEntry = Dict[str, Any]
+AnyDef = Union[ast.FunctionDef, ast.AsyncFunctionDef]
+Value = tuple  # `("call", callee, args, keywords)`, `("name", dotted)`, ... (above)
+ClassEntry = Dict[str, Any]  # `"line"`, `"bases"`, `"methods"`, ... (above)
+
+
+class ModuleEntry(TypedDict):
+    imports: Dict[str, Tuple[int, str, Optional[str]]]  # local name -> (level, module, name)
+    classes: Dict[str, ClassEntry]
+    functions: Dict[str, List[str]]  # name -> params
+    registrations: List[Tuple[str, Tuple[str, ...], str]]  # (registry, names, class)
+    assigns: Dict[str, Value]
+
+
 ENTRY_VERSION = 4  # bump when the layout changes: cached entries of other versions are ignored
 _VALUE_DEPTH = 4
 
@@ -66,7 +78,7 @@ def module_entry(tree: ast.Module) -> ModuleEntry:
                                                            alias.name)
     for stmt in tree.body:
         if isinstance(stmt, ast.ClassDef):
-            methods = {}
+            methods: Dict[str, List[str]] = {}
             for member in stmt.body:
                 if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     methods[member.name] = _params(member)[1:]
@@ -92,7 +104,8 @@ def module_entry(tree: ast.Module) -> ModuleEntry:
     return entry
 
 
-def _registration(node: ast.expr, class_name: Optional[str]) -> Optional[tuple]:
+def _registration(node: ast.expr, class_name: Optional[str]
+                  ) -> Optional[Tuple[str, Tuple[str, ...], str]]:
     """`R.register_module(name=..., force=..., module=...)`: `(R, names, class)`. On a class
     (`class_name`), the decorator form; at module level, the `module=` form."""
     if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and
@@ -111,9 +124,10 @@ def _registration(node: ast.expr, class_name: Optional[str]) -> Optional[tuple]:
     if name is None or (isinstance(name, ast.Constant) and name.value is None):
         return (registry, (), cls)
     elements = name.elts if isinstance(name, (ast.List, ast.Tuple)) else [name]
-    if not all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in elements):
+    names = [e.value for e in elements if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    if len(names) != len(elements):
         return None  # a computed name: nothing is known about it
-    return (registry, tuple(e.value for e in elements), cls)
+    return (registry, tuple(names), cls)
 
 
 def _assigned_once(body: List[ast.stmt]) -> Dict[str, tuple]:
@@ -167,7 +181,7 @@ def calls_named(tree: ast.Module, name: str) -> List[tuple]:
     return found
 
 
-def _params(func: ast.AST) -> List[str]:
+def _params(func: AnyDef) -> List[str]:
     args = func.args
     return [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
 
@@ -184,9 +198,11 @@ def _value(node: ast.expr, depth: int) -> tuple:
     if isinstance(node, (ast.List, ast.Tuple)):
         return ("list", [_value(e, depth + 1) for e in node.elts])
     if isinstance(node, ast.Dict):
-        if not all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys):
+        keys = [k.value for k in node.keys
+                if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+        if len(keys) != len(node.keys):
             return ("other",)  # `**spread` or computed keys: the entries are not known
-        return ("dict", {k.value: _value(v, depth + 1) for k, v in zip(node.keys, node.values)})
+        return ("dict", {k: _value(v, depth + 1) for k, v in zip(keys, node.values)})
     if isinstance(node, ast.Constant):
         return ("const", repr(node.value)[:80])
     name: Optional[str] = dotted_ast(node)
@@ -206,9 +222,9 @@ def _constructor_facts(cls: ast.ClassDef) -> dict:
         for arg, default in zip(positional[len(positional) - len(init.args.defaults):],
                                 init.args.defaults):
             defaults[arg.arg] = _value(default, 0)
-        for arg, default in zip(init.args.kwonlyargs, init.args.kw_defaults):
-            if default is not None:
-                defaults[arg.arg] = _value(default, 0)
+        for arg, kw_default in zip(init.args.kwonlyargs, init.args.kw_defaults):
+            if kw_default is not None:
+                defaults[arg.arg] = _value(kw_default, 0)
         attr_params = attributes_from_params(init)
     filled = _filled_from_params(init) if init is not None else {}
     return {"attr_params": attr_params, "defaults": defaults,
@@ -217,7 +233,7 @@ def _constructor_facts(cls: ast.ClassDef) -> dict:
             "attr_wrapped": _wrapped_params(init) if init is not None else {}}
 
 
-def attributes_from_params(init: ast.FunctionDef) -> Dict[str, str]:
+def attributes_from_params(init: AnyDef) -> Dict[str, str]:
     """`self.attr = param` (or `list(param)`, `param or default`) in `__init__`:
     attribute -> the constructor parameter it keeps."""
     if not init.args.args:
@@ -233,7 +249,7 @@ def attributes_from_params(init: ast.FunctionDef) -> Dict[str, str]:
     return found
 
 
-def _filled_from_params(init: ast.FunctionDef) -> Dict[str, str]:
+def _filled_from_params(init: AnyDef) -> Dict[str, str]:
     """`for t in param: ... self.attr.append(...)` in `__init__`: attribute -> the
     parameter whose members it is filled with, one by one (mmdet's `Compose`)."""
     if not init.args.args:
@@ -253,7 +269,7 @@ def _filled_from_params(init: ast.FunctionDef) -> Dict[str, str]:
     return found
 
 
-def _registries_built_from(init: ast.FunctionDef) -> List[str]:
+def _registries_built_from(init: AnyDef) -> List[str]:
     """The registries `__init__` builds config dicts from: `build_from_cfg(cfg, R)` and
     `R.build(cfg)` (dotted, as written)."""
     found: List[str] = []
@@ -278,7 +294,7 @@ def build_registry(call: ast.Call) -> Optional[str]:
     return None
 
 
-def _wrapped_params(init: ast.FunctionDef) -> Dict[str, tuple]:
+def _wrapped_params(init: AnyDef) -> Dict[str, tuple]:
     """`self.attr = Wrap(param)` in `__init__`: attribute -> `(Wrap dotted, param)`."""
     if not init.args.args:
         return {}
@@ -295,7 +311,7 @@ def _wrapped_params(init: ast.FunctionDef) -> Dict[str, tuple]:
     return found
 
 
-def _self_and_params(init: ast.FunctionDef):
+def _self_and_params(init: AnyDef):
     """`__init__`'s own name for the instance, and its other parameters."""
     return init.args.args[0].arg, set(_params(init)[1:])
 

@@ -84,7 +84,7 @@ class ProjectModel:
         # `dataset.py`): the second and later get the key `name@N`, and imports resolve to
         # the module of the importer's own import folder first.
         self._base_of: Dict[str, Path] = {}
-        self._by_base: Dict[Tuple[Path, str], str] = {}
+        self._by_base: Dict[Tuple[Optional[Path], str], str] = {}
         for path in _python_files(self.roots):
             name = module_name(path)
             if not name:
@@ -113,10 +113,10 @@ class ProjectModel:
         that need only the files (`modules_near`) never pay for the index."""
         if self._entries is None:
             self._entries = {}
-            self._build()
+            self._build(self._entries)
         return self._entries
 
-    def _build(self) -> None:
+    def _build(self, entries: Dict[str, ModuleEntry]) -> None:
         texts: Dict[str, bytes] = {}
         for name, path in self.files.items():
             try:
@@ -134,7 +134,7 @@ class ProjectModel:
         for name in texts:
             entry = stored.get(keys[name])
             if entry is not None:
-                self._entries[name] = entry
+                entries[name] = entry
         if self._cache is not None and missing:
             self._cache.save({keys[n]: stored[keys[n]] for n in texts})
 
@@ -152,6 +152,7 @@ class ProjectModel:
         if entry is None:
             return None
         head, _, rest = dotted.partition(".")
+        found: Optional[str]
         if head in entry["classes"] or head in entry["functions"] or \
                 head in entry.get("assigns", ()):
             found = f"{module}.{head}"
@@ -229,7 +230,7 @@ class ProjectModel:
         modules whose text names the class are parsed (once per process)."""
         short = qualified.rpartition(".")[2]
         if short not in self._constructions:
-            calls = []
+            calls: List[Tuple[str, Any]] = []
             for module in self._calling(short):
                 tree = self.tree(module)
                 if tree is not None:
@@ -290,7 +291,8 @@ class ProjectModel:
         if found is None:
             return None
         owner, _, name = found.rpartition(".")
-        value = self.entries.get(owner, {}).get("assigns", {}).get(name)
+        entry = self.entries.get(owner)
+        value = entry.get("assigns", {}).get(name) if entry is not None else None
         return (owner, value) if value is not None else None
 
     def modules_near(self, path, levels: int = 3, limit: int = 300,
@@ -583,7 +585,7 @@ class _EntryCache:
 
 # ----- one model per root and process ------------------------------------------------------
 
-_models: Dict[Tuple[str, bool], Optional[ProjectModel]] = {}
+_models: Dict[Tuple[str, bool], ProjectModel] = {}
 
 
 def project_model_for(path, use_cache: Optional[bool] = None) -> Optional[ProjectModel]:

@@ -18,7 +18,7 @@ model.
 """
 
 import weakref
-from typing import Dict, FrozenSet, List, Optional, Set, Tuple
+from typing import Dict, FrozenSet, List, Literal, Optional, Set, Tuple
 
 from ..facts.frameworks import framework_of
 from .bindings import bound_chains
@@ -140,7 +140,8 @@ def _callers(model: ProjectModel) -> Dict[str, Set[str]]:
     return derived.callers
 
 
-def _defining_module(model: ProjectModel, qualified, kind: str):
+def _defining_module(model: ProjectModel, qualified,
+                     kind: Literal["classes", "functions"]):
     if not qualified:
         return None
     module, _, name = qualified.rpartition(".")

@@ -1,4 +1,5 @@
-"""The public rule catalogue: codes, one-line summaries, defaults and docs anchors."""
+"""The public rule catalogue: codes, one-line summaries, defaults, docs anchors, and the
+advice the runtime guard prints with a change it saw (`guard/datasets.py`)."""
 
 from dataclasses import dataclass
 from typing import Dict
@@ -12,6 +13,7 @@ class Rule:
     name: str
     summary: str
     default_on: bool = True
+    advice: str = ""  # the fix, as the runtime guard words it after seeing the change
 
     @property
     def anchor(self) -> str:
@@ -26,11 +28,16 @@ RULES: Dict[str, Rule] = {
     r.code: r
     for r in (
         Rule("CPS101", "dataset-inplace-on-stored-data",
-             "__getitem__ changes stored dataset data in place through an alias"),
+             "__getitem__ changes stored dataset data in place through an alias",
+             advice="copy before changing it (.clone(), .copy()) or change it out of place"),
         Rule("CPS102", "dataset-inplace-after-shallow-copy",
-             "__getitem__ changes stored data in place after a copy too shallow for it"),
+             "__getitem__ changes stored data in place after a copy too shallow for it",
+             advice="the copy was too shallow for this change: .clone() a tensor, "
+                    "copy.deepcopy a container"),
         Rule("CPS103", "dataset-writes-stored-container",
-             "__getitem__ writes into a stored container sample read without a copy"),
+             "__getitem__ writes into a stored container sample read without a copy",
+             advice="copy the container before changing it (copy.deepcopy, or a new "
+                    "dict/list)"),
         Rule("CPS104", "dataset-inplace-after-maybe-noop-conversion",
              "__getitem__ changes data in place after a conversion that may return the same "
              "tensor", default_on=False),
@@ -51,10 +58,3 @@ DEFAULT_OFF = tuple(code for code, rule in RULES.items() if not rule.default_on)
 
 
 RULES_URL = DOCS_URL + "rules"
-
-
-def with_anchor(code: str, message: str) -> str:
-    """A message as reported. The rule page's link is not repeated on every line: the
-    command's summary names it once, SARIF carries it per rule (`helpUri`), JSON per finding
-    (`url`), and `copysafety rule CODE` prints the page."""
-    return message

@@ -79,7 +79,7 @@ class GetitemWalker(FlowWalker):
     drift = "the dataset's own data drifts every time the item is read"
 
     def __init__(self, ctx: FileContext, self_name: str, stored: Dict[str, VType],
-                 owner: cst.ClassDef) -> None:
+                 owner: Optional[cst.ClassDef]) -> None:
         super().__init__(ctx)
         self.self_name = self_name
         self.stored = stored
@@ -153,8 +153,8 @@ class GetitemWalker(FlowWalker):
         """` by `helper()` (line N)` while a callee's change is being applied."""
         if self.via is None:
             return ""
-        where = self.via[2] or f"line {LINE_REF.format('via')}"
-        return f" by `{self.via[0]}()` ({where})"
+        where = self.via.where or f"line {LINE_REF.format('via')}"
+        return f" by `{self.via.callee}()` ({where})"
 
     def _finding(self, node: cst.CSTNode, code: str, tracked: Tracked) -> RawFinding:
         """The first sentence fits a problem list: what changes, where it came from, the
@@ -196,8 +196,8 @@ class GetitemWalker(FlowWalker):
                    f"converting, and then {drift}.")
         message = f"{what} — {hint}. {why}"
         refs = {"origin": tracked.origin_line_node}
-        if self.via is not None and self.via[2] is None:
-            refs["via"] = self.via[1]
+        if self.via is not None and self.via.where is None:
+            refs["via"] = self.via.node
         raw = RawFinding(node, code, message, refs, changed_at=self.via_position)
         if tracked.fix_site is not None and tracked.fix_vtype is not None:
             fix = copy_fix(self.ctx, tracked.fix_site, tracked.fix_vtype)

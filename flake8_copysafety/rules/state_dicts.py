@@ -29,16 +29,9 @@ from ..facts.semantics import Kind
 from ..plan.receivers import MODULE, OPTIMIZER
 from .reporting import RawFinding, copy_fix
 
-# Comparing a changed state_dict with anything treats it as separate from its module.
-_COMPARISONS = frozenset({"equal", "allclose", "isclose", "assert_close", "assertEqual"})
-# Calls given a module that do not change it (a restore of a snapshot after them still
-# restores nothing only if something else changed the module).
-_NOT_CHANGING = frozenset({"state_dict", "load_state_dict", "save", "print", "len", "id",
-                           "isinstance", "deepcopy", "copy", "eval", "parameters",
-                           "named_parameters", "to", "cuda", "cpu", "info", "debug", "warning",
-                           "format", "str", "repr", "type"})
-# Calls that read only a container's keys (or its length): no live value is observed.
-_KEY_READERS = frozenset({"len", "list", "sorted", "set", "tuple", "iter"})
+from ..facts.module_changes import COMPARISONS as _COMPARISONS
+from ..facts.module_changes import KEY_READERS as _KEY_READERS
+from ..facts.module_changes import NOT_CHANGING as _NOT_CHANGING
 # Calls whose result holds a module's live tensors (an update blending them in is an EMA).
 _LIVE_METHODS = frozenset({"state_dict"} | set(PARAMS_METHODS))
 _FIX_HINT = ("copy it: `copy.deepcopy(...)` or "
@@ -370,11 +363,11 @@ class StateDictWalker(FlowWalker):
                 self._comparing = previous
         if not (isinstance(func, cst.Attribute) and func.attr.value == "load_state_dict"):
             return super().eval_call(call)
-        previous, self._loading_into = self._loading_into, dotted(func.value)
+        loading_before, self._loading_into = self._loading_into, dotted(func.value)
         try:
             return super().eval_call(call)
         finally:
-            self._loading_into = previous
+            self._loading_into = loading_before
 
     def on_call(self, call: cst.Call, qualified: Optional[str], args) -> None:
         func = call.func
@@ -447,7 +440,7 @@ class StateDictWalker(FlowWalker):
     def bind(self, target, value, stmt, rhs) -> None:
         if isinstance(rhs, cst.Call) and isinstance(target, (cst.Name, cst.Attribute)):
             key = dotted(target)
-            given = {dotted(a.value) for a in rhs.args} - {None}
+            given = {name for a in rhs.args if (name := dotted(a.value)) is not None}
             if key and given:
                 self._users[key] = given  # `trainer = Trainer(model, opt)`
         super().bind(target, value, stmt, rhs)

@@ -5,7 +5,7 @@ file declares:
 
 * static: the analysis runs here, in this process, and its findings (every code, default-off
   ones included) must equal the `# expect: CPSnnn` markers, line by line;
-* runtime: the case runs under torch in a worker process (see `verify_runtime`) that
+* runtime: the case runs under torch in a worker process (see `verify/runtime.py`) that
   observes generically whether the original data or the live module changed; it must agree
   with the expected verdict, "mutated" iff the case expects a finding unless the file says
   otherwise with `# runtime: mutated|unchanged` or per device `# runtime[cuda]: ...`.
@@ -34,17 +34,20 @@ import sys
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
 
 from .markers import parse_markers
 
 NEEDS_TORCH = 'copysafety verify needs torch: pip install "flake8-copysafety[verify]"'
-DEVICES = ("cpu", "cuda")
 DEFAULT_TIMEOUT = 60.0
 OBSERVERS = ("diff", "guard")
 
 
 # --------------------------------------------------------------------------- cases
+
+
+# A finding's line: a number, or `file.py:line` in a folder case.
+Line = Union[int, str]
 
 
 @dataclass
@@ -54,7 +57,7 @@ class Case:
     path: str
     name: str
     source: str
-    expected: List[Tuple[int, str]] = field(default_factory=list)
+    expected: List[Tuple[Line, str]] = field(default_factory=list)
     near_miss: List[str] = field(default_factory=list)
     runtime: Dict[str, bool] = field(default_factory=dict)  # device ('*' for all) -> mutated
     folder: Optional[str] = None  # a folder case: its folder (the entry is `case.py`)
@@ -85,7 +88,7 @@ def parse_case(path: str, name: Optional[str] = None) -> Case:
         return _parse_folder_case(path, name)
     source = _read(path)
     markers = parse_markers(source)
-    return Case(path=path, name=name or path, source=source, expected=markers.expected,
+    return Case(path=path, name=name or path, source=source, expected=list(markers.expected),
                 near_miss=markers.near_miss, runtime=markers.runtime)
 
 
@@ -107,7 +110,7 @@ def _parse_folder_case(folder: str, name: Optional[str]) -> Case:
 
 def folder_files(folder: str) -> List[str]:
     """The `.py` files of a folder case, relative to it, in a stable order."""
-    found = []
+    found: List[str] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
         found.extend(os.path.relpath(os.path.join(root, n), folder).replace(os.sep, "/")
@@ -165,7 +168,7 @@ def _display_name(path: str) -> str:
 
 @dataclass
 class StaticResult:
-    found: List[Tuple[int, str]]
+    found: List[Tuple[Line, str]]
     facts: Set[str]
     error: Optional[str] = None
 
@@ -184,7 +187,7 @@ def static_check(case: Case) -> StaticResult:
     return StaticResult(sorted((f.line, f.code) for f in findings), facts)
 
 
-def _folder_findings(folder: str, facts: Set[str]) -> List[Tuple[str, str]]:
+def _folder_findings(folder: str, facts: Set[str]) -> List[Tuple[Line, str]]:
     """Every file of a folder case linted as a file of that project, from a copy in a
     temporary folder (the corpus itself may sit in an installed package, which the project
     model never indexes; no disk cache is written)."""
@@ -194,7 +197,7 @@ def _folder_findings(folder: str, facts: Set[str]) -> List[Tuple[str, str]]:
     from ..engine.pipeline import LintOptions, lint_source
 
     os.environ.setdefault("COPYSAFETY_NO_CACHE", "1")
-    found = []
+    found: List[Tuple[Line, str]] = []
     with tempfile.TemporaryDirectory() as scratch:
         project = os.path.join(scratch, os.path.basename(folder))
         shutil.copytree(folder, project, ignore=shutil.ignore_patterns("__pycache__"))
@@ -333,8 +336,8 @@ class Row:
             for line, code in sorted((got - want).elements()):
                 out.append(f"line {line}: {code} found, not expected")
         if not self.runtime_agrees:
-            want = "mutated" if self.case.expects_mutation(self.device) else "unchanged"
-            out.append(f"runtime: expected {want}, observed {self.verdict} ({self.detail})")
+            verdict = "mutated" if self.case.expects_mutation(self.device) else "unchanged"
+            out.append(f"runtime: expected {verdict}, observed {self.verdict} ({self.detail})")
         return out
 
 

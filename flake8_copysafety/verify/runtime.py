@@ -1,7 +1,7 @@
 """The runtime side of `copysafety verify`: run one corpus case under torch and observe,
 generically, whether the original data changed.
 
-This module runs in a worker process that `verify.py` starts (`serve`); it is the only place
+This module runs in a worker process that `verify/corpus.py` starts (`serve`); it is the only place
 that imports torch, and only inside functions. The worker imports torch once, then forks one
 child per case, so each case starts with torch already loaded and cannot disturb the others:
 a crash or a hang ends only that child. The worker itself never touches CUDA; a child that
@@ -12,7 +12,7 @@ runtime guards of `copysafety run` (`guard/`) and counts the case mutated iff th
 change of stored data, a write through a state_dict, or a snapshot used (or still alive at
 the end) after its module changed.
 
-Two observation modes, chosen by what the case module defines:
+Three observation modes, chosen by what the case module defines:
 
 * dataset mode (no `main`): every class of the module that defines `__getitem__` (with a
   `__len__`) and can be built without arguments is built (or, where the module defines
@@ -161,7 +161,8 @@ def _is_dataset_class(cls: type, module_name: str) -> bool:
 
     if getattr(cls, "__module__", None) != module_name:
         return False
-    getitem = inspect.unwrap(getattr(cls, "__getitem__", None))  # `@lru_cache` too
+    getitem = getattr(cls, "__getitem__", None)
+    getitem = inspect.unwrap(getitem) if getitem is not None else None  # `@lru_cache` too
     if not inspect.isfunction(getitem) or getitem.__module__ != module_name:
         return False  # e.g. torch's abstract Dataset.__getitem__, or a builtin's
     length = getattr(cls, "__len__", None)
@@ -233,12 +234,16 @@ class _CacheContents:
         self._patched.clear()
 
 
+def _returning(value: Any) -> Callable[[], Any]:
+    return lambda: value
+
+
 def _datasets_to_read(module) -> List[Callable[[], Any]]:
     """How dataset mode builds each dataset it reads: the module's own `datasets()` factory
     (a folder case builds them as its project does), else each dataset class, bare."""
     factory = getattr(module, "datasets", None)
     if callable(factory):
-        return [lambda built=built: built for built in factory()]
+        return [_returning(built) for built in factory()]
     return list(_dataset_classes(module))
 
 
@@ -408,7 +413,7 @@ def observe_training(module) -> Tuple[str, str]:
         def init(self, *args, _real=cls.__init__, **kwargs):
             _real(self, *args, **kwargs)
             built.append((self, freeze(vars(self))))
-        cls.__init__ = init
+        setattr(cls, "__init__", init)
         caches[cls] = _CacheContents()
         caches[cls].watch(cls)
     try:

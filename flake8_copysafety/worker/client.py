@@ -16,9 +16,10 @@ import socket
 import stat
 import sys
 import time
-from typing import TYPE_CHECKING, List, Optional, Sequence
+from typing import TYPE_CHECKING, List, Optional
 
 from ..core.findings import Finding
+from ..core.options import LintOptions
 from ..engine.cache import finding_from_json, tool_fingerprint
 
 if TYPE_CHECKING:
@@ -100,10 +101,10 @@ def _libcst_stamp() -> str:
         info = os.stat(spec.origin) if spec is not None and spec.origin else None
     except (ImportError, OSError, ValueError):
         return ""
-    return "" if info is None else f"{spec.origin}:{info.st_mtime_ns}"
+    return "" if info is None or spec is None else f"{spec.origin}:{info.st_mtime_ns}"
 
 
-def lint_in_worker(source: str, filename: str, options: Sequence[Sequence[str]],
+def lint_in_worker(source: str, filename: str, options: LintOptions,
                    cache_dir: Optional[str]) -> Optional[List[Finding]]:
     """The findings of one file as `lint_source` gives them, computed by the worker; None
     when no worker answered (one is then started for the next file)."""
@@ -111,7 +112,7 @@ def lint_in_worker(source: str, filename: str, options: Sequence[Sequence[str]],
     if path is None:
         return None
     request = {"cwd": os.getcwd(), "filename": filename, "source": source,
-               "options": [list(names) for names in options], "cache_dir": cache_dir,
+               "options": options.as_payload(), "cache_dir": cache_dir,
                "env": {name: os.environ[name] for name in PASSED_ENV if name in os.environ}}
     try:
         reply = exchange(path, request)
@@ -145,7 +146,7 @@ def exchange(path: str, request: dict, timeout: float = REPLY_TIMEOUT) -> dict:
 def receive_all(connection: socket.socket, deadline: float) -> bytes:
     """Everything the peer sends until it shuts its side (raises socket.timeout when
     `deadline`, a `time.monotonic()` value, passes first)."""
-    chunks = []
+    chunks: List[bytes] = []
     while True:
         left = deadline - time.monotonic()
         if left <= 0:

@@ -15,7 +15,7 @@ import signal
 import socket
 import struct
 import time
-from typing import List
+from typing import Any, Dict, List
 
 from ..engine.cache import writes_deferred
 from . import client
@@ -92,6 +92,7 @@ def _answer(connection: socket.socket, worker: int) -> int:
         request = json.loads(client.receive_all(connection, time.monotonic() + 30.0)
                              .decode("utf-8", "surrogatepass"))
         write_pending = None
+        reply: Dict[str, Any]
         if request.get("stop"):
             if os.getppid() == worker:  # not some other process that inherited this child
                 os.kill(worker, signal.SIGTERM)
@@ -136,7 +137,7 @@ def _lint(request: dict) -> list:
         value = request["env"].get(name)
         if isinstance(value, str):
             os.environ[name] = value
-    options = LintOptions(*(tuple(str(n) for n in names) for names in request["options"]))
+    options = LintOptions.from_payload(request["options"])
     found = lint_source(str(request["source"]), str(request["filename"]), options,
                         cache_dir=request["cache_dir"])
     return [finding_as_json(f) for f in found]

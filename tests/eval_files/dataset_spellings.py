@@ -22,30 +22,30 @@ class A(tud.Dataset):
     def __len__(self):
         return 8
     def __getitem__(self, i):
-        a = onp.asarray(self.arr[i]); a += 1          # expect: CPS101
+        a = onp.asarray(self.arr[i]); a += 1          # expect: CPS101:39
         b = shallow(self.arr[i]); b += 1              # silent: copy.copy(ndarray) copies
-        c = shallow(self.data[i]); c.add_(1)          # expect: CPS102
+        c = shallow(self.data[i]); c.add_(1)          # expect: CPS102:36
         d = self.vec[i]; d += 1                       # silent: numpy scalar
-        e = self.tvec[i]; e += 1                      # expect: CPS101  (0-d view)
+        e = self.tvec[i]; e += 1                      # expect: CPS101:27  (0-d view)
         f = self.labels[i]; f += 1                    # silent
-        g = self.lists[i]; g += [5]                   # expect: CPS101  (list += extends in place)
-        s = self.samples[i]; s["img"] = s["img"] * 2  # expect: CPS103
-        s2 = dict(self.samples[i]); s2["img"] += 1    # expect: CPS102
+        g = self.lists[i]; g += [5]                # expect: CPS101:28  (list += extends in place)
+        s = self.samples[i]; s["img"] = s["img"] * 2  # expect: CPS103:30
+        s2 = dict(self.samples[i]); s2["img"] += 1    # expect: CPS102:37
         s3 = dict(self.samples[i]); s3["img"] = s3["img"] + 1  # silent
-        h = self.data[i].float(); h *= 2              # expect: CPS101  (proven no-op on float32)
+        h = self.data[i].float(); h *= 2              # expect: CPS101:35  (proven no-op on float32)
         k = self.data[i].double(); k *= 2             # silent: real conversion
         m = self.data[i].clone(); m += 1              # silent
-        n = torch.from_numpy(self.items[i]); n.mul_(2)  # expect: CPS101
-        o = self.data[i].numpy(); o -= 1              # expect: CPS101
+        n = torch.from_numpy(self.items[i]); n.mul_(2)  # expect: CPS101:46
+        o = self.data[i].numpy(); o -= 1              # expect: CPS101:35
         p = self.data[i]; p = p + 1; p += 1           # silent (rebinding)
-        q = self.data[i].view(-1); F.relu(q, inplace=True)  # expect: CPS101
-        r = self.data[i]; torch.add(r, 1, out=r)      # expect: CPS101
-        t = self.items[i]; onp.random.shuffle(t)      # expect: CPS101
-        u = self.items[i][0]; u[0] = 5                # expect: CPS101
+        q = self.data[i].view(-1); F.relu(q, inplace=True)  # expect: CPS101:36
+        r = self.data[i]; torch.add(r, 1, out=r)      # expect: CPS101:27
+        t = self.items[i]; onp.random.shuffle(t)      # expect: CPS101:28
+        u = self.items[i][0]; u[0] = 5                # expect: CPS101:31
         img, lab = self.samples[i]["img"], 3
-        img.clamp_(0, 1)                              # expect: CPS101
+        img.clamp_(0, 1)                              # expect: CPS101:9
         v = copy.deepcopy(self.samples[i]); v["img"] += 1   # silent
-        w = self.data[i].detach().cpu(); w[0] = 1     # expect: CPS101
+        w = self.data[i].detach().cpu(); w[0] = 1     # expect: CPS101:42
         return a
 
 class B(data.Dataset):
@@ -53,8 +53,8 @@ class B(data.Dataset):
         self.x = x if x is not None else torch.rand(4, 3)
     def __len__(self): return 4
     def __getitem__(self, i):
-        y = self.x[i].float(); y += 1                 # expect: CPS104
-        z = self.x[i].to(torch.float64); z += 1       # expect: CPS104
+        y = self.x[i].float(); y += 1                 # expect: CPS104:32
+        z = self.x[i].to(torch.float64); z += 1       # expect: CPS104:42
         return y
 
 class C(DS):
@@ -65,14 +65,14 @@ class E(C):
         self.d = torch.zeros(3, 3)
     def __getitem__(self, i):
         x = self.d[i]
-        x += 1                                        # expect: CPS101
+        x += 1                                        # expect: CPS101:9
         return x
 
 class NoBase:
     def __init__(self): self.d = torch.zeros(3, 3)
     def __len__(self): return 3
     def __getitem__(self, i):
-        x = self.d[i]; x += 1                         # expect: CPS101
+        x = self.d[i]; x += 1                         # expect: CPS101:24
         return x
 
 class NotDS:
