@@ -14,11 +14,13 @@ default-off one included); with --flake8, `flake8 --select CPS --extend-select C
 and the two must agree.
 
 Every finding is looked up in benchmarks/sweep_research_review.json
-({"findings": [{repo, commit, path, line, code, verdict: "true"|"false"|"debatable", kind,
-reason, confirm}], "misses": [...]}). Printed: a table per repository, every finding with its
-verdict (NEW when not reviewed), reviews no longer found (GONE), precision = true / (true +
-false), debatable counted apart, and the misses found by reading with whether they are now
-reported. A repository whose mirror is absent is skipped with a note, never a traceback.
+({"findings": [{repo, commit, path, line, code, verdict: "true"|"false"|"debatable"|"notice",
+kind, reason, confirm}], "misses": [{repo, commit, path, line, code, kind, verdict, reason,
+lacking, confirm}]}); "notice" is a correct CPS9xx report (a file that could not be parsed).
+Printed: a table per repository, every finding with its verdict (NEW when not reviewed),
+reviews no longer found (GONE), precision = true / (true + false) with debatable and notices
+counted apart, and the misses found by reading, marked MISS-FOUND once a finding is reported
+on their line. A repository whose mirror is absent is skipped with a note, never a traceback.
 Exit status: 0 when every finding is reviewed, 1 when some are not, 2 when the linter failed.
 """
 
@@ -282,8 +284,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     judged = verdicts["true"] + verdicts["false"]
     print()
     print(f"findings: {sum(verdicts.values())} (true {verdicts['true']}, false "
-          f"{verdicts['false']}, debatable {verdicts['debatable']}, not reviewed "
-          f"{verdicts['new']})")
+          f"{verdicts['false']}, debatable {verdicts['debatable']}, notice (CPS9xx) "
+          f"{verdicts['notice']}, not reviewed {verdicts['new']})")
     if judged:
         print(f"precision: {verdicts['true']}/{judged} = {verdicts['true'] / judged:.3f} "
               f"(true / (true + false); debatable counted apart)")
