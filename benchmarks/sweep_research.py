@@ -90,6 +90,11 @@ REPOS: Tuple[Tuple[str, str, str], ...] = (
      "transfer learning"),
     ("udacity/deep-learning-v2-pytorch", "c9404fc86181fc3f0906b368697268257f348535",
      "course code"),
+    ("DesMonNt/image-classification", "f7764e18dc6ef1e077002f47b990574f80a35b8d",
+     "early stopping"),
+    ("Dizolivemint/CS580-Text-Predictor", "6599b8c2dbefe795490aa32534387b4295da70c1",
+     "early stopping"),
+    ("CeciliuSousa/NeuraPose", "5b655deddc7d8d6f0556b7670c050bbf545b9a5c", "time series"),
 )
 
 
