@@ -58,6 +58,8 @@ REPOS: Tuple[Tuple[str, str, str], ...] = (
     ("QinbinLi/MOON", "8fcba3c4efc9a47eb24687a91ba94cfb2005103f", FEDERATED),
     ("med-air/FedBN", "2fa38adf627a8c8ba71c5fb515b1f2ba00aa8812", FEDERATED),
     ("KarhouTam/FL-bench", "06e658bca5af6ce732e25bb7c0f8be321e14a85e", FEDERATED),
+    ("Jaewoo-Shin/FL_ACT", "60971ddfe9fd042098cf40b96e7a64bf76b8facd", FEDERATED),
+    ("wnma3mz/flearn", "54bbb48c66736182e9519824e0195cbc094350c2", FEDERATED),
     ("yanx27/Pointnet_Pointnet2_pytorch", "eb64fe0b4c24055559cea26299cb485dcb43d8dd",
      "point clouds"),
     ("fxia22/pointnet.pytorch", "bafbf401e0af19be3262e448c59313fd2be0e421", "point clouds"),
