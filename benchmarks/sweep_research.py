@@ -58,6 +58,10 @@ REPOS: Tuple[Tuple[str, str, str], ...] = (
     ("QinbinLi/MOON", "8fcba3c4efc9a47eb24687a91ba94cfb2005103f", FEDERATED),
     ("med-air/FedBN", "2fa38adf627a8c8ba71c5fb515b1f2ba00aa8812", FEDERATED),
     ("KarhouTam/FL-bench", "06e658bca5af6ce732e25bb7c0f8be321e14a85e", FEDERATED),
+    # The parent of FL-bench's fix d869d61 ("Add necessary tensor copy operation in FedProx"):
+    # `global_params = list(self.model.parameters())` as the proximal anchor (a known bug).
+    ("KarhouTam/FL-bench", "60e144473d2caa57442b3dce8c7bebbed1e62028",
+     FEDERATED + ", known bug fixed upstream"),
     ("Jaewoo-Shin/FL_ACT", "60971ddfe9fd042098cf40b96e7a64bf76b8facd", FEDERATED),
     ("wnma3mz/flearn", "54bbb48c66736182e9519824e0195cbc094350c2", FEDERATED),
     ("yanx27/Pointnet_Pointnet2_pytorch", "eb64fe0b4c24055559cea26299cb485dcb43d8dd",
@@ -187,11 +191,15 @@ def lint_flake8(tree: Path, package_root: Path, jobs: int) -> List[Tuple[str, in
     return found
 
 
-def load_review(path: Path) -> Tuple[Dict[Tuple[str, str, int, str], dict], List[dict]]:
+Key = Tuple[str, str, str, int, str]  # repository, commit, path, line, code
+
+
+def load_review(path: Path) -> Tuple[Dict[Key, dict], List[dict]]:
     if not path.is_file():
         return {}, []
     data = json.loads(path.read_text(encoding="utf-8"))
-    findings = {(e["repo"], e["path"], e["line"], e["code"]): e for e in data["findings"]}
+    findings = {(e["repo"], e["commit"], e["path"], e["line"], e["code"]): e
+                for e in data["findings"]}
     return findings, data.get("misses", [])
 
 
@@ -238,7 +246,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         codes = collections.Counter(f["code"] for f in found)
         files = sum(1 for _ in tree.rglob("*.py"))
         rows.append((repo, commit, field, files, codes, seconds))
-        findings += [(repo, f) for f in found]
+        findings += [(repo, commit, f) for f in found]
 
     print(f"linter: {args.package_root}")
     print(f"{'repository':44} {'commit':12} {'files':>5} {'sec':>6}  findings")
@@ -250,32 +258,35 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         total.update(row[4])
     print(f"{'all ' + str(len(rows)) + ' repositories':57} {sum(r[3] for r in rows):5d} "
           f"{sum(r[5] for r in rows):6.1f}  {sum(total.values())}")
-    fields = collections.Counter(r[2] for r in rows)
+    fields = collections.Counter(r[2].split(",")[0] for r in rows)
     print("fields: " + ", ".join(f"{f} {n}" for f, n in sorted(fields.items())))
 
     review, misses = load_review(args.review)
     seen, verdicts = set(), collections.Counter()
     print()
-    for repo, f in sorted(findings, key=lambda x: (x[0], x[1]["path"], x[1]["line"])):
+    for repo, commit, f in sorted(findings, key=lambda x: (x[0], x[1], x[2]["path"],
+                                                           x[2]["line"])):
         path = Path(f["path"]).as_posix()
-        key = (repo, path, f["line"], f["code"])
+        key = (repo, commit, path, f["line"], f["code"])
         seen.add(key)
         entry = review.get(key)
         verdict = entry["verdict"] if entry else "new"
         verdicts[verdict] += 1
-        print(f"{verdict.upper():9} {repo} {path}:{f['line']} {f['code']} {f['message']}")
-    names = {r[0] for r in rows}
+        print(f"{verdict.upper():9} {repo}@{commit[:7]} {path}:{f['line']} {f['code']} "
+              f"{f['message']}")
+    pinned = {(r[0], r[1]) for r in rows}
     for key in sorted(set(review) - seen):
-        if key[0] in names:
-            print(f"GONE      {key[0]} {key[1]}:{key[2]} {key[3]} (reviewed, no longer found)")
+        if key[:2] in pinned:
+            print(f"GONE      {key[0]} {key[2]}:{key[3]} {key[4]} (reviewed, no longer found)")
 
-    found_at = {(repo, Path(f["path"]).as_posix(), f["line"]) for repo, f in findings}
+    found_at = {(repo, commit, Path(f["path"]).as_posix(), f["line"])
+                for repo, commit, f in findings}
     print()
     kinds = collections.Counter()
     for miss in misses:
-        if miss["repo"] not in names:
+        if (miss["repo"], miss["commit"]) not in pinned:
             continue
-        now = (miss["repo"], miss["path"], miss["line"]) in found_at
+        now = (miss["repo"], miss["commit"], miss["path"], miss["line"]) in found_at
         kinds[miss["kind"]] += 1
         print(f"{'MISS-FOUND' if now else 'MISS':10} {miss['repo']} {miss['path']}:"
               f"{miss['line']} {miss['code']} [{miss['kind']}]")
