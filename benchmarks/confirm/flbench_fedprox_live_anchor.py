@@ -1,36 +1,37 @@
-"""KarhouTam/FL-bench@60e1444 src/client/fedprox.py:11 (fixed upstream in d869d61, "Add necessary
-tensor copy operation in FedProx"): `global_params = list(self.model.parameters())` is the
-proximal anchor, but it holds the live Parameters that the optimizer steps, so
-`w.data - w_t.data` is always zero and FedProx trains as FedAvg."""
+"""KarhouTam/FL-bench@60e1444 src/client/fedprox.py:11 (a CPS203-kind miss; fixed upstream in
+d869d61, "Add necessary tensor copy operation in FedProx").
+
+Shape: the proximal anchor is `list(model.parameters())`, taken before local training with an
+optimizer on the same parameters; the proximal gradient `mu * (w - anchor)` is then always
+zero and FedProx trains as FedAvg. With `[p.detach().clone() ...]` (the fix) it is not.
+"""
 import torch
 from torch import nn
 
 
-def fit(model, batches, mu, anchor_copy):
+def local_fit(model, batches, mu, copy_anchor):
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-    if anchor_copy:
-        global_params = [w_t.detach().clone() for w_t in model.parameters()]  # the fix
+    if copy_anchor:
+        anchor = [p.detach().clone() for p in model.parameters()]
     else:
-        global_params = list(model.parameters())                              # as at 60e1444
-    prox = []
+        anchor = list(model.parameters())
+    largest = 0.0
     for x, y in batches:
-        loss = nn.functional.mse_loss(model(x), y)
         optimizer.zero_grad()
-        loss.backward()
-        prox.append(max((w.data - w_t.data).abs().max().item()
-                        for w, w_t in zip(model.parameters(), global_params)))
-        for w, w_t in zip(model.parameters(), global_params):
-            if w.requires_grad:
-                w.grad.data += mu * (w.data - w_t.data)
+        nn.functional.mse_loss(model(x), y).backward()
+        for p, a in zip(model.parameters(), anchor):
+            pull = mu * (p.data - a.data)
+            largest = max(largest, pull.abs().max().item())
+            p.grad.data += pull
         optimizer.step()
-    return max(prox)
+    return largest
 
 
-torch.manual_seed(0)
 batches = [(torch.randn(8, 3), torch.randn(8, 1)) for _ in range(5)]
-live = fit(nn.Linear(3, 1), batches, mu=1.0, anchor_copy=False)
 torch.manual_seed(0)
-copied = fit(nn.Linear(3, 1), batches, mu=1.0, anchor_copy=True)
-print("largest proximal difference, live anchor:", live, "| copied anchor:", copied)
+live = local_fit(nn.Linear(3, 1), batches, mu=1.0, copy_anchor=False)
+torch.manual_seed(0)
+copied = local_fit(nn.Linear(3, 1), batches, mu=1.0, copy_anchor=True)
+print("largest proximal pull, live anchor:", live, "| copied anchor:", copied)
 assert live == 0.0 and copied > 0
 print("CONFIRMED: with the live anchor the proximal term is always zero")

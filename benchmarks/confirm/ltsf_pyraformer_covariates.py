@@ -1,9 +1,10 @@
-"""cure-lab/LTSF-Linear@0c11366 Pyraformer/data_loader.py:318-325 (Dataset_Custom2): the
-series index is written into a view of the stored covariates (`seq_x_mark[:, -1] = seq_idx`).
-2-D covariates (lines 318/320): all series share the rows, so two items of one batch with the
-same window overwrite each other's returned view before collation. 3-D covariates (lines
-322/324, the only shape `preprocess_flow` returns): each series owns its column, the write is
-the same value every time, so only the first read changes the stored data."""
+"""cure-lab/LTSF-Linear@0c11366 Pyraformer/data_loader.py (Dataset_Custom2): the series index is
+written into a view of the stored covariates (`seq_x_mark[:, -1] = seq_idx`).
+2-D covariates (findings on lines 318/320): all series share the rows, so two items of one
+batch with the same window overwrite each other's returned view before collation.
+3-D covariates (lines 323/325, the only shape `preprocess_flow` returns): each series owns its
+column, the write is the same value every time, so only the first read changes the stored
+data."""
 import torch
 from torch.utils.data import DataLoader, Dataset
 
