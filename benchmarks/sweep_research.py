@@ -21,7 +21,8 @@ Printed: a table per repository, every finding with its verdict (NEW when not re
 reviews no longer found (GONE), precision = true / (true + false) with debatable and notices
 counted apart, and the misses found by reading, marked MISS-FOUND once a finding is reported
 on their line. A repository whose mirror is absent is skipped with a note, never a traceback.
-Exit status: 0 when every finding is reviewed, 1 when some are not, 2 when the linter failed.
+Exit status: 0 when every finding is reviewed, 1 when some are not, 2 when the linter failed,
+the two front ends disagreed, or a pinned commit could not be read from the mirror.
 """
 
 import argparse
@@ -309,7 +310,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
               f"(true / (true + false); debatable counted apart)")
     else:
         print("precision: undefined (no finding judged true or false)")
-    if failed or disagree:
+    if failed or disagree or skipped:
         return 2
     return 1 if verdicts["new"] else 0
 
