@@ -1,0 +1,324 @@
+"""Lint public research repositories (paper code, federated learning, course code) pinned to a
+commit, and measure precision against the hand review.
+
+    python benchmarks/sweep_research.py [--mirror DIR] [--cache DIR] [--package-root DIR]
+                                        [--only NAMES] [--review FILE] [--flake8] [--jobs N]
+
+Research code is where aliasing bugs live: it is rarely packaged, so each repository is read
+from a local git mirror (default /work/.mirror, or $COPYSAFETY_MIRROR: one folder per
+repository named `owner+name`, holding `repo/` as a bare git directory or a clone). The pinned
+commit's *.py files are extracted with `git cat-file` into the cache folder (default
+~/.cache/copysafety-research, or $COPYSAFETY_RESEARCH_CACHE), and the tree is linted as a user
+would: `copysafety check --format json --isolated --extend-select CPS104` (every code, the
+default-off one included); with --flake8, `flake8 --select CPS --extend-select CPS104` too,
+and the two must agree.
+
+Every finding is looked up in benchmarks/sweep_research_review.json
+({"findings": [{repo, commit, path, line, code, verdict: "true"|"false"|"debatable"|"notice",
+kind, reason, confirm}], "misses": [{repo, commit, path, line, code, kind, verdict, reason,
+lacking, confirm}]}); "notice" is a correct CPS9xx report (a file that could not be parsed).
+Printed: a table per repository, every finding with its verdict (NEW when not reviewed),
+reviews no longer found (GONE), precision = true / (true + false) with debatable and notices
+counted apart, and the misses found by reading, marked MISS-FOUND once a finding is reported
+on their line. A repository whose mirror is absent is skipped with a note, never a traceback.
+Exit status: 0 when every finding is reviewed, 1 when some are not, 2 when the linter failed,
+the two front ends disagreed, or a pinned commit could not be read from the mirror.
+"""
+
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
+
+ROOT = Path(__file__).resolve().parent.parent
+REVIEW = ROOT / "benchmarks" / "sweep_research_review.json"
+
+# (owner/name, pinned commit, field)
+FEDERATED = "federated learning"
+REPOS: Tuple[Tuple[str, str, str], ...] = (
+    ("shaoxiongji/federated-learning", "5a9da1acd210aef030ff3841665c6d0cc0c8be23", FEDERATED),
+    ("AshwinRJ/Federated-Learning-PyTorch", "26eaec40fa8beb56777feb89756f6401c28c4736",
+     FEDERATED),
+    ("Xtra-Computing/NIID-Bench", "61b901ab645e62391772e9898384c2c3485b7a6c", FEDERATED),
+    ("TsingZ0/PFLlib", "d832e76f6a23b833038949ec1e4fdefe63a4d350", FEDERATED),
+    ("JYWa/FedNova", "47b4e096dfb19dc43c728896fff335a5befb645d", FEDERATED),
+    ("pliang279/LG-FedAvg", "7af0568b2cae88922ebeacc021b1679815092f4e", FEDERATED),
+    ("lgcollins/FedRep", "d82e62982e107bb3322541604f059c0ff28bd289", FEDERATED),
+    ("CharlieDinh/pFedMe", "caf24b1f954d4381bd9b4d104ee7eff389e1489b", FEDERATED),
+    ("omarfoq/FedEM", "996faddf865fd03c6852b7ffe64410e31b339e94", FEDERATED),
+    ("ki-ljl/Scaffold-Federated-Learning", "6114b73509f1065fb792b8584726bb52ba328e0b",
+     FEDERATED),
+    ("ki-ljl/FedProx-PyTorch", "ec79be9ac3b849a36f4a1c44ed59d5569d3f4eaa", FEDERATED),
+    ("c-gabri/Federated-Learning-PyTorch", "d9c46d4820fd312945795e9997584bf438145bf6",
+     FEDERATED),
+    ("QinbinLi/MOON", "8fcba3c4efc9a47eb24687a91ba94cfb2005103f", FEDERATED),
+    ("med-air/FedBN", "2fa38adf627a8c8ba71c5fb515b1f2ba00aa8812", FEDERATED),
+    ("KarhouTam/FL-bench", "06e658bca5af6ce732e25bb7c0f8be321e14a85e", FEDERATED),
+    # The parent of FL-bench's fix d869d61 ("Add necessary tensor copy operation in FedProx"):
+    # `global_params = list(self.model.parameters())` as the proximal anchor (a known bug).
+    ("KarhouTam/FL-bench", "60e144473d2caa57442b3dce8c7bebbed1e62028",
+     FEDERATED + ", known bug fixed upstream"),
+    ("Jaewoo-Shin/FL_ACT", "60971ddfe9fd042098cf40b96e7a64bf76b8facd", FEDERATED),
+    ("wnma3mz/flearn", "54bbb48c66736182e9519824e0195cbc094350c2", FEDERATED),
+    ("yanx27/Pointnet_Pointnet2_pytorch", "eb64fe0b4c24055559cea26299cb485dcb43d8dd",
+     "point clouds"),
+    ("fxia22/pointnet.pytorch", "bafbf401e0af19be3262e448c59313fd2be0e421", "point clouds"),
+    ("WangYueFt/dgcnn", "f765b469a67730658ba554e97dc11723a7bab628", "point clouds"),
+    ("antao97/UnsupervisedPointCloudReconstruction", "980194040b22b8448282501a8291e26bd227b6a6",
+     "point clouds"),
+    ("bulletPr/Unsupervised-learning-on-LoD3-building-point-cloud",
+     "72f9ff793493da113e4cb4235cb3a6693ac15088", "point clouds"),
+    ("eriklindernoren/PyTorch-YOLOv3", "1d621c8489e22c76ceb93bb2397ac6c8dfb5ceb7", "detection"),
+    ("amdegroot/ssd.pytorch", "5b0b77faa955c1917b0c710d770739ba8fbff9b7", "detection"),
+    ("milesial/Pytorch-UNet", "21d7850f2af30a9695bbeea75f3136aa538cfc4a", "segmentation"),
+    ("VainF/DeepLabV3Plus-Pytorch", "4e1087de98bc49d55b9239ae92810ef7368660db",
+     "segmentation"),
+    ("zhouhaoyi/Informer2020", "29f2a739226a509202a092b464163da81fa74960", "time series"),
+    ("cure-lab/LTSF-Linear", "0c113668a3b88c4c4ee586b8c5ec3e539c4de5a6", "time series"),
+    ("thuml/Time-Series-Library", "4e938a1767106324dd753b2a44832bf870a0252e", "time series"),
+    ("tkipf/pygcn", "1600b5b748b3976413d1e307540ccc62605b4d6d", "graph networks"),
+    ("Diego999/pyGAT", "3664f2dc90cbf971564c0bf186dc794f12446d0c", "graph networks"),
+    ("alexmonti19/dagnet", "4cd6ceb8ff47ce1e888f7676c9463d2ab1c7aa4b", "graph networks"),
+    ("sfujim/TD3", "34770ccdcb51df6f6c7d85c1ba7e40d71b940d16", "reinforcement learning"),
+    ("seungeunrho/minimalRL", "c8efed8481e3cd40e9739cfde220a55522555b57",
+     "reinforcement learning"),
+    ("tloen/alpaca-lora", "8bb8579e403dc78e37fe81ffbb253c413007323f", "LLM fine-tuning"),
+    ("HobbitLong/RepDistiller", "b84f547c5db6a35318d4671d7d5c4de74c822403", "distillation"),
+    ("haitongli/knowledge-distillation-pytorch", "9937528f0be0efa979c745174fbcbe9621cea8b7",
+     "distillation"),
+    ("GMvandeVen/continual-learning", "e6d795aa81b9cef742b8de76cb71222d4d1ce00b",
+     "continual learning"),
+    ("facebookresearch/GradientEpisodicMemory", "34c6b8e9a0607db7567301c48b727430d20bee7e",
+     "continual learning"),
+    ("Bjarten/early-stopping-pytorch", "fbd87a6135820700e27cda3448d5d54dc6fd3b0c",
+     "early stopping"),
+    ("jindongwang/transferlearning", "f951df1188858f6eb561b89e37deb93295ff1c82",
+     "transfer learning"),
+    ("udacity/deep-learning-v2-pytorch", "c9404fc86181fc3f0906b368697268257f348535",
+     "course code"),
+    ("jjparkcv/cs348n-hw2", "ce2199c3295c06143b6249d479ee146d50385120", "course code"),
+    ("DesMonNt/image-classification", "f7764e18dc6ef1e077002f47b990574f80a35b8d",
+     "early stopping"),
+    ("Dizolivemint/CS580-Text-Predictor", "6599b8c2dbefe795490aa32534387b4295da70c1",
+     "early stopping"),
+    ("CeciliuSousa/NeuraPose", "5b655deddc7d8d6f0556b7670c050bbf545b9a5c", "time series"),
+)
+
+
+def default_mirror() -> Path:
+    return Path(os.environ.get("COPYSAFETY_MIRROR", "/work/.mirror"))
+
+
+def default_cache() -> Path:
+    folder = os.environ.get("COPYSAFETY_RESEARCH_CACHE")
+    return Path(folder) if folder else Path.home() / ".cache" / "copysafety-research"
+
+
+def git_dir(mirror: Path, repo: str) -> Optional[Path]:
+    """The git directory of `repo` in the mirror: a bare `repo/` or a clone's `repo/.git`."""
+    base = mirror / repo.replace("/", "+") / "repo"
+    for candidate in (base / ".git", base):
+        if (candidate / "HEAD").is_file() and (candidate / "objects").is_dir():
+            return candidate
+    return None
+
+
+def extract(mirror: Path, repo: str, commit: str, cache: Path) -> Path:
+    """The pinned commit's Python files under `cache/<owner+name>-<commit[:12]>`, once."""
+    target = cache / f"{repo.replace('/', '+')}-{commit[:12]}"
+    if (target / ".complete").is_file():
+        return target
+    git = git_dir(mirror, repo)
+    if git is None:
+        raise FileNotFoundError(f"no git mirror of {repo} under {mirror}")
+    # Blob by blob, not `git archive`: mirrors lack large data files, which makes an archive
+    # of the whole commit fail although every Python source is present.
+    listing = subprocess.run(["git", f"--git-dir={git}", "ls-tree", "-r", "-z", commit],
+                             capture_output=True, check=True).stdout.decode("utf-8", "replace")
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in filter(None, listing.split("\0")):
+        meta, _, path = entry.partition("\t")
+        mode, kind, blob = meta.split()
+        if kind != "blob" or mode == "120000" or not path.endswith(".py"):
+            continue
+        destination = (target / path).resolve()
+        if target.resolve() not in destination.parents:
+            continue  # a path that climbs out of the tree
+        text = subprocess.run(["git", f"--git-dir={git}", "cat-file", "blob", blob],
+                              capture_output=True)
+        if text.returncode != 0:
+            continue  # absent from the mirror
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(text.stdout)
+    (target / ".complete").write_text(commit + "\n")
+    return target
+
+
+def _env(package_root: Path) -> Dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(package_root)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
+    env["COPYSAFETY_NO_CACHE"] = "1"
+    return env
+
+
+def lint(tree: Path, package_root: Path, jobs: int) -> List[dict]:
+    """`copysafety check` over the whole tree, every code included."""
+    done = subprocess.run(
+        [sys.executable, "-m", "flake8_copysafety", "check", "--format", "json", "--isolated",
+         "--exit-zero", "--extend-select", "CPS104", "--jobs", str(jobs), "."],
+        cwd=tree, env=_env(package_root), capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"copysafety check exited {done.returncode} in {tree}:\n"
+                           f"{done.stderr[-2000:]}")
+    return json.loads(done.stdout)
+
+
+def lint_flake8(tree: Path, package_root: Path, jobs: int) -> List[Tuple[str, int, str]]:
+    """`flake8 --select CPS` over the tree: (path, line, code) of each CPS finding."""
+    done = subprocess.run(
+        [sys.executable, "-m", "flake8", "--isolated", "--select", "CPS",
+         "--extend-select", "CPS104", "--exit-zero", f"--jobs={jobs}",
+         "--format=%(path)s\t%(row)d\t%(code)s", "."],
+        cwd=tree, env=_env(package_root), capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"flake8 exited {done.returncode} in {tree}:\n{done.stderr[-2000:]}")
+    found = []
+    for line in done.stdout.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[1].isdigit():
+            found.append((Path(parts[0]).as_posix().removeprefix("./"), int(parts[1]),
+                          parts[2]))
+    return found
+
+
+Key = Tuple[str, str, str, int, str]  # repository, commit, path, line, code
+
+
+def load_review(path: Path) -> Tuple[Dict[Key, dict], List[dict]]:
+    if not path.is_file():
+        return {}, []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    findings = {(e["repo"], e["commit"], e["path"], e["line"], e["code"]): e
+                for e in data["findings"]}
+    return findings, data.get("misses", [])
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mirror", type=Path, default=default_mirror(),
+                        help="folder of git mirrors, one `owner+name/repo` each "
+                             "(default %(default)s)")
+    parser.add_argument("--cache", type=Path, default=default_cache(),
+                        help="extraction folder (default %(default)s)")
+    parser.add_argument("--package-root", type=Path, default=ROOT,
+                        help="checkout whose flake8_copysafety is run (default: this one)")
+    parser.add_argument("--only", default="", help="comma-separated repositories (owner/name)")
+    parser.add_argument("--review", type=Path, default=REVIEW, help="reviewed findings")
+    parser.add_argument("--flake8", action="store_true",
+                        help="also run flake8 --select CPS and compare")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args(argv)
+    wanted = {n for n in args.only.split(",") if n}
+    chosen = [r for r in REPOS if not wanted or r[0] in wanted]
+
+    rows, findings, skipped, failed, disagree = [], [], [], [], []
+    for repo, commit, field in chosen:
+        try:
+            tree = extract(args.mirror, repo, commit, args.cache)
+        except (FileNotFoundError, subprocess.CalledProcessError, OSError,
+                ValueError) as error:
+            skipped.append(f"{repo}@{commit[:12]}: {error}")
+            continue
+        began = time.perf_counter()
+        try:
+            found = lint(tree, args.package_root, args.jobs)
+            if args.flake8:
+                theirs = sorted(lint_flake8(tree, args.package_root, args.jobs))
+                # CPS9xx are `check`'s own (flake8 reports E999 for a file it cannot parse)
+                ours = sorted((Path(f["path"]).as_posix(), f["line"], f["code"]) for f in found
+                              if not f["code"].startswith("CPS9"))
+                if theirs != ours:
+                    disagree.append(f"{repo}: check {ours} != flake8 {theirs}")
+        except (RuntimeError, ValueError, OSError) as error:
+            failed.append(f"{repo}: {error}")
+            continue
+        seconds = time.perf_counter() - began
+        codes = collections.Counter(f["code"] for f in found)
+        files = sum(1 for _ in tree.rglob("*.py"))
+        rows.append((repo, commit, field, files, codes, seconds))
+        findings += [(repo, commit, f) for f in found]
+
+    print(f"linter: {args.package_root}")
+    print(f"{'repository':44} {'commit':12} {'files':>5} {'sec':>6}  findings")
+    for repo, commit, field, files, codes, seconds in rows:
+        by_code = ", ".join(f"{c} {n}" for c, n in sorted(codes.items())) or "-"
+        print(f"{repo:44} {commit[:12]} {files:5d} {seconds:6.1f}  {by_code}")
+    total = collections.Counter()
+    for row in rows:
+        total.update(row[4])
+    print(f"{'all ' + str(len(rows)) + ' repositories':57} {sum(r[3] for r in rows):5d} "
+          f"{sum(r[5] for r in rows):6.1f}  {sum(total.values())}")
+    fields = collections.Counter(r[2].split(",")[0] for r in rows)
+    print("fields: " + ", ".join(f"{f} {n}" for f, n in sorted(fields.items())))
+
+    review, misses = load_review(args.review)
+    seen, verdicts = set(), collections.Counter()
+    print()
+    for repo, commit, f in sorted(findings, key=lambda x: (x[0], x[1], x[2]["path"],
+                                                           x[2]["line"])):
+        path = Path(f["path"]).as_posix()
+        key = (repo, commit, path, f["line"], f["code"])
+        seen.add(key)
+        entry = review.get(key)
+        verdict = entry["verdict"] if entry else "new"
+        verdicts[verdict] += 1
+        print(f"{verdict.upper():9} {repo}@{commit[:7]} {path}:{f['line']} {f['code']} "
+              f"{f['message']}")
+    pinned = {(r[0], r[1]) for r in rows}
+    for key in sorted(set(review) - seen):
+        if key[:2] in pinned:
+            print(f"GONE      {key[0]} {key[2]}:{key[3]} {key[4]} (reviewed, no longer found)")
+
+    found_at = {(repo, commit, Path(f["path"]).as_posix(), f["line"])
+                for repo, commit, f in findings}
+    print()
+    kinds = collections.Counter()
+    for miss in misses:
+        if (miss["repo"], miss["commit"]) not in pinned:
+            continue
+        now = (miss["repo"], miss["commit"], miss["path"], miss["line"]) in found_at
+        kinds[miss["kind"]] += 1
+        print(f"{'MISS-FOUND' if now else 'MISS':10} {miss['repo']} {miss['path']}:"
+              f"{miss['line']} {miss['code']} [{miss['kind']}]")
+    if kinds:
+        print("misses by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+
+    for note in skipped:
+        print(f"skipped {note}", file=sys.stderr)
+    for note in failed:
+        print(f"FAILED {note}", file=sys.stderr)
+    for note in disagree:
+        print(f"DISAGREE {note}", file=sys.stderr)
+    judged = verdicts["true"] + verdicts["false"]
+    print()
+    print(f"findings: {sum(verdicts.values())} (true {verdicts['true']}, false "
+          f"{verdicts['false']}, debatable {verdicts['debatable']}, notice (CPS9xx) "
+          f"{verdicts['notice']}, not reviewed {verdicts['new']})")
+    if judged:
+        print(f"precision: {verdicts['true']}/{judged} = {verdicts['true'] / judged:.3f} "
+              f"(true / (true + false); debatable counted apart)")
+    else:
+        print("precision: undefined (no finding judged true or false)")
+    if failed or disagree or skipped:
+        return 2
+    return 1 if verdicts["new"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
