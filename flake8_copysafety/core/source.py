@@ -15,13 +15,24 @@ def decode(source: Union[str, bytes]) -> Optional[str]:
     if isinstance(source, str):
         return source.lstrip("\ufeff")
     try:
-        encoding, first = tokenize.detect_encoding(io.BytesIO(source).readline)
+        encoding, first = tokenize.detect_encoding(_first_lines(source))
         text = source.decode(encoding).lstrip("\ufeff")
     except (SyntaxError, LookupError, UnicodeDecodeError):
         return None
     if encoding not in ("utf-8", "utf-8-sig") and not _keeps_cookie(text, len(first)):
         return None
     return text
+
+
+def _first_lines(raw: bytes):
+    """A `readline` over the file's first two lines as Python's tokenizer splits them: at
+    `\\r` too (`tokenize.detect_encoding` reads `BytesIO` lines, split at `\\n` only, and
+    misses a cookie in a file of `\\r` endings)."""
+    lines = [m.group() for m, _ in zip(_RAW_LINE.finditer(raw), range(2))]
+    return iter(lines + [b""] * 2).__next__
+
+
+_RAW_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 def _keeps_cookie(text: str, lines: int) -> bool:

@@ -1,0 +1,224 @@
+"""Hostile input: odd line endings and encodings, files CPython refuses, file names that are
+not UTF-8, interrupted fixes, a frozen editor worker, and the guard's failures. Each test uses
+the input that once broke the front end it names."""
+
+import ast
+import glob
+import json
+import os
+import tokenize
+from pathlib import Path
+
+import pytest
+
+from cli_support import CANONICAL, run_main
+from flake8_copysafety.cli.runner import Settings, check_source
+from flake8_copysafety.cli.selection import Selection
+from flake8_copysafety.engine.pipeline import LintOptions
+from flake8_copysafety.plugin import CopySafetyChecker
+
+ROOT = Path(__file__).resolve().parent.parent
+POSITIVES = sorted(glob.glob(str(ROOT / "corpus" / "cps*" / "pos*.py")))
+ENDINGS = {"lf": b"\n", "crlf": b"\r\n", "cr": b"\r"}
+
+
+def _check(path: str, raw: bytes):
+    """What `copysafety check` reports for these bytes (every code selected, no cache)."""
+    report = check_source(path, raw, Settings(LintOptions(), Selection(select=["CPS"])))
+    return sorted((f.line, f.col, f.code) for f in report.findings)
+
+
+def _flake8(path: str):
+    """What the plugin reports for the file as flake8 reads it (`tokenize.open`: the
+    cookie, and universal newlines; Latin-1 when that fails), every code selected."""
+    try:
+        with tokenize.open(path) as handle:
+            lines = handle.readlines()
+    except (SyntaxError, UnicodeError):
+        with open(path, encoding="latin-1") as handle:
+            lines = handle.readlines()
+    checker = CopySafetyChecker(ast.parse("".join(lines)), lines, path)
+    return sorted((line, col, text.split()[0]) for line, col, text, _ in checker.run())
+
+
+@pytest.fixture
+def no_cache(monkeypatch):
+    monkeypatch.setattr(CopySafetyChecker, "use_cache", False)
+    monkeypatch.setattr(CopySafetyChecker, "worker", False)
+    monkeypatch.setenv("COPYSAFETY_NO_CACHE", "1")
+
+
+# --- one reader: line endings and encodings (issue: CR-only files lost CPS201/CPS202) -----
+
+def test_every_positive_gives_the_same_findings_in_lf_crlf_and_cr(tmp_path, no_cache):
+    assert len(POSITIVES) > 100
+    differ = []
+    for source in POSITIVES:
+        lf = Path(source).read_bytes().replace(b"\r\n", b"\n")
+        expected = None
+        for name, ending in ENDINGS.items():
+            path = tmp_path / f"{Path(source).parent.name}_{Path(source).stem}_{name}.py"
+            raw = lf.replace(b"\n", ending)
+            path.write_bytes(raw)
+            if expected is None:
+                expected = _flake8(str(path))
+                assert expected, source  # a positive: flake8 finds it
+            got = {"check": _check(str(path), raw), "flake8": _flake8(str(path))}
+            if any(found != expected for found in got.values()):
+                differ.append((source, name, expected, got))
+    assert differ == []
+
+
+def test_a_cookie_and_cr_endings_read_as_python_reads_them(tmp_path, no_cache):
+    text = CANONICAL.replace("import torch\n", "# -*- coding: latin-1 -*-\nimport torch\n# é\n")
+    raw = text.encode("latin-1").replace(b"\n", b"\r")
+    path = tmp_path / "latin.py"
+    path.write_bytes(raw)
+    assert _check(str(path), raw) == _flake8(str(path)) == [(13, 8, "CPS101")]
+
+
+# --- files CPython cannot compile get CPS901, never silence -------------------------------
+
+def _deep_sum(depth: int) -> str:
+    """CANONICAL's bug, and in the same function an expression too deep for CPython's
+    compiler (its `ast` parses; `python FILE` says RecursionError)."""
+    return CANONICAL.replace("        return x\n",
+                             "        y = " + "1+" * depth + "1\n        return x\n")
+
+
+@pytest.mark.parametrize("name, raw, why", [
+    # UTF-16 cookie, even byte count: decodes to other characters; Python refuses it
+    ("utf16.py", b"# coding: utf-16\nimport torch\nclass D:\n    def __getitem__(s, i): pass\n#",
+     "cannot decode it in its declared encoding"),
+    ("deep_sum.py", _deep_sum(3000).encode(), "RecursionError: maximum recursion depth"),
+    ("blocks.py", CANONICAL.replace("        return x\n", "".join(
+        "        " + "    " * k + f"for a{k} in b:\n" for k in range(21))
+        + "        " + "    " * 21 + "pass\n        return x\n").encode(),
+     "SyntaxError: too many statically nested blocks"),
+    ("parens.py", CANONICAL.replace("x += 1\n", "x += " + "(" * 250 + "1" + ")" * 250 + "\n")
+     .encode(), "SyntaxError: too many nested parentheses"),
+    # no dataset or state_dict text at all: the gate alone would skip it
+    ("syntax.py", b"def f(:\n    pass\n", "SyntaxError: invalid syntax"),
+])
+def test_a_file_python_cannot_compile_is_cps901_in_check(tmp_path, capsys, no_cache,
+                                                        name, raw, why):
+    if len(raw) % 2 and name == "utf16.py":
+        raw += b"#"
+    assert len(raw) % 2 == 0 or name != "utf16.py"
+    (tmp_path / name).write_bytes(raw)
+    code, out, _ = run_main(capsys, "check", "--no-cache", str(tmp_path / name))
+    assert code == 1, out
+    assert f"CPS901 {tmp_path / name} was not checked: " in out
+    assert why in out
+    assert "All checks passed" not in out
+
+
+def test_a_file_within_cpythons_limits_keeps_its_finding(tmp_path, capsys, no_cache):
+    (tmp_path / "ds.py").write_text(_deep_sum(300))
+    code, out, _ = run_main(capsys, "check", "--no-cache", str(tmp_path / "ds.py"))
+    assert code == 1 and "ds.py:11:9: CPS101 " in out
+
+
+# --- machine formats survive a file name that is not UTF-8 --------------------------------
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github", "gitlab"])
+def test_machine_formats_escape_a_non_utf8_file_name(tmp_path, fmt):
+    import subprocess
+    import sys
+
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"ds\xff.py"), "w") as handle:
+        handle.write(CANONICAL)
+    done = subprocess.run(
+        [sys.executable, "-m", "flake8_copysafety", "check", "--no-cache", "--format", fmt,
+         "."], cwd=folder, capture_output=True, timeout=300,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert done.returncode == 1, done.stderr
+    text = done.stdout.decode("utf-8")  # valid UTF-8 throughout
+    if fmt == "json":
+        (item,) = json.loads(text)
+        assert (item["path"], item["line"], item["col"], item["code"]) == \
+            ("ds\\xff.py", 11, 9, "CPS101")
+    elif fmt == "gitlab":
+        (item,) = json.loads(text)
+        assert item["location"] == {"path": "ds\\xff.py", "lines": {"begin": 11}}
+    elif fmt == "sarif":
+        (result,) = json.loads(text)["runs"][0]["results"]
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"] == "ds%FF.py"
+        assert location["region"]["startLine"] == 11
+    else:
+        assert text.startswith("::error file=ds\\xff.py,line=11,col=9,"), text
+
+
+# --- the guard: a failing test keeps its own failure; os._exit leaves no folder ------------
+
+GUARDED_BUG = '''\
+import torch
+from torch.utils.data import Dataset
+
+
+class D(Dataset):
+    def __init__(self):
+        self.data = torch.zeros(4, 2)
+
+    def __len__(self):
+        return 4
+
+    def __getitem__(self, i):
+        x = self.data[i]
+        x += 1
+        return x
+'''
+
+
+def _guard_env(tmp_path):
+    pytest.importorskip("torch")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    return scratch, dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(scratch))
+
+
+def test_pytest_copysafety_keeps_the_tests_own_failure(tmp_path):
+    import subprocess
+    import sys
+
+    from importlib.metadata import entry_points
+
+    _, env = _guard_env(tmp_path)
+    (tmp_path / "test_demo.py").write_text(GUARDED_BUG + '''
+
+def test_fails_on_its_own():
+    D()[0]
+    assert 1 + 1 == 3, "its own message"
+''')
+    plugin = [] if any(ep.name == "copysafety" for ep in entry_points(group="pytest11")) \
+        else ["-p", "flake8_copysafety.guard.pytest_plugin"]
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *plugin,
+         "--copysafety", "test_demo.py"],
+        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=240)
+    out = done.stdout
+    assert "1 failed" in out, out + done.stderr
+    assert "E       AssertionError: its own message" in out, out
+    assert "test_demo.py:20: AssertionError" in out, out
+    assert "copysafety guards" in out and "test_demo.py:14:1: CPS101" in out, out
+
+
+def test_copysafety_run_cleans_up_after_os_exit(tmp_path):
+    import subprocess
+    import sys
+
+    scratch, env = _guard_env(tmp_path)
+    (tmp_path / "prog.py").write_text(GUARDED_BUG + '''
+import os
+D()[0]
+print("bye", flush=True)
+os._exit(0)
+''')
+    done = subprocess.run([sys.executable, "-m", "flake8_copysafety", "run", "prog.py"],
+                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=240)
+    assert done.stdout == "bye\n"
+    assert "prog.py:14:1: CPS101" in done.stderr, done.stderr
+    assert done.returncode == 1
+    assert list(scratch.iterdir()) == []
