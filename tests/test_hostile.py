@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_support import CANONICAL, run_main
+from cli_support import CANONICAL, CANONICAL_FIXED, run_main
 from flake8_copysafety.cli.runner import Settings, check_source
 from flake8_copysafety.cli.selection import Selection
 from flake8_copysafety.engine.pipeline import LintOptions
@@ -261,3 +261,91 @@ def test_a_stopped_worker_is_replaced_and_the_file_analysed_here(tmp_path, monke
         assert wait_for_worker() != frozen  # and a fresh one took its place
     finally:
         next(fixture, None)
+
+
+# --- --fix never leaves a partial file ----------------------------------------------------
+
+SLOW_FIX = """\
+import os, sys, time
+real_fsync = os.fsync
+
+
+def slow_fsync(fd):  # a slow disk: the moment between writing and renaming grows
+    time.sleep(float(os.environ["SLOW_FSYNC"]))
+    real_fsync(fd)
+
+
+os.fsync = slow_fsync
+from flake8_copysafety.cli.main import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _gone(group: int, seconds: float = 30.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_fix_writes_with_the_files_mode(tmp_path, capsys, no_cache):
+    path = tmp_path / "ds.py"
+    path.write_text(CANONICAL)
+    path.chmod(0o640)
+    code, _, _ = run_main(capsys, "check", "--no-cache", "--fix", str(path))
+    assert code == 0 and path.read_text() == CANONICAL_FIXED
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["ds.py"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_interrupted_fix_leaves_each_file_whole(tmp_path, jobs):
+    """Runs killed at random moments (SIGINT, SIGTERM, SIGKILL) while a slow disk makes
+    each write last: every file holds its old text or the fixed one, never a part; after
+    SIGINT and SIGTERM no temporary file is left; after any signal no process of the run
+    lives on (pool workers die with their parent) to change a file later."""
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    seed = random.randrange(1 << 30)
+    rng = random.Random(seed)
+    (tmp_path / "slow_fix.py").write_text(SLOW_FIX)
+    names = [f"ds{k}.py" for k in range(12)]  # over PARALLEL_MIN_FILES: a pool with -j 2
+    env = dict(os.environ, PYTHONPATH=str(ROOT), SLOW_FSYNC="0.3", COPYSAFETY_NO_CACHE="1")
+    cut_short = 0
+    for round_, sig in enumerate([signal.SIGINT, signal.SIGTERM, signal.SIGKILL] * 2):
+        folder = tmp_path / f"run{round_}"
+        folder.mkdir()
+        for name in names:
+            (folder / name).write_text(CANONICAL)
+        run = subprocess.Popen(
+            [sys.executable, str(tmp_path / "slow_fix.py"), "check", "--fix", "-j", jobs,
+             *names], cwd=folder, env=env, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, start_new_session=True)
+        time.sleep(rng.uniform(0.5, 6.0))
+        run.send_signal(sig)
+        try:
+            run.wait(timeout=60)
+        finally:
+            stderr = run.stderr.read().decode()
+            run.stderr.close()
+        assert _gone(run.pid), (seed, sig, "a process of the run lives on")
+        cut_short += run.returncode not in (0, 1)
+        texts = {name: (folder / name).read_text() for name in names}
+        assert set(texts.values()) <= {CANONICAL, CANONICAL_FIXED}, (seed, sig, texts)
+        assert "Traceback" not in stderr, (seed, sig, stderr)
+        left = sorted(p.name for p in folder.iterdir() if p.name not in names)
+        if sig != signal.SIGKILL:
+            assert left == [], (seed, sig, left)
+            if run.returncode != 0:  # not done before the signal came
+                assert run.returncode == 130 and "interrupted" in stderr, (seed, stderr)
+    assert cut_short, seed  # the signals came while the runs were fixing
