@@ -51,21 +51,21 @@ def no_cache(monkeypatch):
 # --- one reader: line endings and encodings (issue: CR-only files lost CPS201/CPS202) -----
 
 def test_every_positive_gives_the_same_findings_in_lf_crlf_and_cr(tmp_path, no_cache):
+    """flake8 reads each of the three alike (universal newlines); `check` reads bytes, and
+    must read them as Python does. (LF against flake8 is every other test's case.)"""
     assert len(POSITIVES) > 100
     differ = []
     for source in POSITIVES:
         lf = Path(source).read_bytes().replace(b"\r\n", b"\n")
-        expected = None
-        for name, ending in ENDINGS.items():
-            path = tmp_path / f"{Path(source).parent.name}_{Path(source).stem}_{name}.py"
-            raw = lf.replace(b"\n", ending)
-            path.write_bytes(raw)
-            if expected is None:
-                expected = _flake8(str(path))
-                assert expected, source  # a positive: flake8 finds it
-            got = {"check": _check(str(path), raw), "flake8": _flake8(str(path))}
-            if any(found != expected for found in got.values()):
-                differ.append((source, name, expected, got))
+        stem = f"{Path(source).parent.name}_{Path(source).stem}"
+        paths = {name: tmp_path / f"{stem}_{name}.py" for name in ("crlf", "cr")}
+        for name, path in paths.items():
+            path.write_bytes(lf.replace(b"\n", ENDINGS[name]))
+        expected = _flake8(str(paths["cr"]))
+        assert expected, source  # a positive: flake8 finds it
+        got = {name: _check(str(path), path.read_bytes()) for name, path in paths.items()}
+        if any(found != expected for found in got.values()):
+            differ.append((source, expected, got))
     assert differ == []
 
 

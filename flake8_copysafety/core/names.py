@@ -134,12 +134,27 @@ class ImportTable:
 
 
 def dotted_ast(node: ast.expr) -> Optional[str]:
-    """`a.b.c` for an `ast` Name/Attribute chain, else None."""
-    parts = []
+    """`a.b.c` for an `ast` Name/Attribute chain, else None.
+
+    Kept on each Attribute node once computed: the analysis asks again for every node
+    of a chain (each prefix of `self.a.a.a…`), and a walk down the chain each time would
+    cost the square of its length, times the passes over the function."""
+    chain = []
     while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
+        known = getattr(node, _DOTTED, _UNKNOWN)
+        if known is not _UNKNOWN:
+            base = known
+            break
+        chain.append(node)
         node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return None
+    else:
+        base = node.id if isinstance(node, ast.Name) else None
+    for attribute in reversed(chain):
+        if base is not None:
+            base = f"{base}.{attribute.attr}"
+        setattr(attribute, _DOTTED, base)
+    return base
+
+
+_DOTTED = "_copysafety_dotted"
+_UNKNOWN = object()
