@@ -6,6 +6,7 @@ write the same file.
 """
 
 import ast
+import errno
 import io
 import os
 import signal
@@ -178,6 +179,8 @@ def write_atomically(path: str, data: bytes) -> None:
     replaced."""
     target = os.path.realpath(path)
     mode = stat.S_IMODE(os.stat(target).st_mode)
+    if not os.access(target, os.W_OK):  # a rename would replace a file its owner locked
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
     folder, name = os.path.split(target)
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".copysafety-fix",
                                          dir=folder)
