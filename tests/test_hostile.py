@@ -349,3 +349,48 @@ def test_an_interrupted_fix_leaves_each_file_whole(tmp_path, jobs):
             if run.returncode != 0:  # not done before the signal came
                 assert run.returncode == 130 and "interrupted" in stderr, (seed, stderr)
     assert cut_short, seed  # the signals came while the runs were fixing
+
+
+# --- linear cost: an attribute chain is resolved once per node -----------------------------
+
+def _chain(links: int) -> str:
+    return ("import torch\n\n\nclass Trainer:\n    def train(self, model):\n"
+            "        best = model.state_dict()\n"
+            f"        x = self.{'.'.join(['a'] * links)}\n"
+            "        model.load_state_dict(best)\n        return x\n")
+
+
+def test_an_attribute_chain_costs_work_in_proportion_to_its_length(monkeypatch):
+    """`x = self.a.a.a…` once took about n³ steps (each node re-walked its prefix, on every
+    pass to the fixed point): count the answers the receivers plan computes."""
+    from flake8_copysafety.core import names
+    from flake8_copysafety.engine.pipeline import lint_source
+    from flake8_copysafety.plan import receivers
+
+    work = []
+    for method in ("_tag", "_class_of"):
+        real = getattr(receivers.LiveReceivers, method)
+
+        def counted(self, scope, expr, real=real):
+            work.append(1)
+            return real(self, scope, expr)
+
+        monkeypatch.setattr(receivers.LiveReceivers, method, counted)
+    real_dotted = names.dotted_ast
+    steps = []
+
+    def dotted(node):
+        steps.append(1)
+        return real_dotted(node)
+
+    monkeypatch.setattr(receivers, "dotted_ast", dotted)
+    counts = {}
+    for links in (150, 300, 600):
+        work.clear()
+        steps.clear()
+        assert lint_source(_chain(links), "train.py") == []
+        counts[links] = (len(work), len(steps))
+    assert counts[150][0] > 150  # the chain was looked at
+    for small, large in ((150, 300), (300, 600)):
+        assert counts[large][0] <= 2.2 * counts[small][0], counts
+        assert counts[large][1] <= 2.2 * counts[small][1], counts

@@ -114,7 +114,10 @@ def python_refuses(source: Union[str, bytes], only_ast: bool = False) -> Optiona
     the file, or None. Beyond the parser, the compiler refuses too deep expressions
     (RecursionError), more than 20 nested blocks and other limits the `ast` does not know."""
     previous = sys.getrecursionlimit()
-    sys.setrecursionlimit(min(previous, _PYTHON_RECURSION_LIMIT))
+    try:
+        sys.setrecursionlimit(min(previous, _PYTHON_RECURSION_LIMIT))
+    except RecursionError:  # called deeper than that: keep the limit there is
+        pass
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
