@@ -16,7 +16,6 @@ Prints the counts and each failure, and exits 1 if there was one.
 
 import argparse
 import ast
-import io
 import os
 import random
 import sys

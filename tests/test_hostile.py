@@ -16,6 +16,8 @@ from flake8_copysafety.cli.runner import Settings, check_source
 from flake8_copysafety.cli.selection import Selection
 from flake8_copysafety.engine.pipeline import LintOptions
 from flake8_copysafety.plugin import CopySafetyChecker
+from test_worker import flake8 as worker_flake8
+from test_worker import fresh, runtime, wait_for_worker  # noqa: F401 - `runtime`: a fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 POSITIVES = sorted(glob.glob(str(ROOT / "corpus" / "cps*" / "pos*.py")))
@@ -226,41 +228,36 @@ os._exit(0)
 
 # --- a frozen editor worker cannot hang the editor ----------------------------------------
 
-def test_a_stopped_worker_is_replaced_and_the_file_analysed_here(tmp_path, monkeypatch):
+def test_a_stopped_worker_is_replaced_and_the_file_analysed_here(tmp_path, runtime):
     import signal
+    import socket
     import time
 
     from flake8_copysafety.worker import client
-    from test_worker import flake8, fresh, runtime, wait_for_worker  # noqa: F401
 
-    if not client.supported() or not hasattr(__import__("socket"), "SO_PEERCRED"):
+    if not client.supported() or not hasattr(socket, "SO_PEERCRED"):
         pytest.skip("the worker needs fork, Unix sockets and SO_PEERCRED")
-    fixture = runtime.__wrapped__(monkeypatch)
-    next(fixture)
-    try:
-        (tmp_path / "ds.py").write_text(CANONICAL)
-        flake8(tmp_path, "ds.py")  # starts the worker
-        frozen = wait_for_worker()
-        os.kill(frozen, signal.SIGSTOP)
-        (tmp_path / "ds.py").write_text(CANONICAL.replace("x += 1", "x += 2"))  # no cached answer
-        started = time.monotonic()
-        done = flake8(tmp_path, "ds.py", extra_env={"COPYSAFETY_WORKER_TIMEOUT": "1"})
-        assert done.stdout == fresh(tmp_path, "ds.py") != ""
-        assert "libcst imported: True" in done.stderr  # analysed in flake8's own process
-        assert time.monotonic() - started < 60  # not the 600 s a reply was once allowed
-        for _ in range(100):  # killed (a zombie until its parent reaps it, then gone)
-            try:
-                with open(f"/proc/{frozen}/stat") as handle:
-                    if handle.read().split(")")[-1].split()[0] == "Z":
-                        break
-            except FileNotFoundError:
-                break
-            time.sleep(0.1)
-        else:
-            raise AssertionError("the stopped worker still runs")
-        assert wait_for_worker() != frozen  # and a fresh one took its place
-    finally:
-        next(fixture, None)
+    (tmp_path / "ds.py").write_text(CANONICAL)
+    worker_flake8(tmp_path, "ds.py")  # starts the worker
+    frozen = wait_for_worker()
+    os.kill(frozen, signal.SIGSTOP)
+    (tmp_path / "ds.py").write_text(CANONICAL.replace("x += 1", "x += 2"))  # no cached answer
+    started = time.monotonic()
+    done = worker_flake8(tmp_path, "ds.py", extra_env={"COPYSAFETY_WORKER_TIMEOUT": "1"})
+    assert done.stdout == fresh(tmp_path, "ds.py") != ""
+    assert "libcst imported: True" in done.stderr  # analysed in flake8's own process
+    assert time.monotonic() - started < 60  # not the 600 s a reply was once allowed
+    for _ in range(100):  # killed (a zombie until its parent reaps it, then gone)
+        try:
+            with open(f"/proc/{frozen}/stat") as handle:
+                if handle.read().split(")")[-1].split()[0] == "Z":
+                    break
+        except FileNotFoundError:
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("the stopped worker still runs")
+    assert wait_for_worker() != frozen  # and a fresh one took its place
 
 
 # --- --fix never leaves a partial file ----------------------------------------------------
