@@ -79,6 +79,14 @@ def test_a_cookie_and_cr_endings_read_as_python_reads_them(tmp_path, no_cache):
     assert _check(str(path), raw) == _flake8(str(path)) == [(13, 8, "CPS101")]
 
 
+@pytest.mark.parametrize("ending", ["\r", "\r\n"])
+def test_fix_of_a_cr_or_crlf_file_keeps_its_endings(ending, no_cache):
+    raw = CANONICAL.replace("\n", ending).encode()
+    report = check_source("ds.py", raw, Settings(LintOptions(), Selection(), mode="fix"))
+    assert report.fixed == CANONICAL_FIXED.replace("\n", ending)
+    assert report.fixed_count == 1 and report.findings == []
+
+
 # --- files CPython cannot compile get CPS901, never silence -------------------------------
 
 def _deep_sum(depth: int) -> str:
