@@ -373,7 +373,7 @@ def test_an_attribute_chain_costs_work_in_proportion_to_its_length(monkeypatch):
     from flake8_copysafety.plan import receivers
 
     work = []
-    for method in ("_tag", "_class_of"):
+    for method in ("tag", "class_of"):
         real = getattr(receivers.LiveReceivers, method)
 
         def counted(self, scope, expr, real=real):
