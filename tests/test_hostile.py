@@ -249,23 +249,31 @@ def test_a_stopped_worker_is_replaced_and_the_file_analysed_here(
     worker_flake8(tmp_path, "ds.py")  # starts the worker
     frozen = wait_for_worker()
     os.kill(frozen, signal.SIGSTOP)
-    (tmp_path / "ds.py").write_text(CANONICAL.replace("x += 1", "x += 2"))  # no cached answer
-    started = time.monotonic()
-    done = worker_flake8(tmp_path, "ds.py", extra_env={"COPYSAFETY_WORKER_TIMEOUT": "1"})
-    assert done.stdout == fresh(tmp_path, "ds.py") != ""
-    assert "libcst imported: True" in done.stderr  # analysed in flake8's own process
-    assert time.monotonic() - started < 60  # not the 600 s a reply was once allowed
-    for _ in range(100):  # killed (a zombie until its parent reaps it, then gone)
+    try:
+        (tmp_path / "ds.py").write_text(CANONICAL.replace("x += 1", "x += 2"))  # no cached answer
+        started = time.monotonic()
+        done = worker_flake8(tmp_path, "ds.py", extra_env={"COPYSAFETY_WORKER_TIMEOUT": "1"})
+        assert done.stdout == fresh(tmp_path, "ds.py") != ""
+        assert "libcst imported: True" in done.stderr  # analysed in flake8's own process
+        assert time.monotonic() - started < 60  # not the 600 s a reply was once allowed
+        for _ in range(100):  # killed (a zombie until its parent reaps it, then gone)
+            try:
+                with open(f"/proc/{frozen}/stat") as handle:
+                    if handle.read().split(")")[-1].split()[0] == "Z":
+                        break
+            except FileNotFoundError:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the stopped worker still runs")
+        assert wait_for_worker() != frozen  # and a fresh one took its place
+    finally:  # a failed assertion must not leave the stopped worker behind
         try:
             with open(f"/proc/{frozen}/stat") as handle:
-                if handle.read().split(")")[-1].split()[0] == "Z":
-                    break
-        except FileNotFoundError:
-            break
-        time.sleep(0.1)
-    else:
-        raise AssertionError("the stopped worker still runs")
-    assert wait_for_worker() != frozen  # and a fresh one took its place
+                if handle.read().split(")")[-1].split()[0] == "T":
+                    os.kill(frozen, signal.SIGKILL)
+        except (FileNotFoundError, ProcessLookupError):
+            pass
 
 
 # --- --fix never leaves a partial file ----------------------------------------------------
