@@ -158,10 +158,12 @@ def test_bad_input_files_never_crash(project, capsys):
     (project / "py2.py").write_text("print 'x'\nclass D:\n    def __getitem__(s, i): pass\n")
     (project / "cp.py").write_bytes(b"# -*- coding: ascii -*-\ndef __getitem__(s): '\xff'\n")
     code, out, err = run_main(capsys, "check", ".")
-    # Files that could hold a finding but cannot be parsed are reported, not passed over.
+    # Files Python cannot read or parse are reported, not passed over: also latin.py, which
+    # holds no dataset (undecodable bytes without a coding line).
     assert code == 1
     assert [(p, c) for p, _, _, c in codes_in(out)] == [
-        ("cp.py", "CPS901"), ("nul.py", "CPS901"), ("py2.py", "CPS901"), ("syntax.py", "CPS901")]
+        ("cp.py", "CPS901"), ("latin.py", "CPS901"), ("nul.py", "CPS901"), ("py2.py", "CPS901"),
+        ("syntax.py", "CPS901")]
     assert "syntax.py was not checked: SyntaxError: " in out
     assert "Traceback" not in err
 

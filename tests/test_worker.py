@@ -58,6 +58,8 @@ def runtime(monkeypatch):
     folder = tempfile.mkdtemp(prefix="cps-")
     monkeypatch.setenv("XDG_RUNTIME_DIR", folder)
     monkeypatch.setenv("COPYSAFETY_WORKER_IDLE", "60")  # a worker a failed test leaves exits
+    # these tests count who analysed: a slow machine must not make flake8 give up waiting
+    monkeypatch.setenv("COPYSAFETY_WORKER_TIMEOUT", "120")
     monkeypatch.delenv("COPYSAFETY_WORKER", raising=False)
     yield Path(folder)
     path = client.address()

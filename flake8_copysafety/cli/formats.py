@@ -36,6 +36,36 @@ def render_text(reports: Sequence[FileReport]) -> str:
     return "".join(text_line(r.path, f) + "\n" for r in reports for f in r.findings)
 
 
+def printable(text: str) -> str:
+    """`text` as valid Unicode: a file name that is not UTF-8 reaches Python as
+    surrogate-escaped bytes, which no UTF-8 output can hold; each such byte is written as
+    its escape (`b"\\xff"` as the text `\\xff`), the way ruff names such files."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _dumps(document: Any) -> str:
+    """A JSON document of every string made `printable`."""
+    return json.dumps(_printable_strings(document), indent=2, ensure_ascii=False) + "\n"
+
+
+def _printable_strings(value: Any) -> Any:
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable(k): _printable_strings(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable_strings(v) for v in value]
+    return value
+
+
 # --- JSON ---------------------------------------------------------------------------------
 
 def _end(finding: Finding):
@@ -69,8 +99,7 @@ def finding_json(path: str, finding: Finding) -> Dict[str, Any]:
 
 
 def render_json(reports: Sequence[FileReport]) -> str:
-    items = [finding_json(r.path, f) for r in reports for f in r.findings]
-    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    return _dumps([finding_json(r.path, f) for r in reports for f in r.findings])
 
 
 # --- SARIF --------------------------------------------------------------------------------
@@ -108,8 +137,16 @@ def artifact_location(path: str, root: str) -> Dict[str, str]:
     except ValueError:
         rel = os.pardir
     if rel.startswith(os.pardir) or os.path.isabs(rel):
-        return {"uri": Path(absolute).as_uri()}
-    return {"uri": quote(Path(rel).as_posix()), "uriBaseId": SRCROOT}
+        return {"uri": "file://" + quote(_bytes_of(Path(absolute).as_posix()))}
+    return {"uri": quote(_bytes_of(Path(rel).as_posix())), "uriBaseId": SRCROOT}
+
+
+def _bytes_of(path: str) -> bytes:
+    """The file name's own bytes (a URI percent-encodes them, UTF-8 or not)."""
+    try:
+        return os.fsencode(path)
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "backslashreplace")
 
 
 def _region(line: int, col: int, end_line: Optional[int], end_col: Optional[int]
@@ -189,7 +226,7 @@ def sarif_log(reports: Sequence[FileReport], root: Optional[str] = None) -> Dict
 
 
 def render_sarif(reports: Sequence[FileReport]) -> str:
-    return json.dumps(sarif_log(reports), indent=2, ensure_ascii=False) + "\n"
+    return _dumps(sarif_log(reports))
 
 
 # --- GitHub Actions ----------------------------------------------------------------------
@@ -207,14 +244,15 @@ def _github_escape(text: str, property_value: bool = False) -> str:
 
 def github_line(path: str, finding: Finding) -> str:
     """`::error file=F,line=L,col=C,endLine=..,endColumn=..,title=CODE::message`."""
-    props = {"file": Path(path).as_posix(), "line": finding.line, "col": finding.col + 1}
+    props = {"file": printable(Path(path).as_posix()), "line": finding.line, "col": finding.col + 1}
     end_line, end_col = _end(finding)
     if end_line is not None:
         props.update(endLine=end_line, endColumn=end_col)
     props["title"] = finding.code
     joined = ",".join(f"{k}={_github_escape(str(v), True)}" for k, v in props.items())
     level = GITHUB_LEVELS.get(finding.code, "error")
-    return f"::{level} {joined}::{_github_escape(f'{finding.code} {finding.message}')}"
+    message = printable(f"{finding.code} {finding.message}")
+    return f"::{level} {joined}::{_github_escape(message)}"
 
 
 def render_github(reports: Sequence[FileReport]) -> str:
@@ -234,8 +272,8 @@ def render_gitlab(reports: Sequence[FileReport]) -> str:
     seen: Dict[Tuple[str, str, str], int] = {}
     for report in reports:
         for finding in report.findings:
-            path = Path(report.path).as_posix()
-            key = (path, finding.code, finding.message)
+            path = printable(Path(report.path).as_posix())
+            key = (path, finding.code, printable(finding.message))
             seen[key] = seen.get(key, 0) + 1
             digest = hashlib.sha256("\0".join([*key, str(seen[key])]).encode("utf-8"))
             items.append({
@@ -245,7 +283,7 @@ def render_gitlab(reports: Sequence[FileReport]) -> str:
                 "severity": GITLAB_SEVERITIES.get(finding.code, "major"),
                 "location": {"path": path, "lines": {"begin": finding.line}},
             })
-    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    return _dumps(items)
 
 
 RENDERERS = {"text": render_text, "json": render_json, "sarif": render_sarif,

@@ -66,11 +66,33 @@ def main(argv: Sequence[str]) -> int:
     except TorchMissing as exc:
         sys.stderr.write(f"copysafety run: {exc}\n")
         return EXIT_ERROR
+    real_exit = os._exit
+
+    def exit_now(status: int) -> None:
+        """`os._exit` of the program itself skips every `finally`: report and remove the
+        guards' folder first (a DataLoader worker's `os._exit`, in a child, goes straight
+        through)."""
+        if os.getpid() == session.pid:
+            os._exit = real_exit
+            found: List[GuardFinding] = []
+            try:
+                found = session.stop()
+                _write_report(found, args.format, args.output)
+            finally:
+                real_exit(_exit_status(status, found))
+        real_exit(status)
+
+    os._exit = exit_now  # type: ignore[assignment]
     try:
         status = _run_program(args.module, args.program)
     finally:
+        os._exit = real_exit
         findings = session.stop()
     _write_report(findings, args.format, args.output)
+    return _exit_status(status, findings)
+
+
+def _exit_status(status: int, findings: List[GuardFinding]) -> int:
     if status != 0:
         return status
     return EXIT_FINDINGS if findings else EXIT_CLEAN

@@ -6,9 +6,14 @@ write the same file.
 """
 
 import ast
+import errno
 import io
 import os
+import signal
+import stat
 import sys
+import tempfile
+import threading
 import time
 import tokenize
 from concurrent.futures import ProcessPoolExecutor
@@ -158,9 +163,7 @@ def check_path(path: str, settings: Settings) -> FileReport:
     report = check_source(path, raw, settings)
     if settings.mode == "fix" and report.fixed is not None:
         try:
-            data = report.fixed.encode(_encoding_of(raw))
-            with open(path, "wb") as handle:
-                handle.write(data)
+            write_atomically(path, report.fixed.encode(_encoding_of(raw)))
         except (OSError, UnicodeEncodeError, LookupError) as exc:
             report.error = f"cannot write the fixed file: {exc}"
             report.fixed = report.original = None
@@ -168,8 +171,82 @@ def check_path(path: str, settings: Settings) -> FileReport:
     return report
 
 
-def _check_one(args: Tuple[str, Settings]) -> FileReport:
-    return check_path(*args)
+def write_atomically(path: str, data: bytes) -> None:
+    """Replace the file's content so that at every moment, an interrupt or a crash
+    included, it holds either its old text or all of the new: a temporary file in the same
+    folder (one file system: the rename is atomic), flushed to disk, given the file's mode,
+    then renamed over it. A symbolic link keeps pointing where it did: its target is
+    replaced."""
+    target = os.path.realpath(path)
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    if not os.access(target, os.W_OK):  # a rename would replace a file its owner locked
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+    folder, name = os.path.split(target)
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".copysafety-fix",
+                                         dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:  # an interrupt too: the file in hand is abandoned, not cut short
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM, read as Ctrl-C: the file in hand is finished or abandoned, then the run
+    stops (`main` turns it into exit status 130)."""
+
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted()
+
+
+def _worker_start(parent: int) -> None:
+    """A pool worker ends with its parent, however the parent ends (`kill -9` included):
+    Linux sends it SIGTERM then (PR_SET_PDEATHSIG), and SIGTERM abandons the file in hand.
+    Elsewhere the worker sees the parent gone before each file (`_check_one`)."""
+    signal.signal(signal.SIGTERM, _worker_signal)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it died before the line above took effect
+        os._exit(1)
+
+
+_IN_HAND: List[str] = []  # the file a pool worker is checking (or fixing) now
+
+
+def _worker_signal(signum, frame) -> None:
+    """SIGTERM in a pool worker: abandon the file in hand (unwinding removes its temporary
+    file) and exit; with none in hand, exit at once."""
+    if _IN_HAND:
+        raise Interrupted()
+    os._exit(1)
+
+
+def _check_one(args: Tuple[str, Settings, int]) -> FileReport:
+    path, settings, parent = args
+    if os.getppid() != parent:  # the run that asked for it is gone: write nothing
+        os._exit(1)
+    _IN_HAND.append(path)
+    try:
+        return check_path(path, settings)
+    except Interrupted:
+        os._exit(1)  # the run is over: no more files, and nobody waits for this one
+    finally:
+        _IN_HAND.clear()
 
 
 class Progress:
@@ -209,12 +286,17 @@ def run(paths: Sequence[str], settings: Settings, jobs: int,
         on_report: Callable[[FileReport], None], progress: Optional[Progress] = None) -> None:
     """Check `paths`, calling `on_report` for each in order."""
     progress = progress or Progress(len(paths))
+    previous = None
+    if settings.mode == "fix" and threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         for report in _reports(paths, settings, jobs):
             progress.step()
             on_report(report)
     finally:
         progress.close()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _reports(paths: Sequence[str], settings: Settings, jobs: int) -> Iterator[FileReport]:
@@ -224,20 +306,36 @@ def _reports(paths: Sequence[str], settings: Settings, jobs: int) -> Iterator[Fi
             yield check_path(path, settings)
         return
     done = 0
+    parent = os.getpid()
     try:
-        executor = ProcessPoolExecutor(max_workers=jobs)
+        executor = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start,
+                                       initargs=(parent,))
     except (OSError, NotImplementedError, ValueError):
         executor = None  # no processes here (a sandbox, no /dev/shm): check serially
     if executor is not None:
         chunk = max(1, min(32, len(paths) // (jobs * 4)))
+        interrupted = False
         try:
-            for report in executor.map(_check_one, [(p, settings) for p in paths],
+            for report in executor.map(_check_one, [(p, settings, parent) for p in paths],
                                        chunksize=chunk):
                 done += 1
                 yield report
         except (BrokenProcessPool, OSError):
             pass  # a worker died (killed, out of memory): finish the rest here
+        except BaseException:  # Ctrl-C, SIGTERM, the consumer gone: stop the pool now
+            interrupted = True
+            _stop_workers(executor)
+            raise
         finally:
-            executor.shutdown(wait=True, cancel_futures=True)
+            executor.shutdown(wait=not interrupted, cancel_futures=True)
     for path in paths[done:]:
         yield check_path(path, settings)
+
+
+def _stop_workers(executor: ProcessPoolExecutor) -> None:
+    """SIGTERM to each worker: each abandons the file in hand (`write_atomically`)."""
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        try:
+            process.terminate()
+        except (OSError, AttributeError, ValueError):
+            pass

@@ -7,7 +7,7 @@ enough for the rules, and far cheaper than libcst's QualifiedNameProvider.
 
 import ast
 import builtins
-from typing import (TYPE_CHECKING, Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple,
+from typing import (TYPE_CHECKING, Callable, cast, Dict, Iterable, List, Mapping, Optional, Set, Tuple,
                     TypeVar)
 
 if TYPE_CHECKING:  # libcst is imported only once a file is worth a parse
@@ -135,12 +135,28 @@ class ImportTable:
 
 
 def dotted_ast(node: ast.AST) -> Optional[str]:
-    """`a.b.c` for an `ast` Name/Attribute chain, else None."""
-    parts = []
+    """`a.b.c` for an `ast` Name/Attribute chain, else None.
+
+    Kept on each Attribute node once computed: the analysis asks again for every node
+    of a chain (each prefix of `self.a.a.a…`), and a walk down the chain each time would
+    cost the square of its length, times the passes over the function."""
+    chain = []
+    base: Optional[str]
     while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
+        known = getattr(node, _DOTTED, _UNKNOWN)
+        if known is not _UNKNOWN:
+            base = cast(Optional[str], known)
+            break
+        chain.append(node)
         node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return None
+    else:
+        base = node.id if isinstance(node, ast.Name) else None
+    for attribute in reversed(chain):
+        if base is not None:
+            base = f"{base}.{attribute.attr}"
+        setattr(attribute, _DOTTED, base)
+    return base
+
+
+_DOTTED = "_copysafety_dotted"
+_UNKNOWN = object()

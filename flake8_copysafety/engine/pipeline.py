@@ -48,7 +48,8 @@ def lint_source(
         delegate = None
     try:
         if not needs_plan(source) and not may_be_reached(source, filename):
-            return []  # (both imply `is_candidate`, the front ends' first test)
+            # (both imply `is_candidate`, the front ends' first test)
+            return _unreadable(source, filename) if report_unchecked else []
         if cache_dir is not None and facts_used is None:
             return _lint_cached(source, filename, options, tree, report_unchecked, cache_dir,
                                 delegate)
@@ -56,7 +57,8 @@ def lint_source(
         if found is not None:
             return found
         with _room_to_recurse():
-            return _lint(source, filename, options, tree, facts_used)
+            return _lint(source, filename, options, tree, facts_used,
+                         strict=report_unchecked)
     except Unchecked as exc:
         return [_unchecked(filename, exc)] if report_unchecked else []
     except RecursionError:
@@ -90,7 +92,8 @@ def _lint_cached(source, filename, options, tree, report_unchecked, cache_dir, d
     with recording_modules() as modules:
         try:
             with _room_to_recurse():
-                found = _lint(source, filename, options, tree, None, (cache, settings))
+                found = _lint(source, filename, options, tree, None, (cache, settings),
+                              strict=report_unchecked)
         except Unchecked as exc:
             found = [_unchecked(filename, exc)] if report_unchecked else []
     cache.put(filename, settings, content, modules, found)
@@ -104,17 +107,34 @@ def _delegated(delegate, source, filename, options, cache_dir, facts_used
     return delegate(source, filename, options, cache_dir)
 
 
-def _lint(source, filename, options, tree, facts_used, reusing=None) -> List[Finding]:
+def _unreadable(source, filename: str) -> List[Finding]:
+    """CPS901 for a file without candidates that Python cannot read or parse: the command
+    says which files it did not check, also those it would otherwise skip."""
+    from ..core.source import python_refuses, python_text
+
+    text = python_text(source)
+    refused = Unchecked.from_decoding(source) if text is None else \
+        python_refuses(text, only_ast=True)
+    return [] if refused is None else [_unchecked(filename, refused)]
+
+
+def _lint(source, filename, options, tree, facts_used, reusing=None, strict=False
+          ) -> List[Finding]:
     """`reusing`: the result cache and settings under which the last analysis of the
-    file's chosen statements may be reused (`engine/reuse.py`)."""
+    file's chosen statements may be reused (`engine/reuse.py`). `strict` (the command): a
+    file CPython would not compile is not checked (CPS901), although its `ast` may be
+    whole; flake8 reports such files itself (E999)."""
     from ..core.names import ImportTable
-    from ..core.source import decode, parse_quietly
+    from ..core.source import parse_quietly, python_refuses, python_text
     from ..plan.candidates import plan
 
-    text = decode(source)
+    text = python_text(source)
     if text is None:
-        raise Unchecked("cannot decode it in its declared encoding (PEP 263; UTF-8 without a "
-                        "coding line)")
+        raise Unchecked.from_decoding(source)
+    if strict:
+        refused = python_refuses(text)
+        if refused is not None:
+            raise refused
     found: List[Finding] = []
     if needs_plan(text):
         if tree is None:

@@ -39,15 +39,26 @@ def pytest_configure(config) -> None:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
+    """A test that passes but changed stored data fails with the guards' report; a test that
+    fails on its own keeps its own exception and location, and the report goes beside them
+    (a `copysafety guards` section of its failure)."""
     session = item.config.stash.get(_SESSION, None)
     if session is None:
         return (yield)
     start = len(session.findings)
     try:
-        return (yield)
-    finally:
-        session.check_now("when the test ended")
-        found = session.findings[start:]
-        if found:
-            pytest.fail("copysafety guards:\n" + "\n".join(f.text() for f in found),
-                        pytrace=False)
+        result = yield
+    except BaseException:
+        report = _report(session, start)
+        if report:
+            item.add_report_section("call", "copysafety guards", report)
+        raise
+    report = _report(session, start)
+    if report:
+        pytest.fail("copysafety guards:\n" + report, pytrace=False)
+    return result
+
+
+def _report(session: GuardSession, start: int) -> str:
+    session.check_now("when the test ended")
+    return "\n".join(f.text() for f in session.findings[start:])

@@ -112,6 +112,11 @@ class LiveReceivers:
         self.outside_reads: Dict[str, Set[str]] = {}
         self._class_kinds: Dict[str, Optional[str]] = {}
         self._class_dicts: Dict[Tuple[str, str], Set[str]] = {}
+        # answers of `tag` and `class_of` for attribute chains, valid while `_version` (one
+        # more for every binding learnt) stays the same: `_scan` asks about each node of
+        # `self.a.a.a…`, and each answer needs the one of the shorter chain
+        self._version = 0
+        self._answers: Dict[Tuple[int, int, int], Tuple[int, ast.AST, Optional[str]]] = {}
         self._collect(tree.body, (), None)
         for name in self.classes:
             self.attrs.setdefault(name, {})
@@ -119,9 +124,11 @@ class LiveReceivers:
         for scope in self.scopes.values():
             if scope.self_name and self.class_kind(scope.cls) == MODULE:
                 scope.names[scope.self_name] = MODULE
+                self._version += 1
             param = self._callback_module_param(scope.cls)
             if param and scope.path[-1].startswith("on_") and param in scope.keyword_params:
                 scope.names[param] = MODULE  # the framework hands the module to its hooks
+                self._version += 1
                 self._callback_hooks.add(scope.path)
         self._propagate([])
         self._looked_nearby = False
@@ -187,6 +194,7 @@ class LiveReceivers:
                 scope = self.scopes.get(path)
                 if scope is not None and param not in scope.names:
                     scope.names[param] = tag
+                    self._version += 1
                     grew = True
             for scope in self.scopes.values():
                 grew |= self._scan(scope)
@@ -212,6 +220,7 @@ class LiveReceivers:
                         key = dotted_ast(bound)
                         if cls and key and key not in scope.classes_of:
                             scope.classes_of[key] = cls
+                            self._version += 1
                             grew = True
                         tag = self.tag(scope, source)
                         if tag is not None:
@@ -280,10 +289,12 @@ class LiveReceivers:
             attrs = self.attrs.setdefault(scope.cls, {})
             if attrs.get(attr) is None:
                 attrs[attr] = tag
+                self._version += 1
                 return True
             return False
         if key not in scope.names:
             scope.names[key] = tag
+            self._version += 1
             return True
         return False
 
@@ -299,10 +310,12 @@ class LiveReceivers:
             cls = self.class_of(scope, arg)
             if cls and param not in target.classes_of:
                 target.classes_of[param] = cls
+                self._version += 1
                 grew = True
             tag = self.tag(scope, arg)
             if tag is not None and param not in target.names:
                 target.names[param] = tag
+                self._version += 1
                 grew = True
         return grew
 
@@ -342,6 +355,24 @@ class LiveReceivers:
     # ----- questions ----------------------------------------------------------------------
     def tag(self, scope: _Scope, expr: ast.AST) -> Optional[str]:
         """MODULE, OPTIMIZER, `instance:<class>`, or None for an expression in `scope`."""
+        return self._answer(0, self._tag, scope, expr)
+
+    def class_of(self, scope: _Scope, expr: ast.AST) -> Optional[str]:
+        """The class of this module that `expr` is an instance of, if known."""
+        return self._answer(1, self._class_of, scope, expr)
+
+    def _answer(self, question: int, compute, scope: _Scope, expr: ast.AST) -> Optional[str]:
+        if not isinstance(expr, ast.Attribute):
+            return compute(scope, expr)
+        key = (question, id(scope), id(expr))
+        known = self._answers.get(key)
+        if known is not None and known[0] == self._version and known[1] is expr:
+            return known[2]
+        found = compute(scope, expr)
+        self._answers[key] = (self._version, expr, found)
+        return found
+
+    def _tag(self, scope: _Scope, expr: ast.AST) -> Optional[str]:
         key = dotted_ast(expr) if isinstance(expr, (ast.Name, ast.Attribute)) else None
         if key is not None:
             if key in scope.names:
@@ -372,8 +403,7 @@ class LiveReceivers:
             return inner if inner == MODULE else None
         return None
 
-    def class_of(self, scope: _Scope, expr: ast.AST) -> Optional[str]:
-        """The class of this module that `expr` is an instance of, if known."""
+    def _class_of(self, scope: _Scope, expr: ast.AST) -> Optional[str]:
         if isinstance(expr, ast.Name) and expr.id == scope.self_name and scope.cls:
             return scope.cls
         key = dotted_ast(expr) if isinstance(expr, (ast.Name, ast.Attribute)) else None

@@ -28,7 +28,12 @@ if TYPE_CHECKING:
 ENV_IDLE = "COPYSAFETY_WORKER_IDLE"
 IDLE_SECONDS = 900.0  # a worker nobody asked for this long exits
 SOCKET_PATH_BYTES = 104
-REPLY_TIMEOUT = 600.0  # seconds: a whole analysis, the project model's cold index included
+REPLY_TIMEOUT = 600.0  # seconds: the longest any exchange may take (the command's own)
+# An editor waits for one file's answer this long after sending it (COPYSAFETY_WORKER_TIMEOUT
+# changes it); then flake8's process analyses the file and the worker, stuck or stopped, is
+# replaced.
+ENV_TIMEOUT = "COPYSAFETY_WORKER_TIMEOUT"
+REPLY_SECONDS = 2.0
 # The environment that changes a lint: the caches and where they are.
 PASSED_ENV = ("COPYSAFETY_NO_CACHE", "COPYSAFETY_CACHE_DIR", "XDG_CACHE_HOME", "HOME")
 _PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -53,6 +58,13 @@ def idle_seconds() -> float:
         return max(float(os.environ.get(ENV_IDLE, "")), 0.1)
     except ValueError:
         return IDLE_SECONDS
+
+
+def reply_seconds() -> float:
+    try:
+        return max(float(os.environ.get(ENV_TIMEOUT, "")), 0.05)
+    except ValueError:
+        return REPLY_SECONDS
 
 
 def private_folder() -> Optional[str]:
@@ -114,10 +126,15 @@ def lint_in_worker(source: str, filename: str, options: LintOptions,
     request = {"cwd": os.getcwd(), "filename": filename, "source": source,
                "options": options.as_payload(), "cache_dir": cache_dir,
                "env": {name: os.environ[name] for name in PASSED_ENV if name in os.environ}}
+    stuck: List[int] = []
     try:
-        reply = exchange(path, request)
+        reply = exchange(path, request, reply_seconds(), stuck)
     except (FileNotFoundError, ConnectionRefusedError):
         start(path)
+        return None
+    except socket.timeout:  # (TimeoutError)
+        if stuck and _end_worker(stuck[0]):
+            start(path)
         return None
     except (OSError, ValueError):
         return None
@@ -127,13 +144,18 @@ def lint_in_worker(source: str, filename: str, options: LintOptions,
         return None
 
 
-def exchange(path: str, request: dict, timeout: float = REPLY_TIMEOUT) -> dict:
+def exchange(path: str, request: dict, timeout: float = REPLY_TIMEOUT,
+             peer: Optional[List[int]] = None) -> dict:
     """Send one JSON request and read the JSON reply within `timeout` seconds in all
-    (raises OSError, ValueError)."""
+    (raises OSError, ValueError; TimeoutError when no reply came in time). `peer`, when
+    given, receives the process id of the worker that listens on `path`, where the system
+    tells (Linux `SO_PEERCRED`: that of the process that listens, stopped or not)."""
     deadline = time.monotonic() + timeout
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
         connection.settimeout(timeout)
         connection.connect(path)
+        if peer is not None:
+            peer.extend(_listener(connection))
         connection.sendall(json.dumps(request).encode("utf-8", "surrogatepass"))
         connection.shutdown(socket.SHUT_WR)
         reply = receive_all(connection, deadline)
@@ -141,6 +163,36 @@ def exchange(path: str, request: dict, timeout: float = REPLY_TIMEOUT) -> dict:
     if not isinstance(answer, dict):
         raise ValueError("the worker's reply is not an object")
     return answer
+
+
+def _listener(connection: socket.socket) -> List[int]:
+    """[the pid of the process listening at the other end] when it runs as this user."""
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:
+        return []
+    import struct
+
+    try:
+        pid, uid, _ = struct.unpack("3i", connection.getsockopt(
+            socket.SOL_SOCKET, option, struct.calcsize("3i")))
+    except OSError:
+        return []
+    return [pid] if uid == os.getuid() and pid > 1 else []
+
+
+def _end_worker(pid: int) -> bool:
+    """Kill a worker that did not answer in time, with the children answering its
+    requests (a worker leads its own process group: it was started in a new session), so
+    that the next file starts a fresh one; whether it was ended."""
+    import signal
+
+    try:
+        if os.getpgid(pid) != pid or pid == os.getpgid(0):
+            return False  # not a worker this client started: leave it alone
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:
+        return False
+    return True
 
 
 def receive_all(connection: socket.socket, deadline: float) -> bytes:
