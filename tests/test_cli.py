@@ -211,7 +211,8 @@ def test_json_report(project, capsys):
                          "fix"}
     assert (item["path"], item["line"], item["col"], item["code"]) == ("ds.py", 11, 9, "CPS101")
     assert item["end_line"] == 11 and item["end_col"] == 15  # `x += 1`, end exclusive
-    assert item["url"] == "https://github.com/flake8-copysafety/flake8-copysafety#cps101"
+    assert item["url"] == ("https://github.com/flake8-copysafety/flake8-copysafety/blob/main/"
+                           "flake8_copysafety/docs/CPS101.md")
     assert "http" not in item["message"]
     assert item["fix"] == {
         "replacement": "self.data[idx].clone()",
