@@ -3,7 +3,9 @@ corpus, and `copysafety verify` run from an unrelated folder proves the rules wi
 
 The wheel is built from a copy of this working tree (tracked and untracked, not ignored
 files) without network access (`--no-build-isolation`), then installed with `--no-deps` into
-a virtual environment that sees the installed torch (`--system-site-packages`).
+a fresh virtual environment that sees this interpreter's packages (torch, flake8, libcst)
+through a `.pth` file: `--system-site-packages` would show the *base* interpreter's, which
+lack them when the tests run inside a virtual environment.
 """
 
 import json
@@ -38,7 +40,10 @@ def _case_of(rel: str) -> str:
 CASES = sorted({_case_of(f) for f in FILES})
 
 pytest.importorskip("setuptools")
-pytest.importorskip("wheel")
+try:  # setuptools 70.1 and newer build wheels themselves; older ones need `wheel`
+    import setuptools.command.bdist_wheel  # noqa: F401
+except ImportError:
+    pytest.importorskip("wheel")
 
 
 def _clean_env():
@@ -76,11 +81,38 @@ def test_wheel_ships_the_corpus_and_the_rule_pages(wheel):
     assert modules and [m for m in modules if m not in names] == []
 
 
+def _venv_seeing_these_packages(env_dir: Path) -> Path:
+    """A virtual environment whose own site-packages come first, then the folders this
+    interpreter imports its packages from (a plain path list: their own `.pth` files, such
+    as this checkout's editable install, are not run)."""
+    venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
+    python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
+    own = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                         capture_output=True, text=True, check=True, env=_clean_env()).stdout.strip()
+    outer = [p for p in sys.path if p and Path(p).is_dir()
+             and p.rstrip("/").endswith(("site-packages", "dist-packages"))]
+    import torch
+
+    outer.append(str(Path(torch.__file__).resolve().parent.parent))
+    Path(own, "outer_packages.pth").write_text("\n".join(dict.fromkeys(outer)) + "\n")
+    return python
+
+
+def test_nested_venv_sees_torch_but_its_own_copy_of_the_package(tmp_path):
+    """The nested environment of the test below, inside a virtual environment too."""
+    pytest.importorskip("torch")
+    python = _venv_seeing_these_packages(tmp_path / "env")
+    found = subprocess.run([str(python), "-c", "import torch, flake8, libcst, sys; "
+                            "print(sys.prefix)"], capture_output=True, text=True,
+                           env=_clean_env())
+    assert found.returncode == 0, found.stderr
+    assert Path(found.stdout.strip()) == tmp_path / "env"
+
+
 def test_installed_verify_works_from_any_folder(wheel, tmp_path):
     pytest.importorskip("torch")
     env_dir = tmp_path / "env"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
-    python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
+    python = _venv_seeing_these_packages(env_dir)
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q",
                     "--no-deps", "--no-index", str(wheel)],
                    check=True, capture_output=True, env=_clean_env(), timeout=600)
