@@ -237,9 +237,9 @@ def test_timeout_option_on_the_command_line(tmp_cases):
 
 
 @pytest.mark.skipif(torch.cuda.is_available(), reason="CUDA is available here")
-def test_cuda_without_cuda_is_a_clear_no_op(tmp_cases):
+def test_cuda_without_cuda_is_a_clear_error(tmp_cases):
     code, out, err = run_main([tmp_cases[0] / "pos_mutating.py", "--device", "cuda"])
-    assert code == 0
+    assert code == 2
     assert "CUDA is not available" in err
     assert len(err.strip().splitlines()) == 1
     assert "pos_mutating" not in out

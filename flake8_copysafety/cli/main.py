@@ -87,17 +87,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--per-file-ignores", action="append", metavar="GLOB:CODES",
                        help="flake8's `GLOB: CODES` entries (replaces the configured ones)")
     check.add_argument("--format", "--output-format", dest="format", default="text",
-                       choices=("text", "json", "sarif", "github", "gitlab"),
-                       help="text (default: `path:line:col: CODE message` and a summary), "
-                            "json, sarif (SARIF 2.1.0), github (Actions annotations), "
-                            "gitlab (Code Quality)")
+                       choices=("concise", "text", "full", "json", "json-lines",
+                                "sarif", "github", "gitlab"), metavar="FORMAT",
+                       help="concise (the default, also `text`: `path:line:col: CODE "
+                            "message` and a summary), full (with the source line), json, "
+                            "json-lines, sarif (SARIF 2.1.0), github (Actions annotations), "
+                            "gitlab (Code Quality); ruff's names")
+    check.add_argument("--show-source", action="store_true",
+                       help="show each finding's source line (the `full` format)")
     check.add_argument("--output", "-o", metavar="FILE",
                        help="write the report to FILE instead of standard output")
     check.add_argument("--statistics", action="store_true",
                        help="count the findings of each code (after a text report; on "
                             "standard error for the other formats)")
     check.add_argument("--quiet", "-q", action="store_true",
-                       help="no closing summary after a text report")
+                       help="no closing summary after a text report; with --statistics, "
+                            "only the counts")
     fixing = check.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true",
                         help="apply the safe rewrites, then report what is left")
