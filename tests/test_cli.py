@@ -623,10 +623,10 @@ def test_exit_zero(project, capsys):
 
 def test_ascii_terminal(tmp_path):
     """Messages hold non-ASCII text: the report degrades to escapes, JSON stays UTF-8."""
-    write(tmp_path, {"ds.py": CANONICAL})
+    write(tmp_path, {"ds.py": CANONICAL.replace("self.data", "self.donn\u00e9es")})
     env = {"PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
     text = run_process(["check", "ds.py"], tmp_path, env=env)
-    assert text.returncode == 1 and "\\u2014" in text.stdout and text.stderr == ""
+    assert text.returncode == 1 and "\\xe9" in text.stdout and text.stderr == ""
     as_json = run_process(["check", "--format", "json", "ds.py"], tmp_path, env=env)
     assert as_json.returncode == 1
-    assert "\u2014" in json.loads(as_json.stdout)[0]["message"]
+    assert "\u00e9" in json.loads(as_json.stdout)[0]["message"]

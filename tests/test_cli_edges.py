@@ -147,7 +147,8 @@ def test_github_escaping():
     from flake8_copysafety.core.findings import Finding
 
     line = github_line("a,b:c.py", Finding(1, 0, "CPS101", "50% here\nthere"))
-    assert line == "::warning file=a%2Cb%3Ac.py,line=1,col=1,title=CPS101::CPS101 50%25 here%0Athere"
+    assert line == ("::warning file=a%2Cb%3Ac.py,line=1,col=1,title=CPS101::"
+                    "CPS101 50%25 here%0Athere")
 
 
 def test_gitlab_code_quality_and_output_format_alias(project):

@@ -87,8 +87,10 @@ def _venv_seeing_these_packages(env_dir: Path) -> Path:
     as this checkout's editable install, are not run)."""
     venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
     python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
-    own = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                         capture_output=True, text=True, check=True, env=_clean_env()).stdout.strip()
+    own = subprocess.run([str(python), "-c",
+                          "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                         capture_output=True, text=True, check=True,
+                         env=_clean_env()).stdout.strip()
     outer = [p for p in sys.path if p and Path(p).is_dir()
              and p.rstrip("/").endswith(("site-packages", "dist-packages"))]
     import torch
