@@ -81,6 +81,23 @@ def test_wheel_ships_the_corpus_and_the_rule_pages(wheel):
     assert modules and [m for m in modules if m not in names] == []
 
 
+def test_wheel_metadata_says_where_what_and_which_python(wheel):
+    archive = zipfile.ZipFile(wheel)
+    [meta] = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+    lines = archive.read(meta).decode("utf-8").splitlines()
+    assert "Requires-Python: >=3.9" in lines
+    assert any(line.startswith("Project-URL: Source, https://") for line in lines)
+    assert any(line.startswith("Project-URL: Changelog, ") for line in lines)
+    assert "Classifier: Programming Language :: Python :: 3.9" in lines
+    assert "License-File: LICENSE" in lines
+    assert any(n.endswith("licenses/LICENSE") or n.endswith("/LICENSE")
+               for n in archive.namelist())
+    # the extra is bounded, never a bare `torch` that takes any build the index offers
+    torch_extra = [line for line in lines
+                   if line.startswith("Requires-Dist: torch") and 'extra == "verify"' in line]
+    assert torch_extra and "<3" in torch_extra[0], torch_extra
+
+
 def _venv_seeing_these_packages(env_dir: Path) -> Path:
     """A virtual environment whose own site-packages come first, then the folders this
     interpreter imports its packages from (a plain path list: their own `.pth` files, such
