@@ -143,10 +143,11 @@ def run_check(args: argparse.Namespace) -> int:
         _emit("".join(diffs), args.output)
         would = sum(r.fixed_count for r in reports if r.fixed is not None)
         left = sum(len(r.findings) for r in reports)  # what the rewrites leave
-        sys.stderr.write(
-            f"copysafety: would fix {would} finding{'s' * (would != 1)} in {len(diffs)} "
-            f"file{'s' * (len(diffs) != 1)} (apply with --fix)"
-            + (f"; {left} without a safe rewrite\n" if left > 0 else "\n"))
+        if would or left:
+            sys.stderr.write(
+                f"copysafety: would fix {would} finding{'s' * (would != 1)} in {len(diffs)} "
+                f"file{'s' * (len(diffs) != 1)} (apply with --fix)"
+                + (f"; {left} without a safe rewrite\n" if left > 0 else "\n"))
         if errors:
             return EXIT_ERROR
         return EXIT_FINDINGS if diffs and not args.exit_zero else EXIT_CLEAN
