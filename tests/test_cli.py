@@ -213,7 +213,8 @@ def test_json_report(project, capsys):
                          "fix"}
     assert (item["path"], item["line"], item["col"], item["code"]) == ("ds.py", 11, 9, "CPS101")
     assert item["end_line"] == 11 and item["end_col"] == 15  # `x += 1`, end exclusive
-    assert item["url"] == "https://github.com/flake8-copysafety/flake8-copysafety#cps101"
+    assert item["url"] == ("https://github.com/flake8-copysafety/flake8-copysafety/blob/main/"
+                           "flake8_copysafety/docs/CPS101.md")
     assert "http" not in item["message"]
     assert item["fix"] == {
         "replacement": "self.data[idx].clone()",
@@ -624,10 +625,10 @@ def test_exit_zero(project, capsys):
 
 def test_ascii_terminal(tmp_path):
     """Messages hold non-ASCII text: the report degrades to escapes, JSON stays UTF-8."""
-    write(tmp_path, {"ds.py": CANONICAL})
+    write(tmp_path, {"ds.py": CANONICAL.replace("self.data", "self.donn\u00e9es")})
     env = {"PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
     text = run_process(["check", "ds.py"], tmp_path, env=env)
-    assert text.returncode == 1 and "\\u2014" in text.stdout and text.stderr == ""
+    assert text.returncode == 1 and "\\xe9" in text.stdout and text.stderr == ""
     as_json = run_process(["check", "--format", "json", "ds.py"], tmp_path, env=env)
     assert as_json.returncode == 1
-    assert "\u2014" in json.loads(as_json.stdout)[0]["message"]
+    assert "\u00e9" in json.loads(as_json.stdout)[0]["message"]

@@ -137,7 +137,7 @@ def test_github_annotations(project):
     done = run_process(["check", "--format", "github", "data"], project)
     assert done.returncode == 1
     [line] = done.stdout.splitlines()
-    assert line.startswith("::error file=data/ds.py,line=11,col=9,endLine=11,endColumn=15,"
+    assert line.startswith("::warning file=data/ds.py,line=11,col=9,endLine=11,endColumn=15,"
                            "title=CPS101::CPS101 `self.data[idx]`")
     assert "%0A" not in line and "\n" not in line
 
@@ -147,7 +147,8 @@ def test_github_escaping():
     from flake8_copysafety.core.findings import Finding
 
     line = github_line("a,b:c.py", Finding(1, 0, "CPS101", "50% here\nthere"))
-    assert line == "::error file=a%2Cb%3Ac.py,line=1,col=1,title=CPS101::CPS101 50%25 here%0Athere"
+    assert line == ("::warning file=a%2Cb%3Ac.py,line=1,col=1,title=CPS101::"
+                    "CPS101 50%25 here%0Athere")
 
 
 def test_gitlab_code_quality_and_output_format_alias(project):
@@ -257,8 +258,8 @@ def test_per_file_ignores_in_pyproject(project):
         (os.path.join("src", "a.py"), "CPS101")]
     flag = run_process(["check", "-q", "--per-file-ignores", "src/*: CPS101", "."], project)
     assert [(p, c) for p, _, _, c in codes_in(flag.stdout)] == [
-        ("train.py", "CPS202"), (os.path.join("legacy", "a.py"), "CPS101"),
-        (os.path.join("src", "train.py"), "CPS202")]
+        (os.path.join("legacy", "a.py"), "CPS101"),
+        (os.path.join("src", "train.py"), "CPS202"), ("train.py", "CPS202")]
 
 
 def test_unknown_code_in_per_file_ignores_is_an_error(project):
@@ -290,3 +291,94 @@ def test_a_project_with_only_flake8_settings(project):
     write(project, own)  # a section of its own: [flake8] is no longer read
     done = run_process(["check", "-q", "."], project)
     assert [(p, c) for p, _, _, c in codes_in(done.stdout)] == [("t.py", "CPS202")]
+
+
+# --- ruff's names, source lines, order, statistics alone, the diff's summary ---------------
+
+@pytest.mark.parametrize("name,same_as", [("concise", "text"), ("full", None),
+                                          ("json-lines", "json")])
+def test_output_format_takes_ruffs_names(project, name, same_as):
+    write(project, {"a.py": CANONICAL, "t.py": SNAPSHOT})
+    done = run_process(["check", "--output-format", name, "."], project)
+    assert done.returncode == 1, done.stderr
+    if same_as == "text":
+        assert done.stdout == run_process(["check", "--format", "text", "."], project).stdout
+    elif same_as == "json":
+        lines = [json.loads(line) for line in done.stdout.splitlines()]
+        assert lines == json.loads(run_process(["check", "--format", "json", "."],
+                                               project).stdout)
+    else:
+        assert done.stdout == run_process(["check", "--show-source", "."], project).stdout
+
+
+def test_show_source_prints_the_line_and_a_caret_under_the_column(project):
+    write(project, {"a.py": CANONICAL})
+    lines = run_process(["check", "--show-source", "a.py"], project).stdout.splitlines()
+    assert codes_in(lines[0]) == [("a.py", 11, 9, "CPS101")]
+    source = CANONICAL.splitlines()[10]
+    assert lines[1] == "    " + source
+    assert lines[2] == "    " + " " * 8 + "^" and source[8] == "x"
+
+
+def test_output_is_sorted_by_path_then_position(project):
+    write(project, {"z.py": CANONICAL, "a/b.py": CANONICAL, "a.py": SNAPSHOT + CANONICAL,
+                    "m.py": CANONICAL})
+    done = run_process(["check", "--jobs", "2", "."], project)
+    found = codes_in(done.stdout)
+    assert [f[0] for f in found] == ["a/b.py", "a.py", "a.py", "m.py", "z.py"]
+    assert found[1][1] < found[2][1]
+
+
+def test_quiet_statistics_prints_only_the_counts(project):
+    write(project, {"a.py": CANONICAL, "b.py": CANONICAL, "t.py": SNAPSHOT})
+    done = run_process(["check", "-q", "--statistics", "."], project)
+    assert done.returncode == 1
+    assert done.stdout == ("2     CPS101  dataset-inplace-on-stored-data\n"
+                           "1     CPS202  state-dict-live-snapshot\n")
+
+
+def test_diff_ends_with_a_summary(project):
+    write(project, {"a.py": CANONICAL, "b.py": CANONICAL, "ok.py": CLEAN})
+    done = run_process(["check", "--diff", "."], project)
+    assert done.returncode == 1 and done.stdout.count("+++ b/") == 2
+    assert done.stderr.strip().splitlines()[-1] == (
+        "copysafety: would fix 2 findings in 2 files (apply with --fix)")
+
+
+def test_one_severity_across_formats(project):
+    """SARIF's level, GitHub's command and GitLab's severity agree for each code."""
+    from flake8_copysafety.cli.formats import GITHUB_LEVELS, GITLAB_SEVERITIES, LEVELS
+
+    write(project, {"a.py": CANONICAL, "bad.py": BROKEN_WITH_BUG.replace(CANONICAL, "")
+                    + "class D(Dataset):\n    def __getitem__(self, i): pass\n"})
+    sarif = json.loads(run_process(["check", "--format", "sarif", "."], project).stdout)
+    github = run_process(["check", "--format", "github", "."], project).stdout.splitlines()
+    gitlab = json.loads(run_process(["check", "--format", "gitlab", "."], project).stdout)
+    levels = {r["ruleId"]: r["level"] for r in sarif["runs"][0]["results"]}
+    assert levels == {"CPS101": "warning", "CPS901": "error"}
+    for line in github:
+        code = line.split("title=")[1][:6]
+        assert line.startswith(f"::{GITHUB_LEVELS[levels[code]]} ")
+    for item in gitlab:
+        assert item["severity"] == GITLAB_SEVERITIES[levels[item["check_name"]]]
+    assert set(LEVELS.values()) <= set(GITHUB_LEVELS) == set(GITLAB_SEVERITIES)
+
+
+def test_gitlab_fingerprints_survive_lines_added_above(project):
+    write(project, {"a.py": CANONICAL, "t.py": SNAPSHOT})
+    before = json.loads(run_process(["check", "--format", "gitlab", "."], project).stdout)
+    write(project, {"a.py": "# a comment\n\n" + CANONICAL,
+                    "t.py": "import os  # noqa: F401\n\n\n" + SNAPSHOT})
+    after = json.loads(run_process(["check", "--format", "gitlab", "."], project).stdout)
+    assert [i["location"]["lines"]["begin"] for i in after] != \
+        [i["location"]["lines"]["begin"] for i in before]
+    assert [i["fingerprint"] for i in after] == [i["fingerprint"] for i in before]
+    write(project, {"a.py": CANONICAL.replace("x += 1", "x += 2")})  # the statement changed
+    changed = json.loads(run_process(["check", "--format", "gitlab", "a.py"], project).stdout)
+    assert changed[0]["fingerprint"] != before[0]["fingerprint"]
+
+
+def test_empty_sarif_report_is_small(project):
+    write(project, {"ok.py": CLEAN})
+    done = run_process(["check", "--format", "sarif", "."], project)
+    assert done.returncode == 0 and len(done.stdout.encode()) < 20_000

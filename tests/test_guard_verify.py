@@ -44,4 +44,4 @@ def test_guard_observer_on_one_case_each_way():
 def test_guard_observer_without_cuda_skips_cleanly():
     case = CORPUS / "cps101" / "pos_slice.py"
     code, out, err = _verify(case, "--observer", "guard", "--device", "cuda")
-    assert code == 0 and "CUDA is not available" in err and "pos_slice" not in out
+    assert code == 2 and "CUDA is not available" in err and "pos_slice" not in out

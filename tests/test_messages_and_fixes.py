@@ -69,12 +69,42 @@ def test_messages_name_origin_alias_line_and_callee_line():
     ("state_dict_spellings.py", 17, "CPS202", "`model.state_dict()`", "`copy.deepcopy(...)`"),
 ])
 def test_first_sentence_fits_a_problem_list(name, line, code, origin, fix):
-    """What changes, where it came from and the fix, in the first sentence; no URL."""
+    """What changes and where it came from in a first sentence of about 100 characters,
+    then the fix; no URL, no explanation (the rule page has it)."""
     message = findings(name)[(line, code)].message
     first, _, rest = message.partition(". ")
-    assert origin in first and "line " in first and fix in first, message
-    assert rest and len(first) <= 200
+    assert origin in first and "line " in first, message
+    assert rest.startswith("Fix: ") and fix in rest, message
+    assert len(first) <= 120, first
+    assert len(message) <= 200, message
     assert "http" not in message
+
+
+def test_read_line_is_the_line_that_uses_the_values():
+    """`if best is not None:` compares identities; the line named is the load."""
+    source = (
+        'import torch\n'
+        '\n'
+        '\n'
+        'def fit(model, optimizer, batches, epochs):\n'
+        '    best, best_state = float("inf"), None\n'
+        '    for _ in range(epochs):\n'
+        '        for x, y in batches:\n'
+        '            optimizer.zero_grad()\n'
+        '            torch.nn.functional.mse_loss(model(x), y).backward()\n'
+        '            optimizer.step()\n'
+        '        loss = sum(float(torch.nn.functional.mse_loss(model(x), y))\n'
+        '                   for x, y in batches)\n'
+        '        if loss < best:\n'
+        '            best, best_state = loss, model.state_dict()\n'
+        '    if best_state is not None:\n'
+        '        model.load_state_dict(best_state)\n'
+        '    return model\n'
+        '\n'
+    )
+    (finding,) = lint_source(source, "t.py")
+    assert (finding.line, finding.code) == (14, "CPS202")
+    assert "at line 16 " in finding.message and "line 15" not in finding.message
 
 
 def test_an_item_of_unknown_kind_is_not_reported():

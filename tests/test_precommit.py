@@ -89,18 +89,21 @@ def test_manifest():
     assert hook["entry"] == "copysafety check"
     assert hook["language"] == "python"
     assert hook["types"] == ["python"]
-    assert hook["require_serial"] is False
+    # one run over every staged file: one summary, never "Found ..." then "All checks passed"
+    assert hook["require_serial"] is True
     assert hook["pass_filenames"] is True
 
 
 def test_hook_fails_on_a_bug_and_passes_once_fixed(tmp_path, hook_repo, pre_commit_home):
     repo = user_repo(tmp_path / "user", hook_repo, {
         "data/ds.py": CANONICAL, "ok.py": CLEAN, "build/generated.py": CANONICAL,
-        "README.md": "# demo\n",
+        "README.md": "# demo\n", **{f"more/ok{n}.py": CLEAN for n in range(8)},
     })
     failing = pre_commit_run(repo, pre_commit_home)
     assert failing.returncode != 0, failing.stdout + failing.stderr
     assert "data/ds.py:11:9: CPS101" in failing.stdout
+    assert failing.stdout.count("Found 1 finding") == 1
+    assert "All checks passed" not in failing.stdout
     assert "build/generated.py" not in failing.stdout  # excluded even when named
 
     fixing = run_process(["check", "--fix", "data/ds.py"], repo)

@@ -210,12 +210,11 @@ def test_rules_describe_every_code(project, capsys):
         assert rule["helpUri"] == source.help_uri
         assert rule["defaultConfiguration"]["level"] in LEVELS
         assert rule["defaultConfiguration"].get("enabled", True) is source.default_on
-        page = DOCS / f"{rule['id']}.md"
-        if page.exists():
-            assert rule["help"]["markdown"] == page.read_text(encoding="utf-8")
-        else:
-            assert source.summary in rule["help"]["text"]
-        assert rule["help"]["text"]
+        # a short text and the page's address, not the page itself
+        assert source.help_uri in rule["help"]["text"]
+        assert f"]({source.help_uri})" in rule["help"]["markdown"]
+        assert len(rule["help"]["markdown"]) < 1500, rule["id"]
+    assert len(json.dumps(log)) < 20_000  # an empty report stays small (no whole pages)
 
 
 def test_uris_are_encoded_and_outside_files_absolute(project, capsys, tmp_path_factory):
@@ -226,8 +225,8 @@ def test_uris_are_encoded_and_outside_files_absolute(project, capsys, tmp_path_f
     validate(log)
     uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]
             for r in log["runs"][0]["results"]]
-    assert uris[0] == {"uri": "my%20data/ds%20v2.py", "uriBaseId": "%SRCROOT%"}
-    assert uris[1] == {"uri": (outside / "ds.py").resolve().as_uri()}
+    assert {"uri": "my%20data/ds%20v2.py", "uriBaseId": "%SRCROOT%"} in uris
+    assert {"uri": (outside / "ds.py").resolve().as_uri()} in uris and len(uris) == 2
 
 
 def test_unreadable_file_is_a_tool_notification(project, capsys, monkeypatch):

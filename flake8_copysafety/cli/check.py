@@ -14,7 +14,7 @@ from .exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from .files import STDIN, PathError
 from .files import discover as discover_files
 from .files import make_excluder
-from .formats import RENDERERS, colourise, statistics, summary
+from .formats import FORMAT_NAMES, RENDERERS, colourise, statistics, summary
 from .runner import FileReport, Settings, check_source, cpu_count, run
 from .selection import Selection, SelectionError, parse_codes
 
@@ -124,6 +124,11 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         run(files, settings, args.jobs or cpu_count(), reports.append)
 
+    # Sorted by path (folder by folder, as ruff does), then position, whatever order the
+    # files were found or finished in.
+    reports.sort(key=lambda r: Path(r.path).parts)
+    for report in reports:
+        report.findings.sort(key=lambda f: (f.line, f.col, f.code))
     errors = [r for r in reports if r.error]
     for failed in errors:
         sys.stderr.write(f"copysafety: error: {failed.path}: {failed.error}\n")
@@ -132,21 +137,32 @@ def run_check(args: argparse.Namespace) -> int:
         diffs = [unified_diff(r.path, r.original, r.fixed)
                  for r in reports if r.fixed is not None and r.original is not None]
         _emit("".join(diffs), args.output)
+        would = sum(r.fixed_count for r in reports if r.fixed is not None)
+        left = sum(len(r.findings) for r in reports)  # what the rewrites leave
+        if would or left:
+            sys.stderr.write(
+                f"copysafety: would fix {would} finding{'s' * (would != 1)} in {len(diffs)} "
+                f"file{'s' * (len(diffs) != 1)} (apply with --fix)"
+                + (f"; {left} without a safe rewrite\n" if left > 0 else "\n"))
         if errors:
             return EXIT_ERROR
         return EXIT_FINDINGS if diffs and not args.exit_zero else EXIT_CLEAN
 
-    text = args.format == "text"
-    report = RENDERERS[args.format](reports)
+    name = FORMAT_NAMES[args.format]
+    if name == "text" and args.show_source:
+        name = "full"
+    text = name in ("text", "full")
+    only_counts = text and args.statistics and args.quiet
+    output = "" if only_counts else RENDERERS[name](reports)
     if text and args.statistics:
-        report += statistics(reports)
+        output += statistics(reports)
     elif args.statistics:
         sys.stderr.write(statistics(reports))
     if text and not args.quiet and files:
-        report += summary(reports, fixing=mode == "fix")
+        output += summary(reports, fixing=mode == "fix")
     if text and not args.output and wants_colour(sys.stdout):
-        report = colourise(report)
-    _emit(report, args.output, utf8=not text)
+        output = colourise(output)
+    _emit(output, args.output, utf8=not text)
     remaining = sum(len(r.findings) for r in reports)
     if mode == "fix":
         fixed = sum(r.fixed_count for r in reports)

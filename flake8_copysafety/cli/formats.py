@@ -1,5 +1,9 @@
-"""Output formats of `copysafety check`: text, JSON, SARIF 2.1.0, GitHub Actions workflow
-commands and GitLab Code Quality JSON; the text report's statistics and closing summary.
+"""Output formats of `copysafety check`: text (concise, or full with the source line), JSON,
+JSON lines, SARIF 2.1.0, GitHub Actions workflow commands and GitLab Code Quality JSON; the
+text report's statistics and closing summary.
+
+One severity per code across formats (`LEVELS`, SARIF's names): the rules are warnings,
+CPS901 (a file not checked) an error, CPS900 (the analysis failed) a note.
 
 Columns are 1-based everywhere in the output (flake8's display convention); an end column
 points just past the last character, as SARIF's `endColumn` does. Columns count Unicode code
@@ -8,6 +12,7 @@ points, which the SARIF run declares with `columnKind`.
 
 import hashlib
 import json
+import linecache
 import os
 import re
 from pathlib import Path
@@ -17,9 +22,14 @@ from urllib.parse import quote
 from .. import __version__
 from ..core.findings import Finding
 from ..rules.catalogue import DOCS_URL, RULES, RULES_URL
-from ..rules.pages import full_description, page
+from ..rules.pages import full_description
 from .runner import FileReport
 
+# ruff's `--output-format` names, as far as they mean one of ours: the choices of
+# `copysafety check --format`
+FORMAT_NAMES = {"text": "text", "concise": "text", "full": "full", "json": "json",
+                "json-lines": "json-lines", "sarif": "sarif", "github": "github",
+                "gitlab": "gitlab"}
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                 "sarif-schema-2.1.0.json")
 SARIF_VERSION = "2.1.0"
@@ -66,6 +76,24 @@ def _printable_strings(value: Any) -> Any:
     return value
 
 
+def source_line(path: str, line: int) -> str:
+    """The text of a reported line as the file holds it now ("" where it cannot be read:
+    standard input, a file gone)."""
+    return linecache.getline(path, line).rstrip("\r\n") if os.path.isfile(path) else ""
+
+
+def render_full(reports: Sequence[FileReport]) -> str:
+    """`--show-source`: each finding, then its line and a caret under the column."""
+    out = []
+    for report in reports:
+        for finding in report.findings:
+            out.append(text_line(report.path, finding) + "\n")
+            text = source_line(report.path, finding.line)
+            if text:
+                out.append(f"    {text}\n    {' ' * finding.col}^\n")
+    return "".join(out)
+
+
 # --- JSON ---------------------------------------------------------------------------------
 
 def _end(finding: Finding):
@@ -102,6 +130,12 @@ def render_json(reports: Sequence[FileReport]) -> str:
     return _dumps([finding_json(r.path, f) for r in reports for f in r.findings])
 
 
+def render_json_lines(reports: Sequence[FileReport]) -> str:
+    """One JSON object per line (ruff's `json-lines`), the same objects as `json`."""
+    return "".join(json.dumps(finding_json(r.path, f), ensure_ascii=False) + "\n"
+                   for r in reports for f in r.findings)
+
+
 # --- SARIF --------------------------------------------------------------------------------
 
 LEVELS = {"CPS900": "note", "CPS901": "error"}
@@ -111,8 +145,10 @@ RULE_INDEX = {code: index for index, code in enumerate(RULES)}
 def sarif_rules() -> List[Dict[str, Any]]:
     rules = []
     for code, rule in RULES.items():
-        doc = page(code)
-        help_text = doc if doc is not None else f"{rule.summary}. See {rule.help_uri}"
+        # A short text and the page's address: the page itself would be repeated in every
+        # uploaded report (code-scanning services show `helpUri`).
+        help_text = f"{rule.summary}. The rule's page: {rule.help_uri}"
+        help_markdown = f"{rule.summary}. [The rule's page]({rule.help_uri})"
         configuration: Dict[str, Any] = {"level": LEVELS.get(code, "warning")}
         if not rule.default_on:
             configuration["enabled"] = False
@@ -122,7 +158,7 @@ def sarif_rules() -> List[Dict[str, Any]]:
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": full_description(rule)},
             "helpUri": rule.help_uri,
-            "help": {"text": help_text, "markdown": help_text},
+            "help": {"text": help_text, "markdown": help_markdown},
             "defaultConfiguration": configuration,
             "properties": {"tags": ["correctness", "pytorch"]},
         })
@@ -231,7 +267,7 @@ def render_sarif(reports: Sequence[FileReport]) -> str:
 
 # --- GitHub Actions ----------------------------------------------------------------------
 
-GITHUB_LEVELS = {"CPS900": "warning"}
+GITHUB_LEVELS = {"warning": "warning", "error": "error", "note": "notice"}
 
 
 def _github_escape(text: str, property_value: bool = False) -> str:
@@ -250,7 +286,7 @@ def github_line(path: str, finding: Finding) -> str:
         props.update(endLine=end_line, endColumn=end_col)
     props["title"] = finding.code
     joined = ",".join(f"{k}={_github_escape(str(v), True)}" for k, v in props.items())
-    level = GITHUB_LEVELS.get(finding.code, "error")
+    level = GITHUB_LEVELS[LEVELS.get(finding.code, "warning")]
     message = printable(f"{finding.code} {finding.message}")
     return f"::{level} {joined}::{_github_escape(message)}"
 
@@ -261,33 +297,38 @@ def render_github(reports: Sequence[FileReport]) -> str:
 
 # --- GitLab Code Quality ------------------------------------------------------------------
 
-GITLAB_SEVERITIES = {"CPS900": "info", "CPS901": "critical"}
+GITLAB_SEVERITIES = {"warning": "major", "error": "critical", "note": "info"}
 
 
 def render_gitlab(reports: Sequence[FileReport]) -> str:
     """GitLab's Code Quality report: a JSON array of issues, each with a fingerprint that
-    stays the same while the finding does (path, code, message, and its rank among equal
-    ones), so merge-request widgets can tell new findings from old."""
+    stays the same while the finding does, so merge-request widgets can tell new findings
+    from old: the path, the code, the reported statement's text and the message with its
+    numbers left out (messages name lines, which move when lines are added above), and its
+    rank among equal ones. Never the line number itself."""
     items: List[Dict[str, Any]] = []
-    seen: Dict[Tuple[str, str, str], int] = {}
+    seen: Dict[Tuple[str, ...], int] = {}
     for report in reports:
         for finding in report.findings:
             path = printable(Path(report.path).as_posix())
-            key = (path, finding.code, printable(finding.message))
+            key = (path, finding.code,
+                   printable(source_line(report.path, finding.line).strip()),
+                   printable(re.sub(r"\d+", "N", finding.message)))
             seen[key] = seen.get(key, 0) + 1
             digest = hashlib.sha256("\0".join([*key, str(seen[key])]).encode("utf-8"))
             items.append({
                 "description": f"{finding.code} {finding.message}",
                 "check_name": finding.code,
                 "fingerprint": digest.hexdigest(),
-                "severity": GITLAB_SEVERITIES.get(finding.code, "major"),
+                "severity": GITLAB_SEVERITIES[LEVELS.get(finding.code, "warning")],
                 "location": {"path": path, "lines": {"begin": finding.line}},
             })
     return _dumps(items)
 
 
-RENDERERS = {"text": render_text, "json": render_json, "sarif": render_sarif,
-             "github": render_github, "gitlab": render_gitlab}
+RENDERERS = {"text": render_text, "full": render_full, "json": render_json,
+             "json-lines": render_json_lines, "sarif": render_sarif, "github": render_github,
+             "gitlab": render_gitlab}
 
 
 # --- the text report's extras: colour, statistics, summary ----------------------------------

@@ -10,9 +10,9 @@ from typing import List, Optional, Sequence, TextIO
 from .. import __version__
 from ..core.options import OPTIONS
 from .exit_status import EXIT_CLEAN, EXIT_CODES, EXIT_ERROR, UsageError
+from .formats import FORMAT_NAMES
 
 # `check --format`: one renderer each in `formats.RENDERERS` (imported only to check files)
-FORMATS = ("text", "json", "sarif", "github", "gitlab")
 
 CHECK_EPILOG = """\
 Codes are prefixes: --select CPS1 means CPS101..CPS104. By default every CPS code except the
@@ -87,17 +87,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--per-file-ignores", action="append", metavar="GLOB:CODES",
                        help="flake8's `GLOB: CODES` entries (replaces the configured ones)")
     check.add_argument("--format", "--output-format", dest="format", default="text",
-                       choices=FORMATS,
-                       help="text (default: `path:line:col: CODE message` and a summary), "
-                            "json, sarif (SARIF 2.1.0), github (Actions annotations), "
-                            "gitlab (Code Quality)")
+                       choices=tuple(FORMAT_NAMES), metavar="FORMAT",
+                       help="concise (the default, also `text`: `path:line:col: CODE "
+                            "message` and a summary), full (with the source line), json, "
+                            "json-lines, sarif (SARIF 2.1.0), github (Actions annotations), "
+                            "gitlab (Code Quality); ruff's names")
+    check.add_argument("--show-source", action="store_true",
+                       help="show each finding's source line (the `full` format)")
     check.add_argument("--output", "-o", metavar="FILE",
                        help="write the report to FILE instead of standard output")
     check.add_argument("--statistics", action="store_true",
                        help="count the findings of each code (after a text report; on "
                             "standard error for the other formats)")
     check.add_argument("--quiet", "-q", action="store_true",
-                       help="no closing summary after a text report")
+                       help="no closing summary after a text report; with --statistics, "
+                            "only the counts")
     fixing = check.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true",
                         help="apply the safe rewrites, then report what is left")

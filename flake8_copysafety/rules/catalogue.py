@@ -4,7 +4,10 @@ advice the runtime guard prints with a change it saw (`guard/datasets.py`)."""
 from dataclasses import dataclass
 from typing import Dict
 
-DOCS_URL = "https://github.com/flake8-copysafety/flake8-copysafety#"
+REPOSITORY_URL = "https://github.com/flake8-copysafety/flake8-copysafety"
+DOCS_URL = REPOSITORY_URL + "#"
+# Each rule's page, the one source `copysafety rule CODE` prints too.
+PAGES_URL = REPOSITORY_URL + "/blob/main/flake8_copysafety/docs/"
 
 
 @dataclass(frozen=True)
@@ -21,7 +24,7 @@ class Rule:
 
     @property
     def help_uri(self) -> str:
-        return DOCS_URL + self.anchor
+        return PAGES_URL + self.code + ".md"
 
 
 RULES: Dict[str, Rule] = {

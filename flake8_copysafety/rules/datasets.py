@@ -157,44 +157,34 @@ class GetitemWalker(FlowWalker):
         return f" by `{self.via.callee}()` ({where})"
 
     def _finding(self, node: cst.CSTNode, code: str, tracked: Tracked) -> RawFinding:
-        """The first sentence fits a problem list: what changes, where it came from, the
-        fix; the second says why it matters."""
+        """The first sentence fits a problem list: what changes and where it came from;
+        the second is the fix. Why it matters is the rule page's to say."""
         origin = f"`{tracked.origin_text()}`"
         line = LINE_REF.format("origin")
         by = self._changed_by()
-        drift = self.drift
         held = f"kept by {tracked.kept_by}" if tracked.kept_by else "stored dataset data"
-        if tracked.kept_by:
-            drift = f"{tracked.kept_by} hands out the object it keeps; {drift}"
         if code == "CPS101":
             what = f"{origin} ({held}, line {line}) is changed in place{by}"
             hint = copy_hint(tracked.vtype.kind)
-            why = f"Nothing copied it: {drift}."
         elif code == "CPS102":
             via = tracked.shallow_via or "copy.copy"
             if tracked.level is Level.STORAGE:
-                cause = f"`{via}` of a tensor shares its storage"
                 hint = "`.clone()` it instead"
             else:
-                cause = f"`{via}` copies one level only and its elements are the stored ones"
                 hint = "use `copy.deepcopy(...)`"
-            what = (f"{origin} ({held}, line {line}) is changed in place{by} "
-                    f"after a copy too shallow for it")
-            why = f"{cause[0].upper()}{cause[1:]}: {drift}."
+            what = (f"{origin} ({held}, line {line}) is changed in place{by} after `{via}`, "
+                    "a copy too shallow for it")
         elif code == "CPS103":
             noun = "stored sample" if tracked.vtype.kind in CONTAINER_KINDS else "stored data"
             kept = f"kept by {tracked.kept_by}, " if tracked.kept_by else ""
             what = f"the {noun} {origin} ({kept}line {line}) gets its entries written{by}"
-            hint = "copy the container first (`copy.deepcopy(...)`, or `dict(...)` if only "
-            hint += "entries are replaced)"
-            why = f"It was read without a copy: {drift}."
+            hint = "copy it first (`copy.deepcopy(...)`, or `dict(...)` if only entries "
+            hint += "are replaced)"
         else:
             what = (f"{origin} ({held}, line {line}) is changed in place{by} "
-                    f"after `{tracked.maybe_via}`")
+                    f"after `{tracked.maybe_via}`, which may return the same tensor")
             hint = "`.clone()` after converting"
-            why = (f"`{tracked.maybe_via}` returns the same tensor when nothing needs "
-                   f"converting, and then {drift}.")
-        message = f"{what} — {hint}. {why}"
+        message = f"{what}. Fix: {hint}."
         refs = {"origin": tracked.origin_line_node}
         if self.via is not None and self.via.where is None:
             refs["via"] = self.via.node

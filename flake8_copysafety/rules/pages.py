@@ -83,22 +83,3 @@ def full_description(rule: Rule) -> str:
     text = page(rule.code)
     paragraph = first_paragraph(text) if text else None
     return paragraph or rule.summary
-
-
-def readme_page(code: str) -> Optional[str]:
-    """A rule's page as the README includes it: the same text, links relative to the root,
-    under the anchor that messages link to (`#cps101`)."""
-    text = page(code)
-    if text is None:
-        return None
-    body = text.replace("](../../", "](").rstrip()
-    return f'<a id="{RULES[code].anchor}"></a>\n\n{body}\n'
-
-
-def readme_rule_pages() -> str:
-    """Every rule page, in code order, for the README's "Rules" section."""
-    return "\n".join(readme_page(code) or "" for code in sorted(RULES))
-
-
-if __name__ == "__main__":  # python -m flake8_copysafety.rules.pages > rules.md
-    print(readme_rule_pages(), end="")

@@ -34,8 +34,7 @@ from ..facts.module_changes import KEY_READERS as _KEY_READERS
 from ..facts.module_changes import NOT_CHANGING as _NOT_CHANGING
 # Calls whose result holds a module's live tensors (an update blending them in is an EMA).
 _LIVE_METHODS = frozenset({"state_dict"} | set(PARAMS_METHODS))
-_FIX_HINT = ("copy it: `copy.deepcopy(...)` or "
-             "`{k: v.detach().clone() for k, v in ....items()}`")
+_FIX_HINT = "copy it first, `copy.deepcopy(...)`"
 
 
 class _ClassFacts:
@@ -179,9 +178,9 @@ class _Report:
     def inplace(self, node: cst.CSTNode, tracked: Tracked, reason: str,
                 refs: Optional[Dict[str, cst.CSTNode]] = None) -> None:
         owner = tracked.receiver or "the module"
-        message = (f"in-place change of a tensor of `{tracked.origin_text()}` (line "
-                   f"{LINE_REF.format('origin')}), live weights of `{owner}` — {_FIX_HINT}. "
-                   f"It shares storage with `{owner}`, so `{owner}` changes too; {reason}.")
+        message = (f"in-place change of `{tracked.origin_text()}` (line "
+                   f"{LINE_REF.format('origin')}) changes `{owner}` too; {reason}. "
+                   f"Fix: {_FIX_HINT}.")
         refs = dict(refs or {}, origin=tracked.origin_line_node)
         self._add(self._fix(RawFinding(node, "CPS201", message, refs), tracked))
 
@@ -189,18 +188,14 @@ class _Report:
                  restore: bool = False) -> None:
         owner = tracked.receiver or "the module"
         where = f" at line {LINE_REF.format('read')}" if read is not None else ""
-        what = "the latest weights" if tracked.receiver_kind != OPTIMIZER else \
-            "the latest per-parameter state (momentum, moments)"
         device = ""
         if tracked.device_via:
-            device = (f" `{tracked.device_via}` returns the same tensors while `{owner}` is on "
-                      "the CPU; it copies only tensors on a GPU.")
+            device = f" (`{tracked.device_via}` copies only tensors on a GPU)"
         for bound in tracked.bound_at:
-            message = (f"`{tracked.bound_key}` keeps `{tracked.origin_text()}`, live references to "
-                       f"`{owner}`'s tensors, and {why}{where} after `{owner}` may have changed "
-                       "— use `copy.deepcopy(...)` of the state_dict. "
-                       f"It holds {what}, not a snapshot"
-                       f"{', so the restore restores nothing' if restore else ''}.{device}")
+            message = (f"`{tracked.bound_key}` keeps live `{tracked.origin_text()}` and {why}"
+                       f"{where} after `{owner}` may have changed. Fix: `copy.deepcopy(...)` "
+                       f"it{device}"
+                       f"{' (as it is, the restore restores nothing)' if restore else ''}.")
             refs = {"read": read} if read is not None else {}
             self._add(self._fix(RawFinding(bound, "CPS202", message, refs), tracked))
 
@@ -208,11 +203,9 @@ class _Report:
                site: cst.BaseExpression) -> None:
         """`opt_b.load_state_dict(opt_a.state_dict())`: the optimizers share their state."""
         source = tracked.receiver or "the optimizer"
-        message = (f"`{owner}.load_state_dict(...)` keeps the per-parameter state tensors of "
-                   f"`{tracked.origin_text()}` (line {LINE_REF.format('origin')}): an "
-                   "optimizer's load_state_dict does not copy them, so stepping "
-                   f"`{owner}` changes `{source}`'s momentum and moments too — "
-                   "load `copy.deepcopy(...)` of the state_dict")
+        message = (f"`{owner}.load_state_dict(...)` keeps the state tensors of "
+                   f"`{tracked.origin_text()}` (line {LINE_REF.format('origin')}), shared with "
+                   f"`{source}`. Fix: load `copy.deepcopy(...)` of the state_dict.")
         raw = RawFinding(call, "CPS202", message, {"origin": tracked.origin_line_node})
         fix = copy_fix(self.ctx, site, VType(Kind.DICT))
         if fix is not None:
@@ -302,6 +295,12 @@ class StateDictWalker(FlowWalker):
             return None
         if not isinstance(node, cst.Comparison):
             return super().eval(node, bare)
+        if all(isinstance(t.operator, (cst.Is, cst.IsNot)) for t in node.comparisons):
+            # `best is not None`: identity, not the tensors' values. The read a finding
+            # names is the line that uses the values (`load_state_dict(best)`), not the `if`.
+            for operand in (node.left, *(t.comparator for t in node.comparisons)):
+                self._keys(operand)
+            return None
         previous, self._comparing = self._comparing, True
         try:
             left = node.left

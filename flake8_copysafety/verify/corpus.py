@@ -492,11 +492,13 @@ def main(argv: list[str] | None = None) -> int:
             if worker.cuda_available():
                 devices.append("cuda")
             elif args.device == "cuda":
-                print("copysafety verify: CUDA is not available here; nothing was run "
-                      "(use --device cpu)", file=sys.stderr)
-                if args.format == "json":
-                    print("[]")
-                return 0
+                # Asked for CUDA and none is here: an error, so a CI job that meant to
+                # prove the rules on a GPU does not pass without running anything.
+                print("copysafety verify: error: --device cuda, but CUDA is not available "
+                      "here (torch.cuda.is_available() is False); nothing was run. Use "
+                      "--device cpu, or --device all to run on CUDA where present",
+                      file=sys.stderr)
+                return 2
             else:
                 print("copysafety verify: CUDA is not available here; running on cpu only",
                       file=sys.stderr)
