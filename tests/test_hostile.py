@@ -157,7 +157,7 @@ def test_machine_formats_escape_a_non_utf8_file_name(tmp_path, fmt):
         assert location["artifactLocation"]["uri"] == "ds%FF.py"
         assert location["region"]["startLine"] == 11
     else:
-        assert text.startswith("::error file=ds\\xff.py,line=11,col=9,"), text
+        assert text.startswith("::warning file=ds\\xff.py,line=11,col=9,"), text
 
 
 # --- the guard: a failing test keeps its own failure; os._exit leaves no folder ------------

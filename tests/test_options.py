@@ -163,7 +163,7 @@ def test_the_result_cache_keys_on_the_option(row, tmp_path, monkeypatch):
 def test_the_worker_request_carries_the_option(row, monkeypatch):
     sent = []
     monkeypatch.setattr(client, "address", lambda: "socket")
-    monkeypatch.setattr(client, "exchange", lambda path, request: sent.append(request) or
+    monkeypatch.setattr(client, "exchange", lambda path, request, *_: sent.append(request) or
                         {"findings": []})
     assert client.lint_in_worker("x = 1\n", "a.py", _only(row), None) == []
     received = json.loads(json.dumps(sent[0]))["options"]
