@@ -45,7 +45,7 @@ ENV_DIR = "COPYSAFETY_CACHE_DIR"
 ENV_OFF = "COPYSAFETY_NO_CACHE"
 MAX_BYTES = 30_000_000  # the entries of one folder; above it the least recently used go
 MAX_ENTRY_BYTES = 4_000_000  # an entry larger than this is not read
-PRUNE_EVERY = 256  # writes of one process between two looks at the folder's size
+PRUNE_EVERY = 256  # writes of one process between two looks at the folder (its first, too)
 STALE_TEMPORARY_S = 600  # a temporary file this old belongs to no running write
 _NOT_CACHED = ("CPS900",)  # an internal error is not a verdict: try again next time
 _CODE = re.compile(r"CPS[0-9]{3}\Z")
@@ -120,7 +120,7 @@ class ResultCache:
                 except OSError:
                     pass
         _writes[0] += 1
-        if fresh or _writes[0] % PRUNE_EVERY == 0:
+        if fresh or _writes[0] % PRUNE_EVERY == 1:  # a process's first write, then now and then
             prune(self.folder)
 
     def get(self, filename: str, settings: str, content: str) -> Optional[List[Finding]]:
