@@ -223,13 +223,12 @@ def _reports(paths: Sequence[str], settings: Settings, jobs: int) -> Iterator[Fi
         for path in paths:
             yield check_path(path, settings)
         return
-    if settings.cache_dir is not None:
-        from ..engine.reached import prepare_projects
+    from ..engine.reached import prepare_projects
 
-        try:
-            prepare_projects(paths)
-        except Exception:  # noqa: BLE001 - the workers build it themselves, and report
-            pass
+    try:  # forked workers inherit what is built here; others read it from the cache
+        prepare_projects(paths)
+    except Exception:  # noqa: BLE001 - the workers build it themselves, and report
+        pass
     done = 0
     try:
         executor = ProcessPoolExecutor(max_workers=jobs)

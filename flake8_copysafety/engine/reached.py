@@ -19,7 +19,7 @@ from typing import Dict, List, Optional, Tuple
 
 from ..core.findings import LINE_REF, Finding
 from ..plan.reached import may_be_reached
-from ..project.model import model_is_stored, project_model_for, project_roots
+from ..project.model import project_model_for, project_roots
 from ..project.reach import dataset_classes, reach_index, reaching_modules
 from ..rules.catalogue import with_anchor
 
@@ -28,10 +28,9 @@ _analysed: Dict[tuple, Tuple[List[Tuple[str, Finding]], tuple]] = {}
 
 
 def prepare_projects(paths) -> None:
-    """Build (or read) the model and reach index of the projects of `paths` here, before
-    parallel workers start: they then read both from the cache on disk instead of each
-    building them (a project whose stored model is newer than all its files is left to
-    them: they check its digest)."""
+    """Build (or read) the model's digest and reach index of the projects of `paths` here,
+    before parallel workers start: forked workers inherit them, others read them from the
+    cache on disk, instead of each hashing and building them."""
     done = set()
     for path in paths:
         roots = tuple(project_roots(path))
@@ -39,7 +38,7 @@ def prepare_projects(paths) -> None:
             continue
         done.add(roots)
         model = project_model_for(path)
-        if model is not None and not model_is_stored(model):
+        if model is not None:
             reach_index(model)
 
 

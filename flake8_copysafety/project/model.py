@@ -756,19 +756,6 @@ def project_model_for(path, use_cache: Optional[bool] = None) -> Optional[Projec
     return _models[key]
 
 
-def model_is_stored(model: ProjectModel) -> bool:
-    """Whether the model's index and reach are on disk and newer than every file of it (a
-    cheap look, by modification times: readers still check the digest)."""
-    cache = model._cache
-    if cache is None:
-        return False
-    try:
-        stored = min(os.stat(cache.file).st_mtime_ns, os.stat(cache.reach_file).st_mtime_ns)
-        return all(os.stat(p).st_mtime_ns < stored for p in model.files.values())
-    except OSError:
-        return False
-
-
 def new_run() -> None:
     """Forget the models of this process: a process that lints again after files changed
     (a test, a program using the engine) starts a new run, and each model is built again
