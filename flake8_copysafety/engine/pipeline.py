@@ -58,11 +58,11 @@ def lint_source(
     if report_unchecked:  # the worker answers as flake8's plugin does
         delegate = None
     try:
-        if not needs_plan(source) and not may_be_reached(source, filename):
-            return []  # (both imply `is_candidate`, the front ends' first test)
         if cache_dir is not None and facts_used is None:
             return _lint_cached(source, filename, options, tree, report_unchecked, cache_dir,
                                 delegate)
+        if not needs_plan(source) and not may_be_reached(source, filename):
+            return []  # (both imply `is_candidate`, the front ends' first test)
         found = _delegated(delegate, source, filename, options, cache_dir, facts_used)
         if found is not None:
             return found
@@ -95,7 +95,10 @@ def _lint_cached(source, filename, options, tree, report_unchecked, cache_dir, d
                      options.reference_returning, report_unchecked))
     found = cache.get(filename, settings, content)
     if found is not None:
-        return found
+        return found  # the text gate's regular expressions cost more than this look-up
+    if not needs_plan(source) and not may_be_reached(source, filename):
+        cache.put(filename, settings, content, (), [])  # depends on the text and path alone
+        return []
     found = _delegated(delegate, source, filename, options, cache_dir, None)
     if found is not None:
         return found  # the delegate stored it
