@@ -12,13 +12,13 @@ module is analysed once per process and content for every module it reaches, fro
 class and function it defines, as a module another one imports (`analysis/imports.py`).
 """
 
-import hashlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from ..core.findings import LINE_REF, Finding
 from ..plan.reached import may_be_reached
+from ..project.files import file_digest
 from ..project.model import project_model_for, project_roots
 from ..project.reach import dataset_classes, reach_index, reaching_modules
 from ..rules.catalogue import with_anchor
@@ -45,12 +45,13 @@ def prepare_projects(paths) -> None:
 def reports_there(path: str, dataset_path: str) -> bool:
     """Whether linting `path` reports the changes that the datasets of `dataset_path`
     make in it (else the dataset's module reports them at its own call)."""
-    data = _read(Path(path))
-    if data is None:
+    digest = file_digest(path)
+    if digest is None:
         return False
-    key = (path, _hash(data), dataset_path)
+    key = (path, digest, dataset_path)
     if key not in _reports:
-        _reports[key] = _reports_there(data, path, dataset_path)
+        data = _read(Path(path))
+        _reports[key] = data is not None and _reports_there(data, path, dataset_path)
     return _reports[key]
 
 
@@ -87,19 +88,19 @@ def _changes_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:
     """`(file, finding there)` for every change the datasets `names` of the module at
     `path` make in other files. Kept per process while the dataset's module and the files
     it reports into are unchanged (the project model itself is read once per process)."""
-    data = _read(path)
-    if data is None:
+    digest = file_digest(path)  # each file hashed once per process while unchanged
+    if digest is None:
         return []
-    key = (str(path), _hash(data), names, tuple(options.copy_functions))
+    key = (str(path), digest, names, tuple(options.copy_functions))
     kept = _analysed.get(key)
-    if kept is not None and all(_hash(_read(Path(p)) or b"") == h for p, h in kept[1]):
+    if kept is not None and all(file_digest(p) == h for p, h in kept[1]):
         return kept[0]
     _analysed[key] = ([], ())  # a cycle sees nothing rather than recursing
     try:
         found = _analyse_elsewhere(path, names, options)
     except Exception:  # noqa: BLE001 - the dataset's own lint reports its failure
         found = []
-    files = tuple((p, _hash(_read(Path(p)) or b"")) for p in sorted({p for p, _ in found}))
+    files = tuple((p, file_digest(p)) for p in sorted({p for p, _ in found}))
     _analysed[key] = (found, files)
     return found
 
@@ -109,10 +110,6 @@ def _read(path: Path) -> Optional[bytes]:
         return path.read_bytes()
     except OSError:
         return None
-
-
-def _hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _analyse_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:
