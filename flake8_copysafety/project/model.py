@@ -22,11 +22,15 @@ file of an installed package indexes that package). `copysafety check` indexes t
 is given (`ProjectModel(paths)`).
 
 Built once per process and root, lazily (only when a query needs it). Each module's entry
-(`entries.py`) is cached on disk by content hash, tool version and entry layout, in
-`<root>/.copysafety_cache/` (with its own `.gitignore`), or under `$COPYSAFETY_CACHE_DIR`;
-an installed package's cache goes to the user's cache folder. `COPYSAFETY_NO_CACHE=1` (the
-command's `--no-cache`) turns it off. Writes are atomic renames, so parallel processes never
-read half a file; a stale or corrupt cache is ignored and rebuilt.
+(`entries.py`) is cached on disk by content hash, tool version, entry layout and
+interpreter, as JSON checked against the entry layout when read (`stored.py`; never a
+pickle: a repository may ship the folder), in `<root>/.copysafety_cache/` (with its own
+`.gitignore`), or under `$COPYSAFETY_CACHE_DIR`; an installed package's cache goes to the
+user's cache folder. `COPYSAFETY_NO_CACHE=1` (the command's `--no-cache`) turns it off.
+Writes are atomic renames, so parallel processes never read half a file, and one process at
+a time builds (the others wait, then read); a stale, corrupt or odd cache is ignored and
+rebuilt. Each file is hashed once per run (`files.file_digest`); `digest` stands for the
+whole index, and a result that consulted the model depends on it alone.
 """
 
 import ast
