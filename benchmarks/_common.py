@@ -1,4 +1,5 @@
-"""Shared by the benchmark scripts: where torch is, which files, what machine this is."""
+"""Shared by the benchmark scripts: where torch is, its copy as a project, which files, what
+machine this is."""
 
 import importlib.metadata
 import importlib.util
@@ -7,7 +8,8 @@ import platform
 import sys
 import tempfile
 from pathlib import Path
-from typing import Dict, Iterable, List
+import shutil
+from typing import Dict, Iterable, List, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 # The scripts measure this checkout's package, whatever `pip install -e` points at.
@@ -15,8 +17,9 @@ sys.path.insert(0, str(ROOT))
 
 BYTECODE_DIR = Path(tempfile.gettempdir()) / "copysafety-bench-bytecode"
 
-# The directories of the flake8 -j1 comparison (case a): the code users meet most.
-BENCH_SUBDIRS = ("nn", "optim", os.path.join("utils", "data"))
+# The directories of the flake8 -j1 comparisons (bench.py case a, scaling.py): the code users
+# meet most, about 320 files.
+BENCH_SUBDIRS = ("nn", "optim", "utils")
 
 
 def torch_dir() -> Path:
@@ -26,6 +29,28 @@ def torch_dir() -> Path:
         raise SystemExit("torch is not installed: the benchmarks lint its sources "
                          "(pip install torch)")
     return Path(list(spec.submodule_search_locations)[0])
+
+
+def copy_project(torch: Path, dest: Path, every: int = 1,
+                 subdirs: Sequence[str] = ()) -> int:
+    """Copy torch's .py files (every `every`-th, in sorted order; only `subdirs` when given)
+    under `dest/torch/`, with a `pyproject.toml`: a project of its own. Returns the count."""
+    files = []
+    for folder, dirs, names in os.walk(torch):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            if name.endswith(".py"):
+                rel = (Path(folder) / name).relative_to(torch)
+                if not subdirs or rel.parts[0] in subdirs:
+                    files.append(rel)
+    files.sort()
+    chosen = files[::every]
+    for rel in chosen:
+        target = dest / "torch" / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(torch / rel, target)
+    (dest / "pyproject.toml").write_text("[project]\nname = 'copied'\n")
+    return len(chosen)
 
 
 def python_files(paths: Iterable[Path]) -> List[Path]:

@@ -1,7 +1,7 @@
 """The project model: classes, bases, re-exports and construction sites across modules, and
 its on-disk cache (content-keyed, atomic, ignorable)."""
 
-import pickle
+import json
 import textwrap
 
 from flake8_copysafety.project.model import (CACHE_DIR_NAME, ProjectModel, module_name,
@@ -90,16 +90,16 @@ def test_cache_is_reused_by_content_and_survives_corruption(tmp_path):
     folder = tmp_path / CACHE_DIR_NAME
     assert not folder.exists()  # the index is built by the first query that needs it
     assert first.resolve("pkg.models.net", "Base") == "pkg.models.base.Base"
-    [cache] = folder.glob("model-*.pickle")
+    [cache] = folder.glob("model-*.json")
     assert (folder / ".gitignore").read_text().strip().endswith("*")
-    stored = pickle.loads(cache.read_bytes())
+    stored = json.loads(cache.read_bytes())["entries"]
     assert len(stored) == len(first.entries)
     again = ProjectModel([tmp_path], use_cache=True)
     assert again.entries == first.entries
-    cache.write_bytes(b"not a pickle")
+    cache.write_bytes(b"not json")
     rebuilt = ProjectModel([tmp_path], use_cache=True)
     assert rebuilt.entries == first.entries
-    assert len(pickle.loads(cache.read_bytes())) == len(first.entries)
+    assert len(json.loads(cache.read_bytes())["entries"]) == len(first.entries)
 
 
 def test_no_cache_writes_nothing(tmp_path, monkeypatch):
@@ -157,7 +157,7 @@ def test_check_with_no_cache_writes_no_cache_folder(tmp_path):
     assert not (tmp_path / CACHE_DIR_NAME).exists()
     subprocess.run([sys.executable, "-m", "flake8_copysafety", "check", "--isolated", "."],
                    cwd=tmp_path, capture_output=True, text=True, env=env)
-    assert list((tmp_path / CACHE_DIR_NAME).glob("model-*.pickle"))
+    assert list((tmp_path / CACHE_DIR_NAME).glob("model-*.json"))
 
 
 def test_modules_near_lists_the_folder_then_the_ones_above(tmp_path):

@@ -305,6 +305,12 @@ def _reports(paths: Sequence[str], settings: Settings, jobs: int) -> Iterator[Fi
         for path in paths:
             yield check_path(path, settings)
         return
+    from ..engine.reached import prepare_projects
+
+    try:  # forked workers inherit what is built here; others read it from the cache
+        prepare_projects(paths)
+    except Exception:  # noqa: BLE001 - the workers build it themselves, and report
+        pass
     done = 0
     parent = os.getpid()
     try:

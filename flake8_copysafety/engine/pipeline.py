@@ -47,12 +47,12 @@ def lint_source(
     if report_unchecked:  # the worker answers as flake8's plugin does
         delegate = None
     try:
-        if not needs_plan(source) and not may_be_reached(source, filename):
-            # (both imply `is_candidate`, the front ends' first test)
-            return _unreadable(source, filename) if report_unchecked else []
         if cache_dir is not None and facts_used is None:
             return _lint_cached(source, filename, options, tree, report_unchecked, cache_dir,
                                 delegate)
+        if not needs_plan(source) and not may_be_reached(source, filename):
+            # (both imply `is_candidate`, the front ends' first test)
+            return _unreadable(source, filename) if report_unchecked else []
         found = _delegated(delegate, source, filename, options, cache_dir, facts_used)
         if found is not None:
             return found
@@ -85,6 +85,10 @@ def _lint_cached(source, filename, options, tree, report_unchecked, cache_dir, d
     settings = repr(options.values() + (report_unchecked,))
     found = cache.get(filename, settings, content)
     if found is not None:
+        return found  # the text gate's regular expressions cost more than this look-up
+    if not needs_plan(source) and not may_be_reached(source, filename):
+        found = _unreadable(source, filename) if report_unchecked else []
+        cache.put(filename, settings, content, (), found)  # depends on the text and path alone
         return found
     found = _delegated(delegate, source, filename, options, cache_dir, None)
     if found is not None:

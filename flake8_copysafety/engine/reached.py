@@ -12,29 +12,45 @@ module is analysed once per process and content for every module it reaches, fro
 class and function it defines, as a module another one imports (`analysis/imports.py`).
 """
 
-import hashlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from ..core.findings import LINE_REF, Finding
 from ..plan.reached import may_be_reached
-from ..project.model import project_model_for
-from ..project.reach import dataset_classes, reaching_modules
+from ..project.files import file_digest
+from ..project.model import project_model_for, project_roots
+from ..project.reach import dataset_classes, reach_index, reaching_modules
 
 _reports: Dict[Tuple[str, str, str], bool] = {}
 _analysed: Dict[tuple, Tuple[List[Tuple[str, Finding]], tuple]] = {}
 
 
+def prepare_projects(paths) -> None:
+    """Build (or read) the model's digest and reach index of the projects of `paths` here,
+    before parallel workers start: forked workers inherit them, others read them from the
+    cache on disk, instead of each hashing and building them."""
+    done = set()
+    for path in paths:
+        roots = tuple(project_roots(path))
+        if not roots or roots in done:
+            continue
+        done.add(roots)
+        model = project_model_for(path)
+        if model is not None:
+            reach_index(model)
+
+
 def reports_there(path: str, dataset_path: str) -> bool:
     """Whether linting `path` reports the changes that the datasets of `dataset_path`
     make in it (else the dataset's module reports them at its own call)."""
-    data = _read(Path(path))
-    if data is None:
+    digest = file_digest(path)
+    if digest is None:
         return False
-    key = (path, _hash(data), dataset_path)
+    key = (path, digest, dataset_path)
     if key not in _reports:
-        _reports[key] = _reports_there(data, path, dataset_path)
+        data = _read(Path(path))
+        _reports[key] = data is not None and _reports_there(data, path, dataset_path)
     return _reports[key]
 
 
@@ -71,19 +87,19 @@ def _changes_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:
     """`(file, finding there)` for every change the datasets `names` of the module at
     `path` make in other files. Kept per process while the dataset's module and the files
     it reports into are unchanged (the project model itself is read once per process)."""
-    data = _read(path)
-    if data is None:
+    digest = file_digest(path)  # each file hashed once per process while unchanged
+    if digest is None:
         return []
-    key = (str(path), _hash(data), names, options.values())
+    key = (str(path), digest, names, options.values())
     kept = _analysed.get(key)
-    if kept is not None and all(_hash(_read(Path(p)) or b"") == h for p, h in kept[1]):
+    if kept is not None and all(file_digest(p) == h for p, h in kept[1]):
         return kept[0]
     _analysed[key] = ([], ())  # a cycle sees nothing rather than recursing
     try:
         found = _analyse_elsewhere(path, names, options)
     except Exception:  # noqa: BLE001 - the dataset's own lint reports its failure
         found = []
-    files = tuple((p, _hash(_read(Path(p)) or b"")) for p in sorted({p for p, _ in found}))
+    files = tuple((p, file_digest(p)) for p in sorted({p for p, _ in found}))
     _analysed[key] = (found, files)
     return found
 
@@ -93,10 +109,6 @@ def _read(path: Path) -> Optional[bytes]:
         return path.read_bytes()
     except OSError:
         return None
-
-
-def _hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _analyse_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:

@@ -25,7 +25,8 @@ from ..core.findings import LINE_REF, Finding, Fix, PlacedFinding
 from ..core.source import source_lines
 from ..plan.candidates import Plan, region_spans
 from ..project.files import recording_modules
-from .cache import ResultCache, modules_unchanged, recorded_modules
+from .cache import (Invalid, ResultCache, dependencies, dependencies_unchanged, finding_as_json,
+                    finding_from_json)
 
 Spans = List[Tuple[int, int]]
 # A line of the file as (index of the chosen statement, line within it, 0 for its first).
@@ -86,10 +87,21 @@ class RecordingReceivers:
         return asking
 
 
-def _answers_as_before(receivers: Any, asked: List[list]) -> bool:
+def _answers_as_before(receivers: Any, asked: Any) -> bool:
+    """Whether the receiver evidence answers the questions recorded as before; only its
+    public questions are asked again (the record is data from disk)."""
+    if not isinstance(asked, list):
+        raise Invalid("receiver questions")
     if asked and receivers is None:
         return False
-    for name, args, answer in asked:
+    for question in asked:
+        if not (isinstance(question, list) and len(question) == 3 and
+                isinstance(question[0], str) and question[0].isidentifier() and
+                not question[0].startswith("_")):
+            raise Invalid("a receiver question")
+        name, args, answer = question
+        if args is not None and not isinstance(args, dict):
+            raise Invalid("a receiver question's arguments")
         value = getattr(receivers, name, None)
         if args is not None:
             value = value(*_unplain(args)) if callable(value) else None
@@ -164,13 +176,16 @@ def analyse_reusing(cache: ResultCache, filename: str, settings: str, text: str,
     spans = region_spans(tree, chosen)
     name = cache.entry_name(filename, settings + "\0statements")
     entry = cache.read(name) if key is not None else None
-    if entry is not None and entry.get("key") == key and \
-            modules_unchanged(entry["modules"]) and \
-            _answers_as_before(chosen.receivers, entry["asked"]):
+    if entry is not None and entry.get("key") == key:
         try:
-            return [_restored(item, spans) for item in entry["findings"]]
-        except (KeyError, IndexError, TypeError, ValueError):
-            pass
+            if dependencies_unchanged(entry.get("deps")) and \
+                    _answers_as_before(chosen.receivers, entry.get("asked")):
+                # checked as the result cache checks its findings
+                return [finding_from_json(finding_as_json(_restored(item, spans)))
+                        for item in entry["findings"]]
+        except (Invalid, KeyError, IndexError, TypeError, ValueError, AttributeError,
+                RecursionError):
+            pass  # not the layout written here: analysed, and written again
     from .analyse import analyse_plan_placed  # the first import of libcst happens here
     from .reached import reports_there
 
@@ -180,7 +195,7 @@ def analyse_reusing(cache: ResultCache, filename: str, settings: str, text: str,
                                      options, None, filename, reports_there)
     if key is not None:
         try:
-            cache.write(name, {"key": key, "modules": recorded_modules(modules),
+            cache.write(name, {"key": key, "deps": dependencies(modules),
                                "asked": receivers.asked if receivers else [],
                                "findings": [_stored(p, spans) for p in placed]})
         except (_Unplain, OSError):

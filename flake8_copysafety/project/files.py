@@ -7,23 +7,39 @@ name: `from collections import OrderedDict` in a file that happens to sit inside
 installation is not the project's own code.
 """
 
+import hashlib
+import os
+import stat
 import sys
 import sysconfig
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import FrozenSet, Iterator, List, Optional, Set
+from typing import Dict, FrozenSet, Iterator, List, Optional, Set, Tuple
 
 SEARCH_DEPTH = 8  # directories upwards from the linted file where a package may start
 _INSTALLED = frozenset({"site-packages", "dist-packages"})
-_recorders: List[Set[Path]] = []
+MAX_READ_BYTES = 256_000_000  # a file larger than this (a cache, a module) is not read
+_digests: Dict[str, Tuple[tuple, Optional[str]]] = {}
+
+
+class Consulted(Set[Path]):
+    """The files of the project's modules one lint found (iterating gives them), and the
+    project models it asked (`projects`: their roots): a cached result for that file holds
+    only while they are unchanged."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.projects: Dict[Tuple[str, ...], object] = {}
+
+
+_recorders: List[Consulted] = []
 
 
 @contextmanager
-def recording_modules() -> Iterator[Set[Path]]:
-    """Collect the files of the project's modules found while linting one file: a cached
-    result for that file holds only while they are unchanged."""
-    found: Set[Path] = set()
+def recording_modules() -> Iterator[Consulted]:
+    """Collect what linting one file consulted (`Consulted`)."""
+    found = Consulted()
     _recorders.append(found)
     try:
         yield found
@@ -31,11 +47,53 @@ def recording_modules() -> Iterator[Set[Path]]:
         _recorders[:] = [r for r in _recorders if r is not found]
 
 
-def note_project_files(paths) -> None:
-    """Record project modules a lint consulted through the project model."""
-    if _recorders:
-        for path in paths:
-            _found(path)
+def note_project(roots: Tuple[str, ...], model: object) -> None:
+    """Record that a lint consulted the project model of `roots` (the whole index: its
+    digest, `ProjectModel.digest`, stands for every module of the project)."""
+    for recorder in _recorders:
+        recorder.projects[roots] = model
+
+
+def file_digest(path) -> Optional[str]:
+    """A hash of the file's content, read once per process while its size, times and inode
+    stay the same (a long-lived process sees an edit); None when it cannot be read."""
+    name = str(path)
+    try:
+        info = os.stat(name)
+    except (OSError, ValueError):
+        return None
+    signature = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+    kept = _digests.get(name)
+    if kept is not None and kept[0] == signature:
+        return kept[1]
+    data = read_regular(name)
+    digest = None if data is None else hashlib.blake2b(data, digest_size=16).hexdigest()
+    _digests[name] = (signature, digest)
+    return digest
+
+
+def read_regular(path, limit: int = MAX_READ_BYTES) -> Optional[bytes]:
+    """The bytes of the regular file at `path`; None for anything else (a FIFO, a socket, a
+    device or a folder put in its place is never waited on) or for a file over `limit`."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _found(path: Optional[Path]) -> Optional[Path]:

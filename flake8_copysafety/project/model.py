@@ -22,31 +22,40 @@ file of an installed package indexes that package). `copysafety check` indexes t
 is given (`ProjectModel(paths)`).
 
 Built once per process and root, lazily (only when a query needs it). Each module's entry
-(`entries.py`) is cached on disk by content hash, tool version and entry layout, in
-`<root>/.copysafety_cache/` (with its own `.gitignore`), or under `$COPYSAFETY_CACHE_DIR`;
-an installed package's cache goes to the user's cache folder. `COPYSAFETY_NO_CACHE=1` (the
-command's `--no-cache`) turns it off. Writes are atomic renames, so parallel processes never
-read half a file; a stale or corrupt cache is ignored and rebuilt.
+(`entries.py`) is cached on disk by content hash, tool version, entry layout and
+interpreter, as JSON checked against the entry layout when read (`stored.py`; never a
+pickle: a repository may ship the folder), in `<root>/.copysafety_cache/` (with its own
+`.gitignore`), or under `$COPYSAFETY_CACHE_DIR`; an installed package's cache goes to the
+user's cache folder. `COPYSAFETY_NO_CACHE=1` (the command's `--no-cache`) turns it off.
+Writes are atomic renames, so parallel processes never read half a file, and one process at
+a time builds (the others wait, then read); a stale, corrupt or odd cache is ignored and
+rebuilt. Each file is hashed once per run (`files.file_digest`); `digest` stands for the
+whole index, and a result that consulted the model depends on it alone.
 """
 
 import ast
 import hashlib
+import json
 import os
-import pickle
 import re
 import sys
 import tempfile
+import time
 import warnings
 from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Set, Tuple
 
 from .. import __version__
 from ..core.environment import flag
+from ..core.fingerprint import tool_fingerprint
 from .entries import ENTRY_VERSION, ModuleEntry, calls_named, module_entry
-from .files import file_on_disk, installed_folder, library_dirs, note_project_files
+from .files import (file_digest, file_on_disk, installed_folder, library_dirs, note_project,
+                    read_regular)
+from .stored import Invalid, entry_from_json
 
 _MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "env",
@@ -105,6 +114,8 @@ class ProjectModel:
         # module -> parsed, on demand; the most recently used `TREES_KEPT` only
         self._trees: "OrderedDict[str, Optional[ast.Module]]" = OrderedDict()
         self._registered: Optional[Dict[str, List[Tuple[str, str]]]] = None
+        self._keys: Optional[Dict[str, str]] = None
+        self._digest: Optional[str] = None
 
     # ----- building ---------------------------------------------------------------------
     @property
@@ -116,27 +127,74 @@ class ProjectModel:
             self._build(self._entries)
         return self._entries
 
+    def content_keys(self) -> Dict[str, str]:
+        """module -> the hash of its file's content, for the files the index reads (each
+        file hashed once per process, `files.file_digest`)."""
+        if self._keys is None:
+            self._keys = {}
+            for name, path in self.files.items():
+                try:
+                    if path.stat().st_size > _MAX_BYTES:
+                        continue
+                except OSError:
+                    continue
+                key = file_digest(path)
+                if key is not None:
+                    self._keys[name] = key
+        return self._keys
+
+    @property
+    def digest(self) -> str:
+        """A hash of the whole index's input (every module's name, file and content): a
+        result that consulted the model holds while this is unchanged."""
+        if self._digest is None:
+            digest = hashlib.blake2b(digest_size=16)
+            for name, key in sorted(self.content_keys().items()):
+                digest.update(f"{name}\0{self.files[name]}\0{key}\n".encode(
+                    "utf-8", "surrogatepass"))
+            self._digest = digest.hexdigest()
+        return self._digest
+
     def _build(self, entries: Dict[str, ModuleEntry]) -> None:
-        texts: Dict[str, bytes] = {}
-        for name, path in self.files.items():
-            try:
-                data = path.read_bytes()
-            except OSError:
-                continue
-            if len(data) <= _MAX_BYTES:
-                texts[name] = data
-        keys = {name: _content_key(data) for name, data in texts.items()}
+        keys = self.content_keys()
         stored = self._cache.load() if self._cache is not None else {}
-        missing = [n for n in texts if keys[n] not in stored]
+        if self._cache is not None and any(keys[n] not in stored for n in keys):
+            with self._cache.building():  # another process may be building the same
+                stored = self._cache.load()
+                self._fill(keys, stored, entries)
+        else:
+            self._fill(keys, stored, entries)
+
+    def _fill(self, keys: Dict[str, str], stored: Dict[str, Optional[ModuleEntry]],
+              entries: Dict[str, ModuleEntry]) -> None:
+        missing = [n for n in keys if keys[n] not in stored]
+        texts: Dict[str, bytes] = {}
+        for name in missing:
+            data = read_regular(self.files[name], _MAX_BYTES)
+            texts[name] = data if data is not None else b""
         made = _entries_of([texts[n] for n in missing])
         for name, entry in zip(missing, made):
             stored[keys[name]] = entry
-        for name in texts:
+        for name in keys:
             entry = stored.get(keys[name])
             if entry is not None:
                 entries[name] = entry
         if self._cache is not None and missing:
-            self._cache.save({keys[n]: stored[keys[n]] for n in texts})
+            self._cache.save({keys[n]: stored[keys[n]] for n in keys})
+
+    def stored_reach(self, compute) -> Dict[str, FrozenSet[str]]:
+        """The reach index (`reach.py`) stored on disk for this index, else `compute()`d
+        (by one process at a time) and stored."""
+        if self._cache is None:
+            return compute()
+        found = self._cache.load_reach(self.digest)
+        if found is None:
+            with self._cache.building():
+                found = self._cache.load_reach(self.digest)
+                if found is None:
+                    found = compute()
+                    self._cache.save_reach(self.digest, found)
+        return found
 
     # ----- queries ----------------------------------------------------------------------
     def module_of(self, path) -> Optional[str]:
@@ -485,10 +543,6 @@ def _absolute(module: str, is_package: bool, level: int, source: str) -> Optiona
 
 # ----- entries, in parallel, cached --------------------------------------------------------
 
-def _content_key(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def _parse(data: bytes) -> Optional[ast.Module]:
     try:
         with warnings.catch_warnings():
@@ -517,7 +571,7 @@ def _entries_of(texts: List[bytes]) -> List[Optional[ModuleEntry]]:
     try:
         with ProcessPoolExecutor(workers, initializer=_mark_worker) as pool:
             return list(pool.map(_entry_of_bytes, texts, chunksize=32))
-    except (OSError, RuntimeError, pickle.PicklingError):
+    except (OSError, RuntimeError):
         return [_entry_of_bytes(t) for t in texts]
 
 
@@ -545,22 +599,119 @@ def _cache_dir_for(roots: List[Path]) -> Path:
     return folder / CACHE_DIR_NAME
 
 
+def interpreter_tag() -> str:
+    """The interpreter stored data belongs to (`cpython-3.11`): what one version parses and
+    how `ast` shapes it may differ in another, so none shares another's cache."""
+    return f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}"
+
+
+_FORMAT = "copysafety-model"
+_held: Set[Path] = set()  # cache folders whose building lock this process holds
+
+
 class _EntryCache:
-    """One pickle per project: content key -> entry, for this tool version and layout."""
+    """One JSON file per project: content key -> entry, for this tool version, entry
+    layout and interpreter. Read as data and checked entry by entry (`stored.py`): an
+    entry that does not fit is indexed again, and the file rewritten."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.file = folder / f"model-{__version__}-{ENTRY_VERSION}-py{sys.version_info[0]}" \
-                             f"{sys.version_info[1]}.pickle"
+        self.file = folder / f"model-{__version__}-{ENTRY_VERSION}-" \
+                             f"{interpreter_tag()}.json"
+        self.reach_file = folder / f"reach-{interpreter_tag()}.json"
+
+    @contextmanager
+    def building(self, wait_s: float = 120.0) -> Iterator[None]:
+        """Held while one process builds what others would build the same (the parallel
+        workers of one run, flake8's among them): they wait, then read it. Never waits
+        longer than `wait_s` (a stopped holder): then each builds its own."""
+        try:
+            import fcntl
+        except ImportError:  # no file locks here: each process builds its own
+            fcntl = None  # type: ignore[assignment]
+        if fcntl is None or self.folder in _held:  # held already, by this process
+            yield
+            return
+        handle = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle = open(self.folder / "model.lock", "a+b")
+            deadline = time.monotonic() + wait_s
+            while True:
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        break
+                    time.sleep(0.05)
+        except OSError:
+            pass
+        _held.add(self.folder)
+        try:
+            yield
+        finally:
+            _held.discard(self.folder)
+            if handle is not None:
+                handle.close()  # releases the lock
+
+    def _header(self) -> Dict[str, Any]:
+        return {"format": _FORMAT, "tool": __version__, "layout": ENTRY_VERSION,
+                "python": interpreter_tag()}
 
     def load(self) -> Dict[str, Optional[ModuleEntry]]:
-        try:
-            with open(self.file, "rb") as handle:
-                data = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError,
-                ImportError, IndexError, TypeError):
+        raw = read_regular(self.file)
+        if raw is None:
             return {}
-        return data if isinstance(data, dict) else {}
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            return {}
+        if not isinstance(data, dict) or \
+                any(data.get(k) != v for k, v in self._header().items()) or \
+                not isinstance(data.get("entries"), dict):
+            return {}
+        found: Dict[str, Optional[ModuleEntry]] = {}
+        for key, value in data["entries"].items():
+            if not isinstance(key, str):
+                continue
+            try:
+                found[key] = None if value is None else entry_from_json(value)
+            except (Invalid, RecursionError):
+                continue  # indexed again, and written back
+        return found
+
+    def load_reach(self, digest: str) -> Optional[Dict[str, FrozenSet[str]]]:
+        """The reach index (`reach.py`) stored for the index of `digest` by this build of
+        the tool, or None."""
+        raw = read_regular(self.reach_file)
+        try:
+            data = json.loads(raw) if raw is not None else None
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(data, dict) or \
+                any(data.get(k) != v for k, v in self._reach_header(digest).items()) or \
+                not isinstance(data.get("reach"), dict):
+            return None
+        found: Dict[str, FrozenSet[str]] = {}
+        for module, owners in data["reach"].items():
+            if not isinstance(owners, list) or not all(isinstance(o, str) for o in owners):
+                return None
+            found[module] = frozenset(owners)
+        return found
+
+    def save_reach(self, digest: str, reach: Dict[str, FrozenSet[str]]) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            data = json.dumps({**self._reach_header(digest),
+                               "reach": {m: sorted(o) for m, o in sorted(reach.items())}},
+                              separators=(",", ":")).encode("utf-8", "surrogatepass")
+            write_atomic(self.folder, self.reach_file, data)
+        except (OSError, ValueError, TypeError):
+            return
+
+    def _reach_header(self, digest: str) -> Dict[str, Any]:
+        return {**self._header(), "build": tool_fingerprint(), "digest": digest}
 
     def save(self, entries: Dict[str, Optional[ModuleEntry]]) -> None:
         try:
@@ -568,19 +719,27 @@ class _EntryCache:
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# created by flake8-copysafety\n*\n")
-            fd, temp = tempfile.mkstemp(prefix=".model-", dir=str(self.folder))
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    pickle.dump(entries, handle, protocol=4)
-                os.replace(temp, self.file)  # atomic: readers see the old or the new file
-            except BaseException:
-                try:
-                    os.unlink(temp)
-                except OSError:
-                    pass
-                raise
-        except OSError:
+            data = json.dumps({**self._header(), "entries": entries},
+                              separators=(",", ":")).encode()
+            write_atomic(self.folder, self.file, data)
+        except (OSError, ValueError, TypeError, RecursionError):
             return  # a read-only project: no cache, same results
+
+
+def write_atomic(folder: Path, target: Path, data: bytes) -> None:
+    """Write `data` to `target` through a temporary file in `folder` and a rename: readers
+    see the old or the new file, and the temporary file never outlives a failed write."""
+    fd, temp = tempfile.mkstemp(prefix=".model-", suffix=".tmp", dir=str(folder))
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, target)
+    finally:
+        if os.path.exists(temp):
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
 
 
 # ----- one model per root and process ------------------------------------------------------
@@ -600,5 +759,27 @@ def project_model_for(path, use_cache: Optional[bool] = None) -> Optional[Projec
     if key not in _models:
         _models[key] = ProjectModel(roots, use_cache=use_cache)
     # A result that consulted the model holds only while the project's modules are unchanged.
-    note_project_files(_models[key].files.values())
+    note_project(tuple(map(str, roots)), _models[key])
     return _models[key]
+
+
+def new_run() -> None:
+    """Forget the models of this process: a process that lints again after files changed
+    (a test, a program using the engine) starts a new run, and each model is built again
+    (from its cache on disk) with its files hashed again. Within a run each file is hashed
+    once, and a model's digest is its files' content when first asked for."""
+    _models.clear()
+    _project_roots.cache_clear()
+
+
+def project_digest(roots: Iterable[str]) -> Optional[str]:
+    """The digest of the project model of `roots` in this process (built on first use)."""
+    roots = tuple(roots)
+    for (joined, _), model in _models.items():
+        if model is not None and joined == "|".join(roots):
+            return model.digest
+    try:
+        model = _models[("|".join(roots), True)] = ProjectModel([Path(r) for r in roots])
+    except (OSError, ValueError):
+        return None
+    return model.digest

@@ -13,8 +13,13 @@ datasets to analyse for it.
 
 The edges come from the model's entries alone (resolved imports and bases); the transforms
 bound at construction sites (registry pipelines included) come from `project.bindings`, for
-every dataset of the project at once, on the first query that needs them. Built once per
-model.
+every dataset of the project at once, on the first query that needs them.
+
+The answer for every module is computed in one pass over the index (a walk forwards from
+each dataset's module and from each bound transform's module, not one walk backwards per
+asking file), once per project index: it is stored beside the model's entries
+(`model.reach_cache`), keyed by the index's digest, so that the parallel workers of one
+run, and later runs, read it instead of computing it again.
 """
 
 import weakref
@@ -32,6 +37,7 @@ class _Derived:
         self.callers: Optional[Dict[str, Set[str]]] = None
         self.datasets: Dict[str, bool] = {}  # qualified class -> indexing may run it
         self.bindings: Optional[List[Tuple[str, FrozenSet[str]]]] = None
+        self.reach: Optional[Dict[str, FrozenSet[str]]] = None
 
 
 _DERIVED: "weakref.WeakKeyDictionary[ProjectModel, _Derived]" = weakref.WeakKeyDictionary()
@@ -49,20 +55,52 @@ def reaching_modules(model: ProjectModel, module: str) -> Set[str]:
     itself included when it holds one). Empty for a module the model does not index."""
     if module not in model.entries:
         return set()
-    callers = _callers(model)
-    seen = {module}
-    queue = [module]
-    while queue:
-        current = queue.pop()
-        for caller in callers.get(current, ()):
-            if caller not in seen:
-                seen.add(caller)
-                queue.append(caller)
-    found = {m for m in seen if _has_dataset(model, m)}
-    classes = {f"{m}.{name}" for m in seen for name in model.entries[m]["classes"]}
-    if classes:
-        found |= _binding_modules(model, classes)
-    return found
+    return set(reach_index(model).get(module, ()))
+
+
+def reach_index(model: ProjectModel) -> Dict[str, FrozenSet[str]]:
+    """module -> `reaching_modules` of it, for every module that some dataset reaches:
+    read from the model's cache when stored for this index, else computed and stored."""
+    derived = _derived(model)
+    if derived.reach is None:
+        derived.reach = model.stored_reach(lambda: _reach_of_all(model))
+    return derived.reach
+
+
+def _reach_of_all(model: ProjectModel) -> Dict[str, FrozenSet[str]]:
+    """One walk forwards (along "the analysis enters that module from here") from each
+    dataset's module, and from the modules of the classes each dataset binds as a
+    transform where it is built: every module a walk visits is reached by its dataset."""
+    callees: Dict[str, Set[str]] = {}
+    for callee, callers in _callers(model).items():
+        for caller in callers:
+            callees.setdefault(caller, set()).add(callee)
+    walks: Dict[FrozenSet[str], Set[str]] = {}
+
+    def visited(starts: FrozenSet[str]) -> Set[str]:
+        if starts not in walks:
+            seen = set(starts)
+            queue = list(starts)
+            while queue:
+                for callee in callees.get(queue.pop(), ()):
+                    if callee not in seen:
+                        seen.add(callee)
+                        queue.append(callee)
+            walks[starts] = seen
+        return walks[starts]
+
+    found: Dict[str, Set[str]] = {}
+    for module in model.entries:
+        if _has_dataset(model, module):
+            for reached in visited(frozenset((module,))):
+                found.setdefault(reached, set()).add(module)
+    _binding_modules(model, set())  # fills `bindings`
+    for owner, members in _derived(model).bindings or ():
+        starts = frozenset(module for module, name in (m.rpartition(".")[::2] for m in members)
+                           if module in model.entries and name in model.entries[module]["classes"])
+        for reached in visited(starts):
+            found.setdefault(reached, set()).add(owner)
+    return {module: frozenset(owners) for module, owners in found.items()}
 
 
 def dataset_classes(model: ProjectModel, module: str) -> List[str]:
