@@ -48,6 +48,8 @@ class FileContext:
     # `(ctx, name) -> CalleeRef | None`: the summary of a helper imported from the project
     # (set by the pipeline; analysis code below it never imports the import follower).
     follow_import: Optional[Callable[["FileContext", str], Optional[object]]] = None
+    # `(ctx, name) -> VType | None`: what a function imported from the project returns.
+    follow_return: Optional[Callable[["FileContext", str], Optional[VType]]] = None
     # plan.receivers.LiveReceivers: which `state_dict()` receivers are modules/optimizers
     # (None: not asked, every receiver counts)
     receivers: Optional["object"] = None

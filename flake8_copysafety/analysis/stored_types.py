@@ -6,7 +6,7 @@ enough, or whether `x += 1` on an element changes anything, depends on it. What 
 inferred stays unknown, and default-on rules stay silent on unknown kinds.
 """
 
-from typing import Dict, FrozenSet, List, Optional
+from typing import Callable, Dict, FrozenSet, List, Optional
 
 import libcst as cst
 
@@ -61,6 +61,12 @@ class _MethodScan:
         return None
 
     def _target(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
+        if isinstance(target, (cst.Tuple, cst.List)):  # `self.x, n = load()`: position i
+            for index, element in enumerate(target.elements):
+                if isinstance(element, cst.StarredElement):
+                    return
+                self._target(element.value, position(value, index))
+            return
         if isinstance(target, cst.Name):
             self.locals.setdefault(target.value, []).append(value)
         elif self._attr(target):
@@ -75,11 +81,23 @@ class _MethodScan:
             self.attr_items.setdefault(self._attr(func.value), []).append(call.args[-1].value)
 
 
+def position(value: cst.BaseExpression, index: int) -> cst.BaseExpression:
+    """`value[index]`: what unpacking `value` binds at that position."""
+    return cst.Subscript(value, [cst.SubscriptElement(cst.Index(cst.Integer(str(index))))])
+
+
+# `(name, qualified) -> VType | None`: what a function of the project returns (this
+# module's, or one it imports from the project).
+Returns = Callable[[str, Optional[str]], Optional[VType]]
+
+
 class StoredTypes:
     """Infers `VType`s of expressions in one method, and of a class's stored attributes."""
 
-    def __init__(self, imports: ImportTable, stores: FrozenSet[str] = store_classes()) -> None:
+    def __init__(self, imports: ImportTable, stores: FrozenSet[str] = store_classes(),
+                 returns: Optional[Returns] = None) -> None:
         self.imports = imports
+        self.returns = returns
         # Store classes (`facts/stores.py`, and configured ones): `self.coco = COCO(f)` keeps
         # an instance of that class, whose methods hand out the objects it keeps.
         self.stores = stores
@@ -183,25 +201,41 @@ class StoredTypes:
         if isinstance(node, cst.BooleanOperation):
             return join_types(recurse(node.left), recurse(node.right))
         if isinstance(node, cst.BinaryOperation):
+            if isinstance(node.operator, cst.Multiply) and isinstance(node.left, cst.List):
+                return VType(Kind.LIST, elem=recurse(node.left).elem)  # `[None] * n`
             left = recurse(node.left)
             if left.kind in sem.ARRAY_KINDS:
                 return VType(left.kind, dtype=_scaled_dtype(left.dtype, node.right))
             right = recurse(node.right)
             return VType(right.kind) if right.kind in sem.ARRAY_KINDS else UNKNOWN
         if isinstance(node, cst.Subscript):
-            return recurse(node.value).element()
+            index = None
+            if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) and \
+                    isinstance(node.slice[0].slice.value, cst.Integer):
+                index = int(node.slice[0].slice.value.value)
+            return recurse(node.value).element(index)
         if isinstance(node, cst.Call):
             return self._call_type(node, recurse)
         return UNKNOWN
 
     def _call_type(self, call: cst.Call, recurse) -> VType:
+        found = self._known_call_type(call, recurse)
+        if found.kind is Kind.UNKNOWN and self.returns is not None and \
+                isinstance(call.func, cst.Name):
+            returned = self.returns(call.func.value, self.imports.qualify(call.func))
+            if returned is not None and (returned.kind is not Kind.UNKNOWN or returned.elem):
+                return returned
+        return found
+
+    def _known_call_type(self, call: cst.Call, recurse) -> VType:
         qualified = self.imports.qualify(call.func)
         args = [a for a in call.args if a.keyword is None and not a.star]
+        shaped = _shape_from_argument(qualified, args, recurse)
         if qualified in sem.TENSOR_FACTORIES:
             dtype = self._dtype_kwarg(call)
             if dtype is None and qualified in sem.DEFAULT_DTYPE_FACTORIES:
                 dtype = "float32"
-            ndim = _shape_ndim(args) if qualified in sem.DEFAULT_DTYPE_FACTORIES else None
+            ndim = _shape_ndim(args) if qualified in sem.DEFAULT_DTYPE_FACTORIES else shaped
             return VType(Kind.TENSOR, dtype=dtype, ndim=ndim)
         if qualified in sem.NDARRAY_FACTORIES:
             ndim = None
@@ -209,10 +243,14 @@ class StoredTypes:
                 ndim = len(args)
             elif qualified in sem.NDARRAY_SHAPE_FACTORIES and args:
                 ndim = _shape_ndim(args[:1])
+            else:
+                ndim = shaped
             return VType(Kind.NDARRAY, dtype=self._dtype_kwarg(call), ndim=ndim)
         if qualified in ("list", "sorted", "tuple") and args:
             inner = recurse(args[0].value)
             elem = inner.elem if inner.kind in (Kind.LIST, Kind.TUPLE) else None
+            if inner.kind in sem.ARRAY_KINDS and inner.ndim:
+                elem = inner.element()  # an array iterates over its rows
             return VType(Kind.TUPLE if qualified == "tuple" else Kind.LIST, elem=elem)
         if qualified == "dict":
             return VType(Kind.DICT)
@@ -229,14 +267,27 @@ class StoredTypes:
                     receiver.kind is Kind.TENSOR:
                 return VType(Kind.TENSOR, dtype=sem.DTYPE_CONVERSIONS[method],
                              ndim=receiver.ndim)
+            if method == "tolist" and receiver.kind in sem.ARRAY_KINDS:
+                return VType(Kind.LIST, ndim=receiver.ndim)
             fact = sem.METHOD_FACTS.get(method)
             if fact is not None and fact.result is not None:
                 return VType(fact.result)
             if fact is not None and receiver.kind in sem.ARRAY_KINDS:
-                return VType(receiver.kind, dtype=receiver.dtype)
+                kept = receiver.ndim if method in sem.SHAPE_KEEPING_METHODS else None
+                if method == "astype" and receiver.kind is Kind.NDARRAY:
+                    return VType(receiver.kind, dtype=self._dtype_arg(call), ndim=kept)
+                return VType(receiver.kind, dtype=receiver.dtype, ndim=kept)
             if fact is not None and fact.implies in sem.ARRAY_KINDS:
                 return VType(fact.implies)  # `.astype(...)` exists on ndarrays only
         return UNKNOWN
+
+    def _dtype_arg(self, call: cst.Call) -> Optional[str]:
+        """The dtype `astype` converts to (its first argument)."""
+        args = [a for a in call.args if a.keyword is None and not a.star]
+        if not args:
+            return self._dtype_kwarg(call)
+        name = (self.imports.qualify(args[0].value) or dotted(args[0].value) or "")
+        return sem.DTYPE_NAMES.get(name.rpartition(".")[2])
 
     def _dtype_kwarg(self, call: cst.Call) -> Optional[str]:
         for arg in call.args:
@@ -265,6 +316,26 @@ class _Locals:
             return _join_all([recurse(v) for v in self.assigned[name]]) or UNKNOWN
         finally:
             self._busy.discard(name)
+
+
+def _shape_from_argument(qualified: Optional[str], args: List[cst.Arg],
+                         recurse) -> Optional[int]:
+    """The number of dimensions of a call's result taken from its first argument's
+    (`np.array(x)`), or from the members of the list it joins (`np.concatenate([a, b])`,
+    `torch.stack(rows)`)."""
+    if not args or qualified is None:
+        return None
+    if qualified in sem.SHAPE_OF_FIRST_ARGUMENT:
+        return recurse(args[0].value).ndim
+    plus = 1 if qualified in sem.SHAPE_OF_MEMBERS_PLUS_ONE else 0
+    if plus or qualified in sem.SHAPE_OF_MEMBERS:
+        joined = recurse(args[0].value)
+        member = joined.elem
+        if member is None and joined.kind in sem.ARRAY_KINDS and joined.ndim:
+            member = joined.element()  # `torch.stack(list(t))`: the rows of `t`
+        if member is not None and member.ndim is not None:
+            return member.ndim + plus
+    return None
 
 
 def _scaled_dtype(dtype: Optional[str], other: cst.BaseExpression) -> Optional[str]:

@@ -115,10 +115,28 @@ class Callees:
         self.classes = classes
         self.ancestors = ancestors
         self.state_dict_source = state_dict_source
-        self.types = StoredTypes(ctx.imports, store_classes(ctx.reference_returning))
+        self.types = StoredTypes(ctx.imports, store_classes(ctx.reference_returning),
+                                 returns=self.returned_type)
+        self._returning: Set[str] = set()
         self.state_dict_producers: Set[str] = set()
         self._memo: Dict[tuple, Summary] = {}
         self._stored: Dict[int, Dict[str, VType]] = {}
+
+    def returned_type(self, name: str, qualified: Optional[str] = None) -> Optional[VType]:
+        """What the module's function `name` returns (or the project function it imports
+        under that name): the kinds of stored data a loader builds (`self.x, self.y =
+        load_data()`)."""
+        func = self.functions.get(name)
+        if func is None:
+            follow = self.ctx.follow_return
+            return follow(self.ctx, name) if follow is not None else None
+        if name in self._returning:
+            return None  # recursion: what is known so far is nothing
+        self._returning.add(name)
+        try:
+            return self.types.returned_type(func)
+        finally:
+            self._returning.discard(name)
 
     def function_call(self, name: str) -> Optional[CalleeRef]:
         func = self.functions.get(name)
