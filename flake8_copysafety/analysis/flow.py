@@ -672,6 +672,13 @@ class FlowWalker:
             base.parts
         ):
             return base.parts[index]
+        if base.parts is not None and index is None and key is None and not is_slice:
+            # an element of a new tuple or list at an unknown position (or each element, as
+            # a loop or comprehension over it sees them): any of its parts
+            joined = None
+            for part in base.parts:
+                joined = join_tracked(joined, part)
+            return joined
         if base.entries is not None and key is not None:
             return dict(base.entries).get(key)  # a new dict's entry: what was put there
         if base.element is not None and base.element.level is Level.SHALLOW and not is_slice:

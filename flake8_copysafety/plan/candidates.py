@@ -143,6 +143,13 @@ class DatasetNames:
                              framework.entry if framework else ("__getitem__",))
 
 
+def _changes_what_it_is_given(func: ast.AST, helpers: Helpers) -> bool:
+    """A change site in `func`, or a call handing something to a helper that changes it
+    (`[batchify(v) for v in values]`)."""
+    return next(change_sites(func), None) is not None or \
+        helpers.may_change(Walked(func), None, lambda value: True)
+
+
 def _delegated_to(cls: ast.ClassDef, getitem: ast.FunctionDef,
                   classes: Dict[str, ast.ClassDef]
                   ) -> List[Tuple[ast.ClassDef, ast.FunctionDef]]:
@@ -229,7 +236,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                 continue
             collating = {functions[name] for name in _collate_functions(top)
                          if name in functions and
-                         next(change_sites(tree.body[functions[name]]), None) is not None}
+                         _changes_what_it_is_given(tree.body[functions[name]], helpers)}
             collating = collating if result.derived_datasets & _called(top) else set()
             chosen |= collating  # the loader's collate_fn changes what it is given
             if collating or _builds_and_changes(top, result.derived_datasets):
