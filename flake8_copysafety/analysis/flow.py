@@ -469,6 +469,11 @@ class FlowWalker:
             fact = sem.ATTRIBUTE_FACTS.get(node.attr.value)
             if owner is not None and fact is None and owner.vtype.kind is Kind.UNKNOWN \
                     and owner.level is not Level.OWNER:
+                if owner.family is Family.ARGUMENT and not owner.depth and \
+                        owner.level is Level.ALIAS:
+                    # a parameter's field: what it is depends on the caller's argument
+                    return owner.derive(vtype=UNKNOWN, parts=None, depth=1,
+                                        field_name=node.attr.value)
                 return owner.derive(vtype=UNKNOWN, parts=None)  # `data.x`: part of `data`
             if owner is None or fact is None:
                 return None
@@ -857,6 +862,8 @@ class FlowWalker:
                 value = bound.get(returned.param)
                 if returned.entry_key is not None:
                     value = self.element_of(value, key=returned.entry_key)
+                elif returned.field_name is not None:
+                    value = self.field_of_argument(value, returned.field_name, call)
             else:
                 value = callee.stored(returned.tracked)
                 if value is not None and value.kept_by:
@@ -902,7 +909,11 @@ class FlowWalker:
         callee's own shallow copy of it if it made one."""
         if target is None:
             return None
-        if change.depth:
+        if change.depth == 1 and change.field_name is not None:
+            target = self.field_of_argument(target, change.field_name, change.node)
+            if target is None:
+                return None
+        elif change.depth:
             if change.depth > 1 or (change.entry_key is None and not (
                     target.vtype.kind in sem.CONTAINER_KINDS or target.level is Level.SHALLOW)):
                 return None
@@ -912,6 +923,25 @@ class FlowWalker:
         if change.shallow_via and not target.shallow_via and target.level is not Level.OWNER:
             target = target.derive(shallow_via=change.shallow_via)
         return target
+
+    def field_of_argument(self, value: Optional[Tracked], name: str,
+                          node: cst.CSTNode) -> Optional[Tracked]:
+        """The field `name` of an argument a callee read as `param.name`: a record's field
+        (`field_of`); of an object of unknown kind, a part of it (a shallow copy's field is
+        the original's)."""
+        if value is None:
+            return None
+        if is_record(value.vtype, self._classes()):
+            attribute = cst.Attribute(cst.Name("_"), cst.Name(name))
+            found = self.field_of(value, attribute)
+            return found.derive(origin_line_node=value.origin_line_node) \
+                if found is not None and found.origin_line_node is attribute else found
+        if value.vtype.kind is not Kind.UNKNOWN:
+            return None
+        if value.level is Level.SHALLOW:
+            return value.derive(level=Level.ALIAS, vtype=UNKNOWN, parts=None) \
+                if value.shallow_via else None
+        return value.derive(vtype=UNKNOWN, parts=None)
 
     def _applied(self, call: cst.Call, bound, applied) -> Optional[Tracked]:
         """`apply(t, x)` whose body returns `t(x)`: what running `t` on `x` gives here."""

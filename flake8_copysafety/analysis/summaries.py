@@ -37,6 +37,7 @@ class ChangeFact:
     depth: int = 0  # 1: the parameter's element read by a key (`data[key]`, `data["img"]`)
     shallow_via: Optional[str] = None  # the callee shallow-copied the parameter first
     entry_key: Optional[str] = None  # that key, where it is a string literal
+    field_name: Optional[str] = None  # or the attribute (`graph.x`) it was read by
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class ReturnFact:
     tracked: Optional[Tracked] = None
     applied: Optional[Tuple[int, int]] = None  # `return t(x)`: (index of t, index of x)
     entry_key: Optional[str] = None  # `return data["img"]`: the parameter's entry
+    field_name: Optional[str] = None  # `return graph.x`: the parameter's field
 
 
 @dataclass
@@ -272,7 +274,8 @@ class SummaryWalker(FlowWalker):
             # (a new container holding the argument, `[x, *more]`, changes on its own)
             fact = ChangeFact(int(tracked.receiver), node, how, conditional, where=where,
                               depth=tracked.depth, shallow_via=tracked.shallow_via,
-                              entry_key=tracked.entry_key, position=position)
+                              entry_key=tracked.entry_key, field_name=tracked.field_name,
+                              position=position)
         elif tracked.family is Family.STORED and \
                 tracked.level not in (Level.OWNER, Level.SHALLOW):
             fact = ChangeFact(None, node, how, conditional, tracked, where,
@@ -297,9 +300,10 @@ class SummaryWalker(FlowWalker):
             func, _, arg = value.receiver.partition(":")
             self.result.returns.append(ReturnFact(None, applied=(int(func), int(arg))))
         elif value.family is Family.ARGUMENT and value.level is Level.ALIAS and \
-                (not value.depth or value.entry_key is not None):
+                (not value.depth or value.entry_key is not None or value.field_name):
             self.result.returns.append(ReturnFact(int(value.receiver),
-                                                  entry_key=value.entry_key))
+                                                  entry_key=value.entry_key,
+                                                  field_name=value.field_name))
         elif value.family is Family.STATE_DICT or (
                 value.family is Family.STORED and value.level is not Level.OWNER):
             self.result.returns.append(ReturnFact(None, value))
