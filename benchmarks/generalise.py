@@ -1103,6 +1103,9 @@ def import_alias(case: Case) -> Optional[Files]:
         def visit_ImportAlias(self, node):
             return False
 
+        def leave_ImportFrom(self, original, updated):
+            return updated.with_changes(module=original.module)
+
         def visit_Attribute(self, node):
             node.value.visit(self)
             return True
@@ -1289,8 +1292,11 @@ def run_runtime(variants: Sequence[Variant], workdir: Path, cache_path: Optional
         v.original_runtime = cache.get(_runtime_key(originals[v.case.name].key), "crashed")
 
 
-def run_static(variants: Sequence[Variant], workdir: Path, jobs: int = 1) -> None:
-    """flake8 --select CPS over every variant project (each folder is its own project)."""
+def run_static(variants: Sequence[Variant], workdir: Path, jobs: int = 1,
+               linter: Path = ROOT) -> None:
+    """flake8 --select CPS over every variant project (each folder is its own project), with
+    the plugin of the checkout at `linter` (another checkout gives the figure before a
+    change)."""
     static_dir = workdir / "static"
     if static_dir.exists():
         shutil.rmtree(static_dir)
@@ -1299,7 +1305,7 @@ def run_static(variants: Sequence[Variant], workdir: Path, jobs: int = 1) -> Non
         _write(v.folder, v.files)
     if not variants:
         return
-    env = dict(os.environ, PYTHONPATH=str(ROOT), COPYSAFETY_NO_CACHE="1")
+    env = dict(os.environ, PYTHONPATH=str(linter), COPYSAFETY_NO_CACHE="1")
     proc = subprocess.run(
         [sys.executable, "-m", "flake8", "--isolated", "--select", "CPS", f"--jobs={jobs}",
          "--format=%(path)s\t%(row)d\t%(code)s", str(static_dir)],
@@ -1364,11 +1370,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--show", action="store_true", help="list every disagreement")
+    parser.add_argument("--linter", type=Path, default=ROOT, metavar="CHECKOUT",
+                        help="the checkout whose plugin gives the static verdicts "
+                             "(default: this one)")
     args = parser.parse_args(argv)
     variants = generate(cases(args.family), args.only, args.sample, args.seed)
     run_runtime(variants, args.workdir, None if args.no_cache else args.cache)
     valid = [v for v in variants if v.valid]
-    run_static(valid, args.workdir, args.jobs)
+    run_static(valid, args.workdir, args.jobs, args.linter)
     print(table(variants))
     if args.show:
         print()

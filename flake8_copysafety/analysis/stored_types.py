@@ -6,7 +6,7 @@ enough, or whether `x += 1` on an element changes anything, depends on it. What 
 inferred stays unknown, and default-on rules stay silent on unknown kinds.
 """
 
-from typing import Callable, Dict, FrozenSet, List, Optional
+from typing import Callable, Dict, FrozenSet, List, Optional, Set, Tuple
 
 import libcst as cst
 
@@ -128,10 +128,15 @@ class StoredTypes:
                 elem = e if elem is None else join_types(elem, e)
             types[attr] = VType(base.kind, elem=elem)
         if any(t.kind is Kind.UNKNOWN and not t.cls for t in types.values()):
-            for attr, kind in _kinds_from_use(classes).items():
+            used, elements = _kinds_from_use(classes)
+            for attr, kind in used.items():
                 known = types.get(attr, UNKNOWN)
                 if known.kind is Kind.UNKNOWN and not known.cls:
                     types[attr] = VType(kind)
+            for attr, element in elements.items():
+                known = types.get(attr, UNKNOWN)
+                if known.kind is Kind.UNKNOWN and not known.cls and known.elem is None:
+                    types[attr] = element
         return types
 
     def returned_type(self, method: cst.FunctionDef, every_known: bool = False) -> VType:
@@ -371,33 +376,86 @@ _ARRAY_ATTRIBUTES = frozenset({"shape", "ndim", "dtype", "T"})
 _ARRAY_METHODS = frozenset({"transpose", "reshape", "swapaxes", "squeeze", "ravel"})
 
 
-def _kinds_from_use(classes: List[cst.ClassDef]) -> Dict[str, Kind]:
+def _kinds_from_use(classes: List[cst.ClassDef]
+                    ) -> Tuple[Dict[str, Kind], Dict[str, VType]]:
     """Kinds of stored attributes of unknown origin (`pickle.load`, `scipy.io.loadmat`,
     passed in), decided from how the class uses them — never from their names. Where the use
     fits both an ndarray and a tensor, ndarray is assumed: its indexing may give a scalar
-    copy, so the analysis stays on the silent side."""
+    copy, so the analysis stays on the silent side.
+
+    Also the kinds of their elements, from how a local read from one is used (`points =
+    self.points[i]` then `points[:, 0:3]`): the attribute is a container of such arrays (or
+    an array of more dimensions, whose row is a view all the same)."""
     found: Dict[str, Kind] = {}
+    elements: Dict[str, Kind] = {}
+    keyed: Set[str] = set()
     for cls in classes:
         for method in methods_of(cls):
             self_name = first_param(method)
             if self_name is not None:
                 uses = _ArrayUses(self_name, found)
+                read = _elements_read(self_name, method, keyed)
+                element_uses = _ArrayUses(self_name, elements, read)
                 for node in all_nodes([method.body]):
-                    if isinstance(node, cst.Attribute):
-                        uses.visit_Attribute(node)
-                    elif isinstance(node, cst.Subscript):
-                        uses.visit_Subscript(node)
-                    elif isinstance(node, cst.Call):
-                        uses.visit_Call(node)
-    return found
+                    for seen in (uses, element_uses):
+                        if isinstance(node, cst.Attribute):
+                            seen.visit_Attribute(node)
+                        elif isinstance(node, cst.Subscript):
+                            seen.visit_Subscript(node)
+                        elif isinstance(node, cst.Call):
+                            seen.visit_Call(node)
+    containers = {attr: VType(Kind.DICT if attr in keyed else Kind.LIST, elem=VType(kind))
+                  for attr, kind in elements.items() if attr not in found}
+    return found, containers
+
+
+def _elements_read(self_name: str, method: cst.FunctionDef, keyed: Set[str]
+                   ) -> Dict[str, str]:
+    """Locals bound once in `method` to an element of a stored attribute (`x =
+    self.items[i]`, `x, y = self.xs[i], self.ys[i]`): local -> attribute."""
+    bound: Dict[str, List[Optional[str]]] = {}
+    for small in small_statements(method.body.body):
+        if not isinstance(small, cst.Assign) or len(small.targets) != 1:
+            continue
+        target, value = small.targets[0].target, small.value
+        pairs = [(target, value)]
+        if isinstance(target, cst.Tuple) and isinstance(value, cst.Tuple) and \
+                len(target.elements) == len(value.elements):
+            pairs = [(t.value, v.value) for t, v in zip(target.elements, value.elements)]
+        for name, read in pairs:
+            if isinstance(name, cst.Name):
+                bound.setdefault(name.value, []).append(_element_of_attr(self_name, read,
+                                                                         keyed))
+    return {name: attrs[0] for name, attrs in bound.items()
+            if len(attrs) == 1 and attrs[0] is not None}
+
+
+def _element_of_attr(self_name: str, node: cst.BaseExpression, keyed: Set[str]
+                     ) -> Optional[str]:
+    if not (isinstance(node, cst.Subscript) and len(node.slice) == 1 and
+            isinstance(node.slice[0].slice, cst.Index)):
+        return None
+    owner = node.value
+    if isinstance(owner, cst.Attribute) and isinstance(owner.value, cst.Name) and \
+            owner.value.value == self_name:
+        if isinstance(node.slice[0].slice.value, cst.SimpleString):
+            keyed.add(owner.attr.value)
+        return owner.attr.value
+    return None
 
 
 class _ArrayUses:
-    def __init__(self, self_name: str, found: Dict[str, Kind]) -> None:
+    """Array uses of `self.x` (or, given `locals`, of a local read from `self.x[i]`)."""
+
+    def __init__(self, self_name: str, found: Dict[str, Kind],
+                 locals_: Optional[Dict[str, str]] = None) -> None:
         self.self_name = self_name
         self.found = found
+        self.locals = locals_
 
     def _attr(self, node: cst.BaseExpression) -> Optional[str]:
+        if self.locals is not None:
+            return self.locals.get(node.value) if isinstance(node, cst.Name) else None
         if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
                 node.value.value == self.self_name:
             return node.attr.value
