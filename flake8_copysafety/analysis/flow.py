@@ -364,6 +364,9 @@ class FlowWalker:
              rhs: Optional[cst.BaseExpression]) -> None:
         if isinstance(target, (cst.Name, cst.Attribute)):
             key = dotted(target)
+            if isinstance(target, cst.Attribute) and not isinstance(target.value, cst.Name):
+                # `sample["value"].x = ...`: the object may be one another name holds
+                self._forget_field_everywhere(target.attr.value, key)
             if key is None:
                 if isinstance(target, cst.Attribute):
                     self.eval(target.value)
@@ -405,6 +408,18 @@ class FlowWalker:
         for key in [k for k in self.env if k.startswith(prefix)]:
             del self.env[key]
         self.fresh_attrs -= {k for k in self.fresh_attrs if k.startswith(prefix)}
+
+    def _forget_field_everywhere(self, field: str, keep: Optional[str]) -> None:
+        """A field rebound through an expression (not a name): any object the walk holds may
+        be that object, so what each held for that field is no longer known."""
+        suffix = "." + field
+        for key in [k for k in self.env if k.endswith(suffix) and k != keep]:
+            self.env.pop(key)
+        for key, owner in list(self.env.items()):
+            if owner is not None and owner.entries is not None and \
+                    owner.vtype.kind is Kind.RECORD and any(k == field for k, _ in owner.entries):
+                self.env[key] = owner.derive(entries=tuple(
+                    (k, None if k == field else v) for k, v in owner.entries))
 
     def _set_field(self, name: str, field: str, value: Optional[Tracked]) -> None:
         """`graph.x = v` on a new record bound to `graph`: the field now holds `v`."""
@@ -854,6 +869,8 @@ class FlowWalker:
             finally:
                 self.via = None
                 self.via_position = None
+        for param, name in getattr(summary, "rebinds", ()):
+            self._rebound_by_callee(call, callee, param, name, bound)
         result = None
         for returned in summary.returns:
             if returned.applied is not None:
@@ -923,6 +940,24 @@ class FlowWalker:
         if change.shallow_via and not target.shallow_via and target.level is not Level.OWNER:
             target = target.derive(shallow_via=change.shallow_via)
         return target
+
+    def _rebound_by_callee(self, call: cst.Call, callee, param: int, name: str,
+                           bound: Dict[int, Tracked]) -> None:
+        """A callee rebound field `name` of its parameter `param`: the argument's field (and
+        what a name for it held) is no longer what it was here."""
+        value = bound.get(param)
+        if value is not None and value.entries is not None:
+            bound[param] = value.derive(entries=tuple(
+                (k, None if k == name else v) for k, v in value.entries))
+        params = getattr(callee, "params", [])
+        for index, arg in enumerate(call.args):
+            position = params.index(arg.keyword.value) if arg.keyword is not None and \
+                arg.keyword.value in params else (index if arg.keyword is None else None)
+            if position == param and isinstance(arg.value, cst.Name):
+                holder = arg.value.value
+                self.env.pop(f"{holder}.{name}", None)
+                if holder in self.env and bound.get(param) is not None:
+                    self.env[holder] = bound[param]
 
     def field_of_argument(self, value: Optional[Tracked], name: str,
                           node: cst.CSTNode) -> Optional[Tracked]:

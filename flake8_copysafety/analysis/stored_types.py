@@ -207,7 +207,10 @@ class StoredTypes:
             return join_types(recurse(node.left), recurse(node.right))
         if isinstance(node, cst.BinaryOperation):
             if isinstance(node.operator, cst.Multiply) and isinstance(node.left, cst.List):
-                return VType(Kind.LIST, elem=recurse(node.left).elem)  # `[None] * n`
+                # `[None] * n`: slots filled later (what fills them is the element)
+                placeholders = all(isinstance(e.value, cst.Name) and e.value.value == "None"
+                                   for e in node.left.elements)
+                return VType(Kind.LIST, elem=None if placeholders else recurse(node.left).elem)
             left = recurse(node.left)
             if left.kind in sem.ARRAY_KINDS:
                 return VType(left.kind, dtype=_scaled_dtype(left.dtype, node.right))
@@ -236,12 +239,13 @@ class StoredTypes:
         qualified = self.imports.qualify(call.func)
         args = [a for a in call.args if a.keyword is None and not a.star]
         shaped = _shape_from_argument(qualified, args, recurse)
+        carried = _dtype_from_argument(qualified, args, recurse)
         if qualified in sem.TENSOR_FACTORIES:
             dtype = self._dtype_kwarg(call)
             if dtype is None and qualified in sem.DEFAULT_DTYPE_FACTORIES:
                 dtype = "float32"
             ndim = _shape_ndim(args) if qualified in sem.DEFAULT_DTYPE_FACTORIES else shaped
-            return VType(Kind.TENSOR, dtype=dtype, ndim=ndim)
+            return VType(Kind.TENSOR, dtype=dtype or carried, ndim=ndim)
         if qualified in sem.NDARRAY_FACTORIES:
             ndim = None
             if qualified in sem.NDARRAY_DIM_ARGS_FACTORIES:
@@ -250,7 +254,7 @@ class StoredTypes:
                 ndim = _shape_ndim(args[:1])
             else:
                 ndim = shaped
-            return VType(Kind.NDARRAY, dtype=self._dtype_kwarg(call), ndim=ndim)
+            return VType(Kind.NDARRAY, dtype=self._dtype_kwarg(call) or carried, ndim=ndim)
         if qualified in ("list", "sorted", "tuple") and args:
             inner = recurse(args[0].value)
             elem = inner.elem if inner.kind in (Kind.LIST, Kind.TUPLE) else None
@@ -340,6 +344,24 @@ def _shape_from_argument(qualified: Optional[str], args: List[cst.Arg],
             member = joined.element()  # `torch.stack(list(t))`: the rows of `t`
         if member is not None and member.ndim is not None:
             return member.ndim + plus
+    return None
+
+
+def _dtype_from_argument(qualified: Optional[str], args: List[cst.Arg],
+                         recurse) -> Optional[str]:
+    """The dtype a call keeps from the array it is given (`np.array(x)`, `torch.stack(rows)`
+    of a tensor's rows), where no `dtype=` says otherwise; not from Python numbers."""
+    if not args or qualified is None:
+        return None
+    given = recurse(args[0].value)
+    if qualified in sem.SHAPE_OF_FIRST_ARGUMENT:
+        return given.dtype if given.kind in sem.ARRAY_KINDS else None
+    if qualified in sem.SHAPE_OF_MEMBERS or qualified in sem.SHAPE_OF_MEMBERS_PLUS_ONE:
+        member = given.elem
+        if member is None and given.kind in sem.ARRAY_KINDS and given.ndim:
+            member = given.element()
+        return member.dtype if member is not None and member.kind in sem.ARRAY_KINDS \
+            else None
     return None
 
 

@@ -55,6 +55,9 @@ class ReturnFact:
 class Summary:
     changes: List[ChangeFact] = field(default_factory=list)
     returns: List[ReturnFact] = field(default_factory=list)
+    # `(param, field)`: the callee rebinds that field of the parameter (`graph.x = new`):
+    # afterwards the caller's argument no longer holds what it held there.
+    rebinds: List[Tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -288,6 +291,16 @@ class SummaryWalker(FlowWalker):
 
     def on_change(self, node, tracked, how):
         self._record(node, tracked, how, conditional=False)
+
+    def bind(self, target, value, stmt, rhs):
+        if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            owner = self.env.get(target.value.value)
+            if owner is not None and owner.family is Family.ARGUMENT and not owner.depth \
+                    and owner.receiver is not None:
+                fact = (int(owner.receiver), target.attr.value)
+                if fact not in self.result.rebinds:
+                    self.result.rebinds.append(fact)
+        super().bind(target, value, stmt, rhs)
 
     def on_maybe_change(self, node, tracked):
         if tracked.family is Family.ARGUMENT:
