@@ -1379,6 +1379,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     valid = [v for v in variants if v.valid]
     run_static(valid, args.workdir, args.jobs, args.linter)
     print(table(variants))
+    for label, prefix in (("dataset cases (corpus/cps1xx)", "cps1"),
+                          ("state_dict cases (corpus/cps2xx)", "cps2")):
+        part = [v for v in variants if v.case.family.startswith(prefix)]
+        if part and len(part) != len(variants):
+            print(f"\n{label}:")
+            print(table(part))
     if args.show:
         print()
         print("\n".join(disagreements(variants)))
