@@ -19,7 +19,15 @@ def test_a_hook_passes_the_gate_only_beside_its_framework():
 def test_transformed_after_names_a_hook_of_the_entry():
     for entry in frameworks.DATASET_FRAMEWORKS.values():
         assert entry.transformed_after is None or entry.transformed_after in entry.entry[1:]
-        assert entry.entry[0] == "__getitem__"
+        iterable = entry.key.rpartition(".")[2] == "IterableDataset"
+        assert entry.entry[0] == ("__iter__" if iterable else "__getitem__")
+
+
+def test_an_iterable_dataset_passes_the_gate_beside_its_base():
+    body = "class Stream(IterableDataset):\n    def __iter__(self):\n        yield 1\n"
+    assert gate.is_candidate("from torch.utils.data import IterableDataset\n" + body)
+    assert gate.needs_plan(body.encode())
+    assert not gate.is_candidate("class Stream:\n    def __iter__(self):\n        yield 1\n")
 
 
 def test_framework_of_takes_the_first_table_base():

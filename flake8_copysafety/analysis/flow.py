@@ -54,6 +54,8 @@ class FileContext:
     # `(ctx, name) -> CalleeRef | None`: the summary of a helper imported from the project
     # (set by the pipeline; analysis code below it never imports the import follower).
     follow_import: Optional[Callable[["FileContext", str], Optional["CalleeRef"]]] = None
+    # `(ctx, name) -> VType | None`: what a function imported from the project returns.
+    follow_return: Optional[Callable[["FileContext", str], Optional[VType]]] = None
     # which `state_dict()` receivers are modules/optimizers (None: not asked, every receiver
     # counts)
     receivers: Optional["Receivers"] = None
@@ -377,6 +379,9 @@ class FlowWalker:
              rhs: Optional[cst.BaseExpression]) -> None:
         if isinstance(target, (cst.Name, cst.Attribute)):
             key = dotted(target)
+            if isinstance(target, cst.Attribute) and not isinstance(target.value, cst.Name):
+                # `sample["value"].x = ...`: the object may be one another name holds
+                self._forget_field_everywhere(target.attr.value, key)
             if key is None:
                 if isinstance(target, cst.Attribute):
                     self.eval(target.value)
@@ -418,6 +423,18 @@ class FlowWalker:
         for key in [k for k in self.env if k.startswith(prefix)]:
             del self.env[key]
         self.fresh_attrs -= {k for k in self.fresh_attrs if k.startswith(prefix)}
+
+    def _forget_field_everywhere(self, field: str, keep: Optional[str]) -> None:
+        """A field rebound through an expression (not a name): any object the walk holds may
+        be that object, so what each held for that field is no longer known."""
+        suffix = "." + field
+        for key in [k for k in self.env if k.endswith(suffix) and k != keep]:
+            self.env.pop(key)
+        for key, owner in list(self.env.items()):
+            if owner is not None and owner.entries is not None and \
+                    owner.vtype.kind is Kind.RECORD and any(k == field for k, _ in owner.entries):
+                self.env[key] = owner.derive(entries=tuple(
+                    (k, None if k == field else v) for k, v in owner.entries))
 
     def _set_field(self, name: str, field: str, value: Optional[Tracked]) -> None:
         """`graph.x = v` on a new record bound to `graph`: the field now holds `v`."""
@@ -482,6 +499,11 @@ class FlowWalker:
             fact = sem.ATTRIBUTE_FACTS.get(node.attr.value)
             if owner is not None and fact is None and owner.vtype.kind is Kind.UNKNOWN \
                     and owner.level is not Level.OWNER:
+                if owner.family is Family.ARGUMENT and not owner.depth and \
+                        owner.level is Level.ALIAS:
+                    # a parameter's field: what it is depends on the caller's argument
+                    return owner.derive(vtype=UNKNOWN, parts=None, depth=1,
+                                        field_name=node.attr.value)
                 return owner.derive(vtype=UNKNOWN, parts=None)  # `data.x`: part of `data`
             if owner is None or fact is None:
                 return None
@@ -685,6 +707,13 @@ class FlowWalker:
             base.parts
         ):
             return base.parts[index]
+        if base.parts is not None and index is None and key is None and not is_slice:
+            # an element of a new tuple or list at an unknown position (or each element, as
+            # a loop or comprehension over it sees them): any of its parts
+            joined = None
+            for part in base.parts:
+                joined = join_tracked(joined, part)
+            return joined
         if base.entries is not None and key is not None:
             return dict(base.entries).get(key)  # a new dict's entry: what was put there
         if base.element is not None and base.element.level is Level.SHALLOW and not is_slice:
@@ -858,6 +887,8 @@ class FlowWalker:
             finally:
                 self.via = None
                 self.via_position = None
+        for param, name in getattr(summary, "rebinds", ()):
+            self._rebound_by_callee(call, callee, param, name, bound)
         result = None
         for returned in summary.returns:
             if returned.applied is not None:
@@ -866,6 +897,8 @@ class FlowWalker:
                 value = bound.get(returned.param)
                 if returned.entry_key is not None:
                     value = self.element_of(value, key=returned.entry_key)
+                elif returned.field_name is not None:
+                    value = self.field_of_argument(value, returned.field_name, call)
             else:
                 value = callee.stored(returned.tracked)
                 if value is not None and value.kept_by:
@@ -911,7 +944,11 @@ class FlowWalker:
         callee's own shallow copy of it if it made one."""
         if target is None:
             return None
-        if change.depth:
+        if change.depth == 1 and change.field_name is not None:
+            target = self.field_of_argument(target, change.field_name, change.node)
+            if target is None:
+                return None
+        elif change.depth:
             if change.depth > 1 or (change.entry_key is None and not (
                     target.vtype.kind in sem.CONTAINER_KINDS or target.level is Level.SHALLOW)):
                 return None
@@ -921,6 +958,43 @@ class FlowWalker:
         if change.shallow_via and not target.shallow_via and target.level is not Level.OWNER:
             target = target.derive(shallow_via=change.shallow_via)
         return target
+
+    def _rebound_by_callee(self, call: cst.Call, callee, param: int, name: str,
+                           bound: Dict[int, Tracked]) -> None:
+        """A callee rebound field `name` of its parameter `param`: the argument's field (and
+        what a name for it held) is no longer what it was here."""
+        value = bound.get(param)
+        if value is not None and value.entries is not None:
+            bound[param] = value.derive(entries=tuple(
+                (k, None if k == name else v) for k, v in value.entries))
+        params = getattr(callee, "params", [])
+        for index, arg in enumerate(call.args):
+            position = params.index(arg.keyword.value) if arg.keyword is not None and \
+                arg.keyword.value in params else (index if arg.keyword is None else None)
+            if position == param and isinstance(arg.value, cst.Name):
+                holder = arg.value.value
+                self.env.pop(f"{holder}.{name}", None)
+                if holder in self.env and bound.get(param) is not None:
+                    self.env[holder] = bound[param]
+
+    def field_of_argument(self, value: Optional[Tracked], name: str,
+                          node: cst.CSTNode) -> Optional[Tracked]:
+        """The field `name` of an argument a callee read as `param.name`: a record's field
+        (`field_of`); of an object of unknown kind, a part of it (a shallow copy's field is
+        the original's)."""
+        if value is None:
+            return None
+        if is_record(value.vtype, self._classes()):
+            attribute = cst.Attribute(cst.Name("_"), cst.Name(name))
+            found = self.field_of(value, attribute)
+            return found.derive(origin_line_node=value.origin_line_node) \
+                if found is not None and found.origin_line_node is attribute else found
+        if value.vtype.kind is not Kind.UNKNOWN:
+            return None
+        if value.level is Level.SHALLOW:
+            return value.derive(level=Level.ALIAS, vtype=UNKNOWN, parts=None) \
+                if value.shallow_via else None
+        return value.derive(vtype=UNKNOWN, parts=None)
 
     def _applied(self, call: cst.Call, bound, applied) -> Optional[Tracked]:
         """`apply(t, x)` whose body returns `t(x)`: what running `t` on `x` gives here."""

@@ -141,6 +141,7 @@ class ForeignModule:
         self.regions = [(r.module, r.offset) for r in regions]
         ctx = FileContext(regions[0].module, self.imports, set(self.copy_functions), None,
                           path=str(self.path), follow_import=imported_callee,
+                          follow_return=imported_return,
                           bound_transforms=bound_transforms, follow_method=inherited_method)
         self._callees = build_callees(ctx, regions)
         self._parsable = True
@@ -154,6 +155,25 @@ class ForeignModule:
 
 def imported_callee(ctx: FileContext, name: str):
     """The summary of `name` when the file imports it from a module of its own project."""
+    found = _imported(ctx, name)
+    if found is None:
+        return None
+    foreign, attr = found
+    return foreign.callee(attr, name)
+
+
+def imported_return(ctx: FileContext, name: str):
+    """What `name` returns when the file imports it from a module of its own project."""
+    found = _imported(ctx, name)
+    if found is None:
+        return None
+    foreign, attr = found
+    callees = foreign.callees()
+    return callees.returned_type(attr) if callees is not None else None
+
+
+def _imported(ctx: FileContext, name: str) -> Optional[Tuple["ForeignModule", str]]:
+    """The project module `name` is imported from, and its name there."""
     if ctx.path is None or not file_on_disk(ctx.path):
         return None
     here = Path(ctx.path).resolve().parent
@@ -171,7 +191,7 @@ def imported_callee(ctx: FileContext, name: str):
     if found is None:
         return None
     foreign = _load(found, ctx.copy_functions)
-    return foreign.callee(attr, name) if foreign is not None else None
+    return (foreign, attr) if foreign is not None else None
 
 
 def _load(path: Path, copy_functions) -> Optional[ForeignModule]:

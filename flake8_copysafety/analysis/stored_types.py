@@ -6,7 +6,7 @@ enough, or whether `x += 1` on an element changes anything, depends on it. What 
 inferred stays unknown, and default-on rules stay silent on unknown kinds.
 """
 
-from typing import Dict, FrozenSet, List, Optional, Sequence, Set
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
@@ -55,6 +55,12 @@ class _MethodScan:
         return None
 
     def _target(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
+        if isinstance(target, (cst.Tuple, cst.List)):  # `self.x, n = load()`: position i
+            for index, element in enumerate(target.elements):
+                if isinstance(element, cst.StarredElement):
+                    return
+                self._target(element.value, position(value, index))
+            return
         if isinstance(target, cst.Name):
             self.locals.setdefault(target.value, []).append(value)
         elif (attr := self._attr(target)):
@@ -69,11 +75,23 @@ class _MethodScan:
             self.attr_items.setdefault(attr, []).append(call.args[-1].value)
 
 
+def position(value: cst.BaseExpression, index: int) -> cst.BaseExpression:
+    """`value[index]`: what unpacking `value` binds at that position."""
+    return cst.Subscript(value, [cst.SubscriptElement(cst.Index(cst.Integer(str(index))))])
+
+
+# `(name, qualified) -> VType | None`: what a function of the project returns (this
+# module's, or one it imports from the project).
+Returns = Callable[[str, Optional[str]], Optional[VType]]
+
+
 class StoredTypes:
     """Infers `VType`s of expressions in one method, and of a class's stored attributes."""
 
-    def __init__(self, imports: ImportTable, stores: FrozenSet[str] = store_classes()) -> None:
+    def __init__(self, imports: ImportTable, stores: FrozenSet[str] = store_classes(),
+                 returns: Optional[Returns] = None) -> None:
         self.imports = imports
+        self.returns = returns
         # Store classes (`facts/stores.py`, and configured ones): `self.coco = COCO(f)` keeps
         # an instance of that class, whose methods hand out the objects it keeps.
         self.stores = stores
@@ -104,10 +122,15 @@ class StoredTypes:
                 elem = e if elem is None else join_types(elem, e)
             types[attr] = VType(base.kind, elem=elem)
         if any(t.kind is Kind.UNKNOWN and not t.cls for t in types.values()):
-            for attr, kind in _kinds_from_use(classes).items():
+            used, elements = _kinds_from_use(classes)
+            for attr, kind in used.items():
                 known = types.get(attr, UNKNOWN)
                 if known.kind is Kind.UNKNOWN and not known.cls:
                     types[attr] = VType(kind)
+            for attr, element in elements.items():
+                known = types.get(attr, UNKNOWN)
+                if known.kind is Kind.UNKNOWN and not known.cls and known.elem is None:
+                    types[attr] = element
         return types
 
     def returned_type(self, method: cst.FunctionDef, every_known: bool = False) -> VType:
@@ -179,39 +202,63 @@ class StoredTypes:
         if isinstance(node, cst.BooleanOperation):
             return join_types(recurse(node.left), recurse(node.right))
         if isinstance(node, cst.BinaryOperation):
+            if isinstance(node.operator, cst.Multiply) and isinstance(node.left, cst.List):
+                # `[None] * n`: slots filled later (what fills them is the element)
+                placeholders = all(isinstance(e.value, cst.Name) and e.value.value == "None"
+                                   for e in node.left.elements)
+                return VType(Kind.LIST, elem=None if placeholders else recurse(node.left).elem)
             left = recurse(node.left)
             if left.kind in sem.ARRAY_KINDS:
                 return VType(left.kind, dtype=_scaled_dtype(left.dtype, node.right))
             right = recurse(node.right)
             return VType(right.kind) if right.kind in sem.ARRAY_KINDS else UNKNOWN
         if isinstance(node, cst.Subscript):
-            return recurse(node.value).element()
+            index = None
+            if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) and \
+                    isinstance(node.slice[0].slice.value, cst.Integer):
+                index = int(node.slice[0].slice.value.value)
+            return recurse(node.value).element(index)
         if isinstance(node, cst.Call):
             return self._call_type(node, recurse)
         return UNKNOWN
 
     def _call_type(self, call: cst.Call, recurse) -> VType:
+        found = self._known_call_type(call, recurse)
+        if found.kind is Kind.UNKNOWN and self.returns is not None and \
+                isinstance(call.func, cst.Name):
+            returned = self.returns(call.func.value, self.imports.qualify(call.func))
+            if returned is not None and (returned.kind is not Kind.UNKNOWN or returned.elem):
+                return returned
+        return found
+
+    def _known_call_type(self, call: cst.Call, recurse) -> VType:
         qualified = self.imports.qualify(call.func)
         args = [a for a in call.args if a.keyword is None and not a.star]
+        shaped = _shape_from_argument(qualified, args, recurse)
+        carried = _dtype_from_argument(qualified, args, recurse)
         if qualified in sem.TENSOR_FACTORIES:
             dtype = self._dtype_kwarg(call)
             if dtype is None and qualified in sem.DEFAULT_DTYPE_FACTORIES:
                 dtype = "float32"
-            ndim = _shape_ndim(args) if qualified in sem.DEFAULT_DTYPE_FACTORIES else None
-            return VType(Kind.TENSOR, dtype=dtype, ndim=ndim)
+            ndim = _shape_ndim(args) if qualified in sem.DEFAULT_DTYPE_FACTORIES else shaped
+            return VType(Kind.TENSOR, dtype=dtype or carried, ndim=ndim)
         if qualified in sem.NDARRAY_FACTORIES:
             ndim = None
             if qualified in sem.NDARRAY_DIM_ARGS_FACTORIES:
                 ndim = len(args)
             elif qualified in sem.NDARRAY_SHAPE_FACTORIES and args:
                 ndim = _shape_ndim(args[:1])
-            return VType(Kind.NDARRAY, dtype=self._dtype_kwarg(call), ndim=ndim)
+            else:
+                ndim = shaped
+            return VType(Kind.NDARRAY, dtype=self._dtype_kwarg(call) or carried, ndim=ndim)
         measured = api.function_row(qualified) if qualified else None
         if measured is not None and measured.result in sem.ARRAY_KINDS:
             return VType(measured.result)  # `np.clip(...)`, `torch.where(...)`: measured
         if qualified in ("list", "sorted", "tuple") and args:
             inner = recurse(args[0].value)
             elem = inner.elem if inner.kind in (Kind.LIST, Kind.TUPLE) else None
+            if inner.kind in sem.ARRAY_KINDS and inner.ndim:
+                elem = inner.element()  # an array iterates over its rows
             return VType(Kind.TUPLE if qualified == "tuple" else Kind.LIST, elem=elem)
         if qualified == "dict":
             return VType(Kind.DICT)
@@ -228,11 +275,16 @@ class StoredTypes:
                     receiver.kind is Kind.TENSOR:
                 return VType(Kind.TENSOR, dtype=sem.DTYPE_CONVERSIONS[method],
                              ndim=receiver.ndim)
+            if method == "tolist" and receiver.kind in sem.ARRAY_KINDS:
+                return VType(Kind.LIST, ndim=receiver.ndim)
             fact = sem.METHOD_FACTS.get(method)
             if fact is not None and fact.result is not None:
                 return VType(fact.result)
             if fact is not None and receiver.kind in sem.ARRAY_KINDS:
-                return VType(receiver.kind, dtype=receiver.dtype)
+                kept = receiver.ndim if method in sem.SHAPE_KEEPING_METHODS else None
+                if method == "astype" and receiver.kind is Kind.NDARRAY:
+                    return VType(receiver.kind, dtype=self._dtype_arg(call), ndim=kept)
+                return VType(receiver.kind, dtype=receiver.dtype, ndim=kept)
             if fact is not None and fact.implies in sem.ARRAY_KINDS:
                 return VType(fact.implies)  # `.astype(...)` exists on ndarrays only
             measured = api.method_row(receiver.kind, method) \
@@ -240,6 +292,14 @@ class StoredTypes:
             if measured is not None and measured.result in sem.ARRAY_KINDS:
                 return VType(measured.result)
         return UNKNOWN
+
+    def _dtype_arg(self, call: cst.Call) -> Optional[str]:
+        """The dtype `astype` converts to (its first argument)."""
+        args = [a for a in call.args if a.keyword is None and not a.star]
+        if not args:
+            return self._dtype_kwarg(call)
+        name = (self.imports.qualify(args[0].value) or dotted(args[0].value) or "")
+        return sem.DTYPE_NAMES.get(name.rpartition(".")[2])
 
     def _dtype_kwarg(self, call: cst.Call) -> Optional[str]:
         for arg in call.args:
@@ -268,6 +328,44 @@ class _Locals:
             return _join_all([recurse(v) for v in self.assigned[name]]) or UNKNOWN
         finally:
             self._busy.discard(name)
+
+
+def _shape_from_argument(qualified: Optional[str], args: List[cst.Arg],
+                         recurse) -> Optional[int]:
+    """The number of dimensions of a call's result taken from its first argument's
+    (`np.array(x)`), or from the members of the list it joins (`np.concatenate([a, b])`,
+    `torch.stack(rows)`)."""
+    if not args or qualified is None:
+        return None
+    if qualified in sem.SHAPE_OF_FIRST_ARGUMENT:
+        return recurse(args[0].value).ndim
+    plus = 1 if qualified in sem.SHAPE_OF_MEMBERS_PLUS_ONE else 0
+    if plus or qualified in sem.SHAPE_OF_MEMBERS:
+        joined = recurse(args[0].value)
+        member = joined.elem
+        if member is None and joined.kind in sem.ARRAY_KINDS and joined.ndim:
+            member = joined.element()  # `torch.stack(list(t))`: the rows of `t`
+        if member is not None and member.ndim is not None:
+            return member.ndim + plus
+    return None
+
+
+def _dtype_from_argument(qualified: Optional[str], args: List[cst.Arg],
+                         recurse) -> Optional[str]:
+    """The dtype a call keeps from the array it is given (`np.array(x)`, `torch.stack(rows)`
+    of a tensor's rows), where no `dtype=` says otherwise; not from Python numbers."""
+    if not args or qualified is None:
+        return None
+    given = recurse(args[0].value)
+    if qualified in sem.SHAPE_OF_FIRST_ARGUMENT:
+        return given.dtype if given.kind in sem.ARRAY_KINDS else None
+    if qualified in sem.SHAPE_OF_MEMBERS or qualified in sem.SHAPE_OF_MEMBERS_PLUS_ONE:
+        member = given.elem
+        if member is None and given.kind in sem.ARRAY_KINDS and given.ndim:
+            member = given.element()
+        return member.dtype if member is not None and member.kind in sem.ARRAY_KINDS \
+            else None
+    return None
 
 
 def _scaled_dtype(dtype: Optional[str], other: cst.BaseExpression) -> Optional[str]:
@@ -301,33 +399,86 @@ def _shape_ndim(args: List[cst.Arg]) -> Optional[int]:
 # (`x.permute(...)` a tensor, `x.astype(...)` an ndarray).
 
 
-def _kinds_from_use(classes: List[cst.ClassDef]) -> Dict[str, Kind]:
+def _kinds_from_use(classes: List[cst.ClassDef]
+                    ) -> Tuple[Dict[str, Kind], Dict[str, VType]]:
     """Kinds of stored attributes of unknown origin (`pickle.load`, `scipy.io.loadmat`,
     passed in), decided from how the class uses them — never from their names. Where the use
     fits both an ndarray and a tensor, ndarray is assumed: its indexing may give a scalar
-    copy, so the analysis stays on the silent side."""
+    copy, so the analysis stays on the silent side.
+
+    Also the kinds of their elements, from how a local read from one is used (`points =
+    self.points[i]` then `points[:, 0:3]`): the attribute is a container of such arrays (or
+    an array of more dimensions, whose row is a view all the same)."""
     found: Dict[str, Kind] = {}
+    elements: Dict[str, Kind] = {}
+    keyed: Set[str] = set()
     for cls in classes:
         for method in methods_of(cls):
             self_name = first_param(method)
             if self_name is not None:
                 uses = _ArrayUses(self_name, found)
+                read = _elements_read(self_name, method, keyed)
+                element_uses = _ArrayUses(self_name, elements, read)
                 for node in all_nodes([method.body]):
-                    if isinstance(node, cst.Attribute):
-                        uses.visit_Attribute(node)
-                    elif isinstance(node, cst.Subscript):
-                        uses.visit_Subscript(node)
-                    elif isinstance(node, cst.Call):
-                        uses.visit_Call(node)
-    return found
+                    for seen in (uses, element_uses):
+                        if isinstance(node, cst.Attribute):
+                            seen.visit_Attribute(node)
+                        elif isinstance(node, cst.Subscript):
+                            seen.visit_Subscript(node)
+                        elif isinstance(node, cst.Call):
+                            seen.visit_Call(node)
+    containers = {attr: VType(Kind.DICT if attr in keyed else Kind.LIST, elem=VType(kind))
+                  for attr, kind in elements.items() if attr not in found}
+    return found, containers
+
+
+def _elements_read(self_name: str, method: cst.FunctionDef, keyed: Set[str]
+                   ) -> Dict[str, str]:
+    """Locals bound once in `method` to an element of a stored attribute (`x =
+    self.items[i]`, `x, y = self.xs[i], self.ys[i]`): local -> attribute."""
+    bound: Dict[str, List[Optional[str]]] = {}
+    for small in small_statements(method.body.body):
+        if not isinstance(small, cst.Assign) or len(small.targets) != 1:
+            continue
+        target, value = small.targets[0].target, small.value
+        pairs: List[Tuple[cst.BaseExpression, cst.BaseExpression]] = [(target, value)]
+        if isinstance(target, cst.Tuple) and isinstance(value, cst.Tuple) and \
+                len(target.elements) == len(value.elements):
+            pairs = [(t.value, v.value) for t, v in zip(target.elements, value.elements)]
+        for name, read in pairs:
+            if isinstance(name, cst.Name):
+                bound.setdefault(name.value, []).append(_element_of_attr(self_name, read,
+                                                                         keyed))
+    return {name: attrs[0] for name, attrs in bound.items()
+            if len(attrs) == 1 and attrs[0] is not None}
+
+
+def _element_of_attr(self_name: str, node: cst.BaseExpression, keyed: Set[str]
+                     ) -> Optional[str]:
+    if not (isinstance(node, cst.Subscript) and len(node.slice) == 1 and
+            isinstance(node.slice[0].slice, cst.Index)):
+        return None
+    owner = node.value
+    if isinstance(owner, cst.Attribute) and isinstance(owner.value, cst.Name) and \
+            owner.value.value == self_name:
+        if isinstance(node.slice[0].slice.value, cst.SimpleString):
+            keyed.add(owner.attr.value)
+        return owner.attr.value
+    return None
 
 
 class _ArrayUses:
-    def __init__(self, self_name: str, found: Dict[str, Kind]) -> None:
+    """Array uses of `self.x` (or, given `locals`, of a local read from `self.x[i]`)."""
+
+    def __init__(self, self_name: str, found: Dict[str, Kind],
+                 locals_: Optional[Dict[str, str]] = None) -> None:
         self.self_name = self_name
         self.found = found
+        self.locals = locals_
 
     def _attr(self, node: cst.BaseExpression) -> Optional[str]:
+        if self.locals is not None:
+            return self.locals.get(node.value) if isinstance(node, cst.Name) else None
         if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
                 node.value.value == self.self_name:
             return node.attr.value

@@ -37,6 +37,7 @@ class ChangeFact:
     depth: int = 0  # 1: the parameter's element read by a key (`data[key]`, `data["img"]`)
     shallow_via: Optional[str] = None  # the callee shallow-copied the parameter first
     entry_key: Optional[str] = None  # that key, where it is a string literal
+    field_name: Optional[str] = None  # or the attribute (`graph.x`) it was read by
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,16 @@ class ReturnFact:
     tracked: Optional[Tracked] = None
     applied: Optional[Tuple[int, int]] = None  # `return t(x)`: (index of t, index of x)
     entry_key: Optional[str] = None  # `return data["img"]`: the parameter's entry
+    field_name: Optional[str] = None  # `return graph.x`: the parameter's field
 
 
 @dataclass
 class Summary:
     changes: List[ChangeFact] = field(default_factory=list)
     returns: List[ReturnFact] = field(default_factory=list)
+    # `(param, field)`: the callee rebinds that field of the parameter (`graph.x = new`):
+    # afterwards the caller's argument no longer holds what it held there.
+    rebinds: List[Tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -115,10 +120,28 @@ class Callees:
         self.classes = classes
         self.ancestors = ancestors
         self.state_dict_source = state_dict_source
-        self.types = StoredTypes(ctx.imports, store_classes(ctx.reference_returning))
+        self.types = StoredTypes(ctx.imports, store_classes(ctx.reference_returning),
+                                 returns=self.returned_type)
+        self._returning: Set[str] = set()
         self.state_dict_producers: Set[str] = set()
         self._memo: Dict[tuple, Summary] = {}
         self._stored: Dict[int, Dict[str, VType]] = {}
+
+    def returned_type(self, name: str, qualified: Optional[str] = None) -> Optional[VType]:
+        """What the module's function `name` returns (or the project function it imports
+        under that name): the kinds of stored data a loader builds (`self.x, self.y =
+        load_data()`)."""
+        func = self.functions.get(name)
+        if func is None:
+            follow = self.ctx.follow_return
+            return follow(self.ctx, name) if follow is not None else None
+        if name in self._returning:
+            return None  # recursion: what is known so far is nothing
+        self._returning.add(name)
+        try:
+            return self.types.returned_type(func)
+        finally:
+            self._returning.discard(name)
 
     def function_call(self, name: str) -> Optional[CalleeRef]:
         func = self.functions.get(name)
@@ -255,7 +278,8 @@ class SummaryWalker(FlowWalker):
             # (a new container holding the argument, `[x, *more]`, changes on its own)
             fact = ChangeFact(int(tracked.receiver), node, how, conditional, where=where,
                               depth=tracked.depth, shallow_via=tracked.shallow_via,
-                              entry_key=tracked.entry_key, position=position)
+                              entry_key=tracked.entry_key, field_name=tracked.field_name,
+                              position=position)
         elif tracked.family is Family.STORED and \
                 tracked.level not in (Level.OWNER, Level.SHALLOW):
             fact = ChangeFact(None, node, how, conditional, tracked, where,
@@ -269,6 +293,16 @@ class SummaryWalker(FlowWalker):
     def on_change(self, node, tracked, how):
         self._record(node, tracked, how, conditional=False)
 
+    def bind(self, target, value, stmt, rhs):
+        if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            owner = self.env.get(target.value.value)
+            if owner is not None and owner.family is Family.ARGUMENT and not owner.depth \
+                    and owner.receiver is not None:
+                fact = (int(owner.receiver), target.attr.value)
+                if fact not in self.result.rebinds:
+                    self.result.rebinds.append(fact)
+        super().bind(target, value, stmt, rhs)
+
     def on_maybe_change(self, node, tracked):
         if tracked.family is Family.ARGUMENT:
             self._record(node, tracked, Change.DATA, conditional=True)
@@ -280,9 +314,10 @@ class SummaryWalker(FlowWalker):
             func, _, arg = value.receiver.partition(":")
             self.result.returns.append(ReturnFact(None, applied=(int(func), int(arg))))
         elif value.family is Family.ARGUMENT and value.level is Level.ALIAS and \
-                (not value.depth or value.entry_key is not None):
+                (not value.depth or value.entry_key is not None or value.field_name):
             self.result.returns.append(ReturnFact(int(value.receiver),
-                                                  entry_key=value.entry_key))
+                                                  entry_key=value.entry_key,
+                                                  field_name=value.field_name))
         elif value.family is Family.STATE_DICT or (
                 value.family is Family.STORED and value.level is not Level.OWNER):
             self.result.returns.append(ReturnFact(None, value))

@@ -139,6 +139,9 @@ class Tracked:
     depth: int = 0
     # At `depth` 1: the string key it was read by (`sample["img"]`), where the code says it.
     entry_key: Optional[str] = None
+    # At `depth` 1: the attribute it was read by instead (`graph.x` of a parameter of
+    # unknown kind): the caller's argument's field of that name.
+    field_name: Optional[str] = None
     # CALLABLE: the chains of callees (`summaries.CalleeRef`) it may run, each in turn.
     chains: Optional[tuple] = field(default=None, compare=False)
     # A list or dict made by a comprehension: what each of its elements is (`[dict(s) for s

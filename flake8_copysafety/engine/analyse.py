@@ -9,7 +9,8 @@ import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from ..analysis.flow import FileContext
-from ..analysis.imports import bound_transforms, imported_callee, inherited_method
+from ..analysis.imports import (bound_transforms, imported_callee, imported_return,
+                                inherited_method)
 from ..analysis.regions import Region, build_callees
 from ..core.findings import LINE_REF, Finding, Fix, PlacedFinding
 from ..core.names import ImportTable
@@ -39,6 +40,7 @@ def analyse_plan_placed(text: str, tree: ast.Module, imports: ImportTable, chose
     regions = _parse_regions(text, tree, chosen)
     base = FileContext(regions[0].module, imports, set(options.copy_functions), facts_used,
                        path=filename, follow_import=imported_callee,
+                       follow_return=imported_return,
                        bound_transforms=bound_transforms, follow_method=inherited_method,
                        reference_returning=frozenset(options.reference_returning))
     base.receivers = chosen.receivers

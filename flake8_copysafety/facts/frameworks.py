@@ -65,6 +65,9 @@ DATASET_FRAMEWORKS: Dict[str, DatasetFramework] = _bases(
     DatasetFramework("torch.utils.data.Dataset"),
     DatasetFramework("torch.utils.data.dataset.Dataset"),
     DatasetFramework("torch.utils.data.TensorDataset"),
+    # An iterable-style dataset hands its items out from `__iter__` (a generator).
+    DatasetFramework("torch.utils.data.IterableDataset", entry=("__iter__",)),
+    DatasetFramework("torch.utils.data.dataset.IterableDataset", entry=("__iter__",)),
     DatasetFramework("torch.utils.data.dataset.TensorDataset"),
     DatasetFramework("torchvision.datasets.VisionDataset",
                      transforms=("transforms", "transform", "target_transform")),
@@ -154,8 +157,10 @@ def framework_of(bases: Iterable[Optional[str]]) -> Optional[DatasetFramework]:
 # The hooks a framework's `__getitem__` calls on the subclass, and the packages that hold
 # such frameworks: a file defining a hook (`def get(`) is worth a look only when it names
 # one of these packages (the text gate).
+# `__iter__` is an iterable dataset's entry, not a hook (its gate is `gate.iterable_dataset`).
 HOOK_METHODS: FrozenSet[str] = frozenset(
-    m for e in DATASET_FRAMEWORKS.values() for m in e.entry if m != "__getitem__")
+    m for e in DATASET_FRAMEWORKS.values() for m in e.entry
+    if m not in ("__getitem__", "__iter__"))
 HOOK_PACKAGES: FrozenSet[str] = frozenset(
     e.key.partition(".")[0] for e in DATASET_FRAMEWORKS.values() if len(e.entry) > 1)
 

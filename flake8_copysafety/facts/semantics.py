@@ -260,6 +260,23 @@ NDARRAY_FACTORIES: FrozenSet[str] = frozenset(
      "numpy.random.uniform", "numpy.random.normal", "numpy.zeros_like", "numpy.ones_like",
      "numpy.eye", "numpy.fromfile", "numpy.vstack", "numpy.hstack"}
 )
+# Calls whose result has the shape of their first argument (a copy or a view of it, or the
+# same data converted): `np.array(x)`, `torch.tensor(x)`; and those joining the arrays of a
+# list along an existing axis (`np.concatenate([a, b])`: the members' number of dimensions)
+# or a new one (`torch.stack(rows)`: one more).
+SHAPE_OF_FIRST_ARGUMENT: FrozenSet[str] = frozenset(
+    {"numpy.array", "numpy.asarray", "numpy.ascontiguousarray", "numpy.copy",
+     "torch.tensor", "torch.as_tensor", "torch.from_numpy",
+     "torch.Tensor", "torch.FloatTensor", "torch.clone"}
+)
+SHAPE_OF_MEMBERS: FrozenSet[str] = frozenset({"numpy.concatenate", "torch.cat", "torch.concat"})
+SHAPE_OF_MEMBERS_PLUS_ONE: FrozenSet[str] = frozenset({"numpy.stack", "torch.stack"})
+# Methods whose result has the shape of the array they are called on (`.astype(...)`,
+# `.float()`, `.tolist()` as nested lists of that depth).
+SHAPE_KEEPING_METHODS: FrozenSet[str] = frozenset(
+    {"astype", "copy", "clone", "detach", "to", "cpu", "cuda", "contiguous", "float", "double",
+     "half", "long", "int", "bool", "numpy", "type", "type_as", "tolist", "requires_grad_"}
+)
 # NumPy factories whose positional arguments are each one dimension (`rand(3, 4)`).
 NDARRAY_DIM_ARGS_FACTORIES: FrozenSet[str] = frozenset(
     {"numpy.random.rand", "numpy.random.randn"}

@@ -18,7 +18,7 @@ from ..facts.frameworks import DatasetFramework, dataset_bases, framework_of
 from ..project.entries import attributes_from_params
 from ..project.files import installed_file, project_file
 from .ast_walk import Walked, called_name, inner_blocks
-from .gate import framework_hook
+from .gate import framework_hook, iterable_dataset
 from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import change_sites, changed_params
 from .receivers import LiveReceivers, Receivers
@@ -144,6 +144,44 @@ class DatasetNames:
                              framework.entry if framework else ("__getitem__",))
 
 
+def _changes_what_it_is_given(func: ast.AST, helpers: Helpers) -> bool:
+    """A change site in `func`, or a call handing something to a helper that changes it
+    (`[batchify(v) for v in values]`)."""
+    return next(change_sites(func), None) is not None or \
+        helpers.may_change(Walked(func), None, lambda value: True)
+
+
+def _delegated_to(cls: ast.ClassDef, getitem: ast.FunctionDef,
+                  classes: Dict[str, ast.ClassDef]
+                  ) -> List[Tuple[ast.ClassDef, ast.FunctionDef]]:
+    """`self.dataset.pull_item(i)` in `__getitem__`, where `__init__` keeps an instance of a
+    class of this module in `self.dataset`: that class and its method (a wrapper dataset
+    hands the reading of an item to the dataset it wraps)."""
+    init = _method_named(cls, "__init__")
+    if init is None or not init.args.args or not getitem.args.args:
+        return []
+    init_self, self_name = init.args.args[0].arg, getitem.args.args[0].arg
+    held: Dict[str, str] = {}
+    for node in ast.walk(init):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and \
+                isinstance(node.value.func, ast.Name) and node.value.func.id in classes:
+            for target in node.targets:
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
+                        and target.value.id == init_self:
+                    held[target.attr] = node.value.func.id
+    found = []
+    for node in ast.walk(getitem):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                isinstance(node.func.value, ast.Attribute) and \
+                isinstance(node.func.value.value, ast.Name) and \
+                node.func.value.value.id == self_name and node.func.value.attr in held:
+            inner = classes[held[node.func.value.attr]]
+            method = _method_named(inner, node.func.attr)
+            if method is not None and method.args.args:
+                found.append((inner, method))
+    return found
+
+
 def _method_named(cls: ast.ClassDef, name: str) -> Optional[ast.FunctionDef]:
     return next((s for s in cls.body if isinstance(s, ast.FunctionDef) and s.name == name),
                 None)
@@ -164,7 +202,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
     helpers = Helpers(tree, imports, filename)
     chosen: Set[int] = set()  # dataset classes: their callees are parsed too
     keeping: Set[int] = set()  # state_dict users: only the producers they call are
-    if getitem_lines or framework_hook(text):
+    if getitem_lines or framework_hook(text) or iterable_dataset(text):
         located: List[Tuple[ast.ClassDef, int]] = []
         for index, top in enumerate(tree.body):
             located.extend((s, index) for s in _statements([top])
@@ -188,6 +226,9 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
             if not narrow or transformed or _may_change_data(getitem, helpers) or \
                     _calls_bound_callable(names.ancestors(cls), getitem, filename):
                 chosen.update(top_of[id(a)] for a in names.ancestors(cls))
+            for inner, method in _delegated_to(cls, getitem, {c.name: c for c, _ in located}):
+                if not narrow or _may_change_data(method, helpers):
+                    chosen.update(top_of[id(a)] for a in [cls, *names.ancestors(inner)])
         not_installed = not filename or not installed_file(filename)  # stdin included
         functions = {top.name: index for index, top in enumerate(tree.body)
                      if isinstance(top, ast.FunctionDef)}
@@ -196,7 +237,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                 continue
             collating = {functions[name] for name in _collate_functions(top)
                          if name in functions and
-                         next(change_sites(tree.body[functions[name]]), None) is not None}
+                         _changes_what_it_is_given(tree.body[functions[name]], helpers)}
             collating = collating if result.derived_datasets & _called(top) else set()
             chosen |= collating  # the loader's collate_fn changes what it is given
             if collating or _builds_and_changes(top, result.derived_datasets):

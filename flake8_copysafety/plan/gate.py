@@ -20,6 +20,8 @@ The test is a necessary condition for every rule, and no more:
   (`torch_geometric`); a test keeps both lists equal to the table's;
 - a registered transform of a framework base whose `__call__` runs `transform` (mmcv's
   `BaseTransform`) is reported in its own module like any other: its change is a write;
+- an iterable-style dataset hands its items out from `__iter__`: the text `def __iter__`
+  together with `IterableDataset`;
 - CPS2xx need a call of a `state_dict` attribute, `m.state_dict()`: the text `.state_dict(`,
   with any whitespace (line breaks inside brackets included) around the dot and before the
   parenthesis. `load_state_dict(`, `def state_dict(` and `get_model_state_dict(` do not pass.
@@ -48,6 +50,15 @@ _HOOK = r"def\s+(?:%s)\s*\(" % "|".join(HOOKS)
 _PACKAGE = r"\b(?:%s)\b" % "|".join(PACKAGES)
 
 
+_ITER = r"def\s+__iter__\b"
+_ITERABLE = r"\bIterableDataset\b"
+
+
+def iterable_dataset(source) -> bool:
+    """An `__iter__` defined, and `IterableDataset` named."""
+    return _found(_ITER, source) and _found(_ITERABLE, source)
+
+
 def framework_hook(source) -> bool:
     """A hook of a framework's `__getitem__` defined, and such a framework named."""
     return _found(_HOOK, source) and _found(_PACKAGE, source)
@@ -55,7 +66,7 @@ def framework_hook(source) -> bool:
 
 def is_candidate(source) -> bool:
     """Whether `source` (bytes or str) could hold a finding; False means: skip the file."""
-    return _found(_PATTERN, source) or framework_hook(source)
+    return _found(_PATTERN, source) or framework_hook(source) or iterable_dataset(source)
 
 
 def may_hold_write(source) -> bool:
@@ -67,7 +78,7 @@ def may_hold_write(source) -> bool:
 def needs_plan(source) -> bool:
     """Whether the file may hold a dataset or a state_dict use of its own (else only the
     changes a dataset of another module reaches, which the project model checks)."""
-    return _found(_RULES, source) or framework_hook(source)
+    return _found(_RULES, source) or framework_hook(source) or iterable_dataset(source)
 
 
 def _found(pattern: str, source) -> bool:

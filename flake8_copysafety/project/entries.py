@@ -169,16 +169,81 @@ def _module_level(body: List[ast.stmt]):
 
 
 def calls_named(tree: ast.Module, name: str) -> List[tuple]:
-    """Calls whose dotted callee ends in `name`: `(callee, line, args, keywords)`."""
+    """Calls whose dotted callee ends in `name`: `(callee, line, args, keywords)`.
+
+    An argument that is a local variable of the enclosing function, bound there once by a
+    plain assignment (`tfm = Compose([...]); Data(transform=tfm)`), is described by the
+    value bound to it, as is a subscript of such a dict literal by a constant key (`cfg =
+    {"transform": Step()}; Data(transform=cfg["transform"])`) and a call of a class looked
+    up in a dict literal (`TRANSFORMS["step"]()`)."""
     found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            callee = dotted_ast(node.func)
-            if callee and callee.rpartition(".")[2] == name:
-                found.append((callee, node.lineno, [_value(a, 0) for a in node.args],
-                              {k.arg: _value(k.value, 0) for k in node.keywords
-                               if k.arg is not None}))
+    module_env = _bound_once(tree.body)
+    for scope, body in _scopes(tree):
+        env = module_env
+        if scope is not tree:
+            local = _bound_once(body)
+            hidden = set(_params(scope)) | _stored_names(body)
+            env = {**{k: v for k, v in module_env.items() if k not in hidden}, **local}
+        for node in _walk_scope(body):
+            if isinstance(node, ast.Call):
+                callee = dotted_ast(node.func)
+                if callee and callee.rpartition(".")[2] == name:
+                    found.append((callee, node.lineno,
+                                  [_value(a, 0, env) for a in node.args],
+                                  {k.arg: _value(k.value, 0, env) for k in node.keywords
+                                   if k.arg is not None}))
     return found
+
+
+def _scopes(tree: ast.Module):
+    """The module and every function in it, each with its own body."""
+    yield tree, tree.body
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield node, node.body
+
+
+def _walk_scope(body: List[ast.stmt], classes: bool = True):
+    """Every node of a scope's body, not entering nested functions (their own scopes), nor
+    class bodies unless `classes`."""
+    skip = (ast.FunctionDef, ast.AsyncFunctionDef) if classes else (
+        ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+    todo: List[ast.AST] = list(body)
+    while todo:
+        node = todo.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, skip):
+                todo.append(child)
+
+
+def _stored_names(body: List[ast.stmt]) -> set:
+    return {n.id for n in _walk_scope(body, classes=False)
+            if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
+
+
+def _bound_once(body: List[ast.stmt]) -> Dict[str, ast.expr]:
+    """Names of a scope bound exactly once, by a plain `name = value`, and by nothing else
+    (a loop, `with`, an augmented or tuple assignment): their value is known wherever read."""
+    values: Dict[str, ast.expr] = {}
+    other: set = set()
+    for node in _walk_scope(body, classes=False):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
+                isinstance(node.targets[0], ast.Name):
+            target = node.targets[0].id
+            if target in values:
+                other.add(target)
+            values[target] = node.value
+    for node in _walk_scope(body, classes=False):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
+                isinstance(node.targets[0], ast.Name):
+            continue
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.With,
+                             ast.comprehension, ast.NamedExpr)):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
+                    other.add(inner.id)
+    return {k: v for k, v in values.items() if k not in other}
 
 
 def _params(func: AnyDef) -> List[str]:
@@ -186,29 +251,64 @@ def _params(func: AnyDef) -> List[str]:
     return [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
 
 
-def _value(node: ast.expr, depth: int) -> tuple:
+def _value(node: ast.expr, depth: int, env: Optional[Dict[str, ast.expr]] = None) -> tuple:
     if depth > _VALUE_DEPTH:
         return ("other",)
+    env = env or {}
+    if isinstance(node, ast.Name) and node.id in env:
+        return _value(env[node.id], depth + 1, env)
+    if isinstance(node, ast.Subscript):
+        entry = _dict_entry(node, env)
+        if entry is not None:
+            return _value(entry, depth + 1, env)
     if isinstance(node, ast.Call):
         callee = dotted_ast(node.func)
+        if callee is None and isinstance(node.func, ast.Subscript):
+            entry = _dict_entry(node.func, env)
+            callee = dotted_ast(entry) if entry is not None else None
         if callee is None:
             return ("other",)
-        return ("call", callee, [_value(a, depth + 1) for a in node.args],
-                {k.arg: _value(k.value, depth + 1) for k in node.keywords if k.arg})
+        return ("call", callee, [_value(a, depth + 1, env) for a in node.args],
+                {k.arg: _value(k.value, depth + 1, env) for k in node.keywords if k.arg})
     if isinstance(node, (ast.List, ast.Tuple)):
-        return ("list", [_value(e, depth + 1) for e in node.elts])
+        return ("list", [_value(e, depth + 1, env) for e in node.elts])
     if isinstance(node, ast.Dict):
         keys = [k.value for k in node.keys
                 if isinstance(k, ast.Constant) and isinstance(k.value, str)]
         if len(keys) != len(node.keys):
             return ("other",)  # `**spread` or computed keys: the entries are not known
-        return ("dict", {k: _value(v, depth + 1) for k, v in zip(keys, node.values)})
+        return ("dict", {k: _value(v, depth + 1, env) for k, v in zip(keys, node.values)})
     if isinstance(node, ast.Constant):
         return ("const", repr(node.value)[:80])
     name: Optional[str] = dotted_ast(node)
     if name is not None:
         return ("name", name)
     return ("other",)
+
+
+def _dict_entry(node: ast.Subscript, env: Dict[str, ast.expr], depth: int = 0
+                ) -> Optional[ast.expr]:
+    """The entry `d[key]` names where `d` is a dict literal bound once (a local of the
+    function, or the module's registry dict in `env`) and `key` a constant string, itself
+    possibly read from such a dict (`REGISTRY[cfg["name"]]`)."""
+    if depth > _VALUE_DEPTH:
+        return None
+    key: Optional[ast.expr] = node.slice
+    if isinstance(key, ast.Subscript):
+        key = _dict_entry(key, env, depth + 1)
+    elif isinstance(key, ast.Name):
+        key = env.get(key.id)
+    if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+        return None
+    table: Optional[ast.expr] = node.value
+    if isinstance(table, ast.Name):
+        table = env.get(table.id)
+    if not isinstance(table, ast.Dict):
+        return None
+    for k, v in zip(table.keys, table.values):
+        if isinstance(k, ast.Constant) and k.value == key.value:
+            return v
+    return None
 
 
 def _constructor_facts(cls: ast.ClassDef) -> dict:

@@ -48,7 +48,54 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
             walker.transformed_by = framework.transforms
         walker.walk_block(getitem.body.body)
         findings.extend(walker.findings)
+        for inner, method in _delegated(getitem, self_name, stored, classes):
+            findings.extend(_walk_delegated(ctx, types, inner, method, classes))
     return findings
+
+
+def _delegated(getitem: cst.FunctionDef, self_name: str, stored: Dict[str, VType],
+               classes: Dict[str, cst.ClassDef]) -> List[Tuple[cst.ClassDef, str]]:
+    """The methods of another project class that `__getitem__` hands the reading to through
+    an instance it keeps (a wrapper dataset: `return self.dataset.pull_item(index)`): the
+    instance's stored data is the wrapper's too, and its method reads it as an item."""
+    found: List[Tuple[cst.ClassDef, str]] = []
+    for node in _calls_in(getitem.body):
+        func = node.func
+        if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute)
+                and isinstance(func.value.value, cst.Name)
+                and func.value.value.value == self_name):
+            continue
+        held = stored.get(func.value.attr.value)
+        inner = classes.get(held.cls) if held is not None and held.cls else None
+        if inner is not None and (inner, func.attr.value) not in found:
+            found.append((inner, func.attr.value))
+    return found
+
+
+def _calls_in(node: cst.CSTNode) -> List[cst.Call]:
+    calls: List[cst.Call] = []
+
+    class Collect(cst.CSTVisitor):
+        def visit_Call(self, call: cst.Call) -> None:
+            calls.append(call)
+
+    node.visit(Collect())
+    return calls
+
+
+def _walk_delegated(ctx: FileContext, types: StoredTypes, inner: cst.ClassDef, name: str,
+                    classes: Dict[str, cst.ClassDef]) -> List[RawFinding]:
+    chain = ancestors(inner, classes)
+    method = next((m for cls in chain for m in [_method_named(cls, name)] if m), None)
+    self_name = first_param(method) if method is not None else None
+    if method is None or self_name is None or not isinstance(method.body, cst.IndentedBlock) \
+            or name == "__getitem__":  # a dataset's own entry is checked as such
+        return []
+    stored = ctx.callees.stored_types(inner) if ctx.callees is not None else \
+        types.attribute_types(chain)
+    walker = GetitemWalker(ctx, self_name, stored, inner)
+    walker.walk_block(method.body.body)
+    return walker.findings
 
 
 def _framework(ctx: FileContext, chain: List[cst.ClassDef]) -> Optional[DatasetFramework]:

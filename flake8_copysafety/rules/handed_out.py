@@ -18,7 +18,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from ..analysis.flow import FileContext
+from ..analysis.flow import FileContext, FlowWalker
 from ..analysis.values import Family, Level, Tracked, VType
 from ..facts.frameworks import DATA_LOADERS, ITEM_SHARING_WRAPPERS
 from .datasets import GetitemWalker
@@ -185,6 +185,11 @@ class CollateWalker(_HandedOutWalker):
 
     def source(self, node):
         return None
+
+    def resolve_callee(self, call):
+        """A function of the module (or imported from the project) the collate_fn hands an
+        item to changes it as if the collate_fn did (`[batchify(v) for v in values]`)."""
+        return FlowWalker.resolve_callee(self, call)
 
     def _is_batch(self, node: cst.BaseExpression) -> bool:
         return isinstance(node, cst.Name) and node.value == self.batch and \

@@ -161,12 +161,32 @@ def _is_dataset_class(cls: type, module_name: str) -> bool:
 
     if getattr(cls, "__module__", None) != module_name:
         return False
+    if _is_iterable_dataset(cls, module_name):
+        return True
     getitem = getattr(cls, "__getitem__", None)
     getitem = inspect.unwrap(getitem) if getitem is not None else None  # `@lru_cache` too
     if not inspect.isfunction(getitem) or getitem.__module__ != module_name:
         return False  # e.g. torch's abstract Dataset.__getitem__, or a builtin's
     length = getattr(cls, "__len__", None)
     if length is None or not callable(length):
+        return False
+    try:
+        params = inspect.signature(cls).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+               for p in params)
+
+
+def _is_iterable_dataset(cls: type, module_name: str) -> bool:
+    """An `IterableDataset` of the case whose own `__iter__` hands the items out."""
+    import inspect
+
+    from torch.utils.data import IterableDataset
+
+    iterate = getattr(cls, "__iter__", None)
+    if not (issubclass(cls, IterableDataset) and inspect.isfunction(iterate)
+            and iterate.__module__ == module_name):
         return False
     try:
         params = inspect.signature(cls).parameters.values()
@@ -188,10 +208,14 @@ def _dataset_classes(module) -> List[type]:
 def _read_all(dataset) -> None:
     """Every item once, then two epochs through a DataLoader."""
     import torch
-    from torch.utils.data import DataLoader
+    from torch.utils.data import DataLoader, IterableDataset
 
-    for index in range(len(dataset)):
-        dataset[index]
+    if isinstance(dataset, IterableDataset):
+        for _ in dataset:
+            pass
+    else:
+        for index in range(len(dataset)):
+            dataset[index]
     loader = DataLoader(dataset, batch_size=None, num_workers=0, collate_fn=_identity)
     for _ in range(EPOCHS):
         with torch.device("cpu"):  # the loader's own seed tensor, whatever the default
