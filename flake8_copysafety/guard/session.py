@@ -32,12 +32,14 @@ class GuardFinding:
     line: int
     code: str
     message: str
+    column: int = 1  # 1-based, as the linter prints it
 
     def finding(self) -> Finding:
-        return Finding(self.line, 0, self.code, with_anchor(self.code, self.message))
+        return Finding(self.line, self.column - 1, self.code,
+                       with_anchor(self.code, self.message))
 
     def text(self) -> str:
-        return (f"{display_path(self.path)}:{self.line}:1: {self.code} "
+        return (f"{display_path(self.path)}:{self.line}:{self.column}: {self.code} "
                 f"{self.finding().message}")
 
 
@@ -45,6 +47,7 @@ class GuardFinding:
 class GuardOptions:
     full: bool = False  # fingerprint all bytes of stored data, not a sample
     verbose: Optional[TextIO] = None  # where findings are written as they happen
+    module: Optional[str] = None  # the module run with `-m`: its package is user code
 
 
 @dataclass
@@ -57,7 +60,7 @@ class GuardSession:
 
     def __post_init__(self) -> None:
         self.full = self.options.full
-        self.places = Places()
+        self.places = Places(self._user_modules())
         self.pid = os.getpid()
         self._seen: Dict[Any, GuardFinding] = {}
         self._worker_dir: Optional[str] = None
@@ -79,7 +82,7 @@ class GuardSession:
         from .state_dicts import Snapshots
         from .watch import Watch
 
-        self.places = Places()  # now that torch and numpy are imported
+        self.places = Places(self._user_modules())  # now that torch and numpy are imported
         self._worker_dir = tempfile.mkdtemp(prefix="copysafety-guard-")
         self.watch = Watch(self)
         self.datasets = DatasetGuards(self)
@@ -88,6 +91,9 @@ class GuardSession:
         self.snapshots.install()
         self.active = True
         return self
+
+    def _user_modules(self) -> Tuple[str, ...]:
+        return (self.options.module,) if self.options.module else ()
 
     def stop(self) -> List[GuardFinding]:
         """Sweep the stored data once more, take the guards out, gather worker findings."""
@@ -133,7 +139,7 @@ class GuardSession:
     def report(self, code: str, place: Optional[Place], message: str, key: Any = ()) -> None:
         if place is None:
             return  # nowhere in the user's code to point at
-        found = GuardFinding(place.path, place.line, code, message)
+        found = GuardFinding(place.path, place.line, code, message, place.column)
         if os.getpid() != self.pid:
             if self._first(found, key):
                 self._to_parent(found, key)
@@ -169,7 +175,8 @@ class GuardSession:
     def _to_parent(self, found: GuardFinding, key: Any) -> None:
         if not self._worker_dir:
             return
-        line = json.dumps({"path": found.path, "line": found.line, "code": found.code,
+        line = json.dumps({"path": found.path, "line": found.line, "column": found.column,
+                           "code": found.code,
                            "message": found.message, "key": [str(k) for k in key]})
         try:
             with open(os.path.join(self._worker_dir, f"{os.getpid()}.jsonl"), "a",
@@ -194,7 +201,8 @@ class GuardSession:
                 try:
                     item = json.loads(line)
                     self._add(GuardFinding(item["path"], int(item["line"]), item["code"],
-                                           item["message"]), tuple(item.get("key", ())))
+                                           item["message"], int(item.get("column", 1))),
+                              tuple(item.get("key", ())))
                 except (ValueError, KeyError, TypeError):
                     continue
 
