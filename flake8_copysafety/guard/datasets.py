@@ -20,12 +20,14 @@ from typing import Any, Dict, List, Optional, Tuple
 from .memory import (array_fingerprint, array_span, fingerprint, is_array, tensor_device,
                      tensor_fingerprint, tensor_span)
 from .places import Place, code_place
-from .stored import (ARRAY, TENSOR, Stored, StoredData, cached_members, change,
+from .stored import (ARRAY, DICT, LIST, TENSOR, Stored, StoredData, cached_members, change,
                      shallow_copy_of)
 
 SAMPLE_NODES = 256  # objects looked at in one returned item
 HOT_LIMIT = 1024  # handed-out stored objects remembered for the next check
 CYCLE = 16  # stored objects checked in turn after every item
+LOCALIZE_ITEMS = 8  # items (and what runs after each) traced line by line to place a change
+SUSPECTS = 512  # stored objects compared after every traced line
 
 _FIX = {
     "CPS101": "copy before changing it (.clone(), .copy()) or change it out of place",
@@ -61,12 +63,21 @@ class DatasetGuard:
         # The mode watches this dataset's items only where torch can write stored memory.
         self.watching = self.stored.holds_memory
         self.inside = False  # between enter and leave of an item
+        # Placing changes found without their line (see localize.py): items left to trace,
+        # the objects compared after each traced line, the code reported per attribute.
+        self.localize = 0
+        self.suspects: Dict[int, Stored] = {}
+        self.codes: Dict[str, str] = {}
+        self.cache_traced = False
+        self.tops = [r for r in self.stored.records if r.depth == 0 and r.kind in (LIST, DICT)]
 
     def adopt(self, value: Any, path: str) -> None:
         """An object a cache of the dataset keeps and hands out again (`@lru_cache` on
         `__getitem__` or on a method it calls): stored data from now on."""
-        if not self.stored.adopt(value, path) or self.watching or \
-                not self.stored.holds_memory:
+        if not self.stored.adopt(value, path):
+            return
+        self.tops = [r for r in self.stored.records if r.depth == 0 and r.kind in (LIST, DICT)]
+        if self.watching or not self.stored.holds_memory:
             return
         self.watching = True
         if self.inside:
@@ -75,20 +86,83 @@ class DatasetGuard:
     # --- reporting -----------------------------------------------------------------------
 
     def report(self, record: Stored, code: str, how: str, place: Optional[Place],
-               when: str) -> None:
+               when: str, exact: bool = False) -> None:
+        """`exact`: `place` is the line that made the change; else the change was found
+        later, and the next items are traced to find that line (a finding there replaces
+        this one)."""
         what = "ndarray" if record.kind == ARRAY else record.kind
         message = (f"stored data of dataset `{self.name}` changed: `{record.path}` ({what}) "
                    f"{how} {when}; {_FIX[code]}")
+        if not exact:
+            self._suspect(record, code)
         self.session.report(code, place or self.getitem_place, message,
-                            key=("dataset", self.name, record.attribute))
+                            key=("dataset", self.name, record.attribute), exact=exact)
+
+    def _suspect(self, record: Stored, code: str) -> None:
+        """Trace the next items to find the line that changes objects like `record`."""
+        attribute = record.attribute
+        if attribute in self.codes:
+            return
+        self.codes[attribute] = code
+        self.localize = LOCALIZE_ITEMS
+        self.suspects[id(record)] = record
+        limit = SUSPECTS if record.kind not in (TENSOR, ARRAY) else SUSPECTS // 16
+        for other in self.stored.records:
+            if len(self.suspects) >= limit:
+                break
+            if other.attribute == attribute and other.kind == record.kind:
+                self.suspects[id(other)] = other
+
+    def _probe(self, place: Optional[Place]) -> bool:
+        """After one traced line: adopt what filled caches gained, compare the suspects;
+        report a change at `place` (the line that ran)."""
+        for top in self.tops:
+            if len(top.obj) != len(top.print):
+                for record in self.stored.fill(top):
+                    if record.kind != TENSOR and len(self.suspects) < 4 * SUSPECTS:
+                        self.suspects[id(record)] = record
+        if place is None:
+            return False
+        found = False
+        full = self.session.full
+        for record in list(self.suspects.values()):
+            how = change(record, full)
+            if how:
+                code = self.codes.get(record.attribute) or _code(record, how)
+                when = (_while(self.index) if self.inside
+                        else f"after index {self.index!r} was handed out")
+                self.report(record, code, how, place, when, exact=True)
+                found = True
+        if found:
+            self.localize = 0
+            self.suspects.clear()
+        return found
+
+    def _trace(self) -> None:
+        """Start tracing this item and what runs after it, while asked to."""
+        tracer = self.session.tracer
+        if self.localize <= 0 or tracer is None or tracer.active:
+            return
+        self.localize -= 1
+        full = self.session.full
+        for record in list(self.suspects.values()):
+            change(record, full)  # seen before this window: reported already
+        tracer.start(self, self._probe)
+
+    def _untrace(self) -> None:
+        tracer = self.session.tracer
+        if tracer is not None and tracer.owner is self:
+            tracer.stop()
 
     # --- an item -------------------------------------------------------------------------
 
     def enter(self, index: Any) -> Any:
+        self._untrace()  # what ran after the last item was traced up to here
         self.index = index
-        self.inside = True
         if self.hot:
             self._check_hot(None, caller=True)
+        self.inside = True
+        self._trace()
         before = self._region_prints(index) if self.regions else None
         watch = self.session.watch
         watch.datasets.append(self)
@@ -134,9 +208,18 @@ class DatasetGuard:
                 self.regions[index] = aliases
             except TypeError:  # an unhashable index
                 pass
+        tracing = self.session.tracer is not None and self.session.tracer.owner is self
         for record in records:
             if record.kind not in (TENSOR, ARRAY):
                 self.hot[id(record)] = (record, index, id(record) in shallow)
+                if tracing and len(self.suspects) < 4 * SUSPECTS:
+                    self.suspects[id(record)] = record
+        for top in self.tops:  # a cache filled by this item: its entries are stored data
+            if len(top.obj) != len(top.print) and self.stored.fill(top) and \
+                    not self.cache_traced:
+                self.cache_traced = True  # trace an item or two: a filled entry changed
+                self.localize = max(self.localize, 2)
+                self.suspects[id(top)] = top
         while len(self.hot) > HOT_LIMIT:
             self.hot.pop(next(iter(self.hot)))
         self._cycle(index)
@@ -260,6 +343,7 @@ class DatasetGuard:
         self._check_hot(place)
 
     def sweep(self, place: Optional[Place], when: str) -> None:
+        self._untrace()
         self._check_hot(place)
         full = self.session.full
         for record in self.stored.records:
@@ -303,7 +387,7 @@ class DatasetGuard:
         change(record, self.session.full)  # the new baseline
         self.seen_inplace.add(id(record))
         self.report(record, code, how, self.session.places.user_place(1),
-                    f"while reading index {self.index!r}")
+                    f"while reading index {self.index!r}", exact=True)
 
 
 _ATOMS = frozenset((int, float, bool, str, bytes, type(None)))  # hold no stored data
