@@ -69,6 +69,7 @@ class DatasetGuard:
         self.suspects: Dict[int, Stored] = {}
         self.codes: Dict[str, str] = {}
         self.cache_traced = False
+        self.kept = StoredData({}, session.full)  # what an iterable dataset yielded lately
         self.tops = [r for r in self.stored.records if r.depth == 0 and r.kind in (LIST, DICT)]
 
     def adopt(self, value: Any, path: str) -> None:
@@ -107,7 +108,7 @@ class DatasetGuard:
         self.localize = LOCALIZE_ITEMS
         self.suspects[id(record)] = record
         limit = SUSPECTS if record.kind not in (TENSOR, ARRAY) else SUSPECTS // 16
-        for other in self.stored.records:
+        for other in self.stored.records + self.kept.records:
             if len(self.suspects) >= limit:
                 break
             if other.attribute == attribute and other.kind == record.kind:
@@ -223,6 +224,27 @@ class DatasetGuard:
         while len(self.hot) > HOT_LIMIT:
             self.hot.pop(next(iter(self.hot)))
         self._cycle(index)
+
+    def yielded(self, number: int, item: Any) -> None:
+        """An iterable dataset yields `item`: an object it yielded before (kept by its
+        iterator, though no attribute holds it) must be as it was then."""
+        kept = self.kept
+        record = kept.by_id.get(id(item))
+        if record is not None and record.obj is item:
+            full = self.session.full
+            root = record.path
+            for each in kept.records:
+                if each.path != root and not each.path.startswith((root + "[", root + ".")):
+                    continue
+                how = change(each, full)
+                if how:
+                    self.report(each, _code(each, how), how, None,
+                                f"between two yields of the same object (item {number})")
+            return
+        if len(kept.records) > HOT_LIMIT:
+            self.kept = kept = StoredData({}, self.session.full)
+        if id(item) not in self.stored.by_id:
+            kept.adopt(item, f"yielded[{number}]")
 
     def _owner(self, alias) -> Optional[Stored]:
         span, device = _span_of(alias)
@@ -437,6 +459,7 @@ class DatasetGuards:
 
     def wrap(self, cls: type) -> None:
         self._wrap_caches(cls)
+        self._wrap_iter(cls)
         real = cls.__dict__.get("__getitem__")
         if real is None or getattr(real, "__copysafety_real__", None) is not None \
                 or not callable(real):
@@ -477,6 +500,65 @@ class DatasetGuards:
         __getitem__.__copysafety_real__ = real  # type: ignore[attr-defined]
         type.__setattr__(cls, "__getitem__", __getitem__)
         self._wrapped.append((cls, real))
+
+    def _wrap_iter(self, cls: type) -> None:
+        """An iterable dataset's own `__iter__`: each item it yields is watched as an item
+        of a map-style dataset is (index: the item's number in this iteration)."""
+        real = cls.__dict__.get("__iter__")
+        if real is None or not callable(real) or \
+                getattr(real, "__copysafety_real__", None) is not None:
+            return
+        try:
+            from torch.utils.data import IterableDataset
+        except ImportError:  # pragma: no cover
+            return
+        if not issubclass(cls, IterableDataset):
+            return
+        guards = self
+
+        @functools.wraps(real)
+        def __iter__(self):
+            items = real(self)
+            try:
+                guard = guards._guard_for(self, real)
+            except Exception:  # noqa: BLE001 - never in the program's way
+                guard = None
+            return items if guard is None else guards.iterate(guard, iter(items))
+
+        __iter__.__copysafety_real__ = real  # type: ignore[attr-defined]
+        self._patch(cls, "__iter__", __iter__)
+
+    def iterate(self, guard: "DatasetGuard", items: Any) -> Any:
+        number = 0
+        watch = self.session.watch
+        while True:
+            try:
+                watch.quiet += 1
+                try:
+                    before = guard.enter(number)
+                finally:
+                    watch.quiet -= 1
+            except Exception:  # noqa: BLE001
+                before = None
+            try:
+                item = next(items)
+            except StopIteration:
+                self._abandon(guard)
+                return
+            except BaseException:
+                self._abandon(guard)
+                raise
+            try:
+                watch.quiet += 1
+                try:
+                    guard.leave(number, before, item)
+                    guard.yielded(number, item)
+                finally:
+                    watch.quiet -= 1
+            except Exception:  # noqa: BLE001
+                pass
+            yield item
+            number += 1
 
     def _wrap_caches(self, cls: type) -> None:
         """The class's own cached methods but `__getitem__` (wrapped with it), once."""

@@ -53,7 +53,7 @@ class LineTracer:
             return
         if probe_last:
             self._probe()
-        if sys.gettrace() is self._global:
+        if sys.gettrace() == self._global:
             sys.settrace(None)
         for frame in self._framed:
             frame.f_trace = None
