@@ -141,9 +141,18 @@ def frame_column(code, lasti: int) -> int:
     return 1
 
 
-def frame_place(frame) -> Place:
-    return Place(frame.f_code.co_filename, frame.f_lineno,
-                 frame_column(frame.f_code, frame.f_lasti))
+def statement_column(code, line: int) -> int:
+    """The 1-based column where the code of `line` starts (the statement, as the linter
+    places a finding about a whole statement: `best = model.state_dict()`)."""
+    frame_column(code, 0)  # fills the positions
+    columns = [p[2] for p in _POSITIONS.get(code, ()) if p[0] == line and p[2] is not None]
+    return min(columns) + 1 if columns else 1
+
+
+def frame_place(frame, statement: bool = False) -> Place:
+    code, line = frame.f_code, frame.f_lineno
+    column = statement_column(code, line) if statement else frame_column(code, frame.f_lasti)
+    return Place(code.co_filename, line, column)
 
 
 class Places:
@@ -196,10 +205,11 @@ class Places:
             frame = frame.f_back
         return None
 
-    def user_place(self, depth: int = 1) -> Optional[Place]:
-        """Where the innermost frame of user code above the caller is now."""
+    def user_place(self, depth: int = 1, statement: bool = False) -> Optional[Place]:
+        """Where the innermost frame of user code above the caller is now: the expression
+        running there, or with `statement`, the start of its line's code."""
         frame = self.user_frame(depth + 1)
-        return frame_place(frame) if frame is not None else None
+        return frame_place(frame, statement) if frame is not None else None
 
 
 def _main_package() -> Optional[str]:

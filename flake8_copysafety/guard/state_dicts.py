@@ -12,7 +12,8 @@ its parameters and buffers; an optimizer's holds its very state tensors. So:
 
 Checked where a snapshot is used: `load_state_dict` (a stale snapshot restores the current
 weights: CPS202), `torch.save` (it saves them: CPS202), and after `Optimizer.load_state_dict`
-(state tensors now shared with another live optimizer: CPS201).
+(state tensors now shared with another live optimizer: CPS202, as the linter names an
+optimizer state kept by `load_state_dict`).
 """
 
 import functools
@@ -265,7 +266,7 @@ class Snapshots:
                 for _, tensor in _tensors(state):
                     if tensor.numel() > 1 and _storage(tensor) in mine:
                         self.session.report(
-                            "CPS201", place,
+                            "CPS202", place,
                             f"after load_state_dict, `{type(optimizer).__name__}` shares "
                             f"its state tensors with another live `{type(other).__name__}`"
                             ": stepping one changes the other's state; load "
@@ -311,7 +312,8 @@ class Snapshots:
                         snapshots._depth.n = depth
                     if depth == 0:
                         session.guarded(lambda: snapshots.take(
-                            self, kind, result, session.places.user_place(3)))
+                            self, kind, result,
+                            session.places.user_place(3, statement=True)))
                     return result
                 return state_dict
             return make
@@ -320,7 +322,7 @@ class Snapshots:
             def make(real):
                 @functools.wraps(real)
                 def load_state_dict(self, state_dict, *args, **kwargs):
-                    place = session.places.user_place(1)
+                    place = session.places.user_place(1, statement=True)
                     session.guarded(lambda: snapshots._check_use(
                         state_dict, "loaded", place, self))
                     result = real(self, state_dict, *args, **kwargs)
