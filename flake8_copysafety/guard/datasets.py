@@ -678,6 +678,9 @@ class DatasetGuards:
         self._patched.clear()
 
     def before_batch(self) -> None:
+        # A safe point (no torch call runs): the mode leaves the stack if the snapshots that
+        # held it there (an EMA's `state_dict()` of the last step) are gone.
+        self.session.snapshots.sync()
         place = self.session.places.user_place(2)
         self.session.watch.quiet += 1
         try:

@@ -25,6 +25,12 @@ from .memory import tensor_fingerprint
 from .places import Place
 
 RECORDS_PER_TENSOR = 8
+# A snapshot is taken as often as every training step (an EMA reads `state_dict()` each
+# step): its tensors are fingerprinted whole up to 4 KiB, else by a sample (`SAMPLES`
+# elements), unless `--full-fingerprints`. A module's own changes move the version counter
+# the snapshot shares; the fingerprint is for writes through `.data`, which change many
+# elements at once.
+SNAPSHOT_BYTES = 1 << 12
 _WALK_DEPTH = 4
 
 
@@ -44,24 +50,32 @@ class Snapshot:
         return f"`{self.owner_name}.state_dict()`{where}"
 
 
-class Entry:
-    __slots__ = ("ref", "snapshot", "key", "version", "print", "stale_at_birth")
+def _print(tensor, full: bool) -> Any:
+    return tensor_fingerprint(tensor, full, SNAPSHOT_BYTES)
 
-    def __init__(self, tensor, snapshot: Snapshot, key: str, stale: bool = False) -> None:
+
+class Entry:
+    __slots__ = ("ref", "snapshot", "key", "version", "print", "stale_at_birth", "full")
+
+    def __init__(self, tensor, snapshot: Snapshot, key: str, stale: bool = False,
+                 full: bool = False) -> None:
         self.ref = weakref.ref(tensor)
         self.snapshot, self.key = snapshot, key
         self.version = tensor._version
-        self.print = tensor_fingerprint(tensor)
+        self.full = full
+        self.print = _print(tensor, full)
         self.stale_at_birth = stale
 
-    def stale(self, tensor) -> bool:
+    def stale(self, tensor, cheap: bool = False) -> bool:
+        """Changed since taken; `cheap`: by the version counter only (where it is asked on
+        every torch call that reads the tensor)."""
         if self.stale_at_birth or tensor._version != self.version:
             return True
-        return tensor_fingerprint(tensor) != self.print
+        return not cheap and _print(tensor, self.full) != self.print
 
     def rebase(self, tensor) -> None:
         self.version = tensor._version
-        self.print = tensor_fingerprint(tensor)
+        self.print = _print(tensor, self.full)
 
 
 def _tensors(value: Any, key: str = "", depth: int = 0) -> Iterator[Tuple[str, Any]]:
@@ -131,7 +145,7 @@ class Snapshots:
             self.optimizers.add(owner)
         for key, tensor in _tensors(result):
             try:
-                self._track(tensor, Entry(tensor, snapshot, key))
+                self._track(tensor, Entry(tensor, snapshot, key, full=self.session.full))
             except TypeError:
                 continue
         self.sync()
@@ -195,7 +209,7 @@ class Snapshots:
             if isinstance(value, torch.Tensor):
                 for entry in self._entries(value):
                     snapshot = entry.snapshot
-                    if "read" not in snapshot.reported and entry.stale(value):
+                    if "read" not in snapshot.reported and entry.stale(value, cheap=True):
                         snapshot.reported.add("read")
                         place = self.session.places.user_place(1)
                         self.session.event(
@@ -210,8 +224,9 @@ class Snapshots:
         if not entries or _storage(result) != _storage(source):
             return
         for entry in entries:
-            stale = entry.stale(source)
-            self._track(result, Entry(result, entry.snapshot, entry.key, stale))
+            stale = entry.stale(source, cheap=True)
+            self._track(result, Entry(result, entry.snapshot, entry.key, stale,
+                                      self.session.full))
 
     # --- checks where a snapshot is used -------------------------------------------------
 
