@@ -55,7 +55,8 @@ def _print(tensor, full: bool) -> Any:
 
 
 class Entry:
-    __slots__ = ("ref", "snapshot", "key", "version", "print", "stale_at_birth", "full")
+    __slots__ = ("ref", "snapshot", "key", "version", "print", "stale_at_birth", "full",
+                 "read")
 
     def __init__(self, tensor, snapshot: Snapshot, key: str, stale: bool = False,
                  full: bool = False) -> None:
@@ -65,6 +66,7 @@ class Entry:
         self.full = full
         self.print = _print(tensor, full)
         self.stale_at_birth = stale
+        self.read = False  # its bytes were compared at a read already
 
     def stale(self, tensor, cheap: bool = False) -> bool:
         """Changed since taken; `cheap`: by the version counter only (where it is asked on
@@ -209,7 +211,9 @@ class Snapshots:
             if isinstance(value, torch.Tensor):
                 for entry in self._entries(value):
                     snapshot = entry.snapshot
-                    if "read" not in snapshot.reported and entry.stale(value, cheap=True):
+                    # bytes compared at the first read of each tensor, then the version only
+                    cheap, entry.read = entry.read, True
+                    if "read" not in snapshot.reported and entry.stale(value, cheap=cheap):
                         snapshot.reported.add("read")
                         place = self.session.places.user_place(1)
                         self.session.event(
@@ -224,7 +228,7 @@ class Snapshots:
         if not entries or _storage(result) != _storage(source):
             return
         for entry in entries:
-            stale = entry.stale(source, cheap=True)
+            stale = entry.stale(source)
             self._track(result, Entry(result, entry.snapshot, entry.key, stale,
                                       self.session.full))
 
