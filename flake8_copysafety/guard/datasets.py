@@ -34,6 +34,8 @@ _FIX = {
     "CPS102": "the copy was too shallow for this change: .clone() a tensor, copy.deepcopy a "
               "container",
     "CPS103": "copy the container before changing it (copy.deepcopy, or a new dict/list)",
+    "CPS104": "the conversion returned the stored tensor itself (nothing to convert): "
+              ".clone() after converting",
 }
 
 
@@ -70,6 +72,8 @@ class DatasetGuard:
         self.codes: Dict[str, str] = {}
         self.cache_traced = False
         self.kept = StoredData({}, session.full)  # what an iterable dataset yielded lately
+        self.converted: set = set()  # ids of tensors a no-op conversion returned this item
+        self.written: list = []  # writes the mode saw this item, reported when it returns
         self.tops = [r for r in self.stored.records if r.depth == 0 and r.kind in (LIST, DICT)]
 
     def adopt(self, value: Any, path: str) -> None:
@@ -202,6 +206,8 @@ class DatasetGuard:
                     if record is not None and id(record) not in self.seen_inplace:
                         self.report(record, "CPS101", "changed in place", None,
                                     _while(index))
+        self._report_written(shallow)
+        self.converted.clear()
         if self.seen_inplace:
             self.seen_inplace.clear()
         if aliases:
@@ -245,6 +251,15 @@ class DatasetGuard:
             self.kept = kept = StoredData({}, self.session.full)
         if id(item) not in self.stored.by_id:
             kept.adopt(item, f"yielded[{number}]")
+
+    def _report_written(self, shallow=()) -> None:
+        """The writes the mode saw in this item, now that it is known whether the item
+        reached the stored tensor through a shallow copy of what holds it (CPS102)."""
+        written, self.written = self.written, []
+        for record, code, how, place, when in written:
+            if code == "CPS101" and id(record) in shallow:
+                code, how = "CPS102", how + " after a shallow copy of what holds it"
+            self.report(record, code, how, place, when, exact=True)
 
     def _owner(self, alias) -> Optional[Stored]:
         span, device = _span_of(alias)
@@ -297,7 +312,7 @@ class DatasetGuard:
                         aliases.append((value, span, array_fingerprint(value, full)))
             else:
                 if isinstance(value, (list, tuple)):
-                    fresh = value if stored is None and isinstance(value, list) else None
+                    fresh = value if stored is None else None
                     items = value[:SAMPLE_NODES]
                 elif isinstance(value, dict):
                     fresh = value if stored is None else None
@@ -389,10 +404,12 @@ class DatasetGuard:
         after = []
         for tensor in written:
             hits = self.stored.overlapping(tensor_span(tensor), tensor_device(tensor))
+            converted = id(tensor) in self.converted
             for record in hits:
                 version = record.obj._version if record.kind == TENSOR else None
                 if not unchanged:
-                    after.append(functools.partial(self._written, record, version))
+                    after.append(functools.partial(self._written, record, version,
+                                                   converted))
                 elif version == record.version:
                     after.append(functools.partial(self._kept, record))
         return after
@@ -401,15 +418,18 @@ class DatasetGuard:
     def _kept(record: Stored) -> None:
         record.version = record.obj._version
 
-    def _written(self, record: Stored, version_before: Optional[int]) -> None:
-        if record.kind == TENSOR and record.obj._version == version_before:
+    def _written(self, record: Stored, version_before: Optional[int],
+                 converted: bool = False) -> None:
+        if converted:
+            code, how = "CPS104", "changed in place through a conversion that returned it"
+        elif record.kind == TENSOR and record.obj._version == version_before:
             code, how = "CPS102", "changed through an alias that shares its storage"
         else:
             code, how = "CPS101", "changed in place"
         change(record, self.session.full)  # the new baseline
         self.seen_inplace.add(id(record))
-        self.report(record, code, how, self.session.places.user_place(1),
-                    f"while reading index {self.index!r}", exact=True)
+        self.written.append((record, code, how, self.session.places.user_place(1),
+                             f"while reading index {self.index!r}"))
 
 
 _ATOMS = frozenset((int, float, bool, str, bytes, type(None)))  # hold no stored data
@@ -597,6 +617,8 @@ class DatasetGuards:
         if watch.datasets and watch.datasets[-1] is guard:
             watch.datasets.pop()
         guard.seen_inplace.clear()
+        guard._report_written()
+        guard.converted.clear()
         guard.escaped = False
         guard.inside = False
 

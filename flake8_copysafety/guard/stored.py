@@ -293,7 +293,7 @@ def shallow_copy_of(fresh: Any, record: Optional[Stored]) -> bool:
         return False
     if record.kind == DICT and isinstance(fresh, dict):
         return fresh.keys() == record.obj.keys()
-    if record.kind == LIST and isinstance(fresh, list):
+    if record.kind == LIST and isinstance(fresh, (list, tuple)):
         return len(fresh) == len(record.obj)
     return False
 

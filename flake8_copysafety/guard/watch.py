@@ -19,7 +19,10 @@ _INPLACE_DUNDERS = frozenset(
 # writes through what they return move no version counter (measured on torch 2.13).
 _ESCAPES = frozenset("numpy __array__ __dlpack__ untyped_storage storage _typed_storage "
                      "data_ptr".split())
-READ, WRITE, ESCAPE = "read", "write", "escape"
+READ, WRITE, ESCAPE, CONVERT = "read", "write", "escape", "convert"
+# Conversions that return their very tensor when nothing needs converting (CPS104).
+_CONVERSIONS = frozenset("to type float double half int long bool byte short bfloat16 cuda "
+                         "cpu".split())
 
 
 def call_kind(name: str) -> str:
@@ -27,6 +30,8 @@ def call_kind(name: str) -> str:
     (hands its memory out) or READ (anything else; `out=` and `inplace=True` aside)."""
     if (name.endswith("_") and not name.endswith("__")) or name in _INPLACE_DUNDERS:
         return WRITE
+    if name in _CONVERSIONS:
+        return CONVERT
     return ESCAPE if name in _ESCAPES else READ
 
 
@@ -166,6 +171,9 @@ class Watch:
             finally:
                 self.quiet -= 1
         result = func(*args, **kwargs)
+        if kind is CONVERT and args and result is args[0]:
+            for guard in state.datasets:
+                guard.converted.add(id(result))
         if before or (tracked and args and isinstance(result, torch.Tensor)):
             self.quiet += 1
             try:
