@@ -20,9 +20,21 @@ _INPLACE_DUNDERS = frozenset(
 _ESCAPES = frozenset("numpy __array__ __dlpack__ untyped_storage storage _typed_storage "
                      "data_ptr".split())
 READ, WRITE, ESCAPE, CONVERT = "read", "write", "escape", "convert"
-# Conversions that return their very tensor when nothing needs converting (CPS104).
+# Conversions that return their very tensor when nothing needs converting (CPS104), and
+# `.cpu()`, which the linter proves a no-op for data on the CPU (CPS101 there).
 _CONVERSIONS = frozenset("to type float double half int long bool byte short bfloat16 cuda "
                          "cpu".split())
+
+
+def unproven_conversion(name: str, args: tuple, kwargs: dict) -> bool:
+    """A no-op conversion the linter cannot prove one from the source (CPS104): not a move
+    to the CPU written out (`.cpu()`, `.to("cpu")`), which it reads as a no-op (CPS101)."""
+    if name == "cpu":
+        return False
+    if name == "to":
+        given = list(args[1:]) + list(kwargs.values())
+        return not (given and all(isinstance(a, str) and a.startswith("cpu") for a in given))
+    return True
 
 
 def call_kind(name: str) -> str:
@@ -171,7 +183,8 @@ class Watch:
             finally:
                 self.quiet -= 1
         result = func(*args, **kwargs)
-        if kind is CONVERT and args and result is args[0]:
+        if kind is CONVERT and args and result is args[0] and state.datasets and \
+                unproven_conversion(name, args, kwargs):
             for guard in state.datasets:
                 guard.converted.add(id(result))
         if before or (tracked and args and isinstance(result, torch.Tensor)):
