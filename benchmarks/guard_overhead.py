@@ -1,6 +1,7 @@
 """What the runtime guards cost: a short training run (`guard_train.py`: a small CNN on
 in-memory synthetic images) as a plain `python` program and under `copysafety run`, side by
-side, with num_workers=0 and 2.
+side, per training step: with num_workers=0 and 2, each without and with an EMA of the
+weights that calls `model.state_dict()` every step.
 
     python benchmarks/guard_overhead.py [--reps N] [--epochs E]
 
@@ -28,11 +29,14 @@ PROGRAM = Path(__file__).resolve().parent / "guard_train.py"
 TARGET = 1.3
 
 
-def _seconds(guarded: bool, workers: int, epochs: int) -> float:
+def _seconds(guarded: bool, workers: int, epochs: int, ema: bool = False) -> float:
+    """Seconds per training step of one fresh run."""
     command = [sys.executable]
     if guarded:
         command += ["-m", "flake8_copysafety", "run"]
     command += [str(PROGRAM), "--workers", str(workers), "--epochs", str(epochs)]
+    if ema:
+        command.append("--ema")
     done = subprocess.run(command, capture_output=True, text=True, check=False,
                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
     if done.returncode != 0:
@@ -78,21 +82,23 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
     ok = True
-    print(f"{'workers':>7}  {'plain s':>8}  {'guarded s':>9}  {'ratio':>6}")
-    for workers in (0, 2):
-        _seconds(False, workers, 1)
-        _seconds(True, workers, 1)
+    print(f"{'workers':>7}  {'ema':>3}  {'plain ms/step':>13}  {'guarded ms/step':>15}  "
+          f"{'ratio':>6}")
+    for workers, ema in ((0, False), (2, False), (0, True), (2, True)):
+        _seconds(False, workers, 1, ema)
+        _seconds(True, workers, 1, ema)
         plain, guarded, ratios = [], [], []
         for rep in range(args.reps):
             order = (False, True) if rep % 2 == 0 else (True, False)
-            times = {side: _seconds(side, workers, args.epochs) for side in order}
+            times = {side: _seconds(side, workers, args.epochs, ema) for side in order}
             plain.append(times[False])
             guarded.append(times[True])
             ratios.append(times[True] / times[False])
         ratio = statistics.median(ratios)
         ok &= ratio <= TARGET
-        print(f"{workers:>7}  {statistics.median(plain):>8.3f}  "
-              f"{statistics.median(guarded):>9.3f}  {ratio:>5.2f}x")
+        print(f"{workers:>7}  {'yes' if ema else 'no':>3}  "
+              f"{statistics.median(plain) * 1e3:>13.2f}  "
+              f"{statistics.median(guarded) * 1e3:>15.2f}  {ratio:>5.2f}x", flush=True)
     print(f"target: guarded <= {TARGET}x plain: {'met' if ok else 'NOT met'}")
     plain_us, guarded_us, item_ratio = _item_costs(args.rounds)
     print(f"one item, in one process: plain {plain_us:.1f} us, guarded {guarded_us:.1f} us, "

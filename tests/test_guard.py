@@ -56,6 +56,8 @@ def test_guards_are_taken_out_again():
     assert (torch.nn.Module.state_dict, torch.save,
             Dataset.__dict__.get("__init_subclass__")) == real
     assert torch._C._len_torch_function_stack() == 0
+    _guarded(PROGRAMS / "bug_training_loop_pops.py")  # traced line by line for a while
+    assert sys.gettrace() is None
 
 
 def test_a_copy_onto_itself_is_no_write():
@@ -87,7 +89,7 @@ def test_command_line_text_json_and_exit_status(tmp_path):
     done = _run(program)
     assert done.returncode == 1, done.stderr
     lines = [text for text in done.stderr.splitlines() if ": CPS" in text]
-    assert len(lines) == 1 and f":{line}:1: {code} " in lines[0], done.stderr
+    assert len(lines) == 1 and f":{line}:9: {code} " in lines[0], done.stderr  # `x.add_(1.0)`
     assert "bug_workers.py" in lines[0] and "Noisy" in lines[0]
 
     out = tmp_path / "report.json"
@@ -185,7 +187,7 @@ def test_pytest_option_fails_the_tests_that_change_data(tmp_path):
     assert "2 failed, 1 passed" in done.stdout, done.stdout + done.stderr
     assert "FAILED test_demo.py::test_changes_stored_data" in done.stdout
     assert "FAILED test_demo.py::test_restores_a_live_snapshot" in done.stdout
-    assert "test_demo.py:15:1: CPS101" in done.stdout and "CPS202" in done.stdout
+    assert "test_demo.py:15:9: CPS101" in done.stdout and "CPS202" in done.stdout
 
 
 def test_pytest_plugin_is_inert_without_the_option():

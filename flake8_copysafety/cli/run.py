@@ -59,7 +59,8 @@ def main(argv: Sequence[str]) -> int:
         sys.stderr.write(f"copysafety run: error: no such file: {args.program[0]}\n")
         return EXIT_ERROR
     options = GuardOptions(full=args.full_fingerprints,
-                           verbose=sys.stderr if args.verbose else None)
+                           verbose=sys.stderr if args.verbose else None,
+                           module=args.module)
     session = GuardSession(options)
     try:
         session.start()

@@ -21,12 +21,14 @@ from ..rules.catalogue import RULES
 from .memory import (array_fingerprint, array_span, fingerprint, is_array, tensor_device,
                      tensor_fingerprint, tensor_span)
 from .places import Place, code_place
-from .stored import (ARRAY, TENSOR, Stored, StoredData, cached_members, change,
+from .stored import (ARRAY, DICT, LIST, TENSOR, Stored, StoredData, cached_members, change,
                      shallow_copy_of)
 
 SAMPLE_NODES = 256  # objects looked at in one returned item
 HOT_LIMIT = 1024  # handed-out stored objects remembered for the next check
 CYCLE = 16  # stored objects checked in turn after every item
+LOCALIZE_ITEMS = 8  # items (and what runs after each) traced line by line to place a change
+SUSPECTS = 512  # stored objects compared after every traced line
 
 
 def _code(record: Stored, how: str, shallow: bool = False) -> str:
@@ -56,12 +58,24 @@ class DatasetGuard:
         # The mode watches this dataset's items only where torch can write stored memory.
         self.watching = self.stored.holds_memory
         self.inside = False  # between enter and leave of an item
+        # Placing changes found without their line (see localize.py): items left to trace,
+        # the objects compared after each traced line, the code reported per attribute.
+        self.localize = 0
+        self.suspects: Dict[int, Stored] = {}
+        self.codes: Dict[str, str] = {}
+        self.cache_traced = False
+        self.kept = StoredData({}, session.full)  # what an iterable dataset yielded lately
+        self.converted: set = set()  # ids of tensors a no-op conversion returned this item
+        self.written: list = []  # writes the mode saw this item, reported when it returns
+        self.tops = [r for r in self.stored.records if r.depth == 0 and r.kind in (LIST, DICT)]
 
     def adopt(self, value: Any, path: str) -> None:
         """An object a cache of the dataset keeps and hands out again (`@lru_cache` on
         `__getitem__` or on a method it calls): stored data from now on."""
-        if not self.stored.adopt(value, path) or self.watching or \
-                not self.stored.holds_memory:
+        if not self.stored.adopt(value, path):
+            return
+        self.tops = [r for r in self.stored.records if r.depth == 0 and r.kind in (LIST, DICT)]
+        if self.watching or not self.stored.holds_memory:
             return
         self.watching = True
         if self.inside:
@@ -70,20 +84,83 @@ class DatasetGuard:
     # --- reporting -----------------------------------------------------------------------
 
     def report(self, record: Stored, code: str, how: str, place: Optional[Place],
-               when: str) -> None:
+               when: str, exact: bool = False) -> None:
+        """`exact`: `place` is the line that made the change; else the change was found
+        later, and the next items are traced to find that line (a finding there replaces
+        this one)."""
         what = "ndarray" if record.kind == ARRAY else record.kind
         message = (f"stored data of dataset `{self.name}` changed: `{record.path}` ({what}) "
                    f"{how} {when}; {RULES[code].advice}")
+        if not exact:
+            self._suspect(record, code)
         self.session.report(code, place or self.getitem_place, message,
-                            key=("dataset", self.name, record.attribute))
+                            key=("dataset", self.name, record.attribute), exact=exact)
+
+    def _suspect(self, record: Stored, code: str) -> None:
+        """Trace the next items to find the line that changes objects like `record`."""
+        attribute = record.attribute
+        if attribute in self.codes:
+            return
+        self.codes[attribute] = code
+        self.localize = LOCALIZE_ITEMS
+        self.suspects[id(record)] = record
+        limit = SUSPECTS if record.kind not in (TENSOR, ARRAY) else SUSPECTS // 16
+        for other in self.stored.records + self.kept.records:
+            if len(self.suspects) >= limit:
+                break
+            if other.attribute == attribute and other.kind == record.kind:
+                self.suspects[id(other)] = other
+
+    def _probe(self, place: Optional[Place]) -> bool:
+        """After one traced line: adopt what filled caches gained, compare the suspects;
+        report a change at `place` (the line that ran)."""
+        for top in self.tops:
+            if len(top.obj) != len(top.print):
+                for record in self.stored.fill(top):
+                    if record.kind != TENSOR and len(self.suspects) < 4 * SUSPECTS:
+                        self.suspects[id(record)] = record
+        if place is None:
+            return False
+        found = False
+        full = self.session.full
+        for record in list(self.suspects.values()):
+            how = change(record, full)
+            if how:
+                code = self.codes.get(record.attribute) or _code(record, how)
+                when = (_while(self.index) if self.inside
+                        else f"after index {self.index!r} was handed out")
+                self.report(record, code, how, place, when, exact=True)
+                found = True
+        if found:
+            self.localize = 0
+            self.suspects.clear()
+        return found
+
+    def _trace(self) -> None:
+        """Start tracing this item and what runs after it, while asked to."""
+        tracer = self.session.tracer
+        if self.localize <= 0 or tracer is None or tracer.active:
+            return
+        self.localize -= 1
+        full = self.session.full
+        for record in list(self.suspects.values()):
+            change(record, full)  # seen before this window: reported already
+        tracer.start(self, self._probe)
+
+    def _untrace(self) -> None:
+        tracer = self.session.tracer
+        if tracer is not None and tracer.owner is self:
+            tracer.stop()
 
     # --- an item -------------------------------------------------------------------------
 
     def enter(self, index: Any) -> Any:
+        self._untrace()  # what ran after the last item was traced up to here
         self.index = index
-        self.inside = True
         if self.hot:
             self._check_hot(None, caller=True)
+        self.inside = True
+        self._trace()
         before = self._region_prints(index) if self.regions else None
         watch = self.session.watch
         watch.datasets.append(self)
@@ -122,6 +199,8 @@ class DatasetGuard:
                     if record is not None and id(record) not in self.seen_inplace:
                         self.report(record, "CPS101", "changed in place", None,
                                     _while(index))
+        self._report_written(shallow)
+        self.converted.clear()
         if self.seen_inplace:
             self.seen_inplace.clear()
         if aliases:
@@ -129,12 +208,51 @@ class DatasetGuard:
                 self.regions[index] = aliases
             except TypeError:  # an unhashable index
                 pass
+        tracing = self.session.tracer is not None and self.session.tracer.owner is self
         for record in records:
             if record.kind not in (TENSOR, ARRAY):
                 self.hot[id(record)] = (record, index, id(record) in shallow)
+                if tracing and len(self.suspects) < 4 * SUSPECTS:
+                    self.suspects[id(record)] = record
+        for top in self.tops:  # a cache filled by this item: its entries are stored data
+            if len(top.obj) != len(top.print) and self.stored.fill(top) and \
+                    not self.cache_traced:
+                self.cache_traced = True  # trace an item or two: a filled entry changed
+                self.localize = max(self.localize, 2)
+                self.suspects[id(top)] = top
         while len(self.hot) > HOT_LIMIT:
             self.hot.pop(next(iter(self.hot)))
         self._cycle(index)
+
+    def yielded(self, number: int, item: Any) -> None:
+        """An iterable dataset yields `item`: an object it yielded before (kept by its
+        iterator, though no attribute holds it) must be as it was then."""
+        kept = self.kept
+        record = kept.by_id.get(id(item))
+        if record is not None and record.obj is item:
+            full = self.session.full
+            root = record.path
+            for each in kept.records:
+                if each.path != root and not each.path.startswith((root + "[", root + ".")):
+                    continue
+                how = change(each, full)
+                if how:
+                    self.report(each, _code(each, how), how, None,
+                                f"between two yields of the same object (item {number})")
+            return
+        if len(kept.records) > HOT_LIMIT:
+            self.kept = kept = StoredData({}, self.session.full)
+        if id(item) not in self.stored.by_id:
+            kept.adopt(item, f"yielded[{number}]")
+
+    def _report_written(self, shallow=()) -> None:
+        """The writes the mode saw in this item, now that it is known whether the item
+        reached the stored tensor through a shallow copy of what holds it (CPS102)."""
+        written, self.written = self.written, []
+        for record, code, how, place, when in written:
+            if code == "CPS101" and id(record) in shallow:
+                code, how = "CPS102", how + " after a shallow copy of what holds it"
+            self.report(record, code, how, place, when, exact=True)
 
     def _owner(self, alias) -> Optional[Stored]:
         span, device = _span_of(alias)
@@ -187,8 +305,7 @@ class DatasetGuard:
                         aliases.append((value, span, array_fingerprint(value, full)))
             else:
                 if isinstance(value, (list, tuple)):
-                    fresh: Union[list, dict, None] = \
-                        value if stored is None and isinstance(value, list) else None
+                    fresh: Union[list, tuple, dict, None] = value if stored is None else None
                     items = value[:SAMPLE_NODES]
                 elif isinstance(value, dict):
                     fresh = value if stored is None else None
@@ -256,6 +373,7 @@ class DatasetGuard:
         self._check_hot(place)
 
     def sweep(self, place: Optional[Place], when: str) -> None:
+        self._untrace()
         self._check_hot(place)
         full = self.session.full
         for record in self.stored.records:
@@ -279,10 +397,12 @@ class DatasetGuard:
         after = []
         for tensor in written:
             hits = self.stored.overlapping(tensor_span(tensor), tensor_device(tensor))
+            converted = id(tensor) in self.converted
             for record in hits:
                 version = record.obj._version if record.kind == TENSOR else None
                 if not unchanged:
-                    after.append(functools.partial(self._written, record, version))
+                    after.append(functools.partial(self._written, record, version,
+                                                   converted))
                 elif version == record.version:
                     after.append(functools.partial(self._kept, record))
         return after
@@ -291,15 +411,18 @@ class DatasetGuard:
     def _kept(record: Stored) -> None:
         record.version = record.obj._version
 
-    def _written(self, record: Stored, version_before: Optional[int]) -> None:
-        if record.kind == TENSOR and record.obj._version == version_before:
+    def _written(self, record: Stored, version_before: Optional[int],
+                 converted: bool = False) -> None:
+        if converted:
+            code, how = "CPS104", "changed in place through a conversion that returned it"
+        elif record.kind == TENSOR and record.obj._version == version_before:
             code, how = "CPS102", "changed through an alias that shares its storage"
         else:
             code, how = "CPS101", "changed in place"
         change(record, self.session.full)  # the new baseline
         self.seen_inplace.add(id(record))
-        self.report(record, code, how, self.session.places.user_place(1),
-                    f"while reading index {self.index!r}")
+        self.written.append((record, code, how, self.session.places.user_place(1),
+                             f"while reading index {self.index!r}"))
 
 
 _ATOMS = frozenset((int, float, bool, str, bytes, type(None)))  # hold no stored data
@@ -349,6 +472,7 @@ class DatasetGuards:
 
     def wrap(self, cls: type) -> None:
         self._wrap_caches(cls)
+        self._wrap_iter(cls)
         real = cls.__dict__.get("__getitem__")
         if real is None or getattr(real, "__copysafety_real__", None) is not None \
                 or not callable(real):
@@ -390,6 +514,65 @@ class DatasetGuards:
         type.__setattr__(cls, "__getitem__", __getitem__)
         self._wrapped.append((cls, real))
 
+    def _wrap_iter(self, cls: type) -> None:
+        """An iterable dataset's own `__iter__`: each item it yields is watched as an item
+        of a map-style dataset is (index: the item's number in this iteration)."""
+        real = cls.__dict__.get("__iter__")
+        if real is None or not callable(real) or \
+                getattr(real, "__copysafety_real__", None) is not None:
+            return
+        try:
+            from torch.utils.data import IterableDataset
+        except ImportError:  # pragma: no cover
+            return
+        if not issubclass(cls, IterableDataset):
+            return
+        guards = self
+
+        @functools.wraps(real)
+        def __iter__(self):
+            items = real(self)
+            try:
+                guard = guards._guard_for(self, real)
+            except Exception:  # noqa: BLE001 - never in the program's way
+                guard = None
+            return items if guard is None else guards.iterate(guard, iter(items))
+
+        __iter__.__copysafety_real__ = real  # type: ignore[attr-defined]
+        self._patch(cls, "__iter__", __iter__)
+
+    def iterate(self, guard: "DatasetGuard", items: Any) -> Any:
+        number = 0
+        watch = self.session.watch
+        while True:
+            try:
+                watch.quiet += 1
+                try:
+                    before = guard.enter(number)
+                finally:
+                    watch.quiet -= 1
+            except Exception:  # noqa: BLE001
+                before = None
+            try:
+                item = next(items)
+            except StopIteration:
+                self._abandon(guard)
+                return
+            except BaseException:
+                self._abandon(guard)
+                raise
+            try:
+                watch.quiet += 1
+                try:
+                    guard.leave(number, before, item)
+                    guard.yielded(number, item)
+                finally:
+                    watch.quiet -= 1
+            except Exception:  # noqa: BLE001
+                pass
+            yield item
+            number += 1
+
     def _wrap_caches(self, cls: type) -> None:
         """The class's own cached methods but `__getitem__` (wrapped with it), once."""
         for name, method in cached_members(cls).items():
@@ -428,6 +611,8 @@ class DatasetGuards:
         if watch.datasets and watch.datasets[-1] is guard:
             watch.datasets.pop()
         guard.seen_inplace.clear()
+        guard._report_written()
+        guard.converted.clear()
         guard.escaped = False
         guard.inside = False
 
@@ -509,6 +694,9 @@ class DatasetGuards:
         self._patched.clear()
 
     def before_batch(self) -> None:
+        # A safe point (no torch call runs): the mode leaves the stack if the snapshots that
+        # held it there (an EMA's `state_dict()` of the last step) are gone.
+        self.session.snapshots.sync()
         place = self.session.places.user_place(2)
         self.session.watch.quiet += 1
         try:

@@ -63,12 +63,13 @@ def _crc(buffer) -> int:
     return zlib.crc32(memoryview(buffer).cast("B"))
 
 
-def array_fingerprint(array, full: bool = False) -> Any:
+def array_fingerprint(array, full: bool = False, limit: int = FULL_BYTES) -> Any:
+    """All bytes up to `limit`, else `SAMPLES` elements spread evenly."""
     import numpy as np
 
     if array.dtype.kind == "O":
         return ("objects", tuple(map(id, array.flat)))
-    if full or array.nbytes <= FULL_BYTES:
+    if full or array.nbytes <= limit:
         if array.flags.c_contiguous:
             return zlib.crc32(array)
         return _crc(np.ascontiguousarray(array))
@@ -76,11 +77,11 @@ def array_fingerprint(array, full: bool = False) -> Any:
     return _crc(np.ascontiguousarray(array.flat[positions]))
 
 
-def tensor_fingerprint(tensor, full: bool = False) -> Any:
+def tensor_fingerprint(tensor, full: bool = False, limit: int = FULL_BYTES) -> Any:
     try:
         if tensor.is_cpu and tensor.is_contiguous():  # the common case: its bytes, directly
             start, size = tensor.data_ptr(), tensor.nbytes
-            if start and (full or size <= FULL_BYTES):
+            if start and (full or size <= limit):
                 return zlib.crc32(ctypes.string_at(start, size))
     except (RuntimeError, TypeError):  # no plain memory (sparse, fake, wrapper subclasses)
         pass
@@ -90,7 +91,7 @@ def tensor_fingerprint(tensor, full: bool = False) -> Any:
         except (RuntimeError, TypeError):  # grad, conjugate bit, a dtype numpy lacks, sparse
             pass
         else:
-            return array_fingerprint(array, full) if array.size else None
+            return array_fingerprint(array, full, limit) if array.size else None
     global _NUMPY_DTYPES
     if not _NUMPY_DTYPES:
         _NUMPY_DTYPES = _numpy_dtypes()

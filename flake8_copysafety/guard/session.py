@@ -31,12 +31,13 @@ class GuardFinding:
     line: int
     code: str
     message: str
+    column: int = 1  # 1-based, as the linter prints it
 
     def finding(self) -> Finding:
-        return Finding(self.line, 0, self.code, self.message)
+        return Finding(self.line, self.column - 1, self.code, self.message)
 
     def text(self) -> str:
-        return (f"{display_path(self.path)}:{self.line}:1: {self.code} "
+        return (f"{display_path(self.path)}:{self.line}:{self.column}: {self.code} "
                 f"{self.finding().message}")
 
 
@@ -44,6 +45,7 @@ class GuardFinding:
 class GuardOptions:
     full: bool = False  # fingerprint all bytes of stored data, not a sample
     verbose: Optional[TextIO] = None  # where findings are written as they happen
+    module: Optional[str] = None  # the module run with `-m`: its package is user code
 
 
 @dataclass
@@ -56,13 +58,15 @@ class GuardSession:
 
     def __post_init__(self) -> None:
         self.full = self.options.full
-        self.places = Places()
+        self.places = Places(self._user_modules())
         self.pid = os.getpid()
         self._seen: Dict[Any, GuardFinding] = {}
         self._worker_dir: Optional[str] = None
         self.watch: Any = None
         self.datasets: Any = None
         self.snapshots: Any = None
+        self.tracer: Any = None
+        self._placed_later: set = set()  # findings an exact place may still replace
         self.active = False
 
     # --- install ---------------------------------------------------------------------------
@@ -75,12 +79,14 @@ class GuardSession:
         except ImportError as exc:
             raise TorchMissing(f"{NEEDS_TORCH} ({exc})") from None
         from .datasets import DatasetGuards
+        from .localize import LineTracer
         from .state_dicts import Snapshots
         from .watch import Watch
 
-        self.places = Places()  # now that torch and numpy are imported
+        self.places = Places(self._user_modules())  # now that torch and numpy are imported
         self._worker_dir = tempfile.mkdtemp(prefix="copysafety-guard-")
         self.watch = Watch(self)
+        self.tracer = LineTracer(self)
         self.datasets = DatasetGuards(self)
         self.snapshots = Snapshots(self)
         self.datasets.install()
@@ -88,11 +94,15 @@ class GuardSession:
         self.active = True
         return self
 
+    def _user_modules(self) -> Tuple[str, ...]:
+        return (self.options.module,) if self.options.module else ()
+
     def stop(self) -> List[GuardFinding]:
         """Sweep the stored data once more, take the guards out, gather worker findings."""
         if not self.active:
             return self.findings
         self.check_now("when the program ended")
+        self.tracer.stop(probe_last=False)
         self.datasets.uninstall()
         self.snapshots.uninstall()
         self.active = False
@@ -129,27 +139,38 @@ class GuardSession:
             if watch is not None:
                 watch.quiet -= 1
 
-    def report(self, code: str, place: Optional[Place], message: str, key: Any = ()) -> None:
+    def report(self, code: str, place: Optional[Place], message: str, key: Any = (),
+               exact: bool = True) -> None:
+        """`exact`: `place` is where the change was made; a finding that is not (found
+        later, placed where it was found) gives way to an exact one of the same key."""
         if place is None:
             return  # nowhere in the user's code to point at
-        found = GuardFinding(place.path, place.line, code, message)
+        found = GuardFinding(place.path, place.line, code, message, place.column)
         if os.getpid() != self.pid:
-            if self._first(found, key):
-                self._to_parent(found, key)
+            if self._first(found, key, exact):
+                self._to_parent(found, key, exact)
             return
-        self._add(found, key)
+        self._add(found, key, exact)
 
-    def _first(self, found: GuardFinding, key: Any) -> bool:
-        """One finding per code and key (a dataset's attribute, a snapshot), else per line."""
+    def _first(self, found: GuardFinding, key: Any, exact: bool = True) -> bool:
+        """One finding per code and key (a dataset's attribute, a snapshot), else per line;
+        an exact one replaces one placed later."""
         where = (found.path, found.line, found.message)
         dedupe = (found.code,) + (tuple(key) if key else where)
-        if dedupe in self._seen:
+        old = self._seen.get(dedupe)
+        if old is not None and not (exact and id(old) in self._placed_later):
             return False
+        if old is not None:
+            self._placed_later.discard(id(old))
+            if old in self.findings:
+                self.findings.remove(old)
         self._seen[dedupe] = found
+        if not exact:
+            self._placed_later.add(id(found))
         return True
 
-    def _add(self, found: GuardFinding, key: Any) -> None:
-        if not self._first(found, key):
+    def _add(self, found: GuardFinding, key: Any, exact: bool = True) -> None:
+        if not self._first(found, key, exact):
             return
         self.findings.append(found)
         self.event(found.code, found.message)
@@ -165,11 +186,13 @@ class GuardSession:
         (an EMA written through `ema.state_dict()` on purpose)."""
         self.events.append((code, detail))
 
-    def _to_parent(self, found: GuardFinding, key: Any) -> None:
+    def _to_parent(self, found: GuardFinding, key: Any, exact: bool) -> None:
         if not self._worker_dir:
             return
-        line = json.dumps({"path": found.path, "line": found.line, "code": found.code,
-                           "message": found.message, "key": [str(k) for k in key]})
+        line = json.dumps({"path": found.path, "line": found.line, "column": found.column,
+                           "code": found.code,
+                           "message": found.message, "key": [str(k) for k in key],
+                           "exact": exact})
         try:
             with open(os.path.join(self._worker_dir, f"{os.getpid()}.jsonl"), "a",
                       encoding="utf-8") as handle:
@@ -193,7 +216,8 @@ class GuardSession:
                 try:
                     item = json.loads(line)
                     self._add(GuardFinding(item["path"], int(item["line"]), item["code"],
-                                           item["message"]), tuple(item.get("key", ())))
+                                           item["message"], int(item.get("column", 1))),
+                              tuple(item.get("key", ())), bool(item.get("exact", True)))
                 except (ValueError, KeyError, TypeError):
                     continue
 

@@ -12,7 +12,8 @@ its parameters and buffers; an optimizer's holds its very state tensors. So:
 
 Checked where a snapshot is used: `load_state_dict` (a stale snapshot restores the current
 weights: CPS202), `torch.save` (it saves them: CPS202), and after `Optimizer.load_state_dict`
-(state tensors now shared with another live optimizer: CPS201).
+(state tensors now shared with another live optimizer: CPS202, as the linter names an
+optimizer state kept by `load_state_dict`).
 """
 
 import functools
@@ -24,6 +25,12 @@ from .memory import tensor_fingerprint
 from .places import Place
 
 RECORDS_PER_TENSOR = 8
+# A snapshot is taken as often as every training step (an EMA reads `state_dict()` each
+# step): its tensors are fingerprinted whole up to 4 KiB, else by a sample (`SAMPLES`
+# elements), unless `--full-fingerprints`. A module's own changes move the version counter
+# the snapshot shares; the fingerprint is for writes through `.data`, which change many
+# elements at once.
+SNAPSHOT_BYTES = 1 << 12
 _WALK_DEPTH = 4
 
 
@@ -43,24 +50,34 @@ class Snapshot:
         return f"`{self.owner_name}.state_dict()`{where}"
 
 
-class Entry:
-    __slots__ = ("ref", "snapshot", "key", "version", "print", "stale_at_birth")
+def _print(tensor, full: bool) -> Any:
+    return tensor_fingerprint(tensor, full, SNAPSHOT_BYTES)
 
-    def __init__(self, tensor, snapshot: Snapshot, key: str, stale: bool = False) -> None:
+
+class Entry:
+    __slots__ = ("ref", "snapshot", "key", "version", "print", "stale_at_birth", "full",
+                 "read")
+
+    def __init__(self, tensor, snapshot: Snapshot, key: str, stale: bool = False,
+                 full: bool = False) -> None:
         self.ref = weakref.ref(tensor)
         self.snapshot, self.key = snapshot, key
         self.version = tensor._version
-        self.print = tensor_fingerprint(tensor)
+        self.full = full
+        self.print = _print(tensor, full)
         self.stale_at_birth = stale
+        self.read = False  # its bytes were compared at a read already
 
-    def stale(self, tensor) -> bool:
+    def stale(self, tensor, cheap: bool = False) -> bool:
+        """Changed since taken; `cheap`: by the version counter only (where it is asked on
+        every torch call that reads the tensor)."""
         if self.stale_at_birth or tensor._version != self.version:
             return True
-        return tensor_fingerprint(tensor) != self.print
+        return not cheap and _print(tensor, self.full) != self.print
 
     def rebase(self, tensor) -> None:
         self.version = tensor._version
-        self.print = tensor_fingerprint(tensor)
+        self.print = _print(tensor, self.full)
 
 
 def _tensors(value: Any, key: str = "", depth: int = 0) -> Iterator[Tuple[str, Any]]:
@@ -130,7 +147,7 @@ class Snapshots:
             self.optimizers.add(owner)
         for key, tensor in _tensors(result):
             try:
-                self._track(tensor, Entry(tensor, snapshot, key))
+                self._track(tensor, Entry(tensor, snapshot, key, full=self.session.full))
             except TypeError:
                 continue
         self.sync()
@@ -194,7 +211,9 @@ class Snapshots:
             if isinstance(value, torch.Tensor):
                 for entry in self._entries(value):
                     snapshot = entry.snapshot
-                    if "read" not in snapshot.reported and entry.stale(value):
+                    # bytes compared at the first read of each tensor, then the version only
+                    cheap, entry.read = entry.read, True
+                    if "read" not in snapshot.reported and entry.stale(value, cheap=cheap):
                         snapshot.reported.add("read")
                         place = self.session.places.user_place(1)
                         self.session.event(
@@ -210,7 +229,8 @@ class Snapshots:
             return
         for entry in entries:
             stale = entry.stale(source)
-            self._track(result, Entry(result, entry.snapshot, entry.key, stale))
+            self._track(result, Entry(result, entry.snapshot, entry.key, stale,
+                                      self.session.full))
 
     # --- checks where a snapshot is used -------------------------------------------------
 
@@ -265,7 +285,7 @@ class Snapshots:
                 for _, tensor in _tensors(state):
                     if tensor.numel() > 1 and _storage(tensor) in mine:
                         self.session.report(
-                            "CPS201", place,
+                            "CPS202", place,
                             f"after load_state_dict, `{type(optimizer).__name__}` shares "
                             f"its state tensors with another live `{type(other).__name__}`"
                             ": stepping one changes the other's state; load "
@@ -311,7 +331,8 @@ class Snapshots:
                         snapshots._depth.n = depth
                     if depth == 0:
                         session.guarded(lambda: snapshots.take(
-                            self, kind, result, session.places.user_place(3)))
+                            self, kind, result,
+                            session.places.user_place(3, statement=True)))
                     return result
                 return state_dict
             return make
@@ -320,7 +341,7 @@ class Snapshots:
             def make(real):
                 @functools.wraps(real)
                 def load_state_dict(self, state_dict, *args, **kwargs):
-                    place = session.places.user_place(1)
+                    place = session.places.user_place(1, statement=True)
                     session.guarded(lambda: snapshots._check_use(
                         state_dict, "loaded", place, self))
                     result = real(self, state_dict, *args, **kwargs)

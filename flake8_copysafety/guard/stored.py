@@ -211,6 +211,36 @@ class StoredData:
         self._index_spans()
         return True
 
+    def fill(self, record: Stored) -> List[Stored]:
+        """A top-level list or dict that only gained entries since its baseline (a cache
+        filled on demand): record the new entries as stored; the records added."""
+        if record.depth != 0 or record.kind not in (LIST, DICT):
+            return []
+        before, now = record.print, _entries(record)
+        if record.kind == DICT:
+            if not _only_filled(before, now):
+                return []
+            new = [(key, ident) for key, ident in now.items() if before.get(key) != ident]
+        else:
+            if not _only_filled_list(before, now):
+                return []
+            new = [(i, ident) for i, ident in enumerate(now)
+                   if i >= len(before) or before[i] != ident]
+        record.print = now
+        count = len(self.records)
+        obj = record.obj
+        for key, _ in new:
+            try:
+                value = obj[key]
+            except (KeyError, IndexError, TypeError):
+                continue
+            if is_data(value):
+                self._walk(value, f"{record.path}[{key!r}]", 1, record)
+        added = self.records[count:]
+        if any(r.span is not None for r in added):
+            self._index_spans()
+        return added
+
     def _index_spans(self) -> None:
         grouped: Dict[str, List[Tuple[int, int, int, Stored]]] = {}
         for n, record in enumerate(self.records):
@@ -261,7 +291,7 @@ def shallow_copy_of(fresh: Any, record: Optional[Stored]) -> bool:
         return False
     if record.kind == DICT and isinstance(fresh, dict):
         return fresh.keys() == record.obj.keys()
-    if record.kind == LIST and isinstance(fresh, list):
+    if record.kind == LIST and isinstance(fresh, (list, tuple)):
         return len(fresh) == len(record.obj)
     return False
 

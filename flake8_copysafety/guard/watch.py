@@ -19,7 +19,22 @@ _INPLACE_DUNDERS = frozenset(
 # writes through what they return move no version counter (measured on torch 2.13).
 _ESCAPES = frozenset("numpy __array__ __dlpack__ untyped_storage storage _typed_storage "
                      "data_ptr".split())
-READ, WRITE, ESCAPE = "read", "write", "escape"
+READ, WRITE, ESCAPE, CONVERT = "read", "write", "escape", "convert"
+# Conversions that return their very tensor when nothing needs converting (CPS104), and
+# `.cpu()`, which the linter proves a no-op for data on the CPU (CPS101 there).
+_CONVERSIONS = frozenset("to type float double half int long bool byte short bfloat16 cuda "
+                         "cpu".split())
+
+
+def unproven_conversion(name: str, args: tuple, kwargs: dict) -> bool:
+    """A no-op conversion the linter cannot prove one from the source (CPS104): not a move
+    to the CPU written out (`.cpu()`, `.to("cpu")`), which it reads as a no-op (CPS101)."""
+    if name == "cpu":
+        return False
+    if name == "to":
+        given = list(args[1:]) + list(kwargs.values())
+        return not (given and all(isinstance(a, str) and a.startswith("cpu") for a in given))
+    return True
 
 
 def call_kind(name: str) -> str:
@@ -27,6 +42,8 @@ def call_kind(name: str) -> str:
     (hands its memory out) or READ (anything else; `out=` and `inplace=True` aside)."""
     if (name.endswith("_") and not name.endswith("__")) or name in _INPLACE_DUNDERS:
         return WRITE
+    if name in _CONVERSIONS:
+        return CONVERT
     return ESCAPE if name in _ESCAPES else READ
 
 
@@ -166,6 +183,10 @@ class Watch:
             finally:
                 self.quiet -= 1
         result = func(*args, **kwargs)
+        if kind is CONVERT and args and result is args[0] and state.datasets and \
+                unproven_conversion(name, args, kwargs):
+            for guard in state.datasets:
+                guard.converted.add(id(result))
         if before or (tracked and args and isinstance(result, torch.Tensor)):
             self.quiet += 1
             try:

@@ -7,4 +7,4 @@ opt_b = torch.optim.Adam(b.parameters(), lr=0.1)
 for model, opt in ((a, opt_a), (b, opt_b)):
     model(torch.ones(1, 2)).sum().backward()
     opt.step()
-opt_b.load_state_dict(opt_a.state_dict())  # expect: CPS201
+opt_b.load_state_dict(opt_a.state_dict())  # expect: CPS202

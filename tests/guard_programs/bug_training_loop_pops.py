@@ -1,5 +1,6 @@
 """The training loop pops an entry off a stored sample dict the dataset handed out; the
-change is seen (and reported) where the next item is asked for."""
+change is seen where the next item is asked for, and reported at the pop (found by tracing
+the next items)."""
 import torch
 from torch.utils.data import Dataset
 
@@ -17,5 +18,5 @@ class Samples(Dataset):
 
 data = Samples()
 for i in range(len(data)):
-    sample = data[i]  # expect: CPS103
-    sample.pop("y")
+    sample = data[i]
+    sample.pop("y")  # expect: CPS103
