@@ -211,7 +211,7 @@ def test_fails_on_its_own():
     assert "1 failed" in out, out + done.stderr
     assert "E       AssertionError: its own message" in out, out
     assert "test_demo.py:20: AssertionError" in out, out
-    assert "copysafety guards" in out and "test_demo.py:14:1: CPS101" in out, out
+    assert "copysafety guards" in out and "test_demo.py:14:9: CPS101" in out, out
 
 
 def test_copysafety_run_cleans_up_after_os_exit(tmp_path):
