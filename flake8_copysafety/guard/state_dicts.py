@@ -96,6 +96,8 @@ class Snapshots:
         self._holding = False
         self._patched: List[Tuple[Any, str, Any]] = []
         self._handles: List[Any] = []
+        # writes through a snapshot not yet judged (id of the snapshot -> what was seen)
+        self.pending_writes: Dict[int, str] = {}
 
     # --- tracking ------------------------------------------------------------------------
 
@@ -183,8 +185,10 @@ class Snapshots:
         entry.stale_at_birth = False
         if snapshot.written is None:
             snapshot.written = self.session.places.user_place(1)
-            self.session.event(
-                "CPS201", f"in-place change through {snapshot.describe()}{entry.key} at "
+            # Seen at the end unless the snapshot is first loaded back into its own module:
+            # the write-through then already is what the load makes.
+            self.pending_writes[id(snapshot)] = (
+                f"in-place change through {snapshot.describe()}{entry.key} at "
                 f"{_show(snapshot.written)}: it changes `{snapshot.owner_name}` too")
 
     def on_read(self, args: tuple) -> None:
@@ -194,6 +198,8 @@ class Snapshots:
             if isinstance(value, torch.Tensor):
                 for entry in self._entries(value):
                     snapshot = entry.snapshot
+                    if snapshot.owner() is None:
+                        continue  # its optimizer is gone (see `_check_use`)
                     if "read" not in snapshot.reported and entry.stale(value):
                         snapshot.reported.add("read")
                         place = self.session.places.user_place(1)
@@ -233,6 +239,12 @@ class Snapshots:
                 own = {_storage(t) for t in list(target.parameters()) + list(target.buffers())}
         for entry, tensor in self._used(value):
             snapshot = entry.snapshot
+            if snapshot.owner() is None:
+                continue  # its optimizer is gone: what changed the tensors since is another
+            if snapshot.written is not None and snapshot.owner() is target:
+                self.pending_writes.pop(id(snapshot), None)  # loaded back where it came from
+                continue
+            self._flush_write(snapshot)
             if snapshot.written is not None and snapshot.owner() is not target:
                 self._report_once(
                     snapshot, "written", "CPS201", snapshot.written,
@@ -273,9 +285,16 @@ class Snapshots:
                             key=("shared-optimizer-state", id(optimizer)))
                         return
 
+    def _flush_write(self, snapshot: Snapshot) -> None:
+        detail = self.pending_writes.pop(id(snapshot), None)
+        if detail is not None:
+            self.session.event("CPS201", detail)
+
     def stale_alive(self) -> List[str]:
-        """Live snapshots that no longer hold what they held (checked at the end)."""
-        out, seen = [], set()
+        """Live snapshots that no longer hold what they held, and writes through a snapshot
+        never loaded back into its own module (checked at the end)."""
+        out, seen = list(self.pending_writes.values()), set()
+        self.pending_writes.clear()
         for entries in list(self.tracked.values()):
             for entry in entries:
                 tensor = entry.ref()

@@ -41,8 +41,60 @@ _NOT_CHANGING = frozenset({"state_dict", "load_state_dict", "save", "print", "le
 _KEY_READERS = frozenset({"len", "list", "sorted", "set", "tuple", "iter"})
 # Calls whose result holds a module's live tensors (an update blending them in is an EMA).
 _LIVE_METHODS = frozenset({"state_dict"} | set(PARAMS_METHODS))
+# The receiver of a snapshot whose optimizer name was bound to a new optimizer since.
+_REPLACED = " (replaced)"
 _FIX_HINT = ("copy it: `copy.deepcopy(...)` or "
              "`{k: v.detach().clone() for k, v in ....items()}`")
+
+
+def optimizer_modules(ctx: FileContext, rhs: cst.BaseExpression, path: DefPath
+                      ) -> Optional[Set[str]]:
+    """The modules an optimizer construction is built on: `SGD(net.parameters())`,
+    `Adam([{"params": a.parameters()}, {"params": b.parameters()}])`,
+    `SGD(list(a.parameters()) + list(b.parameters()))`. None when `rhs` is no optimizer
+    construction or a parameter list comes from elsewhere (`SGD(params)`)."""
+    if not isinstance(rhs, cst.Call) or not rhs.args:
+        return None
+    qualified = ctx.imports.qualify(rhs.func) or ""
+    if not (qualified.startswith("torch.optim.") and qualified.rpartition(".")[2][:1].isupper()):
+        receivers = ctx.receivers
+        name = dotted(rhs.func) or ""
+        if receivers is None or receivers.class_kind(name) != OPTIMIZER:
+            return None
+    found: Set[str] = set()
+    unknown = [False]
+
+    class Params(cst.CSTVisitor):
+        def visit_Call(self, call: cst.Call) -> Optional[bool]:
+            func = call.func
+            if isinstance(func, cst.Attribute) and func.attr.value in PARAMS_METHODS:
+                owner = dotted(func.value)
+                if owner is None:
+                    unknown[0] = True
+                else:
+                    found.add(owner)
+            else:  # `list(...)`, `itertools.chain(...)`: what they are given
+                for arg in call.args:
+                    arg.value.visit(self)
+            return False
+
+        def visit_DictElement(self, element: cst.DictElement) -> bool:
+            if isinstance(element.key, cst.SimpleString) and \
+                    element.key.evaluated_value == "params":
+                element.value.visit(self)
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False  # `filter(lambda p: p.requires_grad, ...)`
+
+        def visit_Name(self, name: cst.Name) -> None:
+            unknown[0] = True  # a list of parameters made elsewhere
+
+    first = rhs.args[0]
+    if first.keyword is not None:
+        return None
+    first.value.visit(Params())
+    return found if found and not unknown[0] else None
 
 
 class _ClassFacts:
@@ -94,11 +146,13 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
     keeping = {path for path, func in members if path in scopes or (
         producers and any(f"{name}(" in ctx.code(func) for name in producers))}
     ordered = sorted(members, key=lambda member: member[0] not in keeping)
+    built_on = _class_optimizers(ctx, members)
     for path, func in ordered:
         if path not in keeping and not seeds and not facts.bindings:
             break
         walker = StateDictWalker(ctx, report, owner, first_param(func), path)
         walker.env.update(seeds)
+        walker.built_on.update(built_on)
         walker.walk_block(func.body.body)
         facts.changes |= walker.saw_change
         facts.write_handles |= walker.write_handles
@@ -125,6 +179,25 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
             elif key.partition(".")[2] in outside:
                 report.snapshot(tracked, None, f"the code using `{owner.name.value}` reads "
                                                f"`.{key.partition('.')[2]}`")
+
+
+def _class_optimizers(ctx: FileContext, members: List[Tuple[DefPath, cst.FunctionDef]]
+                      ) -> Dict[str, Set[str]]:
+    """`self.opt = SGD(self.net.parameters())` in any method: `self.opt.step()` in every
+    method changes `self.net` only."""
+    found: Dict[str, Set[str]] = {}
+    for path, method in members:
+        if not isinstance(method.body, cst.IndentedBlock):
+            continue
+        for small in small_statements(method.body.body):
+            if not isinstance(small, cst.Assign):
+                continue
+            modules = optimizer_modules(ctx, small.value, path)
+            for target in small.targets:
+                key = dotted(target.target)
+                if modules and key and "." in key:
+                    found[key] = found.get(key, set()) | modules
+    return found
 
 
 def _attribute_snapshots(cls: cst.ClassDef, ctx: FileContext, class_path: DefPath
@@ -255,6 +328,9 @@ class StateDictWalker(FlowWalker):
         # (an EMA or averaged model): handles into their module, not snapshots
         self.write_handles: Set[str] = set()
         self._pending: Dict[str, List[Tuple[cst.CSTNode, Tracked]]] = {}
+        # optimizers built here on some modules' parameters (`opt = SGD(net.parameters())`):
+        # their step changes those modules only
+        self.built_on: Dict[str, Set[str]] = {}
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
         made = state_dict_source(self.ctx, node, self.path)
@@ -392,7 +468,9 @@ class StateDictWalker(FlowWalker):
             self.module_changed(None)  # `self._run_epoch()` steps the optimizer
         elif name == "step" and owner:
             self._stepped.add(owner)
-            if OPTIMIZER_NAME.search(owner) or self._is_optimizer(owner):
+            if owner in self.built_on:
+                self._optimizer_stepped(owner)
+            elif OPTIMIZER_NAME.search(owner) or self._is_optimizer(owner):
                 self.module_changed(None)
         elif name == "load_state_dict" and owner:
             self._loaded(call, owner, args)
@@ -404,9 +482,23 @@ class StateDictWalker(FlowWalker):
             names = {dotted(a.value) for a in call.args}
             self._stepped |= {n for n in names if n}
             touched = [r for r in self._receivers() if r in names]
-            if touched or any(n and (OPTIMIZER_NAME.search(n) or self._is_optimizer(n))
-                              for n in names):
+            known = [n for n in names if n in self.built_on]
+            if known and all(n in self.built_on or n in touched for n in names if n):
+                for optimizer in known:
+                    self._optimizer_stepped(optimizer)
+                for receiver in touched:
+                    self.module_changed(receiver)
+            elif touched or any(n and (OPTIMIZER_NAME.search(n) or self._is_optimizer(n))
+                                for n in names):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
+
+    def _optimizer_stepped(self, optimizer: str) -> None:
+        """A step of an optimizer built here changes its own state and the modules whose
+        parameters it was built on, not the others (a reference or control-variate module
+        beside the trained one)."""
+        self.ctx.used(sem.OPTIMIZER_CHANGES_ITS_MODULES)
+        for receiver in {optimizer} | self.built_on[optimizer]:
+            self.module_changed(receiver)
 
     def _handed(self, call: cst.Call, name: str, owner: Optional[str]) -> None:
         """A call given a module whose snapshot is kept (`run_epoch(model, loader)`) may
@@ -432,7 +524,9 @@ class StateDictWalker(FlowWalker):
             self.module_changed(owner, training=False)
         if loaded is None or own or loaded.family is not Family.STATE_DICT:
             return
-        if loaded.receiver_kind == OPTIMIZER:
+        if loaded.receiver_kind == OPTIMIZER and (loaded.receiver or "").endswith(_REPLACED):
+            self.ctx.used(sem.OPTIMIZER_REBOUND)  # nothing steps the optimizer it came from
+        elif loaded.receiver_kind == OPTIMIZER:
             self.ctx.used(sem.OPTIMIZER_LOAD_KEEPS)
             site = call.args[0].value
             self.report.shared(call, loaded, owner, site)
@@ -450,7 +544,22 @@ class StateDictWalker(FlowWalker):
             given = {dotted(a.value) for a in rhs.args} - {None}
             if key and given:
                 self._users[key] = given  # `trainer = Trainer(model, opt)`
+            modules = optimizer_modules(self.ctx, rhs, self.path) if key else None
+            if key and modules:
+                self._new_optimizer(key, modules, stmt)
         super().bind(target, value, stmt, rhs)
+
+    def _new_optimizer(self, key: str, modules: Set[str], stmt: cst.CSTNode) -> None:
+        """`key` is bound to a new optimizer: a snapshot of the one it named before is of
+        an optimizer nothing steps any more (its state is gone with it)."""
+        self.built_on[key] = modules
+        if key in self._stepped:
+            self._stepped.discard(key)
+            self.ctx.used(sem.OPTIMIZER_REBOUND)
+        for name, tracked in list(self.env.items()):
+            if tracked.family is Family.STATE_DICT and tracked.receiver == key and \
+                    tracked.receiver_kind == OPTIMIZER:
+                self.env[name] = tracked.derive(receiver=key + _REPLACED)
 
     def on_bind(self, key, tracked, stmt, rhs):
         if tracked is None or tracked.family is not Family.STATE_DICT:
@@ -510,6 +619,9 @@ class StateDictWalker(FlowWalker):
         if tracked.maybe_via and not tracked.device_via:
             return  # `.float()` of a tensor of unknown dtype: not proven to be the module's
         if tracked.direct:
+            if self._only_effect(node):
+                self.ctx.used(sem.STATE_DICT_WRITE_THROUGH)
+                return  # `m.state_dict()[k].copy_(v)`: nothing but the module is changed
             self.report.inplace(node, tracked, "the change goes straight into the module")
             return
         if self._blends_other_module(node, tracked):
@@ -525,6 +637,20 @@ class StateDictWalker(FlowWalker):
                                                "another call, as if it were a copy")
         elif tracked.bound_key:
             self._pending.setdefault(tracked.bound_key, []).append((node, tracked))
+
+    def _only_effect(self, node: cst.CSTNode) -> bool:
+        """Whether the statement changing `node` keeps nothing of it: a call statement or an
+        item assignment (`m.state_dict()[k][0] = v`, `m.state_dict()[k] += d`). Its only
+        effect is the change of the module; its result is not used as a new tensor."""
+        statement = self._statement
+        if isinstance(statement, cst.Expr):
+            return statement.value is node
+        if isinstance(statement, cst.AugAssign):
+            return True
+        if isinstance(statement, cst.Assign):
+            return not any(isinstance(t.target, (cst.Name, cst.Attribute))
+                           for t in statement.targets)
+        return False
 
     def _blends_other_module(self, node: cst.CSTNode, tracked: Tracked) -> bool:
         """Whether the change writes values of another module's live tensors into this one
