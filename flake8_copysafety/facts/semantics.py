@@ -323,6 +323,8 @@ STATE_DICT_METADATA_READ = "state_dict:metadata-read"
 OPTIMIZER_CHANGES_ITS_MODULES = "optimizer:step-changes-its-modules"
 OPTIMIZER_REBOUND = "optimizer:rebound"
 STATE_DICT_WRITE_THROUGH = "state_dict:write-through-statement"
+PARAMETERS_LIVE = "parameters:live-tensors"
+MODULE_SHALLOW_COPY = "copy.copy:module-shares-parameters"
 # What describes a tensor without reading its elements: the same for a module's own tensor
 # and for a copy of it (`Tensor.shape`, `.dtype`, `.device`, ... in the torch docs' "Tensor
 # Attributes"; `size()`, `dim()`, `numel()`), so a read of them never tells the two apart.
@@ -352,6 +354,11 @@ STATE_DICT_FACTS: Dict[str, str] = {
     STATE_DICT_WRITE_THROUGH: "a statement that changes a state_dict's tensor straight off "
                               "the call (`m.state_dict()[k].copy_(v)`) has no effect but "
                               "on the module: its only possible intent is to change it",
+    PARAMETERS_LIVE: "`list(m.parameters())`, `dict(m.named_parameters())` and comprehensions "
+                     "keeping `p` (or `p.data`, `p.detach()`) hold the module's live "
+                     "parameter tensors: an optimizer step changes them",
+    MODULE_SHALLOW_COPY: "`copy.copy(module)` shares the module's parameter tensors (and its "
+                         "parameter dicts): training the module changes the copy",
 }
 
 

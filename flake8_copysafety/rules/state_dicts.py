@@ -16,7 +16,7 @@ from typing import Dict, List, Optional, Set, Tuple
 import libcst as cst
 
 from ..analysis.flow import Change, FileContext, FlowWalker
-from ..analysis.live_sources import state_dict_source
+from ..analysis.live_sources import PARAMETERS, parameter_snapshot, state_dict_source
 from ..analysis.stored_types import first_param
 from ..analysis.summaries import resolve_self_callee
 from ..analysis.syntax import DefPath, functions_with_paths, small_statements, statements
@@ -27,7 +27,7 @@ from ..facts import semantics as sem
 from ..facts.module_changes import OPTIMIZER_NAME, PARAMS_METHODS, TRAINING_CALL
 from ..facts.semantics import Kind
 from ..plan.receivers import MODULE, OPTIMIZER
-from .reporting import RawFinding, copy_fix
+from .reporting import RawFinding, copy_fix, deepcopy_name
 
 # Comparing a changed state_dict with anything treats it as separate from its module.
 _COMPARISONS = frozenset({"equal", "allclose", "isclose", "assert_close", "assertEqual"})
@@ -41,6 +41,10 @@ _NOT_CHANGING = frozenset({"state_dict", "load_state_dict", "save", "print", "le
 _KEY_READERS = frozenset({"len", "list", "sorted", "set", "tuple", "iter"})
 # Calls whose result holds a module's live tensors (an update blending them in is an EMA).
 _LIVE_METHODS = frozenset({"state_dict"} | set(PARAMS_METHODS))
+# Calls that use parameters as the live tensors they are (their gradients, their identity):
+# a kept list of parameters handed to them is not read for its values.
+_LIVE_PARAMETER_USES = frozenset({"clip_grad_norm_", "clip_grad_value_", "add_param_group",
+                                  "parameters_to_vector", "id"})
 # The receiver of a snapshot whose optimizer name was bound to a new optimizer since.
 _REPLACED = " (replaced)"
 _FIX_HINT = ("copy it: `copy.deepcopy(...)` or "
@@ -95,6 +99,12 @@ def optimizer_modules(ctx: FileContext, rhs: cst.BaseExpression, path: DefPath
         return None
     first.value.visit(Params())
     return found if found and not unknown[0] else None
+
+
+def _with_parameters(call: cst.Call, receiver: str) -> cst.Call:
+    """`call` with its first argument replaced by `receiver.parameters()`."""
+    first = call.args[0].with_changes(value=cst.parse_expression(f"{receiver}.parameters()"))
+    return call.with_changes(args=[first, *call.args[1:]])
 
 
 class _ClassFacts:
@@ -209,7 +219,9 @@ def _attribute_snapshots(cls: cst.ClassDef, ctx: FileContext, class_path: DefPat
         for small in small_statements(method.body.body):
             if not isinstance(small, cst.Assign):
                 continue
-            made = state_dict_source(ctx, small.value, class_path + (method.name.value,))
+            path = class_path + (method.name.value,)
+            made = state_dict_source(ctx, small.value, path) or \
+                parameter_snapshot(ctx, small.value, path)
             for target in small.targets:
                 key = dotted(target.target)
                 if made is not None and key and "." in key:
@@ -235,6 +247,34 @@ def _self_reads(func: cst.FunctionDef) -> Set[str]:
     return found
 
 
+def _parameters_fix(ctx: FileContext, site: Optional[cst.CSTNode]
+                    ) -> Optional[Tuple[str, bool]]:
+    """The copy a kept collection of parameters needs: each tensor detached and cloned
+    (`copy.deepcopy` of a shallow copy of a module)."""
+    if isinstance(site, cst.Call):
+        qualified = ctx.imports.qualify(site.func)
+        arg = ctx.code(site.args[0].value) if site.args else ""
+        if qualified == "copy.copy":
+            name, needs_import = deepcopy_name(ctx)
+            return f"{name}({arg})", needs_import
+        if qualified == "dict":
+            return f"{{n: p.detach().clone() for n, p in {arg}}}", False
+        if qualified == "list":
+            return f"[p.detach().clone() for p in {arg}]", False
+        if qualified == "tuple":
+            return f"tuple(p.detach().clone() for p in {arg})", False
+        return None
+    if isinstance(site, (cst.ListComp, cst.DictComp)):
+        element = site.elt if isinstance(site, cst.ListComp) else site.value
+        if isinstance(element, cst.Tuple):
+            return None
+        new = cst.parse_expression(ctx.code(element) + ".detach().clone()")
+        changed = site.with_changes(elt=new) if isinstance(site, cst.ListComp) else \
+            site.with_changes(value=new)
+        return ctx.module.code_for_node(changed), False
+    return None
+
+
 class _Report:
     """Findings of one file, each reported once."""
 
@@ -250,6 +290,11 @@ class _Report:
             self.findings.append(raw)
 
     def _fix(self, raw: RawFinding, tracked: Tracked) -> RawFinding:
+        if tracked.receiver_kind == PARAMETERS:
+            fix = _parameters_fix(self.ctx, tracked.fix_site)
+            if fix is not None:
+                raw.fix_site, (raw.fix_text, raw.needs_import_copy) = tracked.fix_site, fix
+            return raw
         if tracked.fix_site is not None:
             fix = copy_fix(self.ctx, tracked.fix_site, VType(Kind.DICT))
             if fix is not None:
@@ -269,6 +314,9 @@ class _Report:
                  restore: bool = False) -> None:
         owner = tracked.receiver or "the module"
         where = f" at line {LINE_REF.format('read')}" if read is not None else ""
+        if tracked.receiver_kind == PARAMETERS:
+            self._parameters(tracked, read, why, where, owner)
+            return
         what = "the latest weights" if tracked.receiver_kind != OPTIMIZER else \
             "the latest per-parameter state (momentum, moments)"
         device = ""
@@ -283,6 +331,21 @@ class _Report:
                        f"{', so the restore restores nothing' if restore else ''}.{device}")
             refs = {"read": read} if read is not None else {}
             self._add(self._fix(RawFinding(bound, "CPS202", message, refs), tracked))
+
+    def _parameters(self, tracked: Tracked, read: Optional[cst.CSTNode], why: str,
+                    where: str, owner: str) -> None:
+        device = ""
+        if tracked.device_via:
+            device = (f" `{tracked.device_via}` returns the same tensor while `{owner}` is on "
+                      "the CPU.")
+        for bound in tracked.bound_at:
+            message = (f"`{tracked.bound_key}` keeps `{tracked.origin_text()}`, `{owner}`'s "
+                       f"live parameter tensors, and {why}{where} after an optimizer step "
+                       f"changed `{owner}` — keep copies: `[p.detach().clone() for p in "
+                       f"{owner}.parameters()]` or `copy.deepcopy({owner})`. It follows the "
+                       f"trained weights, not the weights it was taken at.{device}")
+            refs = {"read": read} if read is not None else {}
+            self._add(self._fix(RawFinding(bound, "CPS203", message, refs), tracked))
 
     def shared(self, call: cst.Call, tracked: Tracked, owner: str,
                site: cst.BaseExpression) -> None:
@@ -364,6 +427,9 @@ class StateDictWalker(FlowWalker):
         return resolve_self_callee(self, call) or super().resolve_callee(call)
 
     def subscript(self, base, node):
+        if base is not None and base.receiver_kind == PARAMETERS and base.changed and \
+                base.bound_key and not self._keys_only:
+            self.report.snapshot(base, node, "is read")  # `anchor[name]`: a kept parameter
         item = super().subscript(base, node)
         if item is not None and item.family is Family.STATE_DICT and isinstance(
                 node.value, cst.Call):
@@ -379,8 +445,12 @@ class StateDictWalker(FlowWalker):
                 self.env[key] = tracked.derive(changed=True)
 
     def eval(self, node: cst.BaseExpression, bare: bool = True) -> Optional[Tracked]:
-        if isinstance(node, cst.Attribute) and \
-                node.attr.value in sem.TENSOR_METADATA_ATTRIBUTES:
+        if isinstance(node, (cst.ListComp, cst.DictComp)):
+            made = parameter_snapshot(self.ctx, node, self.path)
+            if made is not None:
+                return made
+        if isinstance(node, cst.Attribute) and (
+                node.attr.value in sem.TENSOR_METADATA_ATTRIBUTES or node.attr.value == "grad"):
             self._metadata(node.value)  # `sd[k].shape`: not its values
             return None
         if not isinstance(node, cst.Comparison):
@@ -414,6 +484,9 @@ class StateDictWalker(FlowWalker):
     def iter_element(self, node: cst.BaseExpression) -> Optional[Tracked]:
         if isinstance(node, (cst.Name, cst.Attribute)):
             owner = self._keys(node)  # `for k in sd`: the keys
+            if owner is not None and owner.receiver_kind == PARAMETERS and \
+                    owner.vtype.kind is Kind.LIST:
+                return self.element_of(owner)  # `for p in anchor`: the parameters
             if owner is not None and owner.family is Family.STATE_DICT:
                 return None
         elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
@@ -425,6 +498,15 @@ class StateDictWalker(FlowWalker):
     def eval_call(self, call: cst.Call) -> Optional[Tracked]:
         func = call.func
         name = func.attr.value if isinstance(func, cst.Attribute) else dotted(func)
+        made = parameter_snapshot(self.ctx, call, self.path)
+        if made is not None:
+            return made
+        qualified = self.ctx.imports.qualify(func) or ""
+        if (name or "").rpartition(".")[2] in _LIVE_PARAMETER_USES or (
+                qualified.startswith("torch.optim.") and call.args):
+            for arg in call.args:  # the live tensors are what is wanted
+                self._keys(arg.value)
+            return None
         if isinstance(func, cst.Attribute) and name == "keys" and not call.args:
             self._keys(func.value)
             return None
@@ -545,6 +627,11 @@ class StateDictWalker(FlowWalker):
             if key and given:
                 self._users[key] = given  # `trainer = Trainer(model, opt)`
             modules = optimizer_modules(self.ctx, rhs, self.path) if key else None
+            kept = self.env.get(dotted(rhs.args[0].value) or "") if key and rhs.args else None
+            if kept is not None and kept.receiver_kind == PARAMETERS and kept.receiver and \
+                    optimizer_modules(self.ctx, _with_parameters(rhs, kept.receiver),
+                                      self.path):
+                modules = {kept.receiver}  # `SGD(params)`, `params = list(m.parameters())`
             if key and modules:
                 self._new_optimizer(key, modules, stmt)
         super().bind(target, value, stmt, rhs)
@@ -564,7 +651,8 @@ class StateDictWalker(FlowWalker):
     def on_bind(self, key, tracked, stmt, rhs):
         if tracked is None or tracked.family is not Family.STATE_DICT:
             return tracked
-        whole = tracked.vtype.kind in (Kind.DICT, Kind.LIST)
+        whole = tracked.vtype.kind in (Kind.DICT, Kind.LIST) or (
+            tracked.receiver_kind == PARAMETERS and tracked.vtype.kind is Kind.UNKNOWN)
         if tracked.bound_key is None and whole:
             tracked = tracked.derive(bound_key=key, bound_at=frozenset({stmt}), changed=False,
                                      fix_site=rhs, direct=False)
@@ -592,6 +680,13 @@ class StateDictWalker(FlowWalker):
     def on_read(self, key, tracked, node, bare):
         if tracked.family is not Family.STATE_DICT or self._keys_only:
             return  # the keys of a state_dict are not live values
+        if tracked.receiver_kind == PARAMETERS:
+            # kept parameters: a value read after the module trained (`w - anchor_w`, a
+            # restore, a forward of a shallow copy); iterating them is not yet one
+            if tracked.changed and (bare or self._comparing or
+                                    tracked.vtype.kind is Kind.UNKNOWN):  # `teacher(x)`
+                self.report.snapshot(tracked, node, "is read")
+            return
         restore = self._loading_into == tracked.receiver and bare
         if tracked.changed and not restore:
             self.report.snapshot(tracked, node, "is read")
@@ -608,7 +703,7 @@ class StateDictWalker(FlowWalker):
 
     # --- in-place changes ---------------------------------------------------------------
     def on_change(self, node: cst.CSTNode, tracked: Tracked, how: Change) -> None:
-        if tracked.family is Family.PARAMS:
+        if tracked.family is Family.PARAMS or tracked.receiver_kind == PARAMETERS:
             if how is Change.DATA:
                 self.module_changed(tracked.receiver)
             return
