@@ -324,6 +324,7 @@ OPTIMIZER_CHANGES_ITS_MODULES = "optimizer:step-changes-its-modules"
 OPTIMIZER_REBOUND = "optimizer:rebound"
 STATE_DICT_WRITE_THROUGH = "state_dict:write-through-statement"
 PARAMETERS_LIVE = "parameters:live-tensors"
+STATE_DICT_REBOUND_ENTRIES = "state_dict:entries-rebound"
 MODULE_SHALLOW_COPY = "copy.copy:module-shares-parameters"
 # What describes a tensor without reading its elements: the same for a module's own tensor
 # and for a copy of it (`Tensor.shape`, `.dtype`, `.device`, ... in the torch docs' "Tensor
@@ -354,6 +355,9 @@ STATE_DICT_FACTS: Dict[str, str] = {
     STATE_DICT_WRITE_THROUGH: "a statement that changes a state_dict's tensor straight off "
                               "the call (`m.state_dict()[k].copy_(v)`) has no effect but "
                               "on the module: its only possible intent is to change it",
+    STATE_DICT_REBOUND_ENTRIES: "`d[k] = new` for every key binds new tensors into the dict: "
+                                "accumulating into them then (`d[k] += ...`) leaves the "
+                                "module alone",
     PARAMETERS_LIVE: "`list(m.parameters())`, `dict(m.named_parameters())` and comprehensions "
                      "keeping `p` (or `p.data`, `p.detach()`) hold the module's live "
                      "parameter tensors: an optimizer step changes them",

@@ -24,7 +24,8 @@ from ..analysis.values import Family, Level, Tracked, VType
 from ..core.findings import LINE_REF
 from ..core.names import dotted
 from ..facts import semantics as sem
-from ..facts.module_changes import OPTIMIZER_NAME, PARAMS_METHODS, TRAINING_CALL
+from ..facts.module_changes import (OPTIMIZER_NAME, PARAMS_METHODS, SELF_RETURNING_METHODS,
+                                     TRAINING_CALL)
 from ..facts.semantics import Kind
 from ..plan.receivers import MODULE, OPTIMIZER
 from .reporting import RawFinding, copy_fix, deepcopy_name
@@ -99,6 +100,14 @@ def optimizer_modules(ctx: FileContext, rhs: cst.BaseExpression, path: DefPath
         return None
     first.value.visit(Params())
     return found if found and not unknown[0] else None
+
+
+def _root(node: cst.BaseExpression) -> Optional[str]:
+    """`net.to(device)` -> "net": the module a self-returning call returns."""
+    while isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+            node.func.attr.value in SELF_RETURNING_METHODS:
+        node = node.func.value
+    return dotted(node)
 
 
 def _with_parameters(call: cst.Call, receiver: str) -> cst.Call:
@@ -394,6 +403,8 @@ class StateDictWalker(FlowWalker):
         # optimizers built here on some modules' parameters (`opt = SGD(net.parameters())`):
         # their step changes those modules only
         self.built_on: Dict[str, Set[str]] = {}
+        self._store_base: Optional[cst.CSTNode] = None  # `d` of the `d[k] = v` being bound
+        self._rebound: Set[str] = set()  # state_dicts whose every entry may be a new tensor
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
         made = state_dict_source(self.ctx, node, self.path)
@@ -426,6 +437,38 @@ class StateDictWalker(FlowWalker):
             return None
         return resolve_self_callee(self, call) or super().resolve_callee(call)
 
+    def write_item(self, target, node, augmented):
+        """`d[k] = v` binds an entry: it reads no value of `d` (a stale snapshot's slot
+        rebound is no stale read). With `k` a variable (`for k in ...: d[k] = w[k] * p`)
+        every entry may be rebound to a new tensor: accumulating into them afterwards
+        (`else: d[k] += w[k] * p`, federated averaging) no longer touches the module."""
+        if augmented:
+            base = self.env.get(dotted(target.value) or "")
+            if base is not None and base.bound_key in self._rebound:
+                self.ctx.used(sem.STATE_DICT_REBOUND_ENTRIES)
+                return None
+            return super().write_item(target, node, augmented)
+        index = target.slice[0].slice if len(target.slice) == 1 else None
+        key = dotted(target.value)
+        base = self.env.get(key or "")
+        if base is not None and base.family is Family.STATE_DICT and base.bound_key and \
+                isinstance(index, cst.Index) and isinstance(index.value, cst.Name) and \
+                isinstance(node, cst.Assign) and self.eval_quiet(node.value) is None:
+            self._rebound.add(base.bound_key)
+        previous, self._store_base = self._store_base, target.value
+        try:
+            return super().write_item(target, node, augmented)
+        finally:
+            self._store_base = previous
+
+    def eval_quiet(self, node: cst.BaseExpression) -> Optional[Tracked]:
+        """What `node` evaluates to, without reporting its reads twice (it was walked)."""
+        previous, self._keys_only = self._keys_only, True
+        try:
+            return self.eval(node)
+        finally:
+            self._keys_only = previous
+
     def subscript(self, base, node):
         if base is not None and base.receiver_kind == PARAMETERS and base.changed and \
                 base.bound_key and not self._keys_only:
@@ -440,6 +483,8 @@ class StateDictWalker(FlowWalker):
     def module_changed(self, receiver: Optional[str], training: bool = True) -> None:
         self.saw_change |= training
         for key, tracked in list(self.env.items()):
+            if tracked.receiver_kind == PARAMETERS and not training:
+                continue  # loading copies values into the kept parameters: they are wanted live
             if tracked.family is Family.STATE_DICT and not tracked.changed and (
                     receiver is None or tracked.receiver is None or tracked.receiver == receiver):
                 self.env[key] = tracked.derive(changed=True)
@@ -510,7 +555,8 @@ class StateDictWalker(FlowWalker):
         if isinstance(func, cst.Attribute) and name == "keys" and not call.args:
             self._keys(func.value)
             return None
-        if isinstance(func, cst.Attribute) and name in sem.TENSOR_METADATA_METHODS:
+        if isinstance(func, cst.Attribute) and (name in sem.TENSOR_METADATA_METHODS or (
+                name == "type" and not call.args)):  # `t.type()`: the type's name
             self._metadata(func.value)  # `sd[k].size()`
             for arg in call.args:
                 self.eval(arg.value)
@@ -540,11 +586,19 @@ class StateDictWalker(FlowWalker):
             func.value if isinstance(func, cst.Name) else "")
         owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
         self._handed(call, name, owner)
-        if owner in self._users and TRAINING_CALL.search(name):
+        if name == "step" and owner in self.built_on:
+            self._stepped.add(owner)
+            self._optimizer_stepped(owner)
+        elif owner in self._users and TRAINING_CALL.search(name):
             given = self._users[owner]
             touched = [r for r in self._receivers() if r in given]
             self._stepped |= given
-            self.module_changed(touched[0] if len(touched) == 1 else None)
+            if touched or any(self._is_optimizer(n) for n in given):
+                self.module_changed(touched[0] if len(touched) == 1 else None)
+            else:  # given neither a kept module nor an optimizer: what this call is given
+                called = {_root(a.value) for a in call.args}
+                for receiver in self._receivers() & called:
+                    self.module_changed(receiver)
         elif owner and owner == self.self_name and self.ctx.receivers is not None and \
                 self.ctx.receivers.method_trains(self.path, name):
             self.module_changed(None)  # `self._run_epoch()` steps the optimizer
@@ -602,6 +656,15 @@ class StateDictWalker(FlowWalker):
         per-parameter state tensors — shared with the optimizer they came from."""
         loaded = next((a for a in args if a is not None), None)
         own = loaded is not None and loaded.receiver == owner
+        copied = self._copied_own(call, owner)
+        if own or copied:
+            # the module's own (changed) state_dict loaded back, or a deep copy of it: the
+            # module ends where the write-through already put it
+            for key, tracked in list(self.env.items()):
+                if tracked.family is Family.STATE_DICT and tracked.receiver == owner:
+                    self._pending.pop(key, None)
+        if copied:
+            return
         if not own:
             self.module_changed(owner, training=False)
         if loaded is None or own or loaded.family is not Family.STATE_DICT:
@@ -615,12 +678,38 @@ class StateDictWalker(FlowWalker):
         elif loaded.receiver_kind == MODULE:
             self.ctx.used(sem.MODULE_LOAD_COPIES)
 
+    def _copied_own(self, call: cst.Call, owner: str) -> bool:
+        """`owner.load_state_dict(copy.deepcopy(sd))` where `sd` is `owner`'s own."""
+        first = call.args[0].value if call.args else None
+        if not (isinstance(first, cst.Call) and first.args and
+                self.ctx.imports.qualify(first.func) == "copy.deepcopy"):
+            return False
+        inner = self.env.get(dotted(first.args[0].value) or "")
+        return inner is not None and inner.family is Family.STATE_DICT and \
+            inner.receiver == owner and inner.receiver_kind == MODULE
+
     def _receivers(self) -> Set[str]:
         return {t.receiver for t in self.env.values()
                 if t.family is Family.STATE_DICT and t.receiver}
 
     # --- bindings and reads --------------------------------------------------------------
     def bind(self, target, value, stmt, rhs) -> None:
+        if isinstance(target, cst.Subscript):
+            previous, self._store_base = self._store_base, target.value
+            try:
+                super().bind(target, value, stmt, rhs)
+            finally:
+                self._store_base = previous
+            index = target.slice[0].slice if len(target.slice) == 1 else None
+            held = self.env.get(dotted(target.value) or "")
+            if value is not None and held is not None and held.bound_at - {stmt} and \
+                    isinstance(index, cst.Index) and \
+                    isinstance(index.value, (cst.SimpleString, cst.Integer)):
+                # `checkpoint["model"] = m.state_dict()` every round: the one slot now
+                # holds a new snapshot; the one it held before is gone
+                self.env.pop(dotted(target.value) or "", None)
+                self.on_store_into(target.value, value, stmt)
+            return None
         if isinstance(rhs, cst.Call) and isinstance(target, (cst.Name, cst.Attribute)):
             key = dotted(target)
             given = {dotted(a.value) for a in rhs.args} - {None}
@@ -678,8 +767,9 @@ class StateDictWalker(FlowWalker):
                                        vtype=VType(Kind.LIST, elem=tracked.vtype), fix_site=None)
 
     def on_read(self, key, tracked, node, bare):
-        if tracked.family is not Family.STATE_DICT or self._keys_only:
-            return  # the keys of a state_dict are not live values
+        if tracked.family is not Family.STATE_DICT or self._keys_only or \
+                node is self._store_base or tracked.bound_key in self._rebound:
+            return  # the keys of a state_dict are not live values; `d[k] = v` binds
         if tracked.receiver_kind == PARAMETERS:
             # kept parameters: a value read after the module trained (`w - anchor_w`, a
             # restore, a forward of a shallow copy); iterating them is not yet one
@@ -707,7 +797,8 @@ class StateDictWalker(FlowWalker):
             if how is Change.DATA:
                 self.module_changed(tracked.receiver)
             return
-        if tracked.family is not Family.STATE_DICT or how is not Change.DATA:
+        if tracked.family is not Family.STATE_DICT or how is not Change.DATA or \
+                tracked.bound_key in self._rebound:
             return  # replacing an entry (`sd[k] = sd[k] * 0`) leaves the module alone
         if tracked.level is Level.SHALLOW and tracked.vtype.kind is Kind.DICT:
             return
