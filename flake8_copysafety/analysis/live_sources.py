@@ -6,7 +6,7 @@ import libcst as cst
 
 from ..core.names import dotted
 from ..facts import semantics as sem
-from ..facts.module_changes import PARAMS_METHODS
+from ..facts.module_changes import PARAMS_METHODS, SELF_RETURNING_METHODS
 from ..facts.semantics import Kind
 from .flow import FileContext
 from .values import Family, Tracked, VType
@@ -31,8 +31,12 @@ def state_dict_source(ctx: FileContext, node: cst.BaseExpression,
     method = node.func.attr.value
     receiver = node.func.value
     if method == "state_dict":
-        if isinstance(receiver, cst.Call) and ctx.imports.qualify(
-                receiver.func) == "copy.deepcopy":
+        inner = receiver
+        while isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) and \
+                inner.func.attr.value in SELF_RETURNING_METHODS:
+            inner = inner.func.value  # `copy.deepcopy(m).cpu()` returns the copy
+        if isinstance(inner, cst.Call) and ctx.imports.qualify(
+                inner.func) == "copy.deepcopy":
             ctx.used("function:copy.deepcopy")
             return None  # the state_dict of a deep copy is a real snapshot
         text = dotted(receiver) or ctx.code(receiver)

@@ -16,7 +16,8 @@ from typing import Dict, FrozenSet, Iterator, List, Optional, Set, Tuple
 
 from ..core.names import dotted_ast
 from ..facts import semantics as sem
-from ..facts.module_changes import PARAMS_METHODS, STORE_METHODS, TRAINING_CALL
+from ..facts.module_changes import (PARAMS_METHODS, SELF_RETURNING_METHODS, STORE_METHODS,
+                                     TRAINING_CALL)
 from .ast_walk import Walked, called_name, inner_blocks
 from .helper_calls import Helpers
 from .inplace_sites import IN_PLACE_KEYWORDS
@@ -200,6 +201,9 @@ def _is_state_dict_call(node: ast.AST) -> bool:
             and node.func.attr == "state_dict"):
         return False
     receiver = node.func.value
+    while isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute) and \
+            receiver.func.attr in SELF_RETURNING_METHODS:
+        receiver = receiver.func.value  # `copy.deepcopy(m).cpu()` returns the copy
     if isinstance(receiver, ast.Call) and (dotted_ast(receiver.func) or "").endswith("deepcopy"):
         return False  # `copy.deepcopy(model).state_dict()` is a real snapshot
     return True

@@ -702,8 +702,8 @@ class StateDictWalker(FlowWalker):
                 self._store_base = previous
             index = target.slice[0].slice if len(target.slice) == 1 else None
             held = self.env.get(dotted(target.value) or "")
-            if value is not None and held is not None and held.bound_at - {stmt} and \
-                    isinstance(index, cst.Index) and \
+            if value is not None and held is not None and \
+                    value.family is Family.STATE_DICT and isinstance(index, cst.Index) and \
                     isinstance(index.value, (cst.SimpleString, cst.Integer)):
                 # `checkpoint["model"] = m.state_dict()` every round: the one slot now
                 # holds a new snapshot; the one it held before is gone
