@@ -230,6 +230,11 @@ class Snapshots:
             "[p.detach().clone() for p in model.parameters()] instead",
             key=("kept-parameters", id(args[0])))
 
+    def on_parameters_written(self, args: tuple) -> None:
+        """`p.copy_(kept_p)` with both one stepped parameter: a restore from a kept
+        collection of live parameters restores nothing."""
+        self._parameter_read(args)
+
     def shallow_copied(self, module, copied, place: Optional[Place]) -> None:
         versions = {id(p): p._version for p in self._real_parameters(copied)}
         self.shallow[id(copied)] = (weakref.ref(copied), versions, place)

@@ -146,6 +146,8 @@ class Watch:
         if written:
             self.quiet += 1
             try:
+                if snapshots.handed:
+                    snapshots.on_parameters_written(args[:2])  # `p.copy_(anchor_p)`
                 unchanged = copies_onto_itself(name, args)
                 for guard in state.datasets:
                     before.extend(guard.before_write(written, unchanged))
