@@ -771,10 +771,10 @@ class StateDictWalker(FlowWalker):
                 node is self._store_base or tracked.bound_key in self._rebound:
             return  # the keys of a state_dict are not live values; `d[k] = v` binds
         if tracked.receiver_kind == PARAMETERS:
-            # kept parameters: a value read after the module trained (`w - anchor_w`, a
-            # restore, a forward of a shallow copy); iterating them is not yet one
-            if tracked.changed and (bare or self._comparing or
-                                    tracked.vtype.kind is Kind.UNKNOWN):  # `teacher(x)`
+            # kept parameters: a value read after the module trained (`w - anchor_w`,
+            # `a.norm()`, a restore, a forward of a shallow copy); iterating them, their
+            # `.grad` and shape, and handing them to an optimizer are not
+            if tracked.changed:
                 self.report.snapshot(tracked, node, "is read")
             return
         restore = self._loading_into == tracked.receiver and bare
