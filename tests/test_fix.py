@@ -330,3 +330,42 @@ def test_fixed_corpus_cases_no_longer_change_their_data(tmp_path):
     fixed = [r for r in results if r["expected"] and not left_unfixed(r)]
     assert len(fixed) >= 10
     assert [name(r) for r in fixed if r["mutated"]] == []
+
+
+LIVE_PARAMETERS = '''\
+"""FedProx client."""
+import copy
+
+import torch
+
+
+def local_train(model: torch.nn.Module, loader, mu):
+    anchor = list(model.parameters())
+    start = dict(model.named_parameters())
+    ref = [p.data for p in model.parameters()]
+    teacher = copy.copy(model)
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    for x, y in loader:
+        opt.zero_grad()
+        prox = sum(((w - a) ** 2).sum() for w, a in zip(model.parameters(), anchor))
+        (model(x) - teacher(x) + prox + sum(r.sum() for r in ref)).sum().backward()
+        opt.step()
+    return {n: p - start[n] for n, p in model.named_parameters()}
+'''
+
+
+def test_fix_copies_kept_parameters(project, capsys):
+    write(project, {"client.py": LIVE_PARAMETERS})
+    found = [(f.line, f.code) for f in lint_source(LIVE_PARAMETERS, "client.py", LintOptions())]
+    assert found == [(8, "CPS203"), (9, "CPS203"), (10, "CPS203"), (11, "CPS203")]
+    assert run_main(capsys, "check", "--fix", "client.py")[0] == 0
+    fixed = (project / "client.py").read_text()
+    assert fixed == LIVE_PARAMETERS.replace(
+        "anchor = list(model.parameters())",
+        "anchor = [p.detach().clone() for p in model.parameters()]").replace(
+        "start = dict(model.named_parameters())",
+        "start = {n: p.detach().clone() for n, p in model.named_parameters()}").replace(
+        "ref = [p.data for p in model.parameters()]",
+        "ref = [p.data.detach().clone() for p in model.parameters()]").replace(
+        "teacher = copy.copy(model)", "teacher = copy.deepcopy(model)")
+    assert lint_source(fixed, "client.py", LintOptions()) == []

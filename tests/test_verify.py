@@ -22,7 +22,7 @@ from flake8_copysafety.verify import corpus as verify  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-CODES = ("CPS101", "CPS102", "CPS103", "CPS104", "CPS201", "CPS202")
+CODES = ("CPS101", "CPS102", "CPS103", "CPS104", "CPS201", "CPS202", "CPS203")
 
 
 def run_main(argv):

@@ -339,6 +339,12 @@ OPTIMIZER_LOAD_KEEPS = "load_state_dict:optimizer-keeps-tensors"
 MODULE_LOAD_COPIES = "load_state_dict:module-copies-in"
 STATE_DICT_CPU_MOVE = "state_dict:cpu-move"
 STATE_DICT_METADATA_READ = "state_dict:metadata-read"
+OPTIMIZER_CHANGES_ITS_MODULES = "optimizer:step-changes-its-modules"
+OPTIMIZER_REBOUND = "optimizer:rebound"
+STATE_DICT_WRITE_THROUGH = "state_dict:write-through-statement"
+PARAMETERS_LIVE = "parameters:live-tensors"
+STATE_DICT_REBOUND_ENTRIES = "state_dict:entries-rebound"
+MODULE_SHALLOW_COPY = "copy.copy:module-shares-parameters"
 # What describes a tensor without reading its elements: the same for a module's own tensor
 # and for a copy of it (`Tensor.shape`, `.dtype`, `.device`, ... in the torch docs' "Tensor
 # Attributes"; `size()`, `dim()`, `numel()`), so a read of them never tells the two apart.
@@ -361,6 +367,21 @@ STATE_DICT_FACTS: Dict[str, str] = {
     STATE_DICT_METADATA_READ: "a state_dict entry's shape, dtype, device or size() are its "
                               "module's tensor's too, and a copy's: reading them does not "
                               "treat the state_dict as separate from its module",
+    OPTIMIZER_CHANGES_ITS_MODULES: "optimizer.step() changes only the parameters it was "
+                                   "built on: a module beside them keeps its values",
+    OPTIMIZER_REBOUND: "a name bound to a new optimizer leaves the old one unstepped: what "
+                       "was taken from the old one no longer changes",
+    STATE_DICT_WRITE_THROUGH: "a statement that changes a state_dict's tensor straight off "
+                              "the call (`m.state_dict()[k].copy_(v)`) has no effect but "
+                              "on the module: its only possible intent is to change it",
+    STATE_DICT_REBOUND_ENTRIES: "`d[k] = new` for every key binds new tensors into the dict: "
+                                "accumulating into them then (`d[k] += ...`) leaves the "
+                                "module alone",
+    PARAMETERS_LIVE: "`list(m.parameters())`, `dict(m.named_parameters())` and comprehensions "
+                     "keeping `p` (or `p.data`, `p.detach()`) hold the module's live "
+                     "parameter tensors: an optimizer step changes them",
+    MODULE_SHALLOW_COPY: "`copy.copy(module)` shares the module's parameter tensors (and its "
+                         "parameter dicts): training the module changes the copy",
 }
 
 

@@ -14,9 +14,16 @@ Checked where a snapshot is used: `load_state_dict` (a stale snapshot restores t
 weights: CPS202), `torch.save` (it saves them: CPS202), and after `Optimizer.load_state_dict`
 (state tensors now shared with another live optimizer: CPS202, as the linter names an
 optimizer state kept by `load_state_dict`).
+
+Parameters handed to user code by `parameters()`/`named_parameters()` and modules shallow-
+copied by `copy.copy` are remembered with their version counters (CPS203): an operation
+that combines a parameter with itself after an optimizer step changed it (`w - anchor_w`
+where the "anchor" is the live parameter), or a forward of a shallow copy whose parameters
+stepped since the copy, shows a kept collection of live parameters used as old weights.
 """
 
 import functools
+import sys
 import threading
 import weakref
 from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
@@ -112,7 +119,14 @@ class Snapshots:
         self._depth = threading.local()
         self._holding = False
         self._patched: List[Tuple[Any, str, Any]] = []
+        self._shallow_reported: Set[str] = set()
         self._handles: List[Any] = []
+        # writes through a snapshot not yet judged (id of the snapshot -> what was seen)
+        self.pending_writes: Dict[int, str] = {}
+        # parameters handed to user code: id -> (the tensor, its version then, where)
+        self.handed: Dict[int, Tuple[Any, int, Optional[Place]]] = {}
+        # shallow copies of modules: id of the copy -> (the copy, {id(param): version}, where)
+        self.shallow: Dict[int, Tuple[Any, Dict[int, int], Optional[Place]]] = {}
 
     # --- tracking ------------------------------------------------------------------------
 
@@ -154,7 +168,7 @@ class Snapshots:
 
     def sync(self) -> None:
         """Keep the mode on the stack while snapshot tensors are alive (safe points only)."""
-        want = bool(self.tracked)
+        want = bool(self.tracked) or bool(self.handed)
         if want and not self._holding:
             self.session.watch.hold()
             self._holding = True
@@ -200,17 +214,80 @@ class Snapshots:
         entry.stale_at_birth = False
         if snapshot.written is None:
             snapshot.written = self.session.places.user_place(1)
-            self.session.event(
-                "CPS201", f"in-place change through {snapshot.describe()}{entry.key} at "
+            # Seen at the end unless the snapshot is first loaded back into its own module:
+            # the write-through then already is what the load makes.
+            self.pending_writes[id(snapshot)] = (
+                f"in-place change through {snapshot.describe()}{entry.key} at "
                 f"{_show(snapshot.written)}: it changes `{snapshot.owner_name}` too")
+
+    def hand_out(self, tensor, place: Optional[Place]) -> None:
+        """A parameter given to user code: remembered (weakly) with its version now."""
+        key = id(tensor)
+        known = self.handed.get(key)
+        if known is not None and known[0]() is tensor:
+            return
+        self.handed[key] = (weakref.ref(tensor), tensor._version, place)
+        weakref.finalize(tensor, self.handed.pop, key, None)
+        self.sync()
+
+    def _parameter_read(self, args: tuple) -> None:
+        """`w - anchor_w` where both are one parameter that an optimizer step changed since
+        it was handed out: the kept "old weights" are the live ones (CPS203)."""
+        if len(args) < 2 or args[0] is not args[1]:
+            return
+        known = self.handed.get(id(args[0]))
+        if known is None or known[0]() is not args[0] or args[0]._version == known[1]:
+            return
+        place = self.session.places.user_place(2)
+        self.session.report(
+            "CPS203", known[2] or place,
+            f"a kept collection of parameters is combined with the live parameter at "
+            f"{_show(place)} after an optimizer step changed it: it holds the trained "
+            "weights, not the weights it was taken at; keep "
+            "[p.detach().clone() for p in model.parameters()] instead",
+            key=("kept-parameters", id(args[0])))
+
+    def on_parameters_written(self, args: tuple) -> None:
+        """`p.copy_(kept_p)` with both one stepped parameter: a restore from a kept
+        collection of live parameters restores nothing."""
+        self._parameter_read(args)
+
+    def shallow_copied(self, module, copied, place: Optional[Place]) -> None:
+        versions = {id(p): p._version for p in self._real_parameters(copied)}
+        self.shallow[id(copied)] = (weakref.ref(copied), versions, place)
+        weakref.finalize(copied, self.shallow.pop, id(copied), None)
+
+    def before_forward(self, module) -> None:
+        known = self.shallow.get(id(module))
+        if known is None or known[0]() is not module or "forward" in self._shallow_reported:
+            return
+        if any(known[1].get(id(p), p._version) != p._version
+               for p in self._real_parameters(module)):
+            self._shallow_reported.add("forward")
+            place = self.session.places.user_place(2)
+            self.session.report(
+                "CPS203", known[2] or place,
+                f"`copy.copy` of `{type(module).__name__}` runs at {_show(place)} after an "
+                "optimizer step changed the module it was copied from: a shallow copy shares "
+                "its parameters, so it runs the trained weights; use copy.deepcopy instead",
+                key=("shallow-module", id(module)))
+
+    @staticmethod
+    def _real_parameters(module) -> List[Any]:
+        return [p for m in module.modules() for p in m._parameters.values() if p is not None]
 
     def on_read(self, args: tuple) -> None:
         import torch
+
+        if self.handed:
+            self._parameter_read(args)
 
         for value in args:
             if isinstance(value, torch.Tensor):
                 for entry in self._entries(value):
                     snapshot = entry.snapshot
+                    if snapshot.owner() is None:
+                        continue  # its optimizer is gone (see `_check_use`)
                     # bytes compared at the first read of each tensor, then the version only
                     cheap, entry.read = entry.read, True
                     if "read" not in snapshot.reported and entry.stale(value, cheap=cheap):
@@ -253,6 +330,12 @@ class Snapshots:
                 own = {_storage(t) for t in list(target.parameters()) + list(target.buffers())}
         for entry, tensor in self._used(value):
             snapshot = entry.snapshot
+            if snapshot.owner() is None:
+                continue  # its optimizer is gone: what changed the tensors since is another
+            if snapshot.written is not None and snapshot.owner() is target:
+                self.pending_writes.pop(id(snapshot), None)  # loaded back where it came from
+                continue
+            self._flush_write(snapshot)
             if snapshot.written is not None and snapshot.owner() is not target:
                 self._report_once(
                     snapshot, "written", "CPS201", snapshot.written,
@@ -293,9 +376,16 @@ class Snapshots:
                             key=("shared-optimizer-state", id(optimizer)))
                         return
 
+    def _flush_write(self, snapshot: Snapshot) -> None:
+        detail = self.pending_writes.pop(id(snapshot), None)
+        if detail is not None:
+            self.session.event("CPS201", detail)
+
     def stale_alive(self) -> List[str]:
-        """Live snapshots that no longer hold what they held (checked at the end)."""
-        out, seen = [], set()
+        """Live snapshots that no longer hold what they held, and writes through a snapshot
+        never loaded back into its own module (checked at the end)."""
+        out, seen = list(self.pending_writes.values()), set()
+        self.pending_writes.clear()
         for entries in list(self.tracked.values()):
             for entry in entries:
                 tensor = entry.ref()
@@ -361,6 +451,42 @@ class Snapshots:
                 return real(obj, *args, **kwargs)
             return save
 
+        def parameters_of(make_pairs):
+            def make(real):
+                def handing(items, place):
+                    for item in items:
+                        tensor = item[1] if make_pairs else item
+                        session.guarded(lambda t=tensor: snapshots.hand_out(t, place))
+                        yield item
+
+                @functools.wraps(real)
+                def parameters(self, *args, **kwargs):
+                    items = real(self, *args, **kwargs)
+                    if session.places.is_library(sys._getframe(1).f_code.co_filename):
+                        return items  # torch's own use (`parameters()` of `to()`, ...)
+                    place = session.places.user_place(1)
+                    return handing(items, place) if place is not None else items
+                return parameters
+            return make
+
+        def module_copy(module):
+            cls = module.__class__
+            copied = cls.__new__(cls)
+            copied.__dict__.update(module.__dict__)
+            session.guarded(lambda: snapshots.shallow_copied(
+                module, copied, session.places.user_place(2)))
+            return copied
+
+        def forward_pre(module, args):
+            if snapshots.shallow:
+                session.guarded(lambda: snapshots.before_forward(module))
+
+        self._patch(torch.nn.Module, "parameters", parameters_of(False))
+        self._patch(torch.nn.Module, "named_parameters", parameters_of(True))
+        torch.nn.Module.__copy__ = module_copy  # type: ignore[attr-defined]
+        self._patched.append((torch.nn.Module, "__copy__", None))
+        self._handles.append(torch.nn.modules.module.register_module_forward_pre_hook(
+            forward_pre))
         self._patch(torch.nn.Module, "state_dict", state_dict_of("module"))
         self._patch(torch.optim.Optimizer, "state_dict", state_dict_of("optimizer"))
         self._patch(torch.nn.Module, "load_state_dict", load_of("module"))
@@ -375,12 +501,15 @@ class Snapshots:
             snapshots.stepping = max(0, snapshots.stepping - 1)
             session.guarded(snapshots.sync)
 
-        self._handles = [optim_module.register_optimizer_step_pre_hook(pre_step),
-                         optim_module.register_optimizer_step_post_hook(post_step)]
+        self._handles += [optim_module.register_optimizer_step_pre_hook(pre_step),
+                          optim_module.register_optimizer_step_post_hook(post_step)]
 
     def uninstall(self) -> None:
         for owner, name, real in reversed(self._patched):
-            setattr(owner, name, real)
+            if real is None:
+                delattr(owner, name)  # added by `install`
+            else:
+                setattr(owner, name, real)
         self._patched.clear()
         for handle in self._handles:
             handle.remove()

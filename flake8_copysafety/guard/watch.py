@@ -105,7 +105,9 @@ class Watch:
                     if watch.quiet:
                         return func(*args, **kwargs)
                 elif watch.quiet or (kinds.get(getattr(func, "__name__", "")) is READ
-                                     and not watch.session.snapshots.tracked):
+                                     and not watch.session.snapshots.tracked
+                                     and (len(args) < 2 or args[0] is not args[1]
+                                          or not watch.session.snapshots.handed)):
                     return func(*args)  # the common call: nothing to see
                 return watch.observe(func, args, kwargs or {})
 
@@ -161,6 +163,8 @@ class Watch:
         if written:
             self.quiet += 1
             try:
+                if snapshots.handed:
+                    snapshots.on_parameters_written(args[:2])  # `p.copy_(anchor_p)`
                 unchanged = copies_onto_itself(name, args)
                 for guard in state.datasets:
                     before.extend(guard.before_write(written, unchanged))
@@ -176,7 +180,7 @@ class Watch:
                 if kind is ESCAPE and args and isinstance(args[0], torch.Tensor):
                     for guard in state.datasets:
                         guard.escaping(args[0])
-                if tracked:
+                if tracked or snapshots.handed:
                     snapshots.on_read(args[:2])
             except Exception:  # noqa: BLE001
                 pass

@@ -10,6 +10,7 @@ that the narrow plan finds exactly what the wide one finds.
 """
 
 import ast
+import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
@@ -18,7 +19,8 @@ from ..facts.frameworks import DatasetFramework, dataset_bases, framework_of
 from ..project.entries import attributes_from_params
 from ..project.files import installed_file, project_file
 from .ast_walk import Walked, called_name, inner_blocks
-from .gate import framework_hook, iterable_dataset
+from ..facts.module_changes import TRAINING_CALL
+from .gate import PARAMETER_SNAPSHOT, framework_hook, iterable_dataset
 from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import change_sites, changed_params
 from .receivers import LiveReceivers, Receivers
@@ -199,6 +201,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
     result = Plan()
     getitem_lines = _lines_with(text, "__getitem__")
     state_dict_lines = _lines_with(text, "state_dict")
+    snapshot_lines = _lines_matching(text, PARAMETER_SNAPSHOT)
     helpers = Helpers(tree, imports, filename)
     chosen: Set[int] = set()  # dataset classes: their callees are parsed too
     keeping: Set[int] = set()  # state_dict users: only the producers they call are
@@ -245,6 +248,8 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                 chosen.add(index)
                 chosen.update(top_of[id(a)] for cls, _ in located if cls.name in
                               _called(top) for a in names.ancestors(cls))
+    if snapshot_lines:
+        state_dict_lines = sorted(set(state_dict_lines) | set(snapshot_lines))
     if state_dict_lines:
         tops = [top for top in tree.body if _covers(top, state_dict_lines)]
         mentioning = {id(top) for top in tops}
@@ -254,6 +259,12 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
         result.producers = producers
         result.state_dict_scopes = _scopes_covering(tree.body, state_dict_lines, ())
         for index, top in enumerate(tree.body):
+            if _covers(top, snapshot_lines) and _keeps_parameters(top, result.receivers):
+                if isinstance(top, _DEFS) or isinstance(top, ast.ClassDef):
+                    keeping.add(index)
+                else:
+                    result.whole_module = True
+                continue
             if live is not None and not _shown_live(top, live, producers):
                 continue  # no state_dict here is shown to be a module's or an optimizer's
             if not (producers or id(top) in mentioning) or \
@@ -278,6 +289,18 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
     if result.whole_module and any(_too_deep(s) for s in tree.body if not isinstance(s, _DEFS)):
         result.whole_module = False
     return result
+
+
+def _lines_matching(text: str, pattern: str) -> List[int]:
+    return [text.count("\n", 0, m.start()) + 1 for m in re.finditer(pattern, text)]
+
+
+def _keeps_parameters(top: ast.stmt, receivers: LiveReceivers) -> bool:
+    """Whether `top` keeps a module's parameters (CPS203) where an optimizer may step."""
+    text_steps = any(isinstance(n, ast.Call) and called_name(n) in ("step", "load_state_dict")
+                     or (isinstance(n, ast.Call) and TRAINING_CALL.search(called_name(n)))
+                     for n in ast.walk(top))
+    return text_steps or isinstance(top, ast.ClassDef)
 
 
 def _shown_live(top: ast.stmt, live: Set[int], producers: Set[str]) -> bool:

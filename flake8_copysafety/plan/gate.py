@@ -25,6 +25,8 @@ The test is a necessary condition for every rule, and no more:
 - CPS2xx need a call of a `state_dict` attribute, `m.state_dict()`: the text `.state_dict(`,
   with any whitespace (line breaks inside brackets included) around the dot and before the
   parenthesis. `load_state_dict(`, `def state_dict(` and `get_model_state_dict(` do not pass.
+  CPS203 needs a kept collection of parameters: `list(`/`tuple(`/`dict(` of
+  `x.parameters()`/`x.named_parameters()`, a comprehension over one, or `copy.copy(`.
 
 Bytes and text give the same answer: the patterns are ASCII, and neither UTF-8 nor the
 `surrogateescape` error handler turns a non-ASCII character into ASCII bytes.
@@ -32,7 +34,12 @@ Bytes and text give the same answer: the patterns are ASCII, and neither UTF-8 n
 
 import re
 
-_RULES = r"def\s+__getitem__\b|\.\s*state_dict\s*\("
+# CPS203: a collection of a module's parameters kept (`list(m.parameters())`,
+# `dict(m.named_parameters())`, `[p for p in m.parameters()]`) or `copy.copy(...)`.
+PARAMETER_SNAPSHOT = (r"\b(?:list|tuple|dict)\s*\(\s*[\w.]+\s*\.\s*(?:named_)?parameters\s*\("
+                      r"|\bin\s+[\w.]+\s*\.\s*(?:named_)?parameters\s*\(\s*\)\s*[\]}]"
+                      r"|\bcopy\s*\.\s*copy\s*\(")
+_RULES = r"def\s+__getitem__\b|\.\s*state_dict\s*\(|" + PARAMETER_SNAPSHOT
 # What a change of stored data made in a function looks like in text.
 MUTATING_METHODS = ("append", "extend", "insert", "pop", "remove", "sort", "reverse", "clear",
                     "update", "popitem", "setdefault", "fill", "put", "itemset", "partition",

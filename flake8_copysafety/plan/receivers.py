@@ -95,6 +95,8 @@ class Receivers(Protocol):
 
     def trained_between_calls(self, path: DefPath) -> bool: ...
 
+    def class_kind(self, name: Optional[str]) -> Optional[str]: ...
+
 
 class LiveReceivers:
     """Evidence that names are modules or optimizers, per def path (`()`: module level)."""
@@ -122,6 +124,7 @@ class LiveReceivers:
             self.attrs.setdefault(name, {})
         self._callback_hooks: Set[DefPath] = set()
         for scope in self.scopes.values():
+            self._annotated(scope)
             if scope.self_name and self.class_kind(scope.cls) == MODULE:
                 scope.names[scope.self_name] = MODULE
                 self._version += 1
@@ -138,6 +141,51 @@ class LiveReceivers:
         self._live_calls: Optional[Set[int]] = None
 
     # ----- building -------------------------------------------------------------------
+    def _annotated(self, scope: _Scope) -> None:
+        """Parameters annotated as a module or an optimizer (`model: nn.Module`,
+        `opt: torch.optim.Optimizer`, a project class deriving from one)."""
+        if not isinstance(scope.node, _DEFS):
+            return
+        args = scope.node.args
+        for arg in args.posonlyargs + args.args + args.kwonlyargs:
+            annotation = arg.annotation
+            if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+                try:
+                    annotation = ast.parse(annotation.value, mode="eval").body
+                except SyntaxError:
+                    continue
+            if annotation is None or not isinstance(annotation, (ast.Name, ast.Attribute)):
+                continue
+            local = dotted_ast(annotation)
+            kind = _qualified_kind(self.imports.qualify_ast(annotation), self.filename, local)
+            if kind is None and local in self.classes:
+                kind = self.class_kind(local)
+            if kind in (MODULE, OPTIMIZER):
+                scope.names[arg.arg] = kind
+
+    def _delegate_kind(self, name: str) -> Optional[str]:
+        """A wrapper class whose `state_dict()` returns a module's or an optimizer's
+        (`return self.opt.state_dict()`): its instances hand out that live state."""
+        cls = self.classes.get(name)
+        if cls is None:
+            return None
+        for stmt in cls.body:
+            if not (isinstance(stmt, _DEFS) and stmt.name == "state_dict" and stmt.args.args):
+                continue
+            self_name = stmt.args.args[0].arg
+            for node in ast.walk(stmt):
+                value = node.value if isinstance(node, ast.Return) else None
+                if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)
+                        and value.func.attr == "state_dict"):
+                    continue
+                held = value.func.value
+                if isinstance(held, ast.Attribute) and isinstance(held.value, ast.Name) and \
+                        held.value.id == self_name:
+                    kind = self.attrs.get(name, {}).get(held.attr)
+                    if kind in (MODULE, OPTIMIZER):
+                        return kind
+        return None
+
     def _collect(self, body: List[ast.stmt], path: DefPath, cls: Optional[str]) -> None:
         if not path:
             self.scopes[()] = _Scope((), ast.Module(body=body, type_ignores=[]), None)
@@ -393,11 +441,15 @@ class LiveReceivers:
             kind = _project_class_kind(self.filename, func.id)  # `from .models import Net`
             if kind is not None:
                 return kind
+            relative = self._qualified(func)
+            if relative:
+                return _INSTANCE + relative  # `from .stopping import EarlyStopping`
         if qualified is not None:
             kind = _qualified_kind(qualified, self.filename, dotted_ast(func))
             return kind or _INSTANCE + qualified
         if isinstance(func, ast.Name) and func.id in self.classes:
-            return self.class_kind(func.id) or _INSTANCE + func.id
+            return self.class_kind(func.id) or self._delegate_kind(func.id) or \
+                _INSTANCE + func.id
         if isinstance(func, ast.Attribute) and func.attr in mc.SELF_RETURNING_METHODS:
             inner = self.tag(scope, func.value)
             return inner if inner == MODULE else None
@@ -431,7 +483,25 @@ class LiveReceivers:
                 scope.cls is not None and receiver.partition(".")[0] in scope.params:
             self._look_nearby()
             found = self._kind(scope, receiver)
+        if found is None and scope.cls is not None and scope.self_name and \
+                receiver.startswith(scope.self_name + ".") and receiver.count(".") == 1:
+            found = self._stored_param_kind(scope.cls, receiver.partition(".")[2])
         return found
+
+    def _stored_param_kind(self, cls: str, attr: str) -> Optional[str]:
+        """`self.model` where a method stores its parameter `model` there (`__init__`):
+        the kind callers give that parameter (here or in a project module beside)."""
+        for other in list(self.scopes.values()):
+            if other.cls != cls or not other.self_name:
+                continue
+            for node in other.nodes:
+                if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and \
+                        node.value.id in other.params and any(
+                            dotted_ast(t) == f"{other.self_name}.{attr}" for t in node.targets):
+                    found = self.kind(other.path, node.value.id)
+                    if found is not None:
+                        return found
+        return None
 
     def _kind(self, scope: _Scope, receiver: str) -> Optional[str]:
         expr = _parse_dotted(receiver)

@@ -16,7 +16,8 @@ from typing import AbstractSet, Dict, Iterator, List, Optional, Set, Tuple, Unio
 
 from ..core.names import dotted_ast
 from ..facts import semantics as sem
-from ..facts.module_changes import PARAMS_METHODS, STORE_METHODS, TRAINING_CALL
+from ..facts.module_changes import (PARAMS_METHODS, SELF_RETURNING_METHODS, STORE_METHODS,
+                                     TRAINING_CALL)
 from ..facts.module_changes import STATE_DICT_CONSUMERS as _CONSUMERS
 from .ast_walk import Walked, called_name, inner_blocks
 from .helper_calls import Helpers
@@ -199,6 +200,9 @@ def _is_state_dict_call(node: ast.AST) -> bool:
             and node.func.attr == "state_dict"):
         return False
     receiver = node.func.value
+    while isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute) and \
+            receiver.func.attr in SELF_RETURNING_METHODS:
+        receiver = receiver.func.value  # `copy.deepcopy(m).cpu()` returns the copy
     if isinstance(receiver, ast.Call) and (dotted_ast(receiver.func) or "").endswith("deepcopy"):
         return False  # `copy.deepcopy(model).state_dict()` is a real snapshot
     return True

@@ -49,6 +49,9 @@ RULES: Dict[str, Rule] = {
              "its module"),
         Rule("CPS202", "state-dict-live-snapshot",
              "a state_dict() snapshot is kept while the module keeps changing"),
+        Rule("CPS203", "live-parameter-snapshot",
+             "a kept collection of a module's parameters (or a shallow copy of it) is read as "
+             "old weights while the module trains"),
         Rule("CPS900", "analysis-error",
              "the analysis failed on this file; no other CPS finding is reported for it"),
         Rule("CPS901", "file-not-checked",

@@ -46,5 +46,5 @@ def _state_dicts(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.Cl
 FAMILIES: Tuple[RuleFamily, ...] = (
     RuleFamily("datasets", ("CPS101", "CPS102", "CPS103", "CPS104"), _datasets),
     RuleFamily("handed-out items", ("CPS101", "CPS103"), _item_users),
-    RuleFamily("state_dicts", ("CPS201", "CPS202"), _state_dicts),
+    RuleFamily("state_dicts", ("CPS201", "CPS202", "CPS203"), _state_dicts),
 )

@@ -16,7 +16,7 @@ from typing import Dict, List, Optional, Set, Tuple
 import libcst as cst
 
 from ..analysis.flow import Change, FileContext, FlowWalker
-from ..analysis.live_sources import state_dict_source
+from ..analysis.live_sources import PARAMETERS, parameter_snapshot, state_dict_source
 from ..analysis.stored_types import first_param
 from ..analysis.summaries import resolve_self_callee
 from ..analysis.syntax import DefPath, functions_with_paths, small_statements, statements
@@ -24,17 +24,88 @@ from ..analysis.values import Family, Level, Tracked, VType
 from ..core.findings import LINE_REF
 from ..core.names import dotted
 from ..facts import semantics as sem
-from ..facts.module_changes import OPTIMIZER_NAME, PARAMS_METHODS, TRAINING_CALL
+from ..facts.module_changes import (OPTIMIZER_NAME, PARAMS_METHODS, SELF_RETURNING_METHODS,
+                                     TRAINING_CALL)
 from ..facts.semantics import Kind
 from ..plan.receivers import MODULE, OPTIMIZER
-from .reporting import RawFinding, copy_fix
+from .reporting import RawFinding, copy_fix, deepcopy_name
 
 from ..facts.module_changes import COMPARISONS as _COMPARISONS
 from ..facts.module_changes import KEY_READERS as _KEY_READERS
 from ..facts.module_changes import NOT_CHANGING as _NOT_CHANGING
 # Calls whose result holds a module's live tensors (an update blending them in is an EMA).
 _LIVE_METHODS = frozenset({"state_dict"} | set(PARAMS_METHODS))
+# Calls that use parameters as the live tensors they are (their gradients, their identity):
+# a kept list of parameters handed to them is not read for its values.
+_LIVE_PARAMETER_USES = frozenset({"clip_grad_norm_", "clip_grad_value_", "add_param_group",
+                                  "parameters_to_vector", "id"})
+# The receiver of a snapshot whose optimizer name was bound to a new optimizer since.
+_REPLACED = " (replaced)"
 _FIX_HINT = "copy it first, `copy.deepcopy(...)`"
+
+
+def optimizer_modules(ctx: FileContext, rhs: cst.BaseExpression, path: DefPath
+                      ) -> Optional[Set[str]]:
+    """The modules an optimizer construction is built on: `SGD(net.parameters())`,
+    `Adam([{"params": a.parameters()}, {"params": b.parameters()}])`,
+    `SGD(list(a.parameters()) + list(b.parameters()))`. None when `rhs` is no optimizer
+    construction or a parameter list comes from elsewhere (`SGD(params)`)."""
+    if not isinstance(rhs, cst.Call) or not rhs.args:
+        return None
+    qualified = ctx.imports.qualify(rhs.func) or ""
+    if not (qualified.startswith("torch.optim.") and qualified.rpartition(".")[2][:1].isupper()):
+        receivers = ctx.receivers
+        name = dotted(rhs.func) or ""
+        if receivers is None or receivers.class_kind(name) != OPTIMIZER:
+            return None
+    found: Set[str] = set()
+    unknown = [False]
+
+    class Params(cst.CSTVisitor):
+        def visit_Call(self, call: cst.Call) -> Optional[bool]:
+            func = call.func
+            if isinstance(func, cst.Attribute) and func.attr.value in PARAMS_METHODS:
+                owner = dotted(func.value)
+                if owner is None:
+                    unknown[0] = True
+                else:
+                    found.add(owner)
+            else:  # `list(...)`, `itertools.chain(...)`: what they are given
+                for arg in call.args:
+                    arg.value.visit(self)
+            return False
+
+        def visit_DictElement(self, element: cst.DictElement) -> bool:
+            if isinstance(element.key, cst.SimpleString) and \
+                    element.key.evaluated_value == "params":
+                element.value.visit(self)
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False  # `filter(lambda p: p.requires_grad, ...)`
+
+        def visit_Name(self, name: cst.Name) -> None:
+            unknown[0] = True  # a list of parameters made elsewhere
+
+    first = rhs.args[0]
+    if first.keyword is not None:
+        return None
+    first.value.visit(Params())
+    return found if found and not unknown[0] else None
+
+
+def _root(node: cst.BaseExpression) -> Optional[str]:
+    """`net.to(device)` -> "net": the module a self-returning call returns."""
+    while isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+            node.func.attr.value in SELF_RETURNING_METHODS:
+        node = node.func.value
+    return dotted(node)
+
+
+def _with_parameters(call: cst.Call, receiver: str) -> cst.Call:
+    """`call` with its first argument replaced by `receiver.parameters()`."""
+    first = call.args[0].with_changes(value=cst.parse_expression(f"{receiver}.parameters()"))
+    return call.with_changes(args=[first, *call.args[1:]])
 
 
 class _ClassFacts:
@@ -86,11 +157,13 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
     keeping = {path for path, func in members if path in scopes or (
         producers and any(f"{name}(" in ctx.code(func) for name in producers))}
     ordered = sorted(members, key=lambda member: member[0] not in keeping)
+    built_on = _class_optimizers(ctx, members)
     for path, func in ordered:
         if path not in keeping and not seeds and not facts.bindings:
             break
         walker = StateDictWalker(ctx, report, owner, first_param(func), path)
         walker.env.update(seeds)
+        walker.built_on.update(built_on)
         walker.walk_block(func.body.body)
         facts.changes |= walker.saw_change
         facts.write_handles |= walker.write_handles
@@ -119,6 +192,25 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
                                                f"`.{key.partition('.')[2]}`")
 
 
+def _class_optimizers(ctx: FileContext, members: List[Tuple[DefPath, cst.FunctionDef]]
+                      ) -> Dict[str, Set[str]]:
+    """`self.opt = SGD(self.net.parameters())` in any method: `self.opt.step()` in every
+    method changes `self.net` only."""
+    found: Dict[str, Set[str]] = {}
+    for path, method in members:
+        if not isinstance(method.body, cst.IndentedBlock):
+            continue
+        for small in small_statements(method.body.body):
+            if not isinstance(small, cst.Assign):
+                continue
+            modules = optimizer_modules(ctx, small.value, path)
+            for target in small.targets:
+                key = dotted(target.target)
+                if modules and key and "." in key:
+                    found[key] = found.get(key, set()) | modules
+    return found
+
+
 def _attribute_snapshots(cls: cst.ClassDef, ctx: FileContext, class_path: DefPath
                          ) -> Dict[str, Tracked]:
     """`self.x = m.state_dict()` anywhere in the class: every method sees `self.x` as live."""
@@ -128,7 +220,9 @@ def _attribute_snapshots(cls: cst.ClassDef, ctx: FileContext, class_path: DefPat
         for small in small_statements(method.body.body):
             if not isinstance(small, cst.Assign):
                 continue
-            made = state_dict_source(ctx, small.value, class_path + (method.name.value,))
+            path = class_path + (method.name.value,)
+            made = state_dict_source(ctx, small.value, path) or \
+                parameter_snapshot(ctx, small.value, path)
             for target in small.targets:
                 key = dotted(target.target)
                 if made is not None and key and "." in key:
@@ -154,6 +248,34 @@ def _self_reads(func: cst.FunctionDef) -> Set[str]:
     return found
 
 
+def _parameters_fix(ctx: FileContext, site: Optional[cst.CSTNode]
+                    ) -> Optional[Tuple[str, bool]]:
+    """The copy a kept collection of parameters needs: each tensor detached and cloned
+    (`copy.deepcopy` of a shallow copy of a module)."""
+    if isinstance(site, cst.Call):
+        qualified = ctx.imports.qualify(site.func)
+        arg = ctx.code(site.args[0].value) if site.args else ""
+        if qualified == "copy.copy":
+            name, needs_import = deepcopy_name(ctx)
+            return f"{name}({arg})", needs_import
+        if qualified == "dict":
+            return f"{{n: p.detach().clone() for n, p in {arg}}}", False
+        if qualified == "list":
+            return f"[p.detach().clone() for p in {arg}]", False
+        if qualified == "tuple":
+            return f"tuple(p.detach().clone() for p in {arg})", False
+        return None
+    if isinstance(site, (cst.ListComp, cst.DictComp)):
+        element = site.elt if isinstance(site, cst.ListComp) else site.value
+        if isinstance(element, cst.Tuple):
+            return None
+        new = cst.parse_expression(ctx.code(element) + ".detach().clone()")
+        changed = site.with_changes(elt=new) if isinstance(site, cst.ListComp) else \
+            site.with_changes(value=new)
+        return ctx.module.code_for_node(changed), False
+    return None
+
+
 class _Report:
     """Findings of one file, each reported once."""
 
@@ -169,6 +291,11 @@ class _Report:
             self.findings.append(raw)
 
     def _fix(self, raw: RawFinding, tracked: Tracked) -> RawFinding:
+        if tracked.receiver_kind == PARAMETERS:
+            fix = _parameters_fix(self.ctx, tracked.fix_site)
+            if fix is not None:
+                raw.fix_site, (raw.fix_text, raw.needs_import_copy) = tracked.fix_site, fix
+            return raw
         if tracked.fix_site is not None:
             fix = copy_fix(self.ctx, tracked.fix_site, VType(Kind.DICT))
             if fix is not None:
@@ -188,6 +315,9 @@ class _Report:
                  restore: bool = False) -> None:
         owner = tracked.receiver or "the module"
         where = f" at line {LINE_REF.format('read')}" if read is not None else ""
+        if tracked.receiver_kind == PARAMETERS:
+            self._parameters(tracked, read, why, where, owner)
+            return
         device = ""
         if tracked.device_via:
             device = f" (`{tracked.device_via}` copies only tensors on a GPU)"
@@ -198,6 +328,19 @@ class _Report:
                        f"{' (as it is, the restore restores nothing)' if restore else ''}.")
             refs = {"read": read} if read is not None else {}
             self._add(self._fix(RawFinding(bound, "CPS202", message, refs), tracked))
+
+    def _parameters(self, tracked: Tracked, read: Optional[cst.CSTNode], why: str,
+                    where: str, owner: str) -> None:
+        device = ""
+        if tracked.device_via:
+            device = f" (`{tracked.device_via}` copies only tensors on a GPU)"
+        for bound in tracked.bound_at:
+            message = (f"`{tracked.bound_key}` keeps live parameters `{tracked.origin_text()}` "
+                       f"and {why}{where} after a step changed `{owner}`. Fix: "
+                       f"`[p.detach().clone() for p in ...]` or `copy.deepcopy({owner})`"
+                       f"{device}.")
+            refs = {"read": read} if read is not None else {}
+            self._add(self._fix(RawFinding(bound, "CPS203", message, refs), tracked))
 
     def shared(self, call: cst.Call, tracked: Tracked, owner: str,
                site: cst.BaseExpression) -> None:
@@ -241,6 +384,11 @@ class StateDictWalker(FlowWalker):
         # (an EMA or averaged model): handles into their module, not snapshots
         self.write_handles: Set[str] = set()
         self._pending: Dict[str, List[Tuple[cst.CSTNode, Tracked]]] = {}
+        # optimizers built here on some modules' parameters (`opt = SGD(net.parameters())`):
+        # their step changes those modules only
+        self.built_on: Dict[str, Set[str]] = {}
+        self._store_base: Optional[cst.CSTNode] = None  # `d` of the `d[k] = v` being bound
+        self._rebound: Set[str] = set()  # state_dicts whose every entry may be a new tensor
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
         made = state_dict_source(self.ctx, node, self.path)
@@ -273,7 +421,42 @@ class StateDictWalker(FlowWalker):
             return None
         return resolve_self_callee(self, call) or super().resolve_callee(call)
 
+    def write_item(self, target, node, augmented):
+        """`d[k] = v` binds an entry: it reads no value of `d` (a stale snapshot's slot
+        rebound is no stale read). With `k` a variable (`for k in ...: d[k] = w[k] * p`)
+        every entry may be rebound to a new tensor: accumulating into them afterwards
+        (`else: d[k] += w[k] * p`, federated averaging) no longer touches the module."""
+        if augmented:
+            base = self.env.get(dotted(target.value) or "")
+            if base is not None and base.bound_key in self._rebound:
+                self.ctx.used(sem.STATE_DICT_REBOUND_ENTRIES)
+                return None
+            return super().write_item(target, node, augmented)
+        index = target.slice[0].slice if len(target.slice) == 1 else None
+        key = dotted(target.value)
+        base = self.env.get(key or "")
+        if base is not None and base.family is Family.STATE_DICT and base.bound_key and \
+                isinstance(index, cst.Index) and isinstance(index.value, cst.Name) and \
+                isinstance(node, cst.Assign) and self.eval_quiet(node.value) is None:
+            self._rebound.add(base.bound_key)
+        previous, self._store_base = self._store_base, target.value
+        try:
+            return super().write_item(target, node, augmented)
+        finally:
+            self._store_base = previous
+
+    def eval_quiet(self, node: cst.BaseExpression) -> Optional[Tracked]:
+        """What `node` evaluates to, without reporting its reads twice (it was walked)."""
+        previous, self._keys_only = self._keys_only, True
+        try:
+            return self.eval(node)
+        finally:
+            self._keys_only = previous
+
     def subscript(self, base, node):
+        if base is not None and base.receiver_kind == PARAMETERS and base.changed and \
+                base.bound_key and not self._keys_only:
+            self.report.snapshot(base, node, "is read")  # `anchor[name]`: a kept parameter
         item = super().subscript(base, node)
         if item is not None and item.family is Family.STATE_DICT and isinstance(
                 node.value, cst.Call):
@@ -284,13 +467,19 @@ class StateDictWalker(FlowWalker):
     def module_changed(self, receiver: Optional[str], training: bool = True) -> None:
         self.saw_change |= training
         for key, tracked in list(self.env.items()):
+            if tracked.receiver_kind == PARAMETERS and not training:
+                continue  # loading copies values into the kept parameters: they are wanted live
             if tracked.family is Family.STATE_DICT and not tracked.changed and (
                     receiver is None or tracked.receiver is None or tracked.receiver == receiver):
                 self.env[key] = tracked.derive(changed=True)
 
     def eval(self, node: cst.BaseExpression, bare: bool = True) -> Optional[Tracked]:
-        if isinstance(node, cst.Attribute) and \
-                node.attr.value in sem.TENSOR_METADATA_ATTRIBUTES:
+        if isinstance(node, (cst.ListComp, cst.DictComp)):
+            made = parameter_snapshot(self.ctx, node, self.path)
+            if made is not None:
+                return made
+        if isinstance(node, cst.Attribute) and (
+                node.attr.value in sem.TENSOR_METADATA_ATTRIBUTES or node.attr.value == "grad"):
             self._metadata(node.value)  # `sd[k].shape`: not its values
             return None
         if not isinstance(node, cst.Comparison):
@@ -330,6 +519,9 @@ class StateDictWalker(FlowWalker):
     def iter_element(self, node: cst.BaseExpression) -> Optional[Tracked]:
         if isinstance(node, (cst.Name, cst.Attribute)):
             owner = self._keys(node)  # `for k in sd`: the keys
+            if owner is not None and owner.receiver_kind == PARAMETERS and \
+                    owner.vtype.kind is Kind.LIST:
+                return self.element_of(owner)  # `for p in anchor`: the parameters
             if owner is not None and owner.family is Family.STATE_DICT:
                 return None
         elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
@@ -341,10 +533,20 @@ class StateDictWalker(FlowWalker):
     def eval_call(self, call: cst.Call) -> Optional[Tracked]:
         func = call.func
         name = func.attr.value if isinstance(func, cst.Attribute) else dotted(func)
+        made = parameter_snapshot(self.ctx, call, self.path)
+        if made is not None:
+            return made
+        qualified = self.ctx.imports.qualify(func) or ""
+        if (name or "").rpartition(".")[2] in _LIVE_PARAMETER_USES or (
+                qualified.startswith("torch.optim.") and call.args):
+            for arg in call.args:  # the live tensors are what is wanted
+                self._keys(arg.value)
+            return None
         if isinstance(func, cst.Attribute) and name == "keys" and not call.args:
             self._keys(func.value)
             return None
-        if isinstance(func, cst.Attribute) and name in sem.TENSOR_METADATA_METHODS:
+        if isinstance(func, cst.Attribute) and (name in sem.TENSOR_METADATA_METHODS or (
+                name == "type" and not call.args)):  # `t.type()`: the type's name
             self._metadata(func.value)  # `sd[k].size()`
             for arg in call.args:
                 self.eval(arg.value)
@@ -374,17 +576,27 @@ class StateDictWalker(FlowWalker):
             func.value if isinstance(func, cst.Name) else "")
         owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
         self._handed(call, name, owner)
-        if owner in self._users and TRAINING_CALL.search(name):
+        if name == "step" and owner in self.built_on:
+            self._stepped.add(owner)
+            self._optimizer_stepped(owner)
+        elif owner in self._users and TRAINING_CALL.search(name):
             given = self._users[owner]
             touched = [r for r in self._receivers() if r in given]
             self._stepped |= given
-            self.module_changed(touched[0] if len(touched) == 1 else None)
+            if touched or any(self._is_optimizer(n) for n in given):
+                self.module_changed(touched[0] if len(touched) == 1 else None)
+            else:  # given neither a kept module nor an optimizer: what this call is given
+                called = {_root(a.value) for a in call.args}
+                for receiver in self._receivers() & called:
+                    self.module_changed(receiver)
         elif owner and owner == self.self_name and self.ctx.receivers is not None and \
                 self.ctx.receivers.method_trains(self.path, name):
             self.module_changed(None)  # `self._run_epoch()` steps the optimizer
         elif name == "step" and owner:
             self._stepped.add(owner)
-            if OPTIMIZER_NAME.search(owner) or self._is_optimizer(owner):
+            if owner in self.built_on:
+                self._optimizer_stepped(owner)
+            elif OPTIMIZER_NAME.search(owner) or self._is_optimizer(owner):
                 self.module_changed(None)
         elif name == "load_state_dict" and owner:
             self._loaded(call, owner, args)
@@ -396,9 +608,23 @@ class StateDictWalker(FlowWalker):
             names = {dotted(a.value) for a in call.args}
             self._stepped |= {n for n in names if n}
             touched = [r for r in self._receivers() if r in names]
-            if touched or any(n and (OPTIMIZER_NAME.search(n) or self._is_optimizer(n))
-                              for n in names):
+            known = [n for n in names if n in self.built_on]
+            if known and all(n in self.built_on or n in touched for n in names if n):
+                for optimizer in known:
+                    self._optimizer_stepped(optimizer)
+                for receiver in touched:
+                    self.module_changed(receiver)
+            elif touched or any(n and (OPTIMIZER_NAME.search(n) or self._is_optimizer(n))
+                                for n in names):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
+
+    def _optimizer_stepped(self, optimizer: str) -> None:
+        """A step of an optimizer built here changes its own state and the modules whose
+        parameters it was built on, not the others (a reference or control-variate module
+        beside the trained one)."""
+        self.ctx.used(sem.OPTIMIZER_CHANGES_ITS_MODULES)
+        for receiver in {optimizer} | self.built_on[optimizer]:
+            self.module_changed(receiver)
 
     def _handed(self, call: cst.Call, name: str, owner: Optional[str]) -> None:
         """A call given a module whose snapshot is kept (`run_epoch(model, loader)`) may
@@ -420,16 +646,37 @@ class StateDictWalker(FlowWalker):
         per-parameter state tensors — shared with the optimizer they came from."""
         loaded = next((a for a in args if a is not None), None)
         own = loaded is not None and loaded.receiver == owner
+        copied = self._copied_own(call, owner)
+        if own or copied:
+            # the module's own (changed) state_dict loaded back, or a deep copy of it: the
+            # module ends where the write-through already put it
+            for key, tracked in list(self.env.items()):
+                if tracked.family is Family.STATE_DICT and tracked.receiver == owner:
+                    self._pending.pop(key, None)
+        if copied:
+            return
         if not own:
             self.module_changed(owner, training=False)
         if loaded is None or own or loaded.family is not Family.STATE_DICT:
             return
-        if loaded.receiver_kind == OPTIMIZER:
+        if loaded.receiver_kind == OPTIMIZER and (loaded.receiver or "").endswith(_REPLACED):
+            self.ctx.used(sem.OPTIMIZER_REBOUND)  # nothing steps the optimizer it came from
+        elif loaded.receiver_kind == OPTIMIZER:
             self.ctx.used(sem.OPTIMIZER_LOAD_KEEPS)
             site = call.args[0].value
             self.report.shared(call, loaded, owner, site)
         elif loaded.receiver_kind == MODULE:
             self.ctx.used(sem.MODULE_LOAD_COPIES)
+
+    def _copied_own(self, call: cst.Call, owner: str) -> bool:
+        """`owner.load_state_dict(copy.deepcopy(sd))` where `sd` is `owner`'s own."""
+        first = call.args[0].value if call.args else None
+        if not (isinstance(first, cst.Call) and first.args and
+                self.ctx.imports.qualify(first.func) == "copy.deepcopy"):
+            return False
+        inner = self.env.get(dotted(first.args[0].value) or "")
+        return inner is not None and inner.family is Family.STATE_DICT and \
+            inner.receiver == owner and inner.receiver_kind == MODULE
 
     def _receivers(self) -> Set[str]:
         return {t.receiver for t in self.env.values()
@@ -437,17 +684,54 @@ class StateDictWalker(FlowWalker):
 
     # --- bindings and reads --------------------------------------------------------------
     def bind(self, target, value, stmt, rhs) -> None:
+        if isinstance(target, cst.Subscript):
+            previous, self._store_base = self._store_base, target.value
+            try:
+                super().bind(target, value, stmt, rhs)
+            finally:
+                self._store_base = previous
+            index = target.slice[0].slice if len(target.slice) == 1 else None
+            held = self.env.get(dotted(target.value) or "")
+            if value is not None and held is not None and \
+                    value.family is Family.STATE_DICT and isinstance(index, cst.Index) and \
+                    isinstance(index.value, (cst.SimpleString, cst.Integer)):
+                # `checkpoint["model"] = m.state_dict()` every round: the one slot now
+                # holds a new snapshot; the one it held before is gone
+                self.env.pop(dotted(target.value) or "", None)
+                self.on_store_into(target.value, value, stmt)
+            return None
         if isinstance(rhs, cst.Call) and isinstance(target, (cst.Name, cst.Attribute)):
             key = dotted(target)
             given = {name for a in rhs.args if (name := dotted(a.value)) is not None}
             if key and given:
                 self._users[key] = given  # `trainer = Trainer(model, opt)`
+            modules = optimizer_modules(self.ctx, rhs, self.path) if key else None
+            kept = self.env.get(dotted(rhs.args[0].value) or "") if key and rhs.args else None
+            if kept is not None and kept.receiver_kind == PARAMETERS and kept.receiver and \
+                    optimizer_modules(self.ctx, _with_parameters(rhs, kept.receiver),
+                                      self.path):
+                modules = {kept.receiver}  # `SGD(params)`, `params = list(m.parameters())`
+            if key and modules:
+                self._new_optimizer(key, modules, stmt)
         super().bind(target, value, stmt, rhs)
+
+    def _new_optimizer(self, key: str, modules: Set[str], stmt: cst.CSTNode) -> None:
+        """`key` is bound to a new optimizer: a snapshot of the one it named before is of
+        an optimizer nothing steps any more (its state is gone with it)."""
+        self.built_on[key] = modules
+        if key in self._stepped:
+            self._stepped.discard(key)
+            self.ctx.used(sem.OPTIMIZER_REBOUND)
+        for name, tracked in list(self.env.items()):
+            if tracked.family is Family.STATE_DICT and tracked.receiver == key and \
+                    tracked.receiver_kind == OPTIMIZER:
+                self.env[name] = tracked.derive(receiver=key + _REPLACED)
 
     def on_bind(self, key, tracked, stmt, rhs):
         if tracked is None or tracked.family is not Family.STATE_DICT:
             return tracked
-        whole = tracked.vtype.kind in (Kind.DICT, Kind.LIST)
+        whole = tracked.vtype.kind in (Kind.DICT, Kind.LIST) or (
+            tracked.receiver_kind == PARAMETERS and tracked.vtype.kind is Kind.UNKNOWN)
         if tracked.bound_key is None and whole:
             tracked = tracked.derive(bound_key=key, bound_at=frozenset({stmt}), changed=False,
                                      fix_site=rhs, direct=False)
@@ -473,8 +757,16 @@ class StateDictWalker(FlowWalker):
                                        vtype=VType(Kind.LIST, elem=tracked.vtype), fix_site=None)
 
     def on_read(self, key, tracked, node, bare):
-        if tracked.family is not Family.STATE_DICT or self._keys_only:
-            return  # the keys of a state_dict are not live values
+        if tracked.family is not Family.STATE_DICT or self._keys_only or \
+                node is self._store_base or tracked.bound_key in self._rebound:
+            return  # the keys of a state_dict are not live values; `d[k] = v` binds
+        if tracked.receiver_kind == PARAMETERS:
+            # kept parameters: a value read after the module trained (`w - anchor_w`,
+            # `a.norm()`, a restore, a forward of a shallow copy); iterating them, their
+            # `.grad` and shape, and handing them to an optimizer are not
+            if tracked.changed:
+                self.report.snapshot(tracked, node, "is read")
+            return
         restore = self._loading_into == tracked.receiver and bare
         if tracked.changed and not restore:
             self.report.snapshot(tracked, node, "is read")
@@ -491,17 +783,21 @@ class StateDictWalker(FlowWalker):
 
     # --- in-place changes ---------------------------------------------------------------
     def on_change(self, node: cst.CSTNode, tracked: Tracked, how: Change) -> None:
-        if tracked.family is Family.PARAMS:
+        if tracked.family is Family.PARAMS or tracked.receiver_kind == PARAMETERS:
             if how is Change.DATA:
                 self.module_changed(tracked.receiver)
             return
-        if tracked.family is not Family.STATE_DICT or how is not Change.DATA:
+        if tracked.family is not Family.STATE_DICT or how is not Change.DATA or \
+                tracked.bound_key in self._rebound:
             return  # replacing an entry (`sd[k] = sd[k] * 0`) leaves the module alone
         if tracked.level is Level.SHALLOW and tracked.vtype.kind is Kind.DICT:
             return
         if tracked.maybe_via and not tracked.device_via:
             return  # `.float()` of a tensor of unknown dtype: not proven to be the module's
         if tracked.direct:
+            if self._only_effect(node):
+                self.ctx.used(sem.STATE_DICT_WRITE_THROUGH)
+                return  # `m.state_dict()[k].copy_(v)`: nothing but the module is changed
             self.report.inplace(node, tracked, "the change goes straight into the module")
             return
         if self._blends_other_module(node, tracked):
@@ -517,6 +813,20 @@ class StateDictWalker(FlowWalker):
                                                "another call, as if it were a copy")
         elif tracked.bound_key:
             self._pending.setdefault(tracked.bound_key, []).append((node, tracked))
+
+    def _only_effect(self, node: cst.CSTNode) -> bool:
+        """Whether the statement changing `node` keeps nothing of it: a call statement or an
+        item assignment (`m.state_dict()[k][0] = v`, `m.state_dict()[k] += d`). Its only
+        effect is the change of the module; its result is not used as a new tensor."""
+        statement = self._statement
+        if isinstance(statement, cst.Expr):
+            return statement.value is node
+        if isinstance(statement, cst.AugAssign):
+            return True
+        if isinstance(statement, cst.Assign):
+            return not any(isinstance(t.target, (cst.Name, cst.Attribute))
+                           for t in statement.targets)
+        return False
 
     def _blends_other_module(self, node: cst.CSTNode, tracked: Tracked) -> bool:
         """Whether the change writes values of another module's live tensors into this one

@@ -344,12 +344,125 @@ class _SnapshotStateDicts:
         return False
 
 
+class _SnapshotParameters:
+    """While active, the case's kept collections of parameters hold copies: the case is
+    loaded again with every `list(...)`, `tuple(...)`, `dict(...)`, list or dict
+    comprehension and `copy.copy(...)` wrapped so that, where its result holds
+    `nn.Parameter`s (or is a module), it holds detached clones (a deep copy) instead. An
+    optimizer built on such clones is given the real parameters back, so training is the
+    same. What a user who kept "the global weights" believed they kept (CPS203)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.saved = None
+
+    def load(self):
+        import ast
+        import types
+
+        import torch
+
+        originals = self.originals = {}
+
+        def clone(value):
+            if isinstance(value, torch.nn.Parameter):
+                copied = value.detach().clone()
+                originals[id(copied)] = (copied, value)
+                return copied
+            return value
+
+        def kept(value):
+            if isinstance(value, torch.nn.Module):
+                return copy.deepcopy(value)
+            if isinstance(value, dict):
+                return type(value)((k, clone(v)) for k, v in value.items())
+            if isinstance(value, (list, tuple)):
+                return type(value)(clone(v) for v in value)
+            return value
+
+        class Wrap(ast.NodeTransformer):
+            def visit_Call(self, node):
+                self.generic_visit(node)
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else (
+                    f"{getattr(func.value, 'id', '')}.{func.attr}"
+                    if isinstance(func, ast.Attribute) else "")
+                if name in ("list", "tuple", "dict", "copy.copy"):
+                    return ast.Call(ast.Name("__copysafety_kept__", ast.Load()), [node], [])
+                return node
+
+            def visit_ListComp(self, node):
+                self.generic_visit(node)
+                return ast.Call(ast.Name("__copysafety_kept__", ast.Load()), [node], [])
+
+            visit_DictComp = visit_ListComp
+
+        with open(self.path, encoding="utf-8") as handle:
+            tree = ast.parse(handle.read(), self.path)
+        tree = ast.fix_missing_locations(Wrap().visit(tree))
+        module = types.ModuleType("copysafety_case_kept")
+        module.__file__ = self.path
+        module.__dict__["__copysafety_kept__"] = kept
+        exec(compile(tree, self.path, "exec"), module.__dict__)  # noqa: S102 - a corpus case
+        return module
+
+    def __enter__(self):
+        import torch
+
+        originals, real_init = self.originals, torch.optim.Optimizer.__init__
+
+        def real(tensor):
+            known = originals.get(id(tensor))
+            return known[1] if known is not None and known[0] is tensor else tensor
+
+        def init(self, params, *args, **kwargs):
+            groups = []
+            for group in list(params):
+                if isinstance(group, dict):
+                    inner = group["params"]
+                    inner = [inner] if isinstance(inner, torch.Tensor) else list(inner)
+                    group = dict(group, params=[real(p) for p in inner])
+                else:
+                    group = real(group)
+                groups.append(group)
+            real_init(self, groups, *args, **kwargs)
+
+        self.saved = real_init
+        torch.optim.Optimizer.__init__ = init
+        return self
+
+    def __exit__(self, *exc):
+        import torch
+
+        torch.optim.Optimizer.__init__ = self.saved
+        return False
+
+
+def _keeps_parameters(module) -> bool:
+    """Whether the case is about kept parameters (CPS203, by its markers)."""
+    from .markers import parse_markers
+
+    try:
+        with open(module.__file__, encoding="utf-8") as handle:
+            markers = parse_markers(handle.read())
+    except (OSError, AttributeError, TypeError):
+        return False
+    return "CPS203" in {code for _, code in markers.expected} | set(markers.near_miss)
+
+
 def observe_main(module) -> Tuple[str, str]:
     _seed_all()
     as_written = freeze(module.main())
     _seed_all()
     with _SnapshotStateDicts():
-        snapshots = freeze(module.main())
+        if _keeps_parameters(module):
+            kept = _SnapshotParameters(module.__file__)
+            believed = kept.load()
+            _seed_all()
+            with kept:
+                snapshots = freeze(believed.main())
+        else:
+            snapshots = freeze(module.main())
     _seed_all()
     again = freeze(module.main())
     if not same(as_written, again):

@@ -48,7 +48,8 @@ def bad201(model, other):
     other.load_state_dict(sd)
     sd2 = dict(model.state_dict())
     sd2["w"].zero_()       # expect: CPS201  (shallow)
-    model.state_dict()["w"].zero_()   # expect: CPS201  (direct)
+    model.state_dict()["w"].zero_()   # only the module changes: meant to
+    x = model.state_dict()["w"].mul_(2)   # expect: CPS201  (direct, kept as new)
     for k, v in sd.copy().items():
         v.clamp_(0, 1)     # expect: CPS201  (shallow)
     sd3 = {k: v.clone() for k, v in model.state_dict().items()}
