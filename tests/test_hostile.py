@@ -228,7 +228,7 @@ os._exit(0)
     done = subprocess.run([sys.executable, "-m", "flake8_copysafety", "run", "prog.py"],
                           capture_output=True, text=True, cwd=tmp_path, env=env, timeout=240)
     assert done.stdout == "bye\n"
-    assert "prog.py:14:1: CPS101" in done.stderr, done.stderr
+    assert "prog.py:14:9: CPS101" in done.stderr, done.stderr
     assert done.returncode == 1
     assert list(scratch.iterdir()) == []
 
