@@ -28,6 +28,7 @@ import threading
 import weakref
 from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
 
+from ..rules.catalogue import RULES
 from .memory import tensor_fingerprint
 from .places import Place
 
@@ -243,8 +244,7 @@ class Snapshots:
             "CPS203", known[2] or place,
             f"a kept collection of parameters is combined with the live parameter at "
             f"{_show(place)} after an optimizer step changed it: it holds the trained "
-            "weights, not the weights it was taken at; keep "
-            "[p.detach().clone() for p in model.parameters()] instead",
+            f"weights, not the weights it was taken at; {RULES['CPS203'].advice}",
             key=("kept-parameters", id(args[0])))
 
     def on_parameters_written(self, args: tuple) -> None:
@@ -269,7 +269,8 @@ class Snapshots:
                 "CPS203", known[2] or place,
                 f"`copy.copy` of `{type(module).__name__}` runs at {_show(place)} after an "
                 "optimizer step changed the module it was copied from: a shallow copy shares "
-                "its parameters, so it runs the trained weights; use copy.deepcopy instead",
+                "its parameters, so it runs the trained weights; "
+                f"{RULES['CPS203'].guard_advice('module')}",
                 key=("shallow-module", id(module)))
 
     @staticmethod
@@ -341,8 +342,7 @@ class Snapshots:
                     snapshot, "written", "CPS201", snapshot.written,
                     f"in-place change through {snapshot.describe()}: it changed "
                     f"`{snapshot.owner_name}` as well, yet the state_dict is {verb} at "
-                    f"{_show(place)} as if it were separate; clone it first "
-                    "({k: v.clone() for ...} or copy.deepcopy)")
+                    f"{_show(place)} as if it were separate; {RULES['CPS201'].advice}")
             elif entry.stale(tensor):
                 noop = _storage(tensor) in own or (snapshot.owner() is target and
                                                    target is not None)
@@ -351,8 +351,8 @@ class Snapshots:
                 self._report_once(
                     snapshot, "stale", "CPS202", snapshot.place or place,
                     f"{snapshot.describe()} is {verb} at {_show(place)} after "
-                    f"`{snapshot.owner_name}` changed; it {what}, not a snapshot; take "
-                    "copy.deepcopy(...state_dict()) instead")
+                    f"`{snapshot.owner_name}` changed; it {what}, not a snapshot; "
+                    f"{RULES['CPS202'].advice}")
 
     def after_optimizer_load(self, optimizer, place: Optional[Place]) -> None:
         mine = {}
@@ -371,8 +371,8 @@ class Snapshots:
                             "CPS202", place,
                             f"after load_state_dict, `{type(optimizer).__name__}` shares "
                             f"its state tensors with another live `{type(other).__name__}`"
-                            ": stepping one changes the other's state; load "
-                            "copy.deepcopy(optimizer.state_dict()) instead",
+                            ": stepping one changes the other's state; "
+                            f"{RULES['CPS202'].guard_advice('shared')}",
                             key=("shared-optimizer-state", id(optimizer)))
                         return
 

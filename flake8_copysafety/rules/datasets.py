@@ -14,7 +14,8 @@ from ..core.findings import LINE_REF
 from ..core.names import dataset_entry
 from ..facts.frameworks import DatasetFramework, framework_of
 from ..facts.semantics import ARRAY_KINDS, CONTAINER_KINDS, Kind
-from .reporting import RawFinding, copy_fix, copy_hint
+from .catalogue import RULES
+from .reporting import RawFinding, copy_case, copy_fix
 
 
 def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.ClassDef],
@@ -210,28 +211,21 @@ class GetitemWalker(FlowWalker):
         line = LINE_REF.format("origin")
         by = self._changed_by()
         held = f"kept by {tracked.kept_by}" if tracked.kept_by else "stored dataset data"
+        rule = RULES[code]
         if code == "CPS101":
-            what = f"{origin} ({held}, line {line}) is changed in place{by}"
-            hint = copy_hint(tracked.vtype.kind)
+            message = rule.format(copy_case(tracked.vtype.kind), origin=origin, held=held,
+                                  line=line, by=by)
         elif code == "CPS102":
-            via = tracked.shallow_via or "copy.copy"
-            if tracked.level is Level.STORAGE:
-                hint = "`.clone()` it instead"
-            else:
-                hint = "use `copy.deepcopy(...)`"
-            what = (f"{origin} ({held}, line {line}) is changed in place{by} after `{via}`, "
-                    "a copy too shallow for it")
+            case = "storage" if tracked.level is Level.STORAGE else ""
+            message = rule.format(case, origin=origin, held=held, line=line, by=by,
+                                  via=tracked.shallow_via or "copy.copy")
         elif code == "CPS103":
             noun = "stored sample" if tracked.vtype.kind in CONTAINER_KINDS else "stored data"
             kept = f"kept by {tracked.kept_by}, " if tracked.kept_by else ""
-            what = f"the {noun} {origin} ({kept}line {line}) gets its entries written{by}"
-            hint = "copy it first (`copy.deepcopy(...)`, or `dict(...)` if only entries "
-            hint += "are replaced)"
+            message = rule.format(noun=noun, origin=origin, kept=kept, line=line, by=by)
         else:
-            what = (f"{origin} ({held}, line {line}) is changed in place{by} "
-                    f"after `{tracked.maybe_via}`, which may return the same tensor")
-            hint = "`.clone()` after converting"
-        message = f"{what}. Fix: {hint}."
+            message = rule.format(origin=origin, held=held, line=line, by=by,
+                                  via=str(tracked.maybe_via))
         refs = {"origin": tracked.origin_line_node}
         if self.via is not None and self.via.where is None:
             refs["via"] = self.via.node

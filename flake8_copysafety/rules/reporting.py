@@ -25,16 +25,15 @@ class RawFinding:
     changed_at: Optional[tuple] = None
 
 
-def copy_hint(kind: Kind) -> str:
-    """The fix a message suggests for a value of this kind."""
+def copy_case(kind: Kind) -> str:
+    """The case of a copy fix (`Rule.fixes`) for a value of this kind; "" for any kind."""
     if kind is Kind.TENSOR:
-        return "`.clone()` it"
+        return "tensor"
     if kind is Kind.NDARRAY:
-        return "`.copy()` it"
+        return "ndarray"
     if kind in CONTAINER_KINDS:
-        return "use `copy.deepcopy(...)`"
-    return ("make a real copy (`.clone()` for a tensor, `.copy()` for an ndarray, "
-            "`copy.deepcopy(...)` for containers) or use an out-of-place operation")
+        return "container"
+    return ""
 
 
 def deepcopy_name(ctx: FileContext) -> Tuple[str, bool]:

@@ -28,6 +28,7 @@ from ..facts.module_changes import (OPTIMIZER_NAME, PARAMS_METHODS, SELF_RETURNI
                                      TRAINING_CALL)
 from ..facts.semantics import Kind
 from ..plan.receivers import MODULE, OPTIMIZER
+from .catalogue import NOTES, RULES
 from .reporting import RawFinding, copy_fix, deepcopy_name
 
 from ..facts.module_changes import COMPARISONS as _COMPARISONS
@@ -41,7 +42,6 @@ _LIVE_PARAMETER_USES = frozenset({"clip_grad_norm_", "clip_grad_value_", "add_pa
                                   "parameters_to_vector", "id"})
 # The receiver of a snapshot whose optimizer name was bound to a new optimizer since.
 _REPLACED = " (replaced)"
-_FIX_HINT = "copy it first, `copy.deepcopy(...)`"
 
 
 def optimizer_modules(ctx: FileContext, rhs: cst.BaseExpression, path: DefPath
@@ -305,9 +305,9 @@ class _Report:
     def inplace(self, node: cst.CSTNode, tracked: Tracked, reason: str,
                 refs: Optional[Dict[str, cst.CSTNode]] = None) -> None:
         owner = tracked.receiver or "the module"
-        message = (f"in-place change of `{tracked.origin_text()}` (line "
-                   f"{LINE_REF.format('origin')}) changes `{owner}` too; {reason}. "
-                   f"Fix: {_FIX_HINT}.")
+        message = RULES["CPS201"].format(origin=tracked.origin_text(),
+                                         line=LINE_REF.format("origin"), owner=owner,
+                                         reason=reason)
         refs = dict(refs or {}, origin=tracked.origin_line_node)
         self._add(self._fix(RawFinding(node, "CPS201", message, refs), tracked))
 
@@ -318,27 +318,21 @@ class _Report:
         if tracked.receiver_kind == PARAMETERS:
             self._parameters(tracked, read, why, where, owner)
             return
-        device = ""
-        if tracked.device_via:
-            device = f" (`{tracked.device_via}` copies only tensors on a GPU)"
+        note = _device_note(tracked) + (NOTES["restore"] if restore else "")
         for bound in tracked.bound_at:
-            message = (f"`{tracked.bound_key}` keeps live `{tracked.origin_text()}` and {why}"
-                       f"{where} after `{owner}` may have changed. Fix: `copy.deepcopy(...)` "
-                       f"it{device}"
-                       f"{' (as it is, the restore restores nothing)' if restore else ''}.")
+            message = RULES["CPS202"].format(note=note, key=str(tracked.bound_key),
+                                             origin=tracked.origin_text(), why=why,
+                                             where=where, owner=owner)
             refs = {"read": read} if read is not None else {}
             self._add(self._fix(RawFinding(bound, "CPS202", message, refs), tracked))
 
     def _parameters(self, tracked: Tracked, read: Optional[cst.CSTNode], why: str,
                     where: str, owner: str) -> None:
-        device = ""
-        if tracked.device_via:
-            device = f" (`{tracked.device_via}` copies only tensors on a GPU)"
         for bound in tracked.bound_at:
-            message = (f"`{tracked.bound_key}` keeps live parameters `{tracked.origin_text()}` "
-                       f"and {why}{where} after a step changed `{owner}`. Fix: "
-                       f"`[p.detach().clone() for p in ...]` or `copy.deepcopy({owner})`"
-                       f"{device}.")
+            message = RULES["CPS203"].format(note=_device_note(tracked),
+                                             key=str(tracked.bound_key),
+                                             origin=tracked.origin_text(), why=why,
+                                             where=where, owner=owner)
             refs = {"read": read} if read is not None else {}
             self._add(self._fix(RawFinding(bound, "CPS203", message, refs), tracked))
 
@@ -346,14 +340,18 @@ class _Report:
                site: cst.BaseExpression) -> None:
         """`opt_b.load_state_dict(opt_a.state_dict())`: the optimizers share their state."""
         source = tracked.receiver or "the optimizer"
-        message = (f"`{owner}.load_state_dict(...)` keeps the state tensors of "
-                   f"`{tracked.origin_text()}` (line {LINE_REF.format('origin')}), shared with "
-                   f"`{source}`. Fix: load `copy.deepcopy(...)` of the state_dict.")
+        message = RULES["CPS202"].format("shared", owner=owner, origin=tracked.origin_text(),
+                                         line=LINE_REF.format("origin"), source=source)
         raw = RawFinding(call, "CPS202", message, {"origin": tracked.origin_line_node})
         fix = copy_fix(self.ctx, site, VType(Kind.DICT))
         if fix is not None:
             raw.fix_site, (raw.fix_text, raw.needs_import_copy) = site, fix
         self._add(raw)
+
+
+def _device_note(tracked: Tracked) -> str:
+    """A copy fix's qualification when the snapshot was taken by a move to a device."""
+    return NOTES["device"].format(via=tracked.device_via) if tracked.device_via else ""
 
 
 class StateDictWalker(FlowWalker):
