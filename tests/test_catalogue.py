@@ -2,14 +2,22 @@
 families (`rules/families.py`) that the engine runs report it; the runtime guard words its
 fix from the same row."""
 
+import re
 from pathlib import Path
 
 import pytest
 
-from flake8_copysafety.rules.catalogue import RULES
+import flake8_copysafety
+from flake8_copysafety.rules.catalogue import NOTES, RULES
 from flake8_copysafety.rules.families import FAMILIES
 
-PROGRAMS = Path(__file__).resolve().parent / "guard_programs"
+ROOT = Path(__file__).resolve().parent.parent
+PROGRAMS = ROOT / "tests" / "guard_programs"
+PACKAGE = Path(flake8_copysafety.__file__).resolve().parent
+CATALOGUE = PACKAGE / "rules" / "catalogue.py"
+# The engine's own notices (failed analysis, unreadable file): no family, corpus or fix.
+NOTICES = {code for code in RULES if code.startswith("CPS9")}
+RULE_CODES = sorted(set(RULES) - NOTICES)
 
 
 def test_every_code_of_a_family_is_in_the_catalogue():
@@ -45,3 +53,60 @@ def test_the_guard_words_its_fix_from_the_catalogue(name):
     for finding in dataset_findings:
         assert RULES[finding.code].advice
         assert finding.message.endswith(f"; {RULES[finding.code].advice}"), finding.message
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_every_code_has_a_family_and_a_page(code):
+    if code not in NOTICES:
+        assert any(code in family.codes for family in FAMILIES), code
+    assert (PACKAGE / "docs" / f"{code}.md").is_file(), code
+
+
+@pytest.mark.parametrize("code", RULE_CODES)
+def test_every_rule_has_a_corpus_folder_advice_and_a_fix_title(code):
+    rule = RULES[code]
+    folder = ROOT / "corpus" / code.lower()
+    assert folder.is_dir() and any(folder.rglob("*.py")), folder
+    assert rule.advice and rule.fix_title and rule.message, code
+    for case in set(rule.fixes) | set(rule.messages):
+        assert rule.fix(case, **_fields(rule, case)), (code, case)
+
+
+def _fields(rule, case):
+    """Every field a case's message and fix title ask for, filled with its own name."""
+    names = re.findall(r"{(\w+)}", rule.messages.get(case, rule.message) +
+                       rule.fixes.get(case, rule.fix_title))
+    return {name: name for name in names}
+
+
+def test_a_message_ends_with_its_fix_title():
+    rule = RULES["CPS101"]
+    fields = _fields(rule, "tensor")
+    assert rule.format("tensor", **fields).endswith(". Fix: `.clone()` it.")
+    assert rule.format(**fields).endswith(f". Fix: {rule.fix_title}.")
+    note = NOTES["device"].format(via=".cpu()")
+    assert RULES["CPS202"].format(note=note, **_fields(RULES["CPS202"], "")).endswith(
+        "Fix: `copy.deepcopy(...)` it (`.cpu()` copies only tensors on a GPU).")
+
+
+def _wordings():
+    """Each advice and fix text of the catalogue, cut at its format fields into the pieces
+    long enough to be a copy of it (a short piece such as "`.clone()` it" is a phrase)."""
+    for rule in RULES.values():
+        texts = [rule.advice, rule.fix_title, *rule.fixes.values(), *rule.advices.values()]
+        for text in texts:
+            for piece in re.split(r"{\w+}", text):
+                if len(piece) >= 20:
+                    yield rule.code, piece
+    for note in NOTES.values():
+        for piece in re.split(r"{\w+}", note):
+            if len(piece) >= 20:
+                yield "note", piece
+
+
+@pytest.mark.parametrize("code, piece", list(_wordings()))
+def test_no_module_repeats_a_wording_of_the_catalogue(code, piece):
+    """The static messages and the guard's reports word a fix from the row alone."""
+    copies = [str(path.relative_to(PACKAGE)) for path in sorted(PACKAGE.rglob("*.py"))
+              if path != CATALOGUE and piece in path.read_text(encoding="utf-8")]
+    assert not copies, (code, piece, copies)

@@ -101,7 +101,7 @@ class Trainer:
 
 
 def fedprox_live_anchor(model: nn.Module, loader, mu):
-    global_params = list(model.parameters())  # expect: CPS203
+    global_params = list(model.parameters())  # expect: CPS203:5
     opt = optim.SGD(model.parameters(), lr=0.1)
     for x, y in loader:
         opt.zero_grad()
@@ -121,8 +121,8 @@ def fedprox_copied_anchor(model: nn.Module, loader, mu):
 
 
 def client_update(model: nn.Module, loader):
-    start = {n: p for n, p in model.named_parameters()}  # expect: CPS203
-    teacher = copy.copy(model)  # expect: CPS203
+    start = {n: p for n, p in model.named_parameters()}  # expect: CPS203:5
+    teacher = copy.copy(model)  # expect: CPS203:5
     frozen = copy.deepcopy(model)
     params = list(model.parameters())
     opt = optim.Adam(params, lr=0.01)
@@ -147,7 +147,7 @@ def anchor_of_the_global_model(global_model: nn.Module, loader):
 
 
 def best_of_each_round(model: nn.Module, opt, loader):
-    best = model.state_dict()  # expect: CPS202
+    best = model.state_dict()  # expect: CPS202:5
     for x, y in loader:
         opt.zero_grad()
         F.mse_loss(model(x), y).backward()

@@ -111,8 +111,8 @@ class Stopper:
         self.best_copy = None
 
     def __call__(self, loss, model):
-        self.best = model.state_dict()                                      # expect: CPS202
-        self.best_cpu = {k: v.cpu() for k, v in model.state_dict().items()}  # expect: CPS202
+        self.best = model.state_dict()                                      # expect: CPS202:9
+        self.best_cpu = {k: v.cpu() for k, v in model.state_dict().items()}  # expect: CPS202:9
         self.best_copy = {k: v.cpu().clone() for k, v in model.state_dict().items()}
 
     def restore(self, model):
@@ -121,7 +121,7 @@ class Stopper:
 
 
 def fit(model, optimizer, loader, stopper):
-    snap = model.state_dict()                                               # expect: CPS202
+    snap = model.state_dict()                                               # expect: CPS202:5
     for x in loader:
         model(x).sum().backward()
         optimizer.step()
@@ -133,7 +133,7 @@ def fit(model, optimizer, loader, stopper):
 
 def transplant(a, b):
     a.step()
-    b.load_state_dict(a.state_dict())                                       # expect: CPS202
+    b.load_state_dict(a.state_dict())                                       # expect: CPS202:5
 
 
 def modules_given(loader, path):

@@ -14,7 +14,7 @@ def train(model, opt, data, val):
         val_loss = evaluate(model, val)
         if val_loss < best:
             best = val_loss
-            best_state = model.state_dict()   # expect: CPS202
+            best_state = model.state_dict()   # expect: CPS202:13
         torch.save(model.state_dict(), f"ckpt{epoch}.pt")
     model.load_state_dict(best_state)
     return model
@@ -44,24 +44,24 @@ def ema_update(ema, model, d):
 
 def bad201(model, other):
     sd = model.state_dict()
-    sd["w"].mul_(0.5)      # expect: CPS201  (used later)
+    sd["w"].mul_(0.5)      # expect: CPS201:5  (used later)
     other.load_state_dict(sd)
     sd2 = dict(model.state_dict())
-    sd2["w"].zero_()       # expect: CPS201  (shallow)
+    sd2["w"].zero_()       # expect: CPS201:5  (shallow)
     model.state_dict()["w"].zero_()   # only the module changes: meant to
-    x = model.state_dict()["w"].mul_(2)   # expect: CPS201  (direct, kept as new)
+    x = model.state_dict()["w"].mul_(2)   # expect: CPS201:9  (direct, kept as new)
     for k, v in sd.copy().items():
-        v.clamp_(0, 1)     # expect: CPS201  (shallow)
+        v.clamp_(0, 1)     # expect: CPS201:9  (shallow)
     sd3 = {k: v.clone() for k, v in model.state_dict().items()}
     sd3["w"].zero_()
     sd4 = {k: v for k, v in model.state_dict().items()}
-    sd4["w"] *= 2          # expect: CPS201
+    sd4["w"] *= 2          # expect: CPS201:5
     sd5 = model.state_dict()
     sd5["w"] = sd5["w"] * 0
     return sd5
 
 def reset_bug(model, opt, loader):
-    init_state = model.state_dict()   # expect: CPS202
+    init_state = model.state_dict()   # expect: CPS202:5
     for x in loader:
         model(x).sum().backward()
         opt.step()
@@ -71,7 +71,7 @@ class Trainer:
     def __init__(self, model, opt):
         self.model, self.opt = model, opt
     def snap(self):
-        self.best_state = self.model.state_dict()   # expect: CPS202
+        self.best_state = self.model.state_dict()   # expect: CPS202:9
     def step(self, x):
         self.model(x).sum().backward()
         self.opt.step()
