@@ -110,3 +110,14 @@ def test_no_module_repeats_a_wording_of_the_catalogue(code, piece):
     copies = [str(path.relative_to(PACKAGE)) for path in sorted(PACKAGE.rglob("*.py"))
               if path != CATALOGUE and piece in path.read_text(encoding="utf-8")]
     assert not copies, (code, piece, copies)
+
+
+def test_contributing_names_real_files():
+    """Each step of CONTRIBUTING.md is a file (a path with `<...>` names one to create)."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    paths = {token for token in re.findall(r"`([\w./<>-]+)`", text)
+             if "/" in token and "<" not in token}
+    assert len(paths) >= 15
+    missing = [path for path in sorted(paths)
+               if not (ROOT / path).exists() and not (PACKAGE / path).exists()]
+    assert not missing
