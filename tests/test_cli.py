@@ -222,7 +222,9 @@ def test_json_report(project, capsys):
         "end": {"line": 10, "col": 27},
         "description": item["fix"]["description"],
         "needs_import_copy": False,
+        "message": "`.clone()` it",
     }
+    assert item["message"].endswith(". Fix: `.clone()` it.")
     lines = CANONICAL.splitlines()
     assert lines[9][13 - 1:27 - 1] == "self.data[idx]"
 

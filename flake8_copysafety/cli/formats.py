@@ -112,6 +112,7 @@ def finding_json(path: str, finding: Finding) -> Dict[str, Any]:
             "end": {"line": finding.fix.end[0], "col": finding.fix.end[1] + 1},
             "description": finding.fix.description,
             "needs_import_copy": finding.fix.needs_import_copy,
+            "message": finding.fix_title,  # ruff's `fix.message`
         }
     return {
         "path": path,

@@ -6,6 +6,8 @@ from typing import Dict, Optional, Tuple
 # In a message being built: a placeholder for the line of a node, filled in once positions are
 # known (and filled in again when a stored analysis is reused with its statements moved).
 LINE_REF = "@@{}@@"
+# What joins a static message's account of the problem to its fix (`rules/catalogue.py`).
+FIX_LEAD = ". Fix: "
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,12 @@ class Finding:
 
     def flake8_text(self) -> str:
         return f"{self.code} {self.message}"
+
+    @property
+    def fix_title(self) -> Optional[str]:
+        """The fix the message ends with (ruff's `fix_title`), if it names one."""
+        _, lead, fix = self.message.rpartition(FIX_LEAD)
+        return fix.removesuffix(".") if lead else None
 
 
 @dataclass(frozen=True)

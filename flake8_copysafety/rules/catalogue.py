@@ -6,6 +6,8 @@ changed in one place."""
 from dataclasses import dataclass, field
 from typing import Dict, Mapping
 
+from ..core.findings import FIX_LEAD
+
 REPOSITORY_URL = "https://github.com/flake8-copysafety/flake8-copysafety"
 DOCS_URL = REPOSITORY_URL + "#"
 # Each rule's page, the one source `copysafety rule CODE` prints too.
@@ -20,7 +22,7 @@ class Rule:
     default_on: bool = True
     advice: str = ""  # the fix, as the runtime guard words it after seeing the change
     # The static message: a `str.format` template the rule module fills in, and the fix it
-    # ends with ("... . Fix: {fix_title}.").
+    # ends with (`FIX_LEAD`, then the fix title and a full stop).
     message: str = ""
     fix_title: str = ""
     # Variants of one case of the rule, keyed by the case the rule module names (the kind of
@@ -47,7 +49,7 @@ class Rule:
     def format(self, case: str = "", note: str = "", **fields: str) -> str:
         """The static message: what happened, then the fix (`note` qualifies the fix)."""
         what = self.messages.get(case, self.message).format(**fields)
-        return f"{what}. Fix: {self.fix(case, **fields)}{note}."
+        return f"{what}{FIX_LEAD}{self.fix(case, **fields)}{note}."
 
 
 # Qualifications a fix may carry (`note` above).
