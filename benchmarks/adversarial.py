@@ -103,6 +103,25 @@ class D(Dataset):
 """ + "\n".join(body) + "\n        return out\n", n
 
 
+def stores(n: int) -> Tuple[str, int]:
+    """An `__init__` of 2·n lines that rebinds one local and stores it into attributes: the
+    type of each stored attribute joins every binding of the local."""
+    body = "".join(f"        x = x + {k}\n        self.a{k % 50} = x\n" for k in range(n))
+    return HEAD + """\
+class D(Dataset):
+    def __init__(self):
+        x = torch.zeros(3)
+""" + body + """
+    def __len__(self):
+        return 8
+
+    def __getitem__(self, idx):
+        y = self.a1[idx]
+        y += 1
+        return y
+""", 2 * n
+
+
 def helpers(n: int) -> Tuple[str, int]:
     """n helper functions, each called from `__getitem__` with the stored data."""
     defs = "".join(f"def helper_{k + 1}(x):\n    y = x * {k}\n    return y\n\n\n"
@@ -165,6 +184,7 @@ SHAPES: Dict[str, Tuple[Callable[[int], Tuple[str, int]], int]] = {
     "chain": (chain, 250),
     "long": (long_item, 100),
     "getitem": (getitem, 2000),
+    "stores": (stores, 500),
     "helpers": (helpers, 200),
     "branches": (branches, 100),
     "elifs": (elifs, 250),
