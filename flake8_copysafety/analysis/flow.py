@@ -93,7 +93,7 @@ class Env(Dict[str, Tracked]):
         for key, value in dict(*args, **kwargs).items():
             self[key] = value
 
-    def __ior__(self, other):
+    def __ior__(self, other):  # type: ignore[misc]  # `|=` notes its keys too
         self.update(other)
         return self
 
