@@ -414,3 +414,49 @@ def test_an_attribute_chain_costs_work_in_proportion_to_its_length(monkeypatch):
     for small, large in ((150, 300), (300, 600)):
         assert counts[large][0] <= 2.2 * counts[small][0], counts
         assert counts[large][1] <= 2.2 * counts[small][1], counts
+
+
+# --- linear cost: a long function is walked in time proportional to its length ---------------
+
+def _adversarial():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("adversarial",
+                                                  ROOT / "benchmarks" / "adversarial.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("shape", ["long_item", "getitem", "stores"])
+def test_a_long_function_costs_work_in_proportion_to_its_length(shape):
+    """A `__getitem__` of thousands of statements once took time growing with its length
+    squared: each branch copied and joined every name bound so far, each rebinding scanned
+    them all for its fields, each attribute stored from a local joined every binding of it
+    again. Count the calls the analysis makes (its own functions and the
+    built-ins they call), not seconds: doubling the function must not more than double them."""
+    import sys
+
+    from flake8_copysafety.engine.pipeline import lint_source
+
+    make = getattr(_adversarial(), shape)
+    sizes = {"long_item": (50, 100, 200), "getitem": (500, 1000, 2000),
+             "stores": (100, 200, 400)}[shape]
+    counts = {}
+    for size in sizes:
+        text, _ = make(size)
+        calls = [0]
+
+        def count(frame, event, arg):
+            if "flake8_copysafety" in frame.f_code.co_filename:
+                calls[0] += 1
+
+        sys.setprofile(count)
+        try:
+            findings = lint_source(text, "data.py")
+        finally:
+            sys.setprofile(None)
+        counts[size] = calls[0]
+        # `stores` changes an element of stored data in place: one CPS101, the same each size
+        assert [f.code for f in findings] == (["CPS101"] if shape == "stores" else []), findings
+    for small, large in zip(sizes, sizes[1:]):
+        assert counts[large] <= 2.1 * counts[small], counts

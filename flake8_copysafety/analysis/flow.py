@@ -29,7 +29,80 @@ if TYPE_CHECKING:  # the summaries are built on this walker; only their types co
     from ..plan.receivers import Receivers
     from .summaries import CalleeRef, Callees
 
-Env = Dict[str, Tracked]
+_ABSENT: Any = object()
+
+
+class _Writes:
+    """Every key written or removed in one walk, in order, and the fields (`name.x`) ever
+    bound under each name: a join then visits only the keys a branch touched and a rebinding
+    only the fields of its name, so a long function costs time in proportion to its length."""
+
+    __slots__ = ("keys", "fields")
+
+    def __init__(self) -> None:
+        self.keys: List[str] = []
+        self.fields: Dict[str, Set[str]] = {}
+
+    def note(self, key: str) -> None:
+        self.keys.append(key)
+        head, dot, _ = key.partition(".")
+        if dot:
+            self.fields.setdefault(head, set()).add(key)
+
+
+class Env(Dict[str, Tracked]):
+    """Names (and `name.attr`) -> tracked values; every change is noted in `writes`, which
+    the copies of one walk share."""
+
+    __slots__ = ("writes",)
+
+    def __init__(self, *args, writes: Optional[_Writes] = None) -> None:
+        super().__init__(*args)
+        self.writes = writes if writes is not None else _Writes()
+        for key in self:
+            self.writes.note(key)
+
+    def copy(self) -> "Env":
+        new = Env.__new__(Env)
+        dict.update(new, self)
+        new.writes = self.writes
+        return new
+
+    def __setitem__(self, key: str, value: Tracked) -> None:
+        self.writes.note(key)
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self.writes.note(key)
+        dict.__delitem__(self, key)
+
+    def pop(self, key, *default):
+        self.writes.note(key)
+        return dict.pop(self, key, *default)
+
+    def popitem(self):
+        key, value = dict.popitem(self)
+        self.writes.note(key)
+        return key, value
+
+    def setdefault(self, key, default=None):
+        self.writes.note(key)
+        return dict.setdefault(self, key, default)
+
+    def update(self, *args, **kwargs) -> None:
+        for key, value in dict(*args, **kwargs).items():
+            self[key] = value
+
+    def __ior__(self, other):  # type: ignore[misc]  # `|=` notes its keys too
+        self.update(other)
+        return self
+
+    def clear(self) -> None:
+        for key in self:
+            self.writes.note(key)
+        dict.clear(self)
+
+
 _LOOP_REPEAT_DEPTH = 3  # loops nested deeper than this are walked once
 # A copy, however shallow, is a new object: not yet bound anywhere, and its own fix site.
 _NEW_OBJECT: Dict[str, Any] = dict(bound_key=None, bound_at=frozenset(), fix_site=None,
@@ -146,7 +219,7 @@ class FlowWalker:
 
     def __init__(self, ctx: FileContext) -> None:
         self.ctx = ctx
-        self.env: Env = {}
+        self.env: Env = Env()
         self.via: Optional[Via] = None  # while applying a callee's summary
         # `(path, line, col, end_line, end_col)`: where a callee of another file changes it
         self.via_position: Optional[tuple] = None
@@ -212,11 +285,37 @@ class FlowWalker:
             for small in suite.body:
                 self.walk_small(small, suite)
 
-    def _join_into(self, envs: Sequence[Env]) -> None:
-        joined: Env = {}
-        for env in envs:
-            for key, value in env.items():
-                joined[key] = join_tracked(joined.get(key), value)
+    def _join_into(self, envs: Sequence[Env], since: int) -> None:
+        """Each key takes the join of its values in `envs`, in the order of their first
+        appearance; `envs` are copies of one environment made when `writes` held `since`
+        keys, so only the keys written after that can differ between them."""
+        writes = self.env.writes
+        if any(not isinstance(env, Env) or env.writes is not writes for env in envs):
+            joined: Env = Env(writes=writes)
+            for env in envs:
+                for key, value in env.items():
+                    dict.__setitem__(joined, key, join_tracked(joined.get(key), value))
+            self.env = joined
+            return
+        joined = envs[0].copy()
+        for env in envs[1:]:
+            # the keys written since, or the whole environment where that is fewer
+            touched = env if len(writes.keys) - since > len(env) else \
+                dict.fromkeys(writes.keys[since:])
+            new = []
+            for key in touched:
+                value = env.get(key, _ABSENT)
+                if value is _ABSENT:
+                    continue
+                if key in joined:
+                    dict.__setitem__(joined, key, join_tracked(joined[key], value))
+                else:
+                    new.append(key)
+            if len(new) > 1:
+                wanted = set(new)
+                new = [key for key in env if key in wanted]
+            for key in new:
+                dict.__setitem__(joined, key, env[key])
         self.env = joined
 
     def walk_statement(self, stmt: cst.CSTNode) -> None:
@@ -227,10 +326,11 @@ class FlowWalker:
             # A branch that returns, raises, `continue`s or `break`s never reaches the code
             # after the `if`: what it did does not join the flow that does.
             self.eval(stmt.test)
-            before = dict(self.env)
+            since = len(self.env.writes.keys)
+            before = self.env.copy()
             self._suite(stmt.body)
             outcomes = [] if _leaves(stmt.body) else [self.env]
-            self.env = dict(before)
+            self.env = before.copy()
             if isinstance(stmt.orelse, cst.If):
                 self.walk_statement(stmt.orelse)
                 outcomes.append(self.env)
@@ -240,7 +340,7 @@ class FlowWalker:
                     outcomes.append(self.env)
             else:
                 outcomes.append(self.env)
-            self._join_into(outcomes or [before])
+            self._join_into(outcomes or [before], since)
         elif isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
                 element = self.iter_element(stmt.iter)
@@ -252,24 +352,26 @@ class FlowWalker:
             self._loop_depth += 1
             try:
                 for _ in range(passes):
-                    before = dict(self.env)
+                    since = len(self.env.writes.keys)
+                    before = self.env.copy()
                     if isinstance(stmt, cst.For):
                         self.bind(stmt.target, element, stmt, None)
                     self._suite(stmt.body)
-                    self._join_into([before, self.env])
+                    self._join_into([before, self.env], since)
             finally:
                 self._loop_depth -= 1
             if stmt.orelse is not None:
                 self._suite(stmt.orelse.body)
         elif isinstance(stmt, (cst.Try, cst.TryStar)):
-            before = dict(self.env)
+            since = len(self.env.writes.keys)
+            before = self.env.copy()
             self._suite(stmt.body)
             outcomes = [self.env]
             for handler in stmt.handlers:
-                self._join_into([before, outcomes[0]])
+                self._join_into([before, outcomes[0]], since)
                 self._suite(handler.body)
                 outcomes.append(self.env)
-            self._join_into(outcomes)
+            self._join_into(outcomes, since)
             if stmt.orelse is not None:
                 self._suite(stmt.orelse.body)
             if stmt.finalbody is not None:
@@ -282,13 +384,14 @@ class FlowWalker:
             self._suite(stmt.body)
         elif isinstance(stmt, cst.Match):
             self.eval(stmt.subject)
-            before = dict(self.env)
+            since = len(self.env.writes.keys)
+            before = self.env.copy()
             outcomes = [before]
             for case in stmt.cases:
-                self.env = dict(before)
+                self.env = before.copy()
                 self._suite(case.body)
                 outcomes.append(self.env)
-            self._join_into(outcomes)
+            self._join_into(outcomes, since)
         # Nested functions and classes are analysed on their own, not as part of this flow.
 
     def walk_small(self, small: cst.BaseSmallStatement, stmt: cst.CSTNode) -> None:
@@ -420,7 +523,8 @@ class FlowWalker:
     def _forget_fields(self, name: str) -> None:
         """`graph = ...`: what was bound to `graph.x` belonged to the object named before."""
         prefix = f"{name}."
-        for key in [k for k in self.env if k.startswith(prefix)]:
+        fields = self.env.writes.fields.get(name, ()) if isinstance(self.env, Env) else self.env
+        for key in [k for k in fields if k.startswith(prefix) and k in self.env]:
             del self.env[key]
         self.fresh_attrs -= {k for k in self.fresh_attrs if k.startswith(prefix)}
 
@@ -630,7 +734,7 @@ class FlowWalker:
                              vtype=VType(Kind.DICT, elem=result.vtype.elem, fields=fields))
 
     def _comprehension(self, node) -> Optional[Tracked]:
-        saved = dict(self.env)
+        saved = self.env.copy()
         clause = node.for_in
         while clause is not None:
             self.bind(clause.target, self.iter_element(clause.iter), node, None)

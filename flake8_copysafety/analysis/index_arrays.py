@@ -33,7 +33,7 @@ class IndexArrays:
         self.imports = imports
         self._bindings: Dict[str, List[Optional[cst.BaseExpression]]] = {}
         collector = _Bindings(self._bindings)
-        for node in all_nodes(body):
+        for node in all_nodes(body, into_tokens=False):  # bindings are not tokens
             visit = getattr(collector, f"visit_{type(node).__name__}", None)
             if visit is not None:
                 visit(node)

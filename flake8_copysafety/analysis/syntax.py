@@ -73,11 +73,24 @@ def functions_with_paths(body: Iterable[cst.CSTNode], path: DefPath = (),
             yield from functions_with_paths(stmt.body.body, path + (stmt.name.value,), stmt)
 
 
-def all_nodes(roots: Iterable[cst.CSTNode]) -> Iterator[cst.CSTNode]:
+# Nodes with nothing under them but whitespace and punctuation.
+TOKEN_NODES = (cst.Name, cst.BaseNumber, cst.SimpleString, cst.BaseParenthesizableWhitespace,
+               cst.TrailingWhitespace, cst.EmptyLine, cst.Newline, cst.Comment,
+               cst.BaseBinaryOp, cst.BaseBooleanOp, cst.BaseCompOp, cst.BaseUnaryOp,
+               cst.BaseAugOp, cst.AssignEqual, cst.Colon, cst.Comma, cst.Dot, cst.Semicolon,
+               cst.LeftParen, cst.RightParen, cst.LeftSquareBracket, cst.RightSquareBracket,
+               cst.LeftCurlyBrace, cst.RightCurlyBrace, cst.ImportStar)
+
+
+def all_nodes(roots: Iterable[cst.CSTNode], into_tokens: bool = True
+              ) -> Iterator[cst.CSTNode]:
     """Every node under `roots` (roots included), in no particular order. Reads `children`
-    directly: a libcst visitor rebuilds each node as it goes, many times slower."""
+    directly: a libcst visitor rebuilds each node as it goes, many times slower (and
+    `children` itself rebuilds the node's children: `into_tokens=False` leaves the
+    whitespace and punctuation under `TOKEN_NODES` unvisited, for a walk that needs none)."""
     stack = list(roots)
     while stack:
         node = stack.pop()
         yield node
-        stack.extend(node.children)
+        if into_tokens or not isinstance(node, TOKEN_NODES):
+            stack.extend(node.children)
