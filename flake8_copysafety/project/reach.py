@@ -6,8 +6,8 @@ A dataset's `__getitem__` reaches the code of other modules in three ways, and o
 class inherits from a base of another module (a mixin), and a transform bound where the
 dataset is built (`Digits(transform=Compose([...]))`, `project.bindings`). The reached code
 reaches further the same ways. A change of the dataset's stored data made there is reported
-in that module, on the line that makes it; the module learns from these facts which
-datasets to analyse for it.
+in that module, on the line that makes it (as well as at the dataset's call); the module
+learns from these facts which datasets to analyse for it.
 
     reaching_modules(model, "pkg.transforms.inverse")  # {"pkg.data.dataset", ...}
 
