@@ -58,6 +58,12 @@ def reaching_modules(model: ProjectModel, module: str) -> Set[str]:
     return set(reach_index(model).get(module, ()))
 
 
+def reached_from(model: ProjectModel, owner: str) -> Set[str]:
+    """The other modules whose code the analysis of the datasets of `owner` may run."""
+    return {module for module, owners in reach_index(model).items()
+            if owner in owners and module != owner}
+
+
 def reach_index(model: ProjectModel) -> Dict[str, FrozenSet[str]]:
     """module -> `reaching_modules` of it, for every module that some dataset reaches:
     read from the model's cache when stored for this index, else computed and stored."""
