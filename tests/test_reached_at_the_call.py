@@ -158,3 +158,27 @@ def test_editing_only_the_transform_updates_the_dataset_modules_cached_result(tm
     transforms.write_text(TRANSFORMS)
     assert both() == [AT_THE_CALL]
     assert any(cache.iterdir())
+
+
+HELPED = DATA.replace("from torch.utils.data import Dataset\n",
+                      "from torch.utils.data import Dataset\n\nfrom mlproj.utils import scale\n"
+                      ).replace("        return self.transform(self.data[i])\n",
+                                "        sample = self.data[i]\n        return scale(sample)\n")
+OUT_OF_PLACE = "def scale(x):\n    return x * 2\n"
+IN_PLACE = "def scale(x):\n    x *= 2\n    return x\n"
+
+
+def test_a_write_that_appears_in_a_helper_later_is_seen_in_the_dataset_module(tmp_path):
+    """The dataset's own text shows no change; whether its module is analysed at all
+    depends on the helper's text, and its cached result follows that text."""
+    project = _project(tmp_path, data=HELPED)
+    helper = project / "mlproj" / "utils.py"
+    helper.write_text(OUT_OF_PLACE)
+    cache = tmp_path / "cache"
+    assert _located(_flake8(project, "mlproj/data.py", cache=cache).stdout) == []
+    helper.write_text(IN_PLACE)
+    done = _flake8(project, "mlproj/data.py", cache=cache)
+    assert _located(done.stdout) == [("mlproj/data.py", 17, 16, "CPS101")], done.stdout
+    assert "by `scale()` (utils.py:2)" in done.stdout
+    helper.write_text(OUT_OF_PLACE)
+    assert _located(_flake8(project, "mlproj/data.py", cache=cache).stdout) == []
