@@ -52,10 +52,14 @@ def _project(tmp_path, transforms=TRANSFORMS):
 
 
 def test_relative_and_absolute_project_imports_are_followed(tmp_path):
-    """The change is reported once, in the helper's module, on the line that makes it,
-    naming the dataset's line the data comes from; the dataset's module reports nothing."""
+    """The change is reported in the helper's module, on the line that makes it, naming
+    the dataset's line the data comes from, and in the dataset's module on the calls that
+    hand the data over (directly, and through `shift`), naming the line that changes it."""
     path = _project(tmp_path)
-    assert lint_source(path.read_text(), str(path)) == []
+    found = lint_source(path.read_text(), str(path))
+    assert [(f.line, f.col, f.code) for f in found] == [(17, 12, "CPS101"), (18, 12, "CPS101")]
+    assert "by `normalize()` (transforms.py:2)" in found[0].message
+    assert "by `shift()` (transforms.py:2)" in found[1].message
     helper = tmp_path / "pkg" / "transforms.py"
     findings = lint_source(helper.read_text(), str(helper))
     assert [(f.line, f.code) for f in findings] == [(2, "CPS101")]
@@ -67,6 +71,7 @@ def test_changed_helper_file_is_read_again(tmp_path):
     path = _project(tmp_path)
     helper = tmp_path / "pkg" / "transforms.py"
     assert len(lint_source(helper.read_text(), str(helper))) == 1
+    assert len(lint_source(path.read_text(), str(path))) == 2
     fixed = TRANSFORMS.replace("    im -= mean\n", "    im = im - mean\n")
     helper.write_text(fixed)
     assert lint_source(helper.read_text(), str(helper)) == []

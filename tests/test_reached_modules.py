@@ -1,8 +1,8 @@
 """A change of a dataset's stored data made by code of another module (a helper function it
-imports, a mixin's method, a transform bound where it is built) is reported once, in that
-module, on the line that makes it: by flake8 (file by file, in worker processes too) and by
-`copysafety check` alike; the dataset's module reports it at its own call only when that
-module will not."""
+imports, a mixin's method, a transform bound where it is built) is reported in that module,
+on the line that makes it, and in the dataset's module, on the statement that hands the data
+to it: by flake8 (file by file, in worker processes too) and by `copysafety check` alike, so
+linting either file alone shows it."""
 
 import shutil
 import subprocess
@@ -16,7 +16,8 @@ from flake8_copysafety.engine.pipeline import lint_source
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "cps101"
 POSITIVE = CORPUS / "pos_helper_in_other_module"
 NEGATIVE = CORPUS / "neg_helper_in_other_module_copies"
-EXPECTED = [("augment/shift.py", 2, 5, "CPS101"), ("mixins.py", 5, 9, "CPS101")]
+EXPECTED = [("augment/shift.py", 2, 5, "CPS101"), ("dataset.py", 17, 9, "CPS101"),
+            ("dataset.py", 18, 9, "CPS101"), ("mixins.py", 5, 9, "CPS101")]
 NO_CACHE = {"COPYSAFETY_NO_CACHE": "1"}
 
 
@@ -43,13 +44,15 @@ def _located(report: str):
                   for path, line, col, code in codes_in(report))
 
 
-def test_flake8_reports_the_change_in_its_own_module_once(tmp_path):
+def test_flake8_reports_the_change_in_its_own_module_and_at_the_call(tmp_path):
     project = _copy(POSITIVE, tmp_path)
     for jobs in ("-j1", "-j2"):
         done = _flake8(project, jobs)
         assert _located(done.stdout) == EXPECTED, (jobs, done.stdout, done.stderr)
     message = _flake8(project, "-j1").stdout
     assert "`self.frames[index]` (stored dataset data, line 16 of dataset.py)" in message
+    assert "dataset.py:17:9: CPS101 `self.frames[index]` (stored dataset data, line 16) is " \
+        "changed in place by `center()` (shift.py:2)" in message
 
 
 def test_copysafety_check_reports_the_same_lines(tmp_path):
@@ -66,15 +69,16 @@ def test_a_copy_in_getitem_keeps_both_modules_silent(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_fix_leaves_a_finding_reported_elsewhere_unfixed(tmp_path):
-    """The copy belongs in the dataset's module, the finding in the helper's: `--fix`
-    (which edits each file on its own) makes no rewrite for it, and the finding stays."""
+def test_fix_copies_at_the_call_and_silences_both_modules(tmp_path):
+    """The copy belongs in the dataset's module: `--fix` makes it there, at the read the
+    calls hand over, and neither module reports the change afterwards."""
     project = _copy(POSITIVE, tmp_path)
-    before = {p: p.read_text() for p in project.rglob("*.py")}
+    helper = (project / "augment" / "shift.py").read_text()
     done = run_process(["check", "--isolated", "--no-cache", "--fix", "."], project)
-    assert done.returncode == 1, done.stderr
-    assert _located(done.stdout) == EXPECTED
-    assert {p: p.read_text() for p in project.rglob("*.py")} == before
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "frame = self.frames[index].clone()" in (project / "dataset.py").read_text()
+    assert (project / "augment" / "shift.py").read_text() == helper
+    assert _located(_flake8(project, "-j1").stdout) == []
 
 
 DATASET = textwrap.dedent("""\

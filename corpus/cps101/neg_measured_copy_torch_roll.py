@@ -1,5 +1,6 @@
 """Near miss of CPS101: `torch.roll` returns a new tensor (a measured API fact), so `add_`
 changes only the rolled copy."""
+# near-miss: CPS101
 import torch
 from torch.utils.data import Dataset
 

@@ -3,7 +3,7 @@
 import ast
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Dict, List, Mapping, Optional, Set, Tuple
+from typing import Dict, List, Mapping, Optional, Set, Tuple
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
@@ -21,22 +21,20 @@ from ..rules.reporting import RawFinding
 
 
 def analyse_plan(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan, options,
-                 facts_used: Optional[Set[str]] = None, filename: Optional[str] = None,
-                 reported_there: Optional[Callable[[str, str], bool]] = None
+                 facts_used: Optional[Set[str]] = None, filename: Optional[str] = None
                  ) -> List[Finding]:
     return [placed.finding for placed in
-            analyse_plan_placed(text, tree, imports, chosen, options, facts_used, filename,
-                                reported_there)]
+            analyse_plan_placed(text, tree, imports, chosen, options, facts_used, filename)]
 
 
 def analyse_plan_placed(text: str, tree: ast.Module, imports: ImportTable, chosen: Plan,
                         options, facts_used: Optional[Set[str]] = None,
-                        filename: Optional[str] = None,
-                        reported_there: Optional[Callable[[str, str], bool]] = None
-                        ) -> List[PlacedFinding]:
+                        filename: Optional[str] = None) -> List[PlacedFinding]:
     """The findings of this file: its own, and the changes its datasets make in other
-    files that `reported_there(path, filename)` says those files do not report (None: they
-    all do), at the call here that reaches them, with the copy's fix."""
+    files, at the statement here that hands the stored data to the code that changes it,
+    with the copy's fix. The other file reports the same change on its own line
+    (`engine/reached.py`); this one is where a lint of the dataset's module alone (an
+    editor's save, a hook on staged files) sees it."""
     regions = _parse_regions(text, tree, chosen)
     base = FileContext(regions[0].module, imports, set(options.copy_functions), facts_used,
                        path=filename, follow_import=imported_callee,
@@ -59,8 +57,7 @@ def analyse_plan_placed(text: str, tree: ast.Module, imports: ImportTable, chose
     for r in raw:
         if r.changed_at is None or _same_file(r.changed_at[0], filename):
             found.append(_finding(r, positions))
-        elif filename is not None and reported_there is not None and \
-                not reported_there(r.changed_at[0], filename):
+        else:
             try:
                 found.append(_finding(replace(r, changed_at=None), positions))
             except KeyError:  # the framework's own code runs the transform: no call here

@@ -154,10 +154,8 @@ def _lint(source, filename, options, tree, facts_used, reusing=None, strict=Fals
                                     chosen, options)
         elif chosen:
             from .analyse import analyse_plan  # the first import of libcst happens here
-            from .reached import reports_there
 
-            found = analyse_plan(text, tree, imports, chosen, options, facts_used, filename,
-                                 reports_there)
+            found = analyse_plan(text, tree, imports, chosen, options, facts_used, filename)
     if may_be_reached(text, filename):
         from .reached import findings_reached_here
 

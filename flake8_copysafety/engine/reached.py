@@ -4,25 +4,23 @@ imports, a mixin's method) and the dataset's `__getitem__` reaches it.
 
 Linting `inverse.py` alone shows a `push_transform` that appends to its argument; only the
 project model knows that a dataset of `dataset.py` hands it, through a transform, a record
-it stores. Such a change is reported once, in the module and on the line that makes it:
-the dataset's module leaves it to that module when that module will report it (the same
-test from both sides, `reports_there`), and keeps it at its own call otherwise (a module
-outside the project, an installed one, one whose text shows no write). The dataset's
-module is analysed once per process and content for every module it reaches, from every
-class and function it defines, as a module another one imports (`analysis/imports.py`).
+it stores. Such a change is reported twice, on two lines of two files: here, on the line
+that makes it, and in the dataset's module, on the statement that hands the stored data to it
+(`engine/analyse.py`), so that linting either file alone (an editor's save, a hook on
+staged files) shows it; a `noqa` on either line silences that line. The dataset's module
+is analysed once per process and content for every module it reaches, from every class
+and function it defines, as a module another one imports (`analysis/imports.py`).
 """
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Tuple
 
 from ..core.findings import LINE_REF, Finding
-from ..plan.reached import may_be_reached
 from ..project.files import file_digest
 from ..project.model import project_model_for, project_roots
 from ..project.reach import dataset_classes, reach_index, reaching_modules
 
-_reports: Dict[Tuple[str, str, str], bool] = {}
 _analysed: Dict[tuple, Tuple[List[Tuple[str, Finding]], tuple]] = {}
 
 
@@ -39,29 +37,6 @@ def prepare_projects(paths) -> None:
         model = project_model_for(path)
         if model is not None:
             reach_index(model)
-
-
-def reports_there(path: str, dataset_path: str) -> bool:
-    """Whether linting `path` reports the changes that the datasets of `dataset_path`
-    make in it (else the dataset's module reports them at its own call)."""
-    digest = file_digest(path)
-    if digest is None:
-        return False
-    key = (path, digest, dataset_path)
-    if key not in _reports:
-        data = _read(Path(path))
-        _reports[key] = data is not None and _reports_there(data, path, dataset_path)
-    return _reports[key]
-
-
-def _reports_there(data: bytes, path: str, dataset_path: str) -> bool:
-    if not may_be_reached(data, path):
-        return False
-    model = project_model_for(path)
-    module = model.module_of(path) if model is not None else None
-    owner = model.module_of(dataset_path) if model is not None else None
-    return model is not None and module is not None and owner is not None and \
-        owner != module and owner in reaching_modules(model, module)
 
 
 def findings_reached_here(filename: str, options) -> List[Finding]:
@@ -102,13 +77,6 @@ def _changes_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:
     files = tuple((p, file_digest(p)) for p in sorted({p for p, _ in found}))
     _analysed[key] = (found, files)
     return found
-
-
-def _read(path: Path) -> Optional[bytes]:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
 
 
 def _analyse_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:

@@ -187,12 +187,11 @@ def analyse_reusing(cache: ResultCache, filename: str, settings: str, text: str,
                 RecursionError):
             pass  # not the layout written here: analysed, and written again
     from .analyse import analyse_plan_placed  # the first import of libcst happens here
-    from .reached import reports_there
 
     receivers = None if chosen.receivers is None else RecordingReceivers(chosen.receivers)
     with recording_modules() as modules:
         placed = analyse_plan_placed(text, tree, imports, replace(chosen, receivers=receivers),
-                                     options, None, filename, reports_there)
+                                     options, None, filename)
     if key is not None:
         try:
             cache.write(name, {"key": key, "deps": dependencies(modules),

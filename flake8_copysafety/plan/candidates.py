@@ -20,7 +20,7 @@ from ..project.entries import attributes_from_params
 from ..project.files import installed_file, project_file
 from .ast_walk import Walked, called_name, inner_blocks
 from ..facts.module_changes import TRAINING_CALL
-from .gate import PARAMETER_SNAPSHOT, framework_hook, iterable_dataset
+from .gate import PARAMETER_SNAPSHOT, framework_hook, iterable_dataset, may_hold_write
 from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import change_sites, changed_params
 from .receivers import LiveReceivers, Receivers
@@ -212,6 +212,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                            if isinstance(s, ast.ClassDef))
         names = DatasetNames([c for c, _ in located], imports, extra_bases)
         top_of = {id(c): i for c, i in located}
+        handing: List[bool] = []  # asked once, for the first dataset the text leaves out
         for cls, index in located:
             if not names.is_dataset(cls):
                 continue
@@ -227,7 +228,8 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                 and project_file(filename) and \
                 _binds_project_callable(filename, cls.name, framework.transforms)
             if not narrow or transformed or _may_change_data(getitem, helpers) or \
-                    _calls_bound_callable(names.ancestors(cls), getitem, filename):
+                    _calls_bound_callable(names.ancestors(cls), getitem, filename) or \
+                    _hands_data_to_writing_module(filename, handing):
                 chosen.update(top_of[id(a)] for a in names.ancestors(cls))
             for inner, method in _delegated_to(cls, getitem, {c.name: c for c, _ in located}):
                 if not narrow or _may_change_data(method, helpers):
@@ -383,6 +385,35 @@ def _calls_bound_callable(classes: List[ast.ClassDef], getitem: ast.FunctionDef,
                 if called is not None:
                     pending.append(called)
     return _binds_project_callable(filename, classes[0].name, used)
+
+
+def _hands_data_to_writing_module(filename: Optional[str], asked: List[bool]) -> bool:
+    """Whether the datasets of this module may hand their data to code of another module
+    of the project whose text shows a write (`project/reach.py`): a change made there is
+    reported here too, at the call that hands the data over, so the datasets are analysed
+    whatever their own text shows. The files read are recorded (the result depends on
+    them). Never for installed packages or stdin; asked once per plan (`asked`)."""
+    if not asked:
+        asked.append(project_file(filename) and _reaches_a_write(str(filename)))
+    return asked[0]
+
+
+def _reaches_a_write(filename: str) -> bool:
+    from ..project.files import note_file, read_regular
+    from ..project.model import project_model_for
+    from ..project.reach import reached_from
+
+    model = project_model_for(filename)
+    module = model.module_of(filename) if model is not None else None
+    if model is None or module is None:
+        return False
+    for other in sorted(reached_from(model, module)):
+        path = model.files[other]
+        note_file(path)
+        data = read_regular(path)
+        if data is not None and may_hold_write(data):
+            return True
+    return False
 
 
 def _binds_project_callable(filename: Optional[str], class_name: str,

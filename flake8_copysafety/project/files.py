@@ -96,6 +96,11 @@ def read_regular(path, limit: int = MAX_READ_BYTES) -> Optional[bytes]:
         os.close(fd)
 
 
+def note_file(path: Path) -> None:
+    """Record that a lint read the module file at `path` (its result depends on it)."""
+    _found(path)
+
+
 def _found(path: Optional[Path]) -> Optional[Path]:
     if path is not None:
         for recorder in _recorders:

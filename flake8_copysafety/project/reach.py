@@ -6,8 +6,8 @@ A dataset's `__getitem__` reaches the code of other modules in three ways, and o
 class inherits from a base of another module (a mixin), and a transform bound where the
 dataset is built (`Digits(transform=Compose([...]))`, `project.bindings`). The reached code
 reaches further the same ways. A change of the dataset's stored data made there is reported
-in that module, on the line that makes it; the module learns from these facts which
-datasets to analyse for it.
+in that module, on the line that makes it (as well as at the dataset's call); the module
+learns from these facts which datasets to analyse for it.
 
     reaching_modules(model, "pkg.transforms.inverse")  # {"pkg.data.dataset", ...}
 
@@ -56,6 +56,12 @@ def reaching_modules(model: ProjectModel, module: str) -> Set[str]:
     if module not in model.entries:
         return set()
     return set(reach_index(model).get(module, ()))
+
+
+def reached_from(model: ProjectModel, owner: str) -> Set[str]:
+    """The other modules whose code the analysis of the datasets of `owner` may run."""
+    return {module for module, owners in reach_index(model).items()
+            if owner in owners and module != owner}
 
 
 def reach_index(model: ProjectModel) -> Dict[str, FrozenSet[str]]:

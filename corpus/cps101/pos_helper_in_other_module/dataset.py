@@ -14,6 +14,6 @@ class Frames(Jitter, Dataset):
 
     def __getitem__(self, index):
         frame = self.frames[index]
-        center(frame)
-        self.jitter(frame)
+        center(frame)  # expect: CPS101
+        self.jitter(frame)  # expect: CPS101
         return frame

@@ -2,7 +2,7 @@
 described by the framework table) calls `Boxes.prepare_data`, which passes the stored
 annotation entry, uncopied, to `self.pipeline` (the framework composes the list given at
 construction); the transform scales the stored boxes in place. Reported on the transform's
-line."""
+line, and in `dataset.py` on the call of the pipeline."""
 from dataset import Boxes
 from transforms import ScaleBoxes
 

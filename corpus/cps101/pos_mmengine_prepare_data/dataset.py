@@ -10,4 +10,4 @@ class Boxes(BaseDataset):
 
     def prepare_data(self, idx):
         data_info = self.data_list[idx]
-        return self.pipeline(data_info)
+        return self.pipeline(data_info)  # expect: CPS101

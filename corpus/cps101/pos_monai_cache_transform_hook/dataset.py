@@ -11,4 +11,4 @@ class CachedVolumes(CacheDataset):
         self.volumes = torch.ones(4, 2, 2)
 
     def _transform(self, index):
-        return self.transform({"image": self.volumes[index]})
+        return self.transform({"image": self.volumes[index]})  # expect: CPS101

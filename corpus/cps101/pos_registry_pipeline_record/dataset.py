@@ -17,4 +17,4 @@ class Boxes(Dataset):
 
     def __getitem__(self, idx):
         results = dict(img=self.images[idx], gt_bboxes=self.boxes[idx])
-        return self.pipeline(results)
+        return self.pipeline(results)  # expect: CPS101

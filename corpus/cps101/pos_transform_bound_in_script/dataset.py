@@ -14,5 +14,5 @@ class Digits(Dataset):
     def __getitem__(self, idx):
         img = self.images[idx]
         if self.transform is not None:
-            img = self.transform(img)
+            img = self.transform(img)  # expect: CPS101
         return img

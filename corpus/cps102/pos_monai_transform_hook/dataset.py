@@ -11,4 +11,4 @@ class Volumes(Dataset):
 
     def _transform(self, index):
         item = {"image": self.volumes[index], "index": index}
-        return self.transform(item)
+        return self.transform(item)  # expect: CPS102

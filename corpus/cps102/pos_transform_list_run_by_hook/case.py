@@ -3,7 +3,7 @@ base's `__getitem__` calls) hands each cached record to the transforms given at
 construction; `Shift` copies the record with `dict(...)`, one level only, and its base
 (another module) appends to the history list the copy shares with the cache. Reported on
 the line that appends, in the base's module, naming the line of `dataset.py` the record is
-read at."""
+read at, and in `dataset.py` on the call of the hook in `__getitem__`."""
 import torch
 
 from dataset import CachedRecords

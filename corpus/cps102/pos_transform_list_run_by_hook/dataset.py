@@ -18,7 +18,7 @@ class Records(Dataset):
         return self.data[index]
 
     def __getitem__(self, index):
-        return self._transform(index)
+        return self._transform(index)  # expect: CPS102
 
 
 class CachedRecords(Records):

@@ -16,4 +16,4 @@ class Samples(Dataset):
 
     def __getitem__(self, idx):
         results = self.samples[idx]
-        return self.pipeline(results)
+        return self.pipeline(results)  # expect: CPS103
