@@ -177,21 +177,25 @@ def calls_named(tree: ast.Module, name: str) -> List[tuple]:
     {"transform": Step()}; Data(transform=cfg["transform"])`) and a call of a class looked
     up in a dict literal (`TRANSFORMS["step"]()`)."""
     found = []
-    module_env = _bound_once(tree.body)
+    module_env: Optional[Dict[str, ast.expr]] = None
     for scope, body in _scopes(tree):
+        calls = [node for node in _walk_scope(body) if isinstance(node, ast.Call)
+                 and (dotted_ast(node.func) or "").rpartition(".")[2] == name]
+        if not calls:
+            continue  # what the scope binds matters only where it makes such a call
+        if module_env is None:
+            module_env = _bound_once(tree.body)
         env = module_env
         if scope is not tree:
             local = _bound_once(body)
             hidden = set(_params(scope)) | _stored_names(body)
             env = {**{k: v for k, v in module_env.items() if k not in hidden}, **local}
-        for node in _walk_scope(body):
-            if isinstance(node, ast.Call):
-                callee = dotted_ast(node.func)
-                if callee and callee.rpartition(".")[2] == name:
-                    found.append((callee, node.lineno,
-                                  [_value(a, 0, env) for a in node.args],
-                                  {k.arg: _value(k.value, 0, env) for k in node.keywords
-                                   if k.arg is not None}))
+        for node in calls:
+            callee = dotted_ast(node.func)
+            found.append((callee, node.lineno,
+                          [_value(a, 0, env) for a in node.args],
+                          {k.arg: _value(k.value, 0, env) for k in node.keywords
+                           if k.arg is not None}))
     return found
 
 
