@@ -309,7 +309,10 @@ def _reports(paths: Sequence[str], settings: Settings, jobs: int) -> Iterator[Fi
     from ..engine.reached import prepare_projects
 
     try:  # forked workers inherit what is built here; others read it from the cache
-        prepare_projects(paths, settings.options, jobs)
+        # With no result cache every file is analysed: its dataset modules' analysis too,
+        # done here once. (With one, most files are answered from it, and need none.)
+        prepare_projects(paths, settings.options if settings.cache_dir is None else None,
+                         jobs)
     except Exception:  # noqa: BLE001 - the workers build it themselves, and report
         pass
     # What the workers inherit is never garbage: kept out of the collector's scans (in each
