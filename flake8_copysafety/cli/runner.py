@@ -7,6 +7,7 @@ write the same file.
 
 import ast
 import errno
+import gc
 import io
 import os
 import signal
@@ -308,9 +309,15 @@ def _reports(paths: Sequence[str], settings: Settings, jobs: int) -> Iterator[Fi
     from ..engine.reached import prepare_projects
 
     try:  # forked workers inherit what is built here; others read it from the cache
-        prepare_projects(paths)
+        # With no result cache every file is analysed: its dataset modules' analysis too,
+        # done here once. (With one, most files are answered from it, and need none.)
+        prepare_projects(paths, settings.options if settings.cache_dir is None else None,
+                         jobs)
     except Exception:  # noqa: BLE001 - the workers build it themselves, and report
         pass
+    # What the workers inherit is never garbage: kept out of the collector's scans (in each
+    # worker, and here), which otherwise walk the whole project model again and again.
+    gc.freeze()
     done = 0
     parent = os.getpid()
     try:
@@ -318,6 +325,7 @@ def _reports(paths: Sequence[str], settings: Settings, jobs: int) -> Iterator[Fi
                                        initargs=(parent,))
     except (OSError, NotImplementedError, ValueError):
         executor = None  # no processes here (a sandbox, no /dev/shm): check serially
+        gc.unfreeze()
     if executor is not None:
         chunk = max(1, min(32, len(paths) // (jobs * 4)))
         interrupted = False
@@ -334,6 +342,7 @@ def _reports(paths: Sequence[str], settings: Settings, jobs: int) -> Iterator[Fi
             raise
         finally:
             executor.shutdown(wait=not interrupted, cancel_futures=True)
+            gc.unfreeze()
     for path in paths[done:]:
         yield check_path(path, settings)
 

@@ -14,9 +14,10 @@ and function it defines, as a module another one imports (`analysis/imports.py`)
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from ..core.findings import LINE_REF, Finding
+from ..plan.reached import may_be_reached
 from ..project.files import file_digest
 from ..project.model import project_model_for, project_roots
 from ..project.reach import dataset_classes, reach_index, reaching_modules
@@ -24,11 +25,14 @@ from ..project.reach import dataset_classes, reach_index, reaching_modules
 _analysed: Dict[tuple, Tuple[List[Tuple[str, Finding]], tuple]] = {}
 
 
-def prepare_projects(paths) -> None:
+def prepare_projects(paths, options=None, jobs: int = 1) -> None:
     """Build (or read) the model's digest and reach index of the projects of `paths` here,
     before parallel workers start: forked workers inherit them, others read them from the
-    cache on disk, instead of each hashing and building them."""
+    cache on disk, instead of each hashing and building them. With `options`, the analysis
+    of every dataset module that reaches another module is done here too, shared out over
+    `jobs` processes, so that each worker inherits it instead of doing all of it again."""
     done = set()
+    wanted: List[Tuple[str, FrozenSet[str]]] = []
     for path in paths:
         roots = tuple(project_roots(path))
         if not roots or roots in done:
@@ -36,7 +40,65 @@ def prepare_projects(paths) -> None:
         done.add(roots)
         model = project_model_for(path)
         if model is not None:
-            reach_index(model)
+            index = reach_index(model)
+            if options is not None:
+                wanted.extend(_owners_asked(model, index))
+    if wanted:
+        _analyse_ahead(sorted(set(wanted)), options, jobs)
+
+
+def _owners_asked(model, index) -> List[Tuple[str, FrozenSet[str]]]:
+    """`(file, dataset classes)` of the dataset modules that `findings_reached_here` will
+    ask about: those reaching another module whose text may hold the line of a change."""
+    owners = set()
+    for module, reaching in index.items():
+        others = reaching - {module}
+        if not others or module not in model.files:
+            continue
+        path = model.files[module]
+        data = _read(path)
+        if data is not None and may_be_reached(data, str(path)):
+            owners |= others
+    return [(str(model.files[o]), frozenset(dataset_classes(model, o)))
+            for o in owners if o in model.files]
+
+
+def _analyse_ahead(wanted: List[Tuple[str, FrozenSet[str]]], options, jobs: int) -> None:
+    """`_changes_elsewhere` of each of `wanted`, in `jobs` forked processes (each module
+    analysed once in all), kept in this process for the workers forked after it."""
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        return  # no fork here: the workers inherit nothing, each analyses what it needs
+    # The largest modules first, so that no process is left with a large one at the end.
+    wanted.sort(key=lambda item: -_size(item[0]))
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        with ProcessPoolExecutor(max(1, min(jobs, len(wanted))), mp_context=context) as pool:
+            results = list(pool.map(_analysed_elsewhere, [(p, n, options) for p, n in wanted]))
+    except Exception:  # noqa: BLE001 - the workers analyse what they need themselves
+        return
+    for (path, names), (digest, found) in zip(wanted, results):
+        if digest is None or digest != file_digest(path):
+            continue  # changed meanwhile: analysed again where it is asked for
+        key = (path, digest, names, options.values())
+        files = tuple((p, file_digest(p)) for p in sorted({p for p, _ in found}))
+        _analysed[key] = (found, files)
+
+
+def _analysed_elsewhere(task) -> Tuple[Optional[str], List[Tuple[str, Finding]]]:
+    path, names, options = task
+    return file_digest(path), _changes_elsewhere(Path(path), names, options)
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
 
 
 def findings_reached_here(filename: str, options) -> List[Finding]:
@@ -77,6 +139,13 @@ def _changes_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:
     files = tuple((p, file_digest(p)) for p in sorted({p for p, _ in found}))
     _analysed[key] = (found, files)
     return found
+
+
+def _read(path: Path) -> Optional[bytes]:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _analyse_elsewhere(path: Path, names, options) -> List[Tuple[str, Finding]]:

@@ -68,6 +68,14 @@ def bound_chains(model: ProjectModel, cls: str, attr: str) -> List[Chain]:
     return chains
 
 
+def construction_classes(model: ProjectModel, cls: str, attr: str) -> List[str]:
+    """The classes whose construction sites `bound_chains(model, cls, attr)` reads."""
+    found = _kept_by(model, cls, attr)
+    if found is None:
+        return []
+    return [cls] + ([found[1]] if found[1] != cls else [])
+
+
 def file_bound_chains(path: str, class_name: str, attr: str
                       ) -> Tuple[Optional[ProjectModel], List[Chain]]:
     """`bound_chains` for the class `class_name` defined at the top of the linted file

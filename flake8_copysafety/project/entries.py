@@ -37,7 +37,7 @@ Entry layout (`ModuleEntry`):
 """
 
 import ast
-from typing import Any, Dict, List, Optional, Tuple, TypedDict, Union
+from typing import AbstractSet, Any, Dict, List, Optional, Tuple, TypedDict, Union
 
 from ..core.names import dotted_ast
 
@@ -176,22 +176,33 @@ def calls_named(tree: ast.Module, name: str) -> List[tuple]:
     value bound to it, as is a subscript of such a dict literal by a constant key (`cfg =
     {"transform": Step()}; Data(transform=cfg["transform"])`) and a call of a class looked
     up in a dict literal (`TRANSFORMS["step"]()`)."""
-    found = []
-    module_env = _bound_once(tree.body)
+    return calls_named_any(tree, {name}).get(name, [])
+
+
+def calls_named_any(tree: ast.Module, names: AbstractSet[str]) -> Dict[str, List[tuple]]:
+    """`calls_named` for each of `names`, in one walk of the tree: name -> its calls."""
+    found: Dict[str, List[tuple]] = {}
+    module_env: Optional[Dict[str, ast.expr]] = None
     for scope, body in _scopes(tree):
+        calls = []
+        for node in _walk_scope(body):
+            if isinstance(node, ast.Call):
+                short = (dotted_ast(node.func) or "").rpartition(".")[2]
+                if short in names:
+                    calls.append((short, node))
+        if not calls:
+            continue  # what the scope binds matters only where it makes such a call
+        if module_env is None:
+            module_env = _bound_once(tree.body)
         env = module_env
         if scope is not tree:
             local = _bound_once(body)
             hidden = set(_params(scope)) | _stored_names(body)
             env = {**{k: v for k, v in module_env.items() if k not in hidden}, **local}
-        for node in _walk_scope(body):
-            if isinstance(node, ast.Call):
-                callee = dotted_ast(node.func)
-                if callee and callee.rpartition(".")[2] == name:
-                    found.append((callee, node.lineno,
-                                  [_value(a, 0, env) for a in node.args],
-                                  {k.arg: _value(k.value, 0, env) for k in node.keywords
-                                   if k.arg is not None}))
+        for short, node in calls:
+            found.setdefault(short, []).append((
+                dotted_ast(node.func), node.lineno, [_value(a, 0, env) for a in node.args],
+                {k.arg: _value(k.value, 0, env) for k in node.keywords if k.arg is not None}))
     return found
 
 

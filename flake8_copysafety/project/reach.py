@@ -26,7 +26,7 @@ import weakref
 from typing import Dict, FrozenSet, List, Literal, Optional, Set, Tuple
 
 from ..facts.frameworks import framework_of
-from .bindings import bound_chains
+from .bindings import bound_chains, construction_classes
 from .model import ProjectModel
 
 
@@ -136,9 +136,12 @@ def _binding_modules(model: ProjectModel, classes: Set[str]) -> Set[str]:
     derived = _derived(model)
     if derived.bindings is None:
         derived.bindings = []
-        for qualified in model.classes():
-            if not _is_dataset(model, qualified):
-                continue
+        datasets = [q for q in model.classes() if _is_dataset(model, q)]
+        # Where the datasets are built: every module found in one pass for all of them.
+        model.find_constructions({site.rpartition(".")[2] for q in datasets
+                                  for attr in _kept_attributes(model, q)
+                                  for site in construction_classes(model, q, attr)})
+        for qualified in datasets:
             members = frozenset(member for attr in _kept_attributes(model, qualified)
                                 for chain in bound_chains(model, qualified, attr)
                                 for member in chain)
