@@ -284,7 +284,9 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
         if keeping or result.whole_module:
             keeping |= {i for i, top in enumerate(tree.body)
                         if isinstance(top, _DEFS) and top.name in producers}
-    statements = with_callees(tree, chosen) | keeping
+    # the module's functions a state_dict's keeper calls: their summaries say whether they
+    # change what they are given (`apply_step(sd)`)
+    statements = with_callees(tree, chosen | keeping)
     result.statements = sorted(i for i in statements if not _too_deep(tree.body[i]))
     if result.whole_module and any(_too_deep(s) for s in tree.body if not isinstance(s, _DEFS)):
         result.whole_module = False

@@ -417,9 +417,22 @@ class StateDictWalker(FlowWalker):
         """Only callees that return a live state_dict matter here (the plan knows them)."""
         func = call.func
         name = func.attr.value if isinstance(func, cst.Attribute) else dotted(func)
-        if self.ctx.callees is None or name not in self.ctx.callees.state_dict_producers:
+        if self.ctx.callees is None:
             return None
+        if name not in self.ctx.callees.state_dict_producers:
+            if not self._given_state_dict(call):
+                return None
+            self.ctx.used(sem.HELPER_CHANGES_STATE_DICT)
         return resolve_self_callee(self, call) or super().resolve_callee(call)
+
+    def _given_state_dict(self, call: cst.Call) -> bool:
+        """A project function handed a kept state_dict (`apply_step(sd)`): what its summary
+        changes in its parameter it changes in the caller's state_dict."""
+        for arg in call.args:
+            tracked = self.env.get(dotted(arg.value) or "")
+            if tracked is not None and tracked.family is Family.STATE_DICT:
+                return True
+        return False
 
     def write_item(self, target, node, augmented):
         """`d[k] = v` binds an entry: it reads no value of `d` (a stale snapshot's slot
