@@ -389,6 +389,9 @@ class StateDictWalker(FlowWalker):
         self.built_on: Dict[str, Set[str]] = {}
         self._store_base: Optional[cst.CSTNode] = None  # `d` of the `d[k] = v` being bound
         self._rebound: Set[str] = set()  # state_dicts whose every entry may be a new tensor
+        # arguments handed to a project function that changes them in place (`step(sd, k)`):
+        # its summary applies the change; handing it on is no use of the old values
+        self._to_changer: Set[cst.CSTNode] = set()
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
         made = state_dict_source(self.ctx, node, self.path)
@@ -424,6 +427,25 @@ class StateDictWalker(FlowWalker):
                 return None
             self.ctx.used(sem.HELPER_CHANGES_STATE_DICT)
         return resolve_self_callee(self, call) or super().resolve_callee(call)
+
+    def _changer_arguments(self, call: cst.Call) -> None:
+        """Note the arguments `call` hands to a project function that changes them."""
+        if self.ctx.callees is None or not self._given_state_dict(call):
+            return
+        callee = resolve_self_callee(self, call) or FlowWalker.resolve_callee(self, call)
+        if callee is None:
+            return
+        changed = {c.param for c in callee.summary.changes if c.param is not None}
+        position = 0
+        for arg in call.args:
+            if arg.star:
+                return
+            index = position if arg.keyword is None else (
+                callee.params.index(arg.keyword.value)
+                if arg.keyword.value in callee.params else None)
+            position += arg.keyword is None
+            if index in changed:
+                self._to_changer.add(arg.value)
 
     def _given_state_dict(self, call: cst.Call) -> bool:
         """A project function handed a kept state_dict (`apply_step(sd)`): what its summary
@@ -576,6 +598,7 @@ class StateDictWalker(FlowWalker):
             finally:
                 self._comparing = previous
         if not (isinstance(func, cst.Attribute) and func.attr.value == "load_state_dict"):
+            self._changer_arguments(call)
             return super().eval_call(call)
         loading_before, self._loading_into = self._loading_into, dotted(func.value)
         try:
@@ -787,7 +810,7 @@ class StateDictWalker(FlowWalker):
             self.report.snapshot(tracked, node, f"is loaded back into `{tracked.receiver}`",
                                  restore=True)
         if (bare or self._comparing) and key in self._pending and \
-                self._loading_into != tracked.receiver:
+                self._loading_into != tracked.receiver and node not in self._to_changer:
             for change, changed in self._pending.pop(key):
                 self.report.inplace(
                     change, changed,
@@ -803,6 +826,9 @@ class StateDictWalker(FlowWalker):
         if tracked.family is not Family.STATE_DICT or how is not Change.DATA or \
                 tracked.bound_key in self._rebound:
             return  # replacing an entry (`sd[k] = sd[k] * 0`) leaves the module alone
+        if self.via is not None and isinstance(self.via.node, (cst.Assign, cst.Del)) and \
+                tracked.vtype.kind is Kind.DICT:
+            return  # a helper's `d[k] = v` on the dict it is handed: it rebinds an entry
         if tracked.level is Level.SHALLOW and tracked.vtype.kind is Kind.DICT:
             return
         if tracked.maybe_via and not tracked.device_via:
