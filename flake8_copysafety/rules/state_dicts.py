@@ -379,6 +379,7 @@ class StateDictWalker(FlowWalker):
         # objects made with the module or an optimizer (`trainer = Trainer(model, opt)`):
         # their training calls may change the module
         self._users: Dict[str, Set[str]] = {}
+        self._user_classes: Dict[str, Set[str]] = {}  # the module's classes they are made of
         self.attribute_bindings: List[Tuple[str, Tracked]] = []
         # state_dicts kept under these names are updated from another module's tensors
         # (an EMA or averaged model): handles into their module, not snapshots
@@ -615,7 +616,8 @@ class StateDictWalker(FlowWalker):
         if name == "step" and owner in self.built_on:
             self._stepped.add(owner)
             self._optimizer_stepped(owner)
-        elif owner in self._users and TRAINING_CALL.search(name):
+        elif owner in self._users and (TRAINING_CALL.search(name) or
+                                       self._method_trains(owner, name)):
             given = self._users[owner]
             touched = [r for r in self._receivers() if r in given]
             self._stepped |= given
@@ -653,6 +655,14 @@ class StateDictWalker(FlowWalker):
             elif touched or any(n and (OPTIMIZER_NAME.search(n) or self._is_optimizer(n))
                                 for n in names):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
+
+    def _method_trains(self, owner: str, method: str) -> bool:
+        """`owner.method()` where `owner` is an instance of the module's class whose method
+        steps an optimizer (a callback's `on_batch_end`), itself or through its methods."""
+        receivers = self.ctx.receivers
+        return receivers is not None and any(
+            receivers.class_method_trains(cls, method)
+            for cls in self._user_classes.get(owner, ()))
 
     def _optimizer_stepped(self, optimizer: str) -> None:
         """A step of an optimizer built here changes its own state and the modules whose
@@ -736,11 +746,25 @@ class StateDictWalker(FlowWalker):
                 self.env.pop(dotted(target.value) or "", None)
                 self.on_store_into(target.value, value, stmt)
             return None
+        if isinstance(stmt, cst.For) and isinstance(target, cst.Name) and \
+                dotted(stmt.iter) in self._users:  # `for callback in callbacks:`
+            self._users[target.value] = self._users[dotted(stmt.iter) or ""]
+            self._user_classes[target.value] = self._user_classes.get(dotted(stmt.iter) or "",
+                                                                      set())
+        if isinstance(rhs, (cst.List, cst.Tuple)) and isinstance(target, cst.Name):
+            made = [e.value for e in rhs.elements if isinstance(e.value, cst.Call)]
+            given = {name for c in made for a in c.args if (name := dotted(a.value))}
+            if given:  # `callbacks = [StepCallback(opt)]`
+                self._users[target.value] = given
+                self._user_classes[target.value] = {
+                    c.func.value for c in made if isinstance(c.func, cst.Name)}
         if isinstance(rhs, cst.Call) and isinstance(target, (cst.Name, cst.Attribute)):
             key = dotted(target)
             given = {name for a in rhs.args if (name := dotted(a.value)) is not None}
             if key and given:
                 self._users[key] = given  # `trainer = Trainer(model, opt)`
+                self._user_classes[key] = {rhs.func.value} if isinstance(
+                    rhs.func, cst.Name) else set()
             modules = optimizer_modules(self.ctx, rhs, self.path) if key else None
             kept = self.env.get(dotted(rhs.args[0].value) or "") if key and rhs.args else None
             if kept is not None and kept.receiver_kind == PARAMETERS and kept.receiver and \
