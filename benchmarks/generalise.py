@@ -1385,6 +1385,9 @@ TRANSFORMATIONS: Dict[str, Callable[[Case], Optional[Files]]] = {
     "snapshot_holder_other_module": snapshot_holder_other_module,
 }
 
+# the rewrites of training code: they apply to state_dict cases (`corpus/cps2xx`) only
+STATE_DICT_TRANSFORMATIONS = ("train_step_method", "train_step_callback",
+                              "train_step_other_module", "snapshot_holder_other_module")
 
 # --------------------------------------------------------------------------- running
 

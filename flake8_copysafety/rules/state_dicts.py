@@ -621,7 +621,13 @@ class StateDictWalker(FlowWalker):
             given = self._users[owner]
             touched = [r for r in self._receivers() if r in given]
             self._stepped |= given
-            if touched or any(self._is_optimizer(n) for n in given):
+            known = [n for n in given if n in self.built_on]
+            if known and all(n in self.built_on or n in touched for n in given):
+                for optimizer in known:  # `StepCallback(opt)`: what `opt` was built on
+                    self._optimizer_stepped(optimizer)
+                for receiver in touched:
+                    self.module_changed(receiver)
+            elif touched or any(self._is_optimizer(n) for n in given):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
             else:  # given neither a kept module nor an optimizer: what this call is given
                 called = {_root(a.value) for a in call.args}
