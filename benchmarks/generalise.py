@@ -8,7 +8,10 @@ variable, a `Compose` list, a registry dict), the stored data built another way 
 another module returning a tuple, `np.array(...).astype(...)`, `np.concatenate`,
 `torch.stack`, `torch.tensor(...).float()`), cached lazily, reached through a wrapper
 (`__getitem__`, `pull_item`), a subclass hook, an `IterableDataset`, dict and record
-samples, and import aliases.
+samples, and import aliases. Training code (state_dict cases) is also rewritten: the training
+step (`opt.step()`) moved into a trainer method, a callback object called through a list of
+callbacks, a function of another module; the snapshot kept by a holder object of another
+module (`holder.keep(m.state_dict())`, read back as `holder.state`).
 
 Each variant is a small project (a folder with `case.py`) run by the corpus runner
 (`flake8_copysafety.verify`) to learn its truth: a variant whose runtime verdict differs from
