@@ -8,7 +8,10 @@ variable, a `Compose` list, a registry dict), the stored data built another way 
 another module returning a tuple, `np.array(...).astype(...)`, `np.concatenate`,
 `torch.stack`, `torch.tensor(...).float()`), cached lazily, reached through a wrapper
 (`__getitem__`, `pull_item`), a subclass hook, an `IterableDataset`, dict and record
-samples, and import aliases.
+samples, and import aliases. Training code (state_dict cases) is also rewritten: the training
+step (`opt.step()`) moved into a trainer method, a callback object called through a list of
+callbacks, a function of another module; the snapshot kept by a holder object of another
+module (`holder.keep(m.state_dict())`, read back as `holder.state`).
 
 Each variant is a small project (a folder with `case.py`) run by the corpus runner
 (`flake8_copysafety.verify`) to learn its truth: a variant whose runtime verdict differs from
@@ -48,7 +51,7 @@ from flake8_copysafety.verify.markers import parse_markers  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 DEFAULT_CACHE = ROOT / "benchmarks" / ".generalise-cache.json"
-FAMILIES = ("cps101", "cps102", "cps103", "cps104", "cps201", "cps202")
+FAMILIES = ("cps101", "cps102", "cps103", "cps104", "cps201", "cps202", "cps203")
 
 Files = Dict[str, str]  # relative path -> source of one variant project
 
@@ -1137,6 +1140,216 @@ def import_alias(case: Case) -> Optional[Files]:
     return {"case.py": case.module.visit(Rename()).code}
 
 
+# ---------------------------------------------------------------- state_dict rewrites
+
+
+def _step_lines(case: Case) -> List[Tuple[cst.FunctionDef, cst.SimpleStatementLine, str]]:
+    """`opt.step()` lines (an optimizer held in a local): (function, line, the local)."""
+    out: List[Tuple[cst.FunctionDef, cst.SimpleStatementLine, str]] = []
+    funcs: List[cst.FunctionDef] = []
+
+    class V(cst.CSTVisitor):
+        def visit_FunctionDef(self, n):
+            funcs.append(n)
+
+        def leave_FunctionDef(self, n):
+            funcs.pop()
+
+        def visit_SimpleStatementLine(self, n):
+            if not funcs or len(n.body) != 1 or not isinstance(n.body[0], cst.Expr):
+                return
+            call = n.body[0].value
+            if (isinstance(call, cst.Call) and not call.args
+                    and isinstance(call.func, cst.Attribute) and call.func.attr.value == "step"
+                    and isinstance(call.func.value, cst.Name)
+                    and call.func.value.value in _bound_in(funcs[-1])):
+                out.append((funcs[-1], n, call.func.value.value))
+
+    case.module.visit(V())
+    return out
+
+
+def _move_steps(case: Case, call_site: Callable[[str], List[cst.BaseStatement]]
+                ) -> Optional[cst.Module]:
+    steps = _step_lines(case)
+    if not steps:
+        return None
+    module = case.module
+    for _, line, opt in steps:
+        module = module.visit(_Replace(line, [
+            s.with_changes(leading_lines=line.leading_lines if i == 0 else [])
+            for i, s in enumerate(call_site(opt))]))
+    return module
+
+
+_TRAINER = """class Trainer:
+    def __init__(self, optimizer):
+        self.optimizer = optimizer
+
+    def step(self):
+        self.optimizer.step()
+"""
+
+_CALLBACK = """class StepCallback:
+    def __init__(self, optimizer):
+        self.optimizer = optimizer
+
+    def on_batch_end(self):
+        self.optimizer.step()
+"""
+
+
+def train_step_method(case: Case) -> Optional[Files]:
+    """The training step (`opt.step()`) as a trainer method: `Trainer(opt).step()`."""
+    module = _move_steps(case, lambda opt: [_stmt(f"trainer = Trainer({opt})\n"),
+                                            _stmt("trainer.step()\n")])
+    if module is None:
+        return None
+    return {"case.py": _insert_defs(module, [_stmt(_TRAINER)]).code}
+
+
+def train_step_callback(case: Case) -> Optional[Files]:
+    """The training step in a callback object called through a list of callbacks."""
+    module = _move_steps(case, lambda opt: [
+        _stmt(f"callbacks = [StepCallback({opt})]\n"),
+        _stmt("for callback in callbacks:\n    callback.on_batch_end()\n")])
+    if module is None:
+        return None
+    return {"case.py": _insert_defs(module, [_stmt(_CALLBACK)]).code}
+
+
+def train_step_other_module(case: Case) -> Optional[Files]:
+    """The training step in a function of another module: `optimizer_step(opt)`."""
+    module = _move_steps(case, lambda opt: [_stmt(f"optimizer_step({opt})\n")])
+    if module is None:
+        return None
+    module = _add_import(module, "from training import optimizer_step")
+    return {"case.py": module.code,
+            "training.py": "def optimizer_step(optimizer):\n    optimizer.step()\n"}
+
+
+def _snapshot_line(case: Case) -> Optional[Tuple[cst.FunctionDef, cst.SimpleStatementLine,
+                                                  str]]:
+    """The snapshot: `name = <value>` where the value takes `.state_dict()`, or a list/dict of
+    a module's parameters; the marked line first: (function, line, name)."""
+    found: List[Tuple[cst.FunctionDef, cst.SimpleStatementLine, str]] = []
+    funcs: List[cst.FunctionDef] = []
+    marked = case.target.line if case.target is not None else None
+
+    def snapshot(value: cst.BaseExpression) -> bool:
+        text = _code(value)
+        if ".state_dict(" in text:
+            return True
+        outer = _code(value.func) if isinstance(value, cst.Call) else ""
+        return ("parameters(" in text and (
+            outer in ("list", "dict", "tuple") or isinstance(value, (cst.ListComp,
+                                                                     cst.DictComp))))
+
+    class V(cst.CSTVisitor):
+        def visit_FunctionDef(self, n):
+            funcs.append(n)
+
+        def leave_FunctionDef(self, n):
+            funcs.pop()
+
+        def visit_SimpleStatementLine(self, n):
+            if not funcs or len(n.body) != 1 or not isinstance(n.body[0], cst.Assign):
+                return
+            assign = n.body[0]
+            if len(assign.targets) != 1 or not isinstance(assign.targets[0].target, cst.Name):
+                return
+            if snapshot(assign.value):
+                found.append((funcs[-1], n, assign.targets[0].target.value))
+
+    case.module.visit(V())
+    found.sort(key=lambda f: f[1] is not marked)
+    for func, line, name in found:
+        if func.name.value != "__init__" and _bound_count(func, name) >= 1:
+            return func, line, name
+    return None
+
+
+def _bound_count(func: cst.FunctionDef, name: str) -> int:
+    count = [0]
+
+    class V(cst.CSTVisitor):
+        def visit_AssignTarget(self, n):
+            count[0] += _target_names(n.target).count(name)
+
+        def visit_AugAssign(self, n):
+            count[0] += _target_names(n.target).count(name)
+
+        def visit_For(self, n):
+            count[0] += _target_names(n.target).count(name)
+
+        def visit_CompFor(self, n):
+            count[0] -= 1000 * _target_names(n.target).count(name)
+
+        def visit_Param(self, n):
+            count[0] -= 1000 * (n.name.value == name)
+
+        def visit_Nonlocal(self, n):
+            count[0] -= 1000
+
+        def visit_Global(self, n):
+            count[0] -= 1000
+
+    func.visit(V())
+    return count[0]
+
+
+def snapshot_holder_other_module(case: Case) -> Optional[Files]:
+    """The snapshot kept by a holder object of another module: `holder.keep(<value>)`, every
+    other use of the name is `holder.state` (`holder = Snapshot()` opens the function)."""
+    found = _snapshot_line(case)
+    if found is None:
+        return None
+    func, line, name = found
+    assign = line.body[0]
+
+    class Rewrite(cst.CSTTransformer):
+        def __init__(self):
+            self.skip: Set[int] = set()  # attribute and keyword names
+
+        def visit_Attribute(self, n):
+            self.skip.add(id(n.attr))
+
+        def visit_Arg(self, n):
+            if n.keyword is not None:
+                self.skip.add(id(n.keyword))
+
+        def leave_SimpleStatementLine(self, original, updated):
+            if original is line:
+                return updated.with_changes(body=[cst.Expr(cst.Call(
+                    _expr("holder.keep"), args=[cst.Arg(assign.value)]))])
+            return updated
+
+        def leave_Name(self, original, updated):
+            if original.value == name and id(original) not in self.skip:
+                return _expr("holder.state")
+            return updated
+
+    class InFunc(cst.CSTTransformer):
+        def leave_FunctionDef(self, original, updated):
+            if original is not func:
+                return updated
+            new = original.visit(Rewrite())
+            body = list(new.body.body)
+            first = 1 if body and isinstance(body[0], cst.SimpleStatementLine) and isinstance(
+                body[0].body[0], cst.Expr) and isinstance(body[0].body[0].value,
+                                                          cst.SimpleString) else 0
+            body.insert(first, _stmt("holder = Snapshot()\n"))
+            return new.with_changes(body=new.body.with_changes(body=body))
+
+    if "holder" in _bound_in(func):
+        return None
+    module = case.module.visit(InFunc())
+    module = _add_import(module, "from holders import Snapshot")
+    holder = ("class Snapshot:\n    def __init__(self):\n        self.state = None\n\n"
+              "    def keep(self, state):\n        self.state = state\n")
+    return {"case.py": module.code, "holders.py": holder}
+
+
 def _all_functions(module: cst.Module) -> List[cst.FunctionDef]:
     out: List[cst.FunctionDef] = []
 
@@ -1169,8 +1382,15 @@ TRANSFORMATIONS: Dict[str, Callable[[Case], Optional[Files]]] = {
     "subclass_hook": subclass_hook,
     "iterable_dataset": iterable_dataset,
     "import_alias": import_alias,
+    "train_step_method": train_step_method,
+    "train_step_callback": train_step_callback,
+    "train_step_other_module": train_step_other_module,
+    "snapshot_holder_other_module": snapshot_holder_other_module,
 }
 
+# the rewrites of training code: they apply to state_dict cases (`corpus/cps2xx`) only
+STATE_DICT_TRANSFORMATIONS = ("train_step_method", "train_step_callback",
+                              "train_step_other_module", "snapshot_holder_other_module")
 
 # --------------------------------------------------------------------------- running
 

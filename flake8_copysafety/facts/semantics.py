@@ -345,6 +345,7 @@ STATE_DICT_WRITE_THROUGH = "state_dict:write-through-statement"
 PARAMETERS_LIVE = "parameters:live-tensors"
 STATE_DICT_REBOUND_ENTRIES = "state_dict:entries-rebound"
 MODULE_SHALLOW_COPY = "copy.copy:module-shares-parameters"
+HELPER_CHANGES_STATE_DICT = "state_dict:helper-changes-entries"
 # What describes a tensor without reading its elements: the same for a module's own tensor
 # and for a copy of it (`Tensor.shape`, `.dtype`, `.device`, ... in the torch docs' "Tensor
 # Attributes"; `size()`, `dim()`, `numel()`), so a read of them never tells the two apart.
@@ -382,6 +383,9 @@ STATE_DICT_FACTS: Dict[str, str] = {
                      "parameter tensors: an optimizer step changes them",
     MODULE_SHALLOW_COPY: "`copy.copy(module)` shares the module's parameter tensors (and its "
                          "parameter dicts): training the module changes the copy",
+    HELPER_CHANGES_STATE_DICT: "a project function handed a state_dict changes the "
+                               "module's tensors where its body changes its parameter's "
+                               "entries in place (its summary, applied at the call)",
 }
 
 

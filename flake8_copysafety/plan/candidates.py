@@ -276,17 +276,20 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
             if not isinstance(top, _DEFS):
                 result.whole_module = True
             elif not narrow or may_report([top], producers, helpers,
-                                          receivers.optimizer_state_dicts()) \
+                                          receivers.optimizer_state_dicts(),
+                                          receivers.training_methods()) \
                     or _holder(top, receivers):
                 keeping.add(index)
         if result.whole_module and narrow:
             result.whole_module = may_report(
                 [s for s in tree.body if not isinstance(s, _DEFS)], producers, helpers,
-                receivers.optimizer_state_dicts())
+                receivers.optimizer_state_dicts(), receivers.training_methods())
         if keeping or result.whole_module:
             keeping |= {i for i, top in enumerate(tree.body)
                         if isinstance(top, _DEFS) and top.name in producers}
-    statements = with_callees(tree, chosen) | keeping
+    # the module's functions a state_dict's keeper calls: their summaries say whether they
+    # change what they are given (`apply_step(sd)`)
+    statements = with_callees(tree, chosen | keeping)
     result.statements = sorted(i for i in statements if not _too_deep(tree.body[i]))
     if result.whole_module and any(_too_deep(s) for s in tree.body if not isinstance(s, _DEFS)):
         result.whole_module = False
@@ -299,9 +302,10 @@ def _lines_matching(text: str, pattern: str) -> List[int]:
 
 def _keeps_parameters(top: ast.stmt, receivers: LiveReceivers) -> bool:
     """Whether `top` keeps a module's parameters (CPS203) where an optimizer may step."""
-    text_steps = any(isinstance(n, ast.Call) and called_name(n) in ("step", "load_state_dict")
-                     or (isinstance(n, ast.Call) and TRAINING_CALL.search(called_name(n)))
-                     for n in ast.walk(top))
+    methods = receivers.training_methods()
+    text_steps = any(isinstance(n, ast.Call) and (
+        called_name(n) in ("step", "load_state_dict") or called_name(n) in methods
+        or TRAINING_CALL.search(called_name(n))) for n in ast.walk(top))
     return text_steps or isinstance(top, ast.ClassDef)
 
 

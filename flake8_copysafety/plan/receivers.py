@@ -20,7 +20,7 @@ Anything else — a parameter nobody is seen passing a module to — is unknown:
 
 import ast
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Protocol, Set, Tuple, Union
+from typing import Dict, FrozenSet, Iterator, List, Optional, Protocol, Set, Tuple, Union
 
 from ..core.names import ImportTable, class_ancestors, dotted_ast
 from ..facts import frameworks as fw
@@ -91,6 +91,8 @@ class Receivers(Protocol):
 
     def method_trains(self, path: DefPath, method: str) -> bool: ...
 
+    def class_method_trains(self, cls: str, method: str) -> bool: ...
+
     def stepped_by_class(self, path: DefPath, receiver: str) -> bool: ...
 
     def trained_between_calls(self, path: DefPath) -> bool: ...
@@ -104,6 +106,7 @@ class LiveReceivers:
     def __init__(self, tree: ast.Module, imports: ImportTable, filename: Optional[str] = None,
                  nearby: bool = True) -> None:
         self.imports = imports
+        self._training_methods: Optional[FrozenSet[str]] = None
         self.filename = filename
         self._nearby = nearby and filename is not None and bool(filename) and \
             not filename.startswith("<")
@@ -565,7 +568,22 @@ class LiveReceivers:
         scope = self.scopes.get(path)
         if scope is None or scope.cls is None:
             return False
-        start = self._method(scope.cls, method)
+        return self.class_method_trains(scope.cls, method)
+
+    def training_methods(self) -> FrozenSet[str]:
+        """Names of the module's methods that train (step an optimizer, themselves or
+        through their class's methods): calling one may change a module."""
+        if self._training_methods is None:
+            self._training_methods = frozenset(
+                path[-1] for path, scope in self.scopes.items()
+                if scope.cls is not None and path and
+                self.class_method_trains(scope.cls, path[-1]))
+        return self._training_methods
+
+    def class_method_trains(self, cls: str, method: str) -> bool:
+        """Whether `obj.method(...)` on an instance of the module's class `cls` (a trainer,
+        a callback) trains, itself or through the class's other methods."""
+        start = self._method(cls, method)
         seen: Set[DefPath] = set()
         pending = [start] if start else []
         while pending:
@@ -623,8 +641,11 @@ class LiveReceivers:
         if self._trained is not None:
             return self._trained | self._outside_trained
         found: Set[DefPath] = set()
+        methods = self.training_methods()
         for scope in self.scopes.values():
-            if not scope.trains:
+            if not scope.trains and not any(  # `callback.on_batch_end()` steps an optimizer
+                    isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and
+                    n.func.attr in methods for n in scope.nodes):
                 continue
             for node in scope.nodes:
                 if isinstance(node, ast.Call):

@@ -82,10 +82,12 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[s
 
 
 def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers,
-               optimizer_calls: AbstractSet[int] = frozenset()) -> bool:
+               optimizer_calls: AbstractSet[int] = frozenset(),
+               training_methods: AbstractSet[str] = frozenset()) -> bool:
     """Whether top-level statements that keep a state_dict (a function, a class, or the
     module-level code) could hold a finding. A class is judged method by method, with what
-    its attributes hold shared between them."""
+    its attributes hold shared between them. `training_methods`: methods of the module's
+    classes that step an optimizer (a trainer's `step`, a callback's `on_batch_end`)."""
     units: List[Tuple[Walked, Optional[str]]] = []  # (a function, its `self` if a method)
     loose: List[ast.stmt] = []  # module-level and class-level statements
     pending: List[Tuple[ast.stmt, bool]] = [(stmt, False) for stmt in code]
@@ -109,7 +111,7 @@ def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers,
         module = Walked(ast.Module(loose, []))
         if keeps_state_dict(module, producers, optimizer_calls):
             units.append((module, None))
-    return any(_may_report(unit, producers, helpers, shared, self_name)
+    return any(_may_report(unit, producers, helpers, shared, self_name, training_methods)
                for unit, self_name in units)
 
 
@@ -119,7 +121,8 @@ def _first_param(func: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> Optional
 
 
 def _may_report(code: Walked, producers: Set[str], helpers: Helpers,
-                shared: Dict[str, int], self_name: Optional[str]) -> bool:
+                shared: Dict[str, int], self_name: Optional[str],
+                training_methods: AbstractSet[str] = frozenset()) -> bool:
     tainted = _taint(code, producers, shared)
     if not tainted and not any(_is_source(c, producers) for c in code.of(ast.Call)):
         return False
@@ -127,7 +130,8 @@ def _may_report(code: Walked, producers: Set[str], helpers: Helpers,
     for node in code.nodes:
         if _changes_data(node, tainted, producers):
             return True  # CPS201: something that came from a state_dict changes
-        if isinstance(node, ast.Call) and _changes_module(node, receivers):
+        if isinstance(node, ast.Call) and (_changes_module(node, receivers) or (
+                isinstance(node.func, ast.Attribute) and node.func.attr in training_methods)):
             return True  # CPS202: the module may change while one is kept
     # CPS201 through a helper given something from a state_dict
     return helpers.may_change(code, self_name, lambda value: _touches(value, tainted, producers))

@@ -377,6 +377,7 @@ class StateDictWalker(FlowWalker):
         # objects made with the module or an optimizer (`trainer = Trainer(model, opt)`):
         # their training calls may change the module
         self._users: Dict[str, Set[str]] = {}
+        self._user_classes: Dict[str, Set[str]] = {}  # the module's classes they are made of
         self.attribute_bindings: List[Tuple[str, Tracked]] = []
         # state_dicts kept under these names are updated from another module's tensors
         # (an EMA or averaged model): handles into their module, not snapshots
@@ -387,6 +388,9 @@ class StateDictWalker(FlowWalker):
         self.built_on: Dict[str, Set[str]] = {}
         self._store_base: Optional[cst.CSTNode] = None  # `d` of the `d[k] = v` being bound
         self._rebound: Set[str] = set()  # state_dicts whose every entry may be a new tensor
+        # arguments handed to a project function that changes them in place (`step(sd, k)`):
+        # its summary applies the change; handing it on is no use of the old values
+        self._to_changer: Set[cst.CSTNode] = set()
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
         made = state_dict_source(self.ctx, node, self.path)
@@ -415,9 +419,41 @@ class StateDictWalker(FlowWalker):
         """Only callees that return a live state_dict matter here (the plan knows them)."""
         func = call.func
         name = func.attr.value if isinstance(func, cst.Attribute) else dotted(func)
-        if self.ctx.callees is None or name not in self.ctx.callees.state_dict_producers:
+        if self.ctx.callees is None:
             return None
+        if name not in self.ctx.callees.state_dict_producers:
+            if not self._given_state_dict(call):
+                return None
+            self.ctx.used(sem.HELPER_CHANGES_STATE_DICT)
         return resolve_self_callee(self, call) or super().resolve_callee(call)
+
+    def _changer_arguments(self, call: cst.Call) -> None:
+        """Note the arguments `call` hands to a project function that changes them."""
+        if self.ctx.callees is None or not self._given_state_dict(call):
+            return
+        callee = resolve_self_callee(self, call) or FlowWalker.resolve_callee(self, call)
+        if callee is None:
+            return
+        changed = {c.param for c in callee.summary.changes if c.param is not None}
+        position = 0
+        for arg in call.args:
+            if arg.star:
+                return
+            index = position if arg.keyword is None else (
+                callee.params.index(arg.keyword.value)
+                if arg.keyword.value in callee.params else None)
+            position += arg.keyword is None
+            if index in changed:
+                self._to_changer.add(arg.value)
+
+    def _given_state_dict(self, call: cst.Call) -> bool:
+        """A project function handed a kept state_dict (`apply_step(sd)`): what its summary
+        changes in its parameter it changes in the caller's state_dict."""
+        for arg in call.args:
+            tracked = self.env.get(dotted(arg.value) or "")
+            if tracked is not None and tracked.family is Family.STATE_DICT:
+                return True
+        return False
 
     def write_item(self, target, node, augmented):
         """`d[k] = v` binds an entry: it reads no value of `d` (a stale snapshot's slot
@@ -561,6 +597,7 @@ class StateDictWalker(FlowWalker):
             finally:
                 self._comparing = previous
         if not (isinstance(func, cst.Attribute) and func.attr.value == "load_state_dict"):
+            self._changer_arguments(call)
             return super().eval_call(call)
         loading_before, self._loading_into = self._loading_into, dotted(func.value)
         try:
@@ -577,11 +614,18 @@ class StateDictWalker(FlowWalker):
         if name == "step" and owner in self.built_on:
             self._stepped.add(owner)
             self._optimizer_stepped(owner)
-        elif owner in self._users and TRAINING_CALL.search(name):
+        elif owner in self._users and (TRAINING_CALL.search(name) or
+                                       self._method_trains(owner, name)):
             given = self._users[owner]
             touched = [r for r in self._receivers() if r in given]
             self._stepped |= given
-            if touched or any(self._is_optimizer(n) for n in given):
+            known = [n for n in given if n in self.built_on]
+            if known and all(n in self.built_on or n in touched for n in given):
+                for optimizer in known:  # `StepCallback(opt)`: what `opt` was built on
+                    self._optimizer_stepped(optimizer)
+                for receiver in touched:
+                    self.module_changed(receiver)
+            elif touched or any(self._is_optimizer(n) for n in given):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
             else:  # given neither a kept module nor an optimizer: what this call is given
                 called = {_root(a.value) for a in call.args}
@@ -615,6 +659,14 @@ class StateDictWalker(FlowWalker):
             elif touched or any(n and (OPTIMIZER_NAME.search(n) or self._is_optimizer(n))
                                 for n in names):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
+
+    def _method_trains(self, owner: str, method: str) -> bool:
+        """`owner.method()` where `owner` is an instance of the module's class whose method
+        steps an optimizer (a callback's `on_batch_end`), itself or through its methods."""
+        receivers = self.ctx.receivers
+        return receivers is not None and any(
+            receivers.class_method_trains(cls, method)
+            for cls in self._user_classes.get(owner, ()))
 
     def _optimizer_stepped(self, optimizer: str) -> None:
         """A step of an optimizer built here changes its own state and the modules whose
@@ -698,11 +750,25 @@ class StateDictWalker(FlowWalker):
                 self.env.pop(dotted(target.value) or "", None)
                 self.on_store_into(target.value, value, stmt)
             return None
+        if isinstance(stmt, cst.For) and isinstance(target, cst.Name) and \
+                dotted(stmt.iter) in self._users:  # `for callback in callbacks:`
+            self._users[target.value] = self._users[dotted(stmt.iter) or ""]
+            self._user_classes[target.value] = self._user_classes.get(dotted(stmt.iter) or "",
+                                                                      set())
+        if isinstance(rhs, (cst.List, cst.Tuple)) and isinstance(target, cst.Name):
+            made = [e.value for e in rhs.elements if isinstance(e.value, cst.Call)]
+            given = {name for c in made for a in c.args if (name := dotted(a.value))}
+            if given:  # `callbacks = [StepCallback(opt)]`
+                self._users[target.value] = given
+                self._user_classes[target.value] = {
+                    c.func.value for c in made if isinstance(c.func, cst.Name)}
         if isinstance(rhs, cst.Call) and isinstance(target, (cst.Name, cst.Attribute)):
             key = dotted(target)
             given = {name for a in rhs.args if (name := dotted(a.value)) is not None}
             if key and given:
                 self._users[key] = given  # `trainer = Trainer(model, opt)`
+                self._user_classes[key] = {rhs.func.value} if isinstance(
+                    rhs.func, cst.Name) else set()
             modules = optimizer_modules(self.ctx, rhs, self.path) if key else None
             kept = self.env.get(dotted(rhs.args[0].value) or "") if key and rhs.args else None
             if kept is not None and kept.receiver_kind == PARAMETERS and kept.receiver and \
@@ -772,7 +838,7 @@ class StateDictWalker(FlowWalker):
             self.report.snapshot(tracked, node, f"is loaded back into `{tracked.receiver}`",
                                  restore=True)
         if (bare or self._comparing) and key in self._pending and \
-                self._loading_into != tracked.receiver:
+                self._loading_into != tracked.receiver and node not in self._to_changer:
             for change, changed in self._pending.pop(key):
                 self.report.inplace(
                     change, changed,
@@ -788,6 +854,9 @@ class StateDictWalker(FlowWalker):
         if tracked.family is not Family.STATE_DICT or how is not Change.DATA or \
                 tracked.bound_key in self._rebound:
             return  # replacing an entry (`sd[k] = sd[k] * 0`) leaves the module alone
+        if self.via is not None and isinstance(self.via.node, (cst.Assign, cst.Del)) and \
+                tracked.vtype.kind is Kind.DICT:
+            return  # a helper's `d[k] = v` on the dict it is handed: it rebinds an entry
         if tracked.level is Level.SHALLOW and tracked.vtype.kind is Kind.DICT:
             return
         if tracked.maybe_via and not tracked.device_via:
