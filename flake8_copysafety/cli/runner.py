@@ -17,7 +17,7 @@ import tempfile
 import threading
 import time
 import tokenize
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import InvalidStateError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
@@ -338,6 +338,7 @@ def _reports(paths: Sequence[str], settings: Settings, jobs: int) -> Iterator[Fi
             pass  # a worker died (killed, out of memory): finish the rest here
         except BaseException:  # Ctrl-C, SIGTERM, the consumer gone: stop the pool now
             interrupted = True
+            _quiet_pool_threads()
             _stop_workers(executor)
             raise
         finally:
@@ -345,6 +346,19 @@ def _reports(paths: Sequence[str], settings: Settings, jobs: int) -> Iterator[Fi
             gc.unfreeze()
     for path in paths[done:]:
         yield check_path(path, settings)
+
+
+def _quiet_pool_threads() -> None:
+    """After an interrupt, the pool's manager thread may still complete a future that the
+    shutdown cancelled and fail with InvalidStateError (CPython 3.11's concurrent.futures):
+    that is no error of the run, and its traceback is not printed."""
+    previous = threading.excepthook
+
+    def hook(args: "threading.ExceptHookArgs") -> None:
+        if args.exc_type is not InvalidStateError:
+            previous(args)
+
+    threading.excepthook = hook
 
 
 def _stop_workers(executor: ProcessPoolExecutor) -> None:
