@@ -34,6 +34,7 @@ import time
 from contextlib import contextmanager
 from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple
 
+from ..core.atomic import write_atomic
 from ..core.environment import flag
 from ..core.fingerprint import tool_fingerprint
 from ..core.findings import Finding, Fix
@@ -104,21 +105,9 @@ class ResultCache:
         self.write_now(name, entry)
 
     def write_now(self, name: str, entry: dict) -> None:
-        import tempfile
-
         fresh = self._prepare()
         data = json.dumps(entry, separators=(",", ":")).encode("utf-8", "surrogatepass")
-        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, name)
-        finally:
-            if os.path.lexists(temporary):
-                try:
-                    os.unlink(temporary)
-                except OSError:
-                    pass
+        write_atomic(self.folder, name, data)
         _writes[0] += 1
         if fresh or _writes[0] % PRUNE_EVERY == 1:  # a process's first write, then now and then
             prune(self.folder)

@@ -40,7 +40,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 import warnings
 from collections import OrderedDict
@@ -51,6 +50,7 @@ from pathlib import Path
 from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Set, Tuple
 
 from .. import __version__
+from ..core.atomic import write_atomic
 from ..core.environment import flag
 from ..core.fingerprint import tool_fingerprint
 from .entries import ENTRY_VERSION, ModuleEntry, calls_named, calls_named_any, module_entry
@@ -744,7 +744,7 @@ class _EntryCache:
             data = json.dumps({**self._reach_header(digest),
                                "reach": {m: sorted(o) for m, o in sorted(reach.items())}},
                               separators=(",", ":")).encode("utf-8", "surrogatepass")
-            write_atomic(self.folder, self.reach_file, data)
+            write_atomic(self.folder, self.reach_file, data, prefix=".model-")
         except (OSError, ValueError, TypeError):
             return
 
@@ -759,25 +759,9 @@ class _EntryCache:
                 ignore.write_text("# created by flake8-copysafety\n*\n")
             data = json.dumps({**self._header(), "entries": entries},
                               separators=(",", ":")).encode()
-            write_atomic(self.folder, self.file, data)
+            write_atomic(self.folder, self.file, data, prefix=".model-")
         except (OSError, ValueError, TypeError, RecursionError):
             return  # a read-only project: no cache, same results
-
-
-def write_atomic(folder: Path, target: Path, data: bytes) -> None:
-    """Write `data` to `target` through a temporary file in `folder` and a rename: readers
-    see the old or the new file, and the temporary file never outlives a failed write."""
-    fd, temp = tempfile.mkstemp(prefix=".model-", suffix=".tmp", dir=str(folder))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, target)
-    finally:
-        if os.path.exists(temp):
-            try:
-                os.unlink(temp)
-            except OSError:
-                pass
 
 
 # ----- one model per root and process ------------------------------------------------------
