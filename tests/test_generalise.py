@@ -47,19 +47,27 @@ def checked(tmp_path_factory):
     variants = _sample()
     workdir = tmp_path_factory.mktemp("generalise")
     generalise.run_runtime(variants, workdir, cache_path=None)
-    os.environ.setdefault("COPYSAFETY_NO_CACHE", "1")
+    saved = os.environ.get("COPYSAFETY_NO_CACHE")
+    os.environ["COPYSAFETY_NO_CACHE"] = "1"  # for the analysis below only
     from flake8_copysafety.engine.pipeline import LintOptions, lint_source
 
-    for index, v in enumerate(variants):
-        v.folder = workdir / "static" / f"v{index}"
-        generalise._write(v.folder, v.files)
-        codes = []
-        for rel in v.files:
-            path = v.folder / rel
-            codes += [f.code for f in lint_source(path.read_text(), str(path), LintOptions())]
-        prefix = "CPS1" if v.case.family.startswith("cps1") else "CPS2"
-        v.codes = sorted(c for c in codes if c.startswith(prefix))
-        v.static = bool(v.codes)
+    try:
+        for index, v in enumerate(variants):
+            v.folder = workdir / "static" / f"v{index}"
+            generalise._write(v.folder, v.files)
+            codes = []
+            for rel in v.files:
+                path = v.folder / rel
+                codes += [f.code for f in lint_source(path.read_text(), str(path),
+                                                      LintOptions())]
+            prefix = "CPS1" if v.case.family.startswith("cps1") else "CPS2"
+            v.codes = sorted(c for c in codes if c.startswith(prefix))
+            v.static = bool(v.codes)
+    finally:  # later tests of this process see the environment they had
+        if saved is None:
+            del os.environ["COPYSAFETY_NO_CACHE"]
+        else:
+            os.environ["COPYSAFETY_NO_CACHE"] = saved
     return variants
 
 

@@ -301,6 +301,7 @@ def test_reach_is_computed_once_per_index_and_read_by_the_next_process(tmp_path,
     _project(project)
     write(project, {"pkg/more.py": "from .transforms import normalize\n",
                     "pkg/other.py": "def f(x):\n    x.add_(1)\n"})
+    monkeypatch.delenv("COPYSAFETY_NO_CACHE", raising=False)  # the disk is what is tested
     calls = []
     real = reach._reach_of_all
     monkeypatch.setattr(reach, "_reach_of_all", lambda m: calls.append(1) or real(m))
