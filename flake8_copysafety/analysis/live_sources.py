@@ -7,6 +7,9 @@ import libcst as cst
 from ..core.names import dotted
 from ..facts import semantics as sem
 from ..facts.module_changes import PARAMS_METHODS, SELF_RETURNING_METHODS
+from ..facts.semantics import DEVICE_MOVES as _DEVICE_METHODS
+from ..facts.semantics import SAME_TENSOR_ATTRIBUTES as _SAME_TENSOR_ATTRS
+from ..facts.semantics import SAME_TENSOR_METHODS as _SAME_TENSOR_METHODS
 from ..facts.semantics import Kind
 from .flow import FileContext
 from .values import Family, Tracked, VType
@@ -58,11 +61,6 @@ def state_dict_source(ctx: FileContext, node: cst.BaseExpression,
 
 # The receiver kind of a kept collection of a module's live parameters (CPS203).
 PARAMETERS = "parameters"
-# Element expressions that are still the live parameter (`p`, `p.data`, `p.detach()`); a
-# move to the CPU returns the same tensor for a CPU module.
-_SAME_TENSOR_ATTRS = frozenset({"data"})
-_SAME_TENSOR_METHODS = frozenset({"detach", "requires_grad_"})
-_DEVICE_METHODS = frozenset({"cpu", "to"})
 _SEQUENCES = {"list": Kind.LIST, "tuple": Kind.LIST, "dict": Kind.DICT}
 
 

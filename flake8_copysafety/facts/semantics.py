@@ -171,6 +171,14 @@ DTYPE_CONVERSIONS: Dict[str, Optional[str]] = {
     "cpu": None,  # a device move: the same tensor for CPU data, a copy of CUDA data
 }
 
+# What is still the very tensor it was read from (a kept `[p.data for p in m.parameters()]`
+# follows training as `p` does): the `.data` attribute and `detach()`/`requires_grad_()`
+# (ATTRIBUTE_FACTS and METHOD_FACTS: aliases); a device move returns the same tensor when it
+# is on that device already (DTYPE_CONVERSIONS). Corpus: `corpus/cps203`.
+SAME_TENSOR_ATTRIBUTES: FrozenSet[str] = frozenset({"data"})
+SAME_TENSOR_METHODS: FrozenSet[str] = frozenset({"detach", "requires_grad_"})
+DEVICE_MOVES: FrozenSet[str] = frozenset({"cpu", "to"})
+
 # Canonical dtype names (torch and NumPy spellings) that conversion arguments may use.
 DTYPE_NAMES: Dict[str, str] = {
     "float": "float32", "float32": "float32", "float64": "float64", "double": "float64",
