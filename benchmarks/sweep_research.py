@@ -2,7 +2,8 @@
 commit, and measure precision against the hand review.
 
     python benchmarks/sweep_research.py [--mirror DIR] [--cache DIR] [--package-root DIR]
-                                        [--only NAMES] [--review FILE] [--flake8] [--jobs N]
+                                        [--only NAMES] [--set research|dataset|all]
+                                        [--review FILE] [--flake8] [--jobs N]
 
 Research code is where aliasing bugs live: it is rarely packaged, so each repository is read
 from a local git mirror (default /work/.mirror, or $COPYSAFETY_MIRROR: one folder per
@@ -37,6 +38,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
 REVIEW = ROOT / "benchmarks" / "sweep_research_review.json"
+DATASET_REVIEW = ROOT / "benchmarks" / "sweep_sweepB_review.json"
 
 # (owner/name, pinned commit, field)
 FEDERATED = "federated learning"
@@ -108,6 +110,54 @@ REPOS: Tuple[Tuple[str, str, str], ...] = (
      "early stopping"),
     ("CeciliuSousa/NeuraPose", "5b655deddc7d8d6f0556b7670c050bbf545b9a5c", "time series"),
 )
+
+
+# A second sweep, of dataset-heavy research code (point clouds, medical imaging, audio, NLP
+# fine-tuning, time series, detection and pose, Kaggle pipelines, course code) and of research
+# code keeping best weights, EMA teachers or momentum encoders; reviewed in
+# benchmarks/sweep_sweepB_review.json (`--set dataset`).
+EMA = "EMA / best weights"
+DATASET_REPOS: Tuple[Tuple[str, str, str], ...] = (
+    ("AnTao97/dgcnn.pytorch", "07d534c2702905010ec9991619f552d8cacae45b", "point clouds"),
+    ("ma-xu/pointMLP-pytorch", "1ab7f04e88d2aeb8fd16921a2b2fc4fba950b6df", "point clouds"),
+    ("mateuszbuda/brain-segmentation-pytorch", "d45f8908ab2f0246ba204c702a6161c9eb25f902",
+     "medical imaging"),
+    ("Beckschen/TransUNet", "02ef0010b36eb8328b5e689eadaf613602edf9b8", "medical imaging"),
+    ("JiangZongKang/kaggle-brain-segmentation", "739affb7ff07536b07ccf2e5c083c8ab81a21e33",
+     "medical imaging"),
+    ("LeeJunHyun/Image_Segmentation", "5e9da9395c52b119d55dfc6532c34ac0e88f446e",
+     "medical imaging"),
+    ("HiLab-git/SSL4MIS", "06df6047a59aba9988ced8331998b5957ecb356b", "medical imaging, " + EMA),
+    ("yulequan/UA-MT", "88ed29ad794f877122e542a7fa9505a76fa83515", "medical imaging, " + EMA),
+    ("YuanGongND/ast", "31088be8a3f6ef96416145c4b8d43c81f99eba7a", "audio"),
+    ("jaywalnut310/vits", "2e561ba58618d021b5b8323d3765880f7e0ecfdb", "audio"),
+    ("jik876/hifi-gan", "4769534d45265d52a904b850da5a622601885777", "audio"),
+    ("kaituoxu/Conv-TasNet", "0d9d9dcd8037b396fd029000af58cda6b7663b11", "audio, " + EMA),
+    ("qiuqiangkong/audioset_tagging_cnn", "d2f4b8c18eab44737fcc0de1248ae21eb43f6aa4", "audio"),
+    ("tatsu-lab/stanford_alpaca", "761dc5bfbdeeffa89b8bff5d038781a4055f796a", "LLM fine-tuning"),
+    ("thuml/Autoformer", "51c7d416ae120b805fd5beef2f4ccf7de496a6ff", "time series, " + EMA),
+    ("yuqinie98/PatchTST", "204c21efe0b39603ad6e2ca640ef5896646ab1a9", "time series, " + EMA),
+    ("WongKinYiu/yolov7", "a207844b1ce82d204ab36d87d496728d3d2348e7", "detection, " + EMA),
+    ("Megvii-BaseDetection/YOLOX", "6ddff4824372906469a7fae2dc3206c7aa4bbaee",
+     "detection, " + EMA),
+    ("xingyizhou/CenterNet", "4c50fd3a46bdf63dbf2082c5cbb3458d39579e6c", "detection"),
+    ("leoxiaobin/deep-high-resolution-net.pytorch", "6f69e4676ad8d43d0d61b64b1b9726f0c369e7b1",
+     "pose, " + EMA),
+    ("selimsef/dfdc_deepfake_challenge", "89c6290490bac96b29193a4061b3db9dd3933e36",
+     "Kaggle pipeline"),
+    ("lRomul/argus-freesound", "4faf8f192035b413e8946bda3555474cb9ad8237", "Kaggle pipeline"),
+    ("kekmodel/FixMatch-pytorch", "040be3b8950300b052f810df31a0c6c09561e09f", EMA),
+    ("CuriousAI/mean-teacher", "546348ff863c998c26be4339021425df973b4a36", EMA),
+    # The last commit with the Python sources (the next one removes every file).
+    ("facebookresearch/moco", "132aea9da9bb995a411c915c0420be3db62052f3", EMA),
+    ("kuangliu/pytorch-cifar", "49b7aa97b0c12fe0d4054e670403a16b6b834ddd", "course code, " + EMA),
+    ("yunjey/pytorch-tutorial", "0500d3df5a2a8080ccfccbc00aca0eacc21818db", "course code"),
+    ("tristinjohnson/Audio-Classification-UrbanSound8K",
+     "48f90255b7bd19db8037855abab45a36d996e07c", "audio, course code"),
+    ("AndyDunkelHell/TGRT", "72f6f1eb5d8128ee6eca10164ab8c7cae06df37e", EMA),
+    ("MINGYU-1/intern_practicing", "19190ffde1d8afafa8c787a9c56278339a1997a2", EMA),
+)
+SETS = {"research": (REPOS, REVIEW), "dataset": (DATASET_REPOS, DATASET_REVIEW)}
 
 
 def default_mirror() -> Path:
@@ -219,13 +269,25 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--package-root", type=Path, default=ROOT,
                         help="checkout whose flake8_copysafety is run (default: this one)")
     parser.add_argument("--only", default="", help="comma-separated repositories (owner/name)")
-    parser.add_argument("--review", type=Path, default=REVIEW, help="reviewed findings")
+    parser.add_argument("--set", choices=sorted(SETS) + ["all"], default="research",
+                        help="which pinned repositories: the first research sweep, the "
+                             "dataset-heavy one, or all (default %(default)s)")
+    parser.add_argument("--review", type=Path, default=None,
+                        help="reviewed findings (default: the chosen set's review)")
     parser.add_argument("--flake8", action="store_true",
                         help="also run flake8 --select CPS and compare")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
     wanted = {n for n in args.only.split(",") if n}
-    chosen = [r for r in REPOS if not wanted or r[0] in wanted]
+    if args.set == "all":
+        pinned_set = REPOS + DATASET_REPOS
+        reviews = [REVIEW, DATASET_REVIEW]
+    else:
+        pinned_set, review_file = SETS[args.set]
+        reviews = [review_file]
+    if args.review is not None:
+        reviews = [args.review]
+    chosen = [r for r in pinned_set if not wanted or r[0] in wanted]
 
     rows, findings, skipped, failed, disagree = [], [], [], [], []
     for repo, commit, field in chosen:
@@ -267,7 +329,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     fields = collections.Counter(r[2].split(",")[0] for r in rows)
     print("fields: " + ", ".join(f"{f} {n}" for f, n in sorted(fields.items())))
 
-    review, misses = load_review(args.review)
+    review, misses = {}, []
+    for path in reviews:
+        more_findings, more_misses = load_review(path)
+        review.update(more_findings)
+        misses += more_misses
     seen, verdicts = set(), collections.Counter()
     print()
     for repo, commit, f in sorted(findings, key=lambda x: (x[0], x[1], x[2]["path"],
