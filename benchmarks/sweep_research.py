@@ -156,6 +156,20 @@ DATASET_REPOS: Tuple[Tuple[str, str, str], ...] = (
      "48f90255b7bd19db8037855abab45a36d996e07c", "audio, course code"),
     ("AndyDunkelHell/TGRT", "72f6f1eb5d8128ee6eca10164ab8c7cae06df37e", EMA),
     ("MINGYU-1/intern_practicing", "19190ffde1d8afafa8c787a9c56278339a1997a2", EMA),
+    ("3dct/CVSSL", "e7bd2a63ac2df0116cde21fc2f8b5059a42a934a", "medical imaging"),
+    ("kurchi1205/ERA-Session-9-training", "d68fdd19e433c48587659ae5a47dbf68ab97fe03",
+     "course code"),
+    ("monofo/kaggle_cassava_leaf_disease_classification",
+     "e64deb19918c7a7462d1c2b79cb9bc41c57318d3", "Kaggle pipeline"),
+    ("andresdav26/img_autoencoder", "2e571596540722a8726e79cfe130a6a6f449cf6b", "course code"),
+    ("YoungBorobey/ASR-project", "c6cbb2dc2c0ed9f95235268a99ed4e34aa13a871",
+     "audio, course code"),
+    ("sooftware/kospeech", "984b5890dd53379486b2abc0165c3396eb52ad37", "audio"),
+    ("freya-aino/motion-capture", "15876caa35612ecb4cb6c56373fcf3012c7835e4", "pose"),
+    ("WangYueFt/dcp", "bcd7deff0020de4be4db62cb953980d7b4f3a28c", "point clouds"),
+    ("WangYueFt/prnet", "82d466a91c45f45acb57c839acdd7369d3ba10b8", "point clouds"),
+    ("Pang-Yatian/Point-MAE", "7445a68068d707da6d959b66773bfef84c4e3e32", "point clouds"),
+    ("lulutang0608/Point-BERT", "26e0581395b0df2213d80181c4ff38d3971130d2", "point clouds"),
 )
 SETS = {"research": (REPOS, REVIEW), "dataset": (DATASET_REPOS, DATASET_REVIEW)}
 
