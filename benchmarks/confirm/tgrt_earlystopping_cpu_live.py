@@ -14,7 +14,8 @@ from torch import nn
 class EarlyStopping:  # the repository's class, verbatim logic
     def __init__(self, patience=5, min_delta=0.0):
         self.patience, self.min_delta = patience, min_delta
-        self.best_loss, self.counter, self.best_state, self.early_stop = float("inf"), 0, None, False
+        self.best_loss, self.counter = float("inf"), 0
+        self.best_state, self.early_stop = None, False
 
     def __call__(self, val_loss, model):
         if val_loss < self.best_loss - self.min_delta:

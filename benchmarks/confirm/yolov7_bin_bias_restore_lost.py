@@ -24,11 +24,13 @@ b[:, obj_idx].data += math.log(8 / (640 / 8) ** 2)
 b[:, (obj_idx + 1):].data += math.log(0.6 / (nc - 0.99))
 b[:, (0, 1, 2, bc + 3)].data = old          # the restore: a temporary, lost
 restored = b[:, (0, 1, 2, bc + 3)]
-print("columns 0,1,2,bc+3 after the restore:", restored[0].tolist(), "(intended", old[0].tolist(), ")")
+print("columns 0,1,2,bc+3 after the restore:", restored[0].tolist(),
+      "(intended", old[0].tolist(), ")")
 print("restore reached the Parameter:", torch.equal(restored, old))
 view = b[:, 0:1]
 view.data = torch.full_like(view, 7.0)      # `.data =` on a basic view: also lost
 print(".data = on a basic-slice view reached the base:", bool((b[:, 0] == 7.0).all()))
 assert not torch.equal(restored, old)
 b.data[:, (0, 1, 2, bc + 3)] = old          # the working spelling: index the base's .data
-print("b.data[:, idx] = old restores:", torch.equal(conv.bias.view(na, -1)[:, (0, 1, 2, bc + 3)], old))
+print("b.data[:, idx] = old restores:",
+      torch.equal(conv.bias.view(na, -1)[:, (0, 1, 2, bc + 3)], old))
