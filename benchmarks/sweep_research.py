@@ -14,7 +14,10 @@ would: `copysafety check --format json --isolated --extend-select CPS104` (every
 default-off one included); with --flake8, `flake8 --select CPS --extend-select CPS104` too,
 and the two must agree.
 
-Every finding is looked up in benchmarks/sweep_research_review.json
+Two pinned sets: `--set research` (the first sweep, default) and `--set dataset` (dataset-heavy
+research code and code keeping best weights or EMA copies), or `--set all`. Every finding is
+looked up in the set's review, benchmarks/sweep_research_review.json or
+benchmarks/sweep_sweepB_review.json
 ({"findings": [{repo, commit, path, line, code, verdict: "true"|"false"|"debatable"|"notice",
 kind, reason, confirm}], "misses": [{repo, commit, path, line, code, kind, verdict, reason,
 lacking, confirm}]}); "notice" is a correct CPS9xx report (a file that could not be parsed).
