@@ -173,6 +173,10 @@ DATASET_REPOS: Tuple[Tuple[str, str, str], ...] = (
     ("WangYueFt/prnet", "82d466a91c45f45acb57c839acdd7369d3ba10b8", "point clouds"),
     ("Pang-Yatian/Point-MAE", "7445a68068d707da6d959b66773bfef84c4e3e32", "point clouds"),
     ("lulutang0608/Point-BERT", "26e0581395b0df2213d80181c4ff38d3971130d2", "point clouds"),
+    ("jbohnslav/deepethogram", "a77c77c4249b5ed027cb897f3607cdfd10d25479",
+     "video classification, " + EMA),
+    ("quantitative-technologies/fine-tuning-instability",
+     "d9471094ded67cb35fa649b02be9a26abeb2fb88", "LLM fine-tuning, " + EMA),
 )
 SETS = {"research": (REPOS, REVIEW), "dataset": (DATASET_REPOS, DATASET_REVIEW)}
 
