@@ -17,7 +17,7 @@ and the two must agree.
 Two pinned sets: `--set research` (the first sweep, default) and `--set dataset` (dataset-heavy
 research code and code keeping best weights or EMA copies), or `--set all`. Every finding is
 looked up in the set's review, benchmarks/sweep_research_review.json or
-benchmarks/sweep_sweepB_review.json
+benchmarks/sweep_dataset_review.json
 ({"findings": [{repo, commit, path, line, code, verdict: "true"|"false"|"debatable"|"notice",
 kind, reason, confirm}], "misses": [{repo, commit, path, line, code, kind, verdict, reason,
 lacking, confirm}]}); "notice" is a correct CPS9xx report (a file that could not be parsed).
@@ -41,7 +41,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
 REVIEW = ROOT / "benchmarks" / "sweep_research_review.json"
-DATASET_REVIEW = ROOT / "benchmarks" / "sweep_sweepB_review.json"
+DATASET_REVIEW = ROOT / "benchmarks" / "sweep_dataset_review.json"
 
 # (owner/name, pinned commit, field)
 FEDERATED = "federated learning"
@@ -118,7 +118,7 @@ REPOS: Tuple[Tuple[str, str, str], ...] = (
 # A second sweep, of dataset-heavy research code (point clouds, medical imaging, audio, NLP
 # fine-tuning, time series, detection and pose, Kaggle pipelines, course code) and of research
 # code keeping best weights, EMA teachers or momentum encoders; reviewed in
-# benchmarks/sweep_sweepB_review.json (`--set dataset`).
+# benchmarks/sweep_dataset_review.json (`--set dataset`).
 EMA = "EMA / best weights"
 DATASET_REPOS: Tuple[Tuple[str, str, str], ...] = (
     ("AnTao97/dgcnn.pytorch", "07d534c2702905010ec9991619f552d8cacae45b", "point clouds"),
