@@ -55,7 +55,8 @@ def test_corpus_counts_per_code(corpus_cpu):
     rows = json.loads(corpus_cpu[1])
     counts = Counter()
     for row in rows:
-        folder, name = row["case"].split("/")[-2:]
+        parts = row["case"].split("/")
+        folder, name = parts[parts.index("corpus") + 1], parts[-1]
         kind = "pos" if name.startswith("pos_") else "neg"
         assert name.startswith(("pos_", "neg_")), name
         assert folder.upper() in row["codes_under_test"], row
@@ -325,6 +326,8 @@ def test_corpus_list_is_generated_from_the_cases_and_current():
     text = (ROOT / "docs" / "corpus.md").read_text(encoding="utf-8")
     assert text == evidence.render(str(CORPUS)), "run python -m flake8_copysafety.verify.evidence"
     for code in CODES:
-        for case in sorted((CORPUS / code.lower()).glob("*.py")):
-            assert f"(../corpus/{code.lower()}/{case.name})" in text, case
+        for case in verify.case_paths(str(CORPUS / code.lower())):
+            rel = Path(case).relative_to(CORPUS).as_posix()
+            target = f"{rel}/case.py" if Path(case).is_dir() else rel
+            assert f"(../corpus/{target})" in text, case
     assert evidence.main(["--check", str(CORPUS), str(ROOT / "docs" / "corpus.md")]) == 0
