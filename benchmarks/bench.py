@@ -379,7 +379,7 @@ def case_c(torch: Path) -> Result:
 EDITOR_FILES = {"d": ("cps102/pos_seed_copy_copy_tensor.py", "CPS102", "a dataset"),
                 "e": ("cps202/pos_early_stopping.py", "CPS202", "a state_dict"),
                 "f": ("cps102/pos_seed_copy_copy_tensor.py", "CPS102", "a dataset"),
-                "g": ("cps101/neg_transform_passed_in.py", None, "a dataset"),
+                "g": ("cps101/helpers/neg_transform_passed_in.py", None, "a dataset"),
                 "h": ("cps202/neg_deepcopy_snapshot.py", None, "a state_dict"),
                 "i": ("cps202/pos_early_stopping.py", "CPS202", "a state_dict"),
                 "j": ("cps102/pos_seed_copy_copy_tensor.py", "CPS102", "a dataset"),

@@ -47,6 +47,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from flake8_copysafety.verify.corpus import case_paths  # noqa: E402
 from flake8_copysafety.verify.markers import parse_markers  # noqa: E402
 
 CORPUS = ROOT / "corpus"
@@ -296,7 +297,11 @@ def load_case(path: Path) -> Optional[Case]:
     markers = parse_markers(source)
     runtime = markers.runtime.get("cpu", markers.runtime.get("*"))
     expected = bool(markers.expected) if runtime is None else runtime
-    case = Case(name=f"{path.parent.name}/{path.name}", family=path.parent.name,
+    try:  # named from the corpus on: `cps101/views/pos_permute.py`
+        rel = path.resolve().relative_to(CORPUS.resolve())
+    except ValueError:
+        rel = Path(path.parent.name, path.name)
+    case = Case(name=rel.as_posix(), family=rel.parts[0],
                 source=source, module=module, expected=expected,
                 expects_finding=bool(markers.expected))
     for stmt in module.body:
@@ -1430,10 +1435,13 @@ class Variant:
 
 
 def cases(families: Sequence[str] = FAMILIES) -> List[Case]:
+    """The single-file cases of each family, its theme folders included (the corpus's own
+    discovery, `verify.corpus.case_paths`; folder cases are not rewritten)."""
     out = []
     for family in families:
-        for path in sorted((CORPUS / family).glob("*.py")):
-            if path.name.startswith(("pos_", "neg_")):
+        for found in case_paths(str(CORPUS / family)):
+            path = Path(found)
+            if path.is_file() and path.name.startswith(("pos_", "neg_")):
                 case = load_case(path)
                 if case is not None:
                     out.append(case)

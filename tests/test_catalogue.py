@@ -121,3 +121,33 @@ def test_contributing_names_real_files():
     missing = [path for path in sorted(paths)
                if not (ROOT / path).exists() and not (PACKAGE / path).exists()]
     assert not missing
+
+
+def test_the_engine_notices_are_worded_by_their_rows(monkeypatch):
+    """CPS900 and CPS901 are catalogue rows like the rules: a message template, no fix."""
+    from flake8_copysafety.engine import pipeline
+
+    assert not any(RULES[code].fix_title or RULES[code].advice for code in NOTICES)
+    unparsable = "import torch\nclass D(torch.utils.data.Dataset):\n    def __getitem__(self, i:\n"
+    found = pipeline.lint_source(unparsable, "ds.py", report_unchecked=True)
+    assert [(f.line, f.col, f.code, f.message) for f in found] == [
+        (3, 19, "CPS901", "ds.py was not checked: SyntaxError: '(' was never closed")]
+    assert RULES["CPS901"].format(filename="a.py", why="E") == "a.py was not checked: E"
+
+    def fail(*args, **kwargs):
+        raise ValueError("analysis bug")
+
+    monkeypatch.setattr(pipeline, "_lint", fail)
+    found = pipeline.lint_source(unparsable.replace("i:", "i):"), "ds.py")
+    assert [(f.line, f.col, f.code, f.message) for f in found] == [
+        (1, 0, "CPS900", "copysafety could not analyse ds.py: ValueError: analysis bug")]
+
+
+@pytest.mark.parametrize("code", sorted(NOTICES))
+def test_no_module_repeats_a_notice_of_the_catalogue(code):
+    pieces = [p for p in re.split(r"{\w+}", RULES[code].message) if len(p.strip()) >= 12]
+    assert pieces, code
+    copies = [(str(path.relative_to(PACKAGE)), piece)
+              for path in sorted(PACKAGE.rglob("*.py")) if path != CATALOGUE
+              for piece in pieces if piece in path.read_text(encoding="utf-8")]
+    assert not copies, (code, copies)

@@ -20,8 +20,8 @@ _spec.loader.exec_module(generalise)
 
 # One finding and one near-miss per transformation: a 2-D ndarray's row is a view (a 1-D
 # tensor's element too), a 1-D ndarray's element a scalar copy, `.clone()` a copy.
-POSITIVE = ("cps101/pos_2d_ndarray_row.py", "cps101/pos_1d_tensor_index.py")
-NEGATIVE = ("cps101/neg_1d_ndarray_scalar.py", "cps101/neg_clone.py")
+POSITIVE = ("cps101/indexing/pos_2d_ndarray_row.py", "cps101/indexing/pos_1d_tensor_index.py")
+NEGATIVE = ("cps101/indexing/neg_1d_ndarray_scalar.py", "cps101/shared_memory/neg_clone.py")
 # The training-code rewrites: the early-stopping snapshot, live and deep-copied.
 STATE_DICT_POSITIVE = ("cps202/pos_early_stopping.py",)
 STATE_DICT_NEGATIVE = ("cps202/neg_deepcopy_snapshot.py",)
@@ -96,6 +96,6 @@ def test_the_static_verdict_survives_each_rewrite(checked):
 
 def test_a_transform_bound_through_a_local_variable_is_followed():
     case = next(c for c in generalise.cases(["cps101"])
-                if c.name == "cps101/pos_2d_ndarray_row.py")
+                if c.name == "cps101/indexing/pos_2d_ndarray_row.py")
     text = generalise.transform_local(case)["case.py"]
     assert "tfm = Step()" in text and "Samples(transform=tfm)" in text

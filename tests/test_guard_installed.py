@@ -89,12 +89,13 @@ def test_an_installed_project_run_as_a_module_is_user_code(installed):
     assert done.returncode == 1
 
 
-@pytest.mark.parametrize("case", ["cps101/pos_cache_getitem_item_changed_in_collate_fn.py",
-                                  "cps101/pos_collate_fn_normalises_items.py",
-                                  "cps101/pos_lru_cache_helper_item_changed_in_loop.py",
-                                  "cps103/pos_lru_cache_getitem_item_changed_in_loop.py",
-                                  "cps103/pos_collate_fn_changes_items.py",
-                                  "cps103/neg_collate_fn_changes_its_copy.py"])
+@pytest.mark.parametrize("case", [
+    "cps101/caches_and_loaders/pos_cache_getitem_item_changed_in_collate_fn.py",
+    "cps101/caches_and_loaders/pos_collate_fn_normalises_items.py",
+    "cps101/caches_and_loaders/pos_lru_cache_helper_item_changed_in_loop.py",
+    "cps103/pos_lru_cache_getitem_item_changed_in_loop.py",
+    "cps103/pos_collate_fn_changes_items.py",
+    "cps103/neg_collate_fn_changes_its_copy.py"])
 def test_installed_guard_observer_agrees_on_cache_and_collate_cases(installed, case):
     bin_dir, elsewhere = installed
     code = ("import json, sys\n"

@@ -42,6 +42,6 @@ def test_guard_observer_on_one_case_each_way():
 
 @pytest.mark.skipif(torch.cuda.is_available(), reason="CUDA is available here")
 def test_guard_observer_without_cuda_skips_cleanly():
-    case = CORPUS / "cps101" / "pos_slice.py"
+    case = CORPUS / "cps101" / "indexing" / "pos_slice.py"
     code, out, err = _verify(case, "--observer", "guard", "--device", "cuda")
     assert code == 2 and "CUDA is not available" in err and "pos_slice" not in out

@@ -16,11 +16,14 @@ from flake8_copysafety.cli.runner import Settings, check_source
 from flake8_copysafety.cli.selection import Selection
 from flake8_copysafety.engine.pipeline import LintOptions
 from flake8_copysafety.plugin import CopySafetyChecker
+from flake8_copysafety.verify.corpus import case_paths
 from test_worker import flake8 as worker_flake8
 from test_worker import fresh, runtime, wait_for_worker  # noqa: F401 - `runtime`: a fixture
 
 ROOT = Path(__file__).resolve().parent.parent
-POSITIVES = sorted(glob.glob(str(ROOT / "corpus" / "cps*" / "pos*.py")))
+POSITIVES = sorted(path for code in sorted(glob.glob(str(ROOT / "corpus" / "cps*")))
+                   for path in case_paths(code)
+                   if os.path.basename(path).startswith("pos_") and path.endswith(".py"))
 ENDINGS = {"lf": b"\n", "crlf": b"\r\n", "cr": b"\r"}
 
 

@@ -202,8 +202,8 @@ def test_standard_library_callee_needs_no_parse():
 
 
 # A dataset that applies whatever transform it is given to its stored images.
-BOUND_DATASET = (ROOT / "corpus" / "cps101" / "pos_transform_bound_in_script" / "dataset.py"
-                 ).read_text()
+BOUND_DATASET = (ROOT / "corpus" / "cps101" / "helpers" / "pos_transform_bound_in_script"
+                 / "dataset.py").read_text()
 OWN_TRANSFORM = """\
 class Normalize:
     def __call__(self, tensor):

@@ -13,7 +13,7 @@ from pathlib import Path
 from cli_support import codes_in, run_process, write
 from flake8_copysafety.engine.pipeline import lint_source
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "cps101"
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "cps101" / "helpers"
 POSITIVE = CORPUS / "pos_helper_in_other_module"
 NEGATIVE = CORPUS / "neg_helper_in_other_module_copies"
 EXPECTED = [("augment/shift.py", 2, 5, "CPS101"), ("dataset.py", 17, 9, "CPS101"),

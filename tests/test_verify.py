@@ -55,7 +55,8 @@ def test_corpus_counts_per_code(corpus_cpu):
     rows = json.loads(corpus_cpu[1])
     counts = Counter()
     for row in rows:
-        folder, name = row["case"].split("/")[-2:]
+        parts = row["case"].split("/")
+        folder, name = parts[parts.index("corpus") + 1], parts[-1]
         kind = "pos" if name.startswith("pos_") else "neg"
         assert name.startswith(("pos_", "neg_")), name
         assert folder.upper() in row["codes_under_test"], row
@@ -325,6 +326,41 @@ def test_corpus_list_is_generated_from_the_cases_and_current():
     text = (ROOT / "docs" / "corpus.md").read_text(encoding="utf-8")
     assert text == evidence.render(str(CORPUS)), "run python -m flake8_copysafety.verify.evidence"
     for code in CODES:
-        for case in sorted((CORPUS / code.lower()).glob("*.py")):
-            assert f"(../corpus/{code.lower()}/{case.name})" in text, case
+        for case in verify.case_paths(str(CORPUS / code.lower())):
+            rel = Path(case).relative_to(CORPUS).as_posix()
+            target = f"{rel}/case.py" if Path(case).is_dir() else rel
+            assert f"(../corpus/{target})" in text, case
     assert evidence.main(["--check", str(CORPUS), str(ROOT / "docs" / "corpus.md")]) == 0
+
+
+def test_theme_folders_are_read_through_and_folder_cases_stay_whole(tmp_path, monkeypatch):
+    """A `pos_`/`neg_` folder with `case.py` is one case (its subpackages included); any other
+    folder is a theme read through; a file straight in the code's folder is a case too."""
+    from flake8_copysafety.verify import evidence
+
+    case = '"""{}."""\nx = 1  # expect: CPS101\n'
+    files = {"pos_dropped_in.py": case.format("Dropped in"),
+             "views/pos_view.py": case.format("A view"),
+             "views/README.md": "Views of the stored data.\n\nMore.\n",
+             "frameworks/pos_project/case.py": case.format("A project"),
+             "frameworks/pos_project/lib/__init__.py": "",
+             "frameworks/pos_project/lib/pos_not_a_case.py": "y = 2\n",
+             "frameworks/neg_no_entry/neg_inside.py": '"""Inside."""\n'}
+    for rel, text in files.items():
+        path = tmp_path / "corpus" / "cps101" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    monkeypatch.chdir(tmp_path)
+    cases = verify.collect(["corpus"])
+    assert [c.name for c in cases] == [
+        "corpus/cps101/pos_dropped_in.py", "corpus/cps101/frameworks/pos_project",
+        "corpus/cps101/frameworks/neg_no_entry/neg_inside.py", "corpus/cps101/views/pos_view.py"]
+    assert cases[1].folder == "corpus/cps101/frameworks/pos_project"
+    assert cases[1].expected == [("case.py:2", "CPS101")]
+    text = evidence.render("corpus")
+    assert "- [`views/`](../corpus/cps101/views/) (1) — Views of the stored data.\n" in text
+    assert "- [`frameworks/`](../corpus/cps101/frameworks/) (2) — (no README.md)\n" in text
+    assert ("- [`corpus/cps101/pos_dropped_in.py`](../corpus/cps101/pos_dropped_in.py) — "
+            "Dropped in.\n") in text
+    assert ("- [`corpus/cps101/frameworks/pos_project/`]"
+            "(../corpus/cps101/frameworks/pos_project/case.py) — A project.\n") in text

@@ -149,18 +149,29 @@ def read_pyproject(path: Path, config: Optional[FileConfig] = None) -> Optional[
     return config
 
 
-def read_setup_cfg(path: Path, config: Optional[FileConfig] = None) -> Optional[FileConfig]:
-    """The `[copysafety]` section of an INI file (setup.cfg, tox.ini), or None."""
-    config = config or FileConfig()
+def _read_ini(path: Path, strict: bool) -> Optional[configparser.RawConfigParser]:
+    """An INI file (setup.cfg, tox.ini, .flake8) parsed; one that cannot be read or parsed is a
+    `ConfigError` when `strict`, else None."""
     parser = configparser.RawConfigParser()
     try:
         with open(path, encoding="utf-8") as handle:
             parser.read_file(handle)
     except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
+        if strict:
+            raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
+        return None
     except (configparser.Error, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not a valid INI file: {exc}") from None
-    if not parser.has_section("copysafety"):
+        if strict:
+            raise ConfigError(f"{path}: not a valid INI file: {exc}") from None
+        return None
+    return parser
+
+
+def read_setup_cfg(path: Path, config: Optional[FileConfig] = None) -> Optional[FileConfig]:
+    """The `[copysafety]` section of an INI file (setup.cfg, tox.ini), or None."""
+    config = config or FileConfig()
+    parser = _read_ini(path, strict=True)
+    if parser is None or not parser.has_section("copysafety"):
         return None
     config.path = path
     _normalise(dict(parser.items("copysafety")), f"{path} [copysafety]", config)
@@ -183,13 +194,8 @@ def read_file(path: Path) -> FileConfig:
 def read_flake8(path: Path, config: Optional[FileConfig] = None) -> Optional[FileConfig]:
     """What this command takes from a `[flake8]` section (see the module's docstring)."""
     config = config or FileConfig()
-    parser = configparser.RawConfigParser()
-    try:
-        with open(path, encoding="utf-8") as handle:
-            parser.read_file(handle)
-    except (OSError, configparser.Error, UnicodeDecodeError):
-        return None  # flake8's configuration, flake8's to complain about
-    if not parser.has_section("flake8"):
+    parser = _read_ini(path, strict=False)  # flake8's configuration, flake8's to complain about
+    if parser is None or not parser.has_section("flake8"):
         return None
     config.path = path
     where = f"{path} [flake8]"

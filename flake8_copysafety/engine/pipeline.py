@@ -15,6 +15,7 @@ from ..core.options import LintOptions  # noqa: F401 - the front ends import it 
 from ..core.source import Unchecked
 from ..plan.gate import is_candidate, needs_plan  # noqa: F401 - the front ends import it here
 from ..plan.reached import may_be_reached
+from ..rules.catalogue import RULES
 
 # Deeply nested code is valid Python up to CPython's own limits; give the analysis room.
 _RECURSION_LIMIT = 20_000
@@ -174,10 +175,9 @@ def _room_to_recurse() -> Iterator[None]:
 
 
 def _unchecked(filename: str, exc: Unchecked) -> Finding:
-    message = f"{filename} was not checked: {exc.why}"
-    return Finding(exc.line, exc.col, "CPS901", message)
+    return Finding(exc.line, exc.col, "CPS901",
+                   RULES["CPS901"].format(filename=filename, why=exc.why))
 
 
 def _internal_error(filename: str, why: str) -> Finding:
-    message = f"copysafety could not analyse {filename}: {why}"
-    return Finding(1, 0, "CPS900", message)
+    return Finding(1, 0, "CPS900", RULES["CPS900"].format(filename=filename, why=why))

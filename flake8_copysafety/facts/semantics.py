@@ -305,9 +305,9 @@ INDEX_FACTS: Tuple[str, ...] = (INDEX_VIEW, INDEX_ADVANCED_COPIES, INDEX_NDARRAY
 
 # Calls that always return an integer array (at least one dimension), or a tuple of them:
 # indexing with their result is advanced indexing, which copies, exactly like a boolean mask
-# (proven by corpus `cps101/neg_index_array_from_call.py`). Value: the keyword or position
-# of a `size` argument the result needs to be an array (`np.random.choice(n)` alone is one
-# integer, a basic index that views), or None when the result is always an array.
+# (proven by corpus `cps101/indexing/neg_index_array_from_call.py`). Value: the keyword or
+# position of a `size` argument the result needs to be an array (`np.random.choice(n)` alone
+# is one integer, a basic index that views), or None when the result is always an array.
 INDEX_ARRAY_FUNCTIONS: Dict[str, Optional[Tuple[str, int]]] = {
     "numpy.arange": None,
     "numpy.nonzero": None,

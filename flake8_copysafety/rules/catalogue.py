@@ -47,9 +47,11 @@ class Rule:
         return self.advices.get(case, self.advice)
 
     def format(self, case: str = "", note: str = "", **fields: str) -> str:
-        """The static message: what happened, then the fix (`note` qualifies the fix)."""
+        """The static message: what happened, then the fix (`note` qualifies the fix); a
+        notice of the engine's own (CPS9xx) has no fix and is what happened alone."""
         what = self.messages.get(case, self.message).format(**fields)
-        return f"{what}{FIX_LEAD}{self.fix(case, **fields)}{note}."
+        fix = self.fix(case, **fields)
+        return f"{what}{FIX_LEAD}{fix}{note}." if fix else what
 
 
 # Qualifications a fix may carry (`note` above).
@@ -120,11 +122,14 @@ RULES: Dict[str, Rule] = {
              fix_title="`[p.detach().clone() for p in ...]` or `copy.deepcopy({owner})`",
              # `copy.copy(model)`: a shallow copy of the module shares its parameters
              advices={"module": "use copy.deepcopy instead"}),
+        # The engine's own notices: no family, corpus, fix or runtime advice.
         Rule("CPS900", "analysis-error",
-             "the analysis failed on this file; no other CPS finding is reported for it"),
+             "the analysis failed on this file; no other CPS finding is reported for it",
+             message="copysafety could not analyse {filename}: {why}"),
         Rule("CPS901", "file-not-checked",
              "the file could not be parsed or decoded, so it was not checked "
-             "(`copysafety check` only; flake8 reports E999)"),
+             "(`copysafety check` only; flake8 reports E999)",
+             message="{filename} was not checked: {why}"),
     )
 }
 

@@ -10,10 +10,15 @@ file declares:
   with the expected verdict, "mutated" iff the case expects a finding unless the file says
   otherwise with `# runtime: mutated|unchanged` or per device `# runtime[cuda]: ...`.
 
-A case whose kind spans modules is a folder (`corpus/<code>/{pos,neg}_NAME/`) laid out as a
-small project: its entry is `case.py`, the other modules are what it imports; markers may
-sit in any of its files (expected findings are then named `file.py:line`), and every file is
-linted as the flake8 plugin lints a file of that project.
+A case whose kind spans modules is a folder (`{pos,neg}_NAME/` holding `case.py`) laid out
+as a small project: its entry is `case.py`, the other modules are what it imports; markers
+may sit in any of its files (expected findings are then named `file.py:line`), and every
+file is linted as the flake8 plugin lints a file of that project.
+
+Any other folder inside a code's folder is a theme (`corpus/cps101/views/`), read for cases
+the same way, so a code's cases can be grouped by what changes the data; a case's name is its
+path (`corpus/cps101/views/pos_permute.py`), and a file dropped straight into
+`corpus/<code>/` is a case as well.
 
 Every key of the copy-semantics tables (`semantics.all_fact_keys()`) and of the store table
 (`stores.fact_keys()`) must be consulted by the analysis on at least one case. Any
@@ -118,29 +123,33 @@ def folder_files(folder: str) -> List[str]:
     return found
 
 
-def _is_folder_case(path: str) -> bool:
+def is_folder_case(path: str) -> bool:
+    """A `pos_`/`neg_` folder with a `case.py` is one case; any other folder is a theme."""
     return os.path.basename(path).startswith(("pos_", "neg_")) and \
         os.path.isfile(os.path.join(path, FOLDER_ENTRY))
 
 
+def case_paths(path: str) -> List[str]:
+    """The cases under a file or folder: `.py` files and folder cases, themes read through,
+    in a stable order (a folder's own files, then its folder cases, then its themes)."""
+    if os.path.isfile(path) or is_folder_case(path):
+        return [path]
+    if not os.path.isdir(path):
+        raise FileNotFoundError(path)
+    found: List[str] = []
+    for root, dirs, names in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+        folders = [d for d in dirs if is_folder_case(os.path.join(root, d))]
+        dirs[:] = [d for d in dirs if d not in folders]
+        found.extend(os.path.join(root, n) for n in sorted(names)
+                     if n.endswith(".py") and not n.startswith("__"))
+        found.extend(os.path.join(root, d) for d in folders)
+    return found
+
+
 def collect(paths: Sequence[str]) -> List[Case]:
-    """Case files under the given files and folders, in a stable order."""
-    files: List[str] = []
-    for path in paths:
-        if os.path.isdir(path) and _is_folder_case(path):
-            files.append(path)
-        elif os.path.isdir(path):
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
-                folders = [d for d in dirs if _is_folder_case(os.path.join(root, d))]
-                dirs[:] = [d for d in dirs if d not in folders]
-                files.extend(os.path.join(root, n) for n in sorted(names)
-                             if n.endswith(".py") and not n.startswith("__"))
-                files.extend(os.path.join(root, d) for d in folders)
-        elif os.path.isfile(path):
-            files.append(path)
-        else:
-            raise FileNotFoundError(path)
+    """The cases under the given files and folders, each once, in a stable order."""
+    files = [file for path in paths for file in case_paths(path)]
     seen: Set[str] = set()
     cases = []
     for file in files:

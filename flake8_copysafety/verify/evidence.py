@@ -1,7 +1,8 @@
 """The corpus as a document (`docs/corpus.md`): every case with what it shows, by rule.
 
-Written from the cases themselves (their place in `corpus/cpsNNN/`, `pos_`/`neg_` names and
-docstrings), so the list cannot drift from what `copysafety verify` runs. A test checks that
+Written from the cases themselves (their place in `corpus/cpsNNN/` and its theme folders,
+`pos_`/`neg_` names and docstrings; a theme's `README.md`), so the list cannot drift from
+what `copysafety verify` runs. A test checks that
 the document in the repository is current.
 
     python -m flake8_copysafety.verify.evidence [--check] [corpus-dir] [output]
@@ -39,9 +40,12 @@ def _summary(path: str) -> str:
     return " ".join(doc.split("\n\n")[0].split())
 
 
-def entries(corpus: str) -> Dict[str, Tuple[List[Tuple[str, str]], List[Tuple[str, str]]]]:
+Entries = Tuple[List[Tuple[str, str]], List[Tuple[str, str]]]
+
+
+def entries(corpus: str) -> Dict[str, Entries]:
     """Rule code -> (positives, negatives), each a list of (case path, summary)."""
-    by_code: Dict[str, Tuple[List[Tuple[str, str]], List[Tuple[str, str]]]] = {}
+    by_code: Dict[str, Entries] = {}
     for case in collect([corpus]):
         rel = os.path.relpath(case.folder or case.path, corpus).replace(os.sep, "/")
         group, _, name = rel.partition("/")
@@ -54,6 +58,26 @@ def entries(corpus: str) -> Dict[str, Tuple[List[Tuple[str, str]], List[Tuple[st
     return by_code
 
 
+def themes(corpus: str, code: str, found: Entries) -> List[Tuple[str, int, str]]:
+    """(theme folder, cases in it, what it holds) for each theme of a code's folder; what it
+    holds is the first paragraph of the theme's `README.md`."""
+    counts: Dict[str, int] = {}
+    for path, _ in found[0] + found[1]:
+        parts = path.rstrip("/").split("/")
+        if len(parts) > 2:
+            counts[parts[1]] = counts.get(parts[1], 0) + 1
+    out = []
+    for theme in sorted(counts):
+        try:
+            with open(os.path.join(corpus, code.lower(), theme, "README.md"),
+                      encoding="utf-8") as handle:
+                text = " ".join(handle.read().split("\n\n")[0].split())
+        except OSError:
+            text = "(no README.md)"
+        out.append((theme, counts[theme], text))
+    return out
+
+
 def render(corpus: str) -> str:
     found = entries(corpus)
     out = [HEADER, "| rule | positives | negatives |", "|---|---|---|"]
@@ -63,8 +87,14 @@ def render(corpus: str) -> str:
     for code in sorted(found):
         pos, neg = found[code]
         out += ["", f"## {code}", "",
-                f"Rule page: [{code}](../flake8_copysafety/docs/{code}.md).", "",
-                f"Positives ({len(pos)}): the finding is reported and the original changes.", ""]
+                f"Rule page: [{code}](../flake8_copysafety/docs/{code}.md).", ""]
+        grouped = themes(corpus, code, found[code])
+        if grouped:
+            out += ["Its cases sit in theme folders, by what hands out or changes the data:", ""]
+            out += [f"- [`{theme}/`](../corpus/{code.lower()}/{theme}/) ({count}) — {text}"
+                    for theme, count, text in grouped]
+            out += [""]
+        out += [f"Positives ({len(pos)}): the finding is reported and the original changes.", ""]
         out += [_bullet(path, text) for path, text in pos]
         out += ["", f"Negatives ({len(neg)}): look alike, no finding, the original stays "
                 "unchanged.", ""]

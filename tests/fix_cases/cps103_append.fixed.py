@@ -1,0 +1,17 @@
+"""A stored list grown by `.append` on every read: the fix deep-copies it first."""
+import copy
+
+from torch.utils.data import Dataset
+
+
+class Sequences(Dataset):
+    def __init__(self):
+        self.sequences = [[1, 2, 3] for _ in range(4)]
+
+    def __len__(self):
+        return 4
+
+    def __getitem__(self, idx):
+        seq = copy.deepcopy(self.sequences[idx])
+        seq.append(0)
+        return seq
