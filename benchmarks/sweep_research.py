@@ -2,7 +2,8 @@
 commit, and measure precision against the hand review.
 
     python benchmarks/sweep_research.py [--mirror DIR] [--cache DIR] [--package-root DIR]
-                                        [--only NAMES] [--review FILE] [--flake8] [--jobs N]
+                                        [--set research|sweepA] [--only NAMES]
+                                        [--review FILE] [--flake8] [--jobs N]
 
 Research code is where aliasing bugs live: it is rarely packaged, so each repository is read
 from a local git mirror (default /work/.mirror, or $COPYSAFETY_MIRROR: one folder per
@@ -108,6 +109,82 @@ REPOS: Tuple[Tuple[str, str, str], ...] = (
      "early stopping"),
     ("CeciliuSousa/NeuraPose", "5b655deddc7d8d6f0556b7670c050bbf545b9a5c", "time series"),
 )
+
+# A second sweep, of code heavy in state_dict() and parameter snapshots (federated
+# learning, meta-learning, weight averaging, continual learning, RL, distillation); its review is
+# benchmarks/sweep_sweepA_review.json. Run it with `--set sweepA`.
+SWEEP_A: Tuple[Tuple[str, str, str], ...] = (
+    ("alpemreacar/FedDyn", "48a19fac440ef079ce563da8e0c2896f8256fef9",
+     FEDERATED),
+    ("gaoliang13/FedDC", "13440c23d3953cd137fa65b6e3b76eb8eb187798",
+     FEDERATED),
+    ("zhuangdizhu/FedGen", "dd5807c5625404e99035d97e2ef8c712c2e007a6",
+     FEDERATED),
+    ("jhoon-oh/FedBABU", "e34c15b4288224f0af1bc13670bc0cdc373c9576",
+     FEDERATED),
+    ("Lee-Gihun/FedNTD", "be00ee598139654abe650c446a7ba3bc4e340233",
+     FEDERATED),
+    ("vaseline555/Federated-Learning-in-PyTorch", "6c07b19c6810c82bd9455bf7364808a568376bf4",
+     FEDERATED),
+    ("WHDY/FedAvg", "0ea28e2fadfe38a6ad1060bc8f0104faea915dd0",
+     FEDERATED),
+    ("IBM/FedMA", "4b586a5a22002dc955d025b890bc632daa3c01c7",
+     FEDERATED),
+    ("yuetan031/FedProto", "97e42e2741e1ae2e2fce2465e80f38f6997f8836",
+     FEDERATED),
+    ("TsingZ0/FedALA", "a7a9b21342859005f22fc0bffbdb1846975de53b",
+     FEDERATED),
+    ("mmendiet/FedAlign", "08bcb38b103bf00a7271511cd8a0ba9f87f76cf5",
+     FEDERATED),
+    ("hongyouc/FedBE", "7eeb965d29ce6c35c38f31706a004c00745e59b8",
+     FEDERATED),
+    ("KarhouTam/pFedLA", "c8b505c1edd119cf6bfa4a0bf95406afd5a0de08",
+     FEDERATED),
+    ("WenkeHuang/FCCL", "141d72c26f833d108f564a49169168746e8e1d1a",
+     FEDERATED),
+    ("dragen1860/MAML-Pytorch", "98a00d41724c133bd29619a2fb2cc46dd128a368",
+     "meta-learning"),
+    ("tristandeleu/pytorch-maml", "44104272a0140b35e2223ba68750e7e715315653",
+     "meta-learning"),
+    ("timgaripov/swa", "411b2fcad59bec60c6c9eb1eb19ab906540e5ea2",
+     "weight averaging"),
+    ("YU1ut/MixMatch-pytorch", "cc7ef42cffe61288d06eec1428268b384674009a",
+     "weight averaging"),
+    ("kekmodel/FixMatch-pytorch", "040be3b8950300b052f810df31a0c6c09561e09f",
+     "weight averaging"),
+    ("moskomule/ewc.pytorch", "c846fc6c7929963df241c402e2f3998f7f22b975",
+     "continual learning"),
+    ("hshustc/CVPR19_Incremental_Learning", "e5a90aed7640f3b00e5b1a8dfb5376c1628bfe6a",
+     "continual learning"),
+    ("pranz24/pytorch-soft-actor-critic", "c1805660b3961694be54079a355155a5cad492f5",
+     "reinforcement learning"),
+    ("sfujim/BCQ", "4876f7e5afa9eb2981feec5daf67202514477518",
+     "reinforcement learning"),
+    ("AberHu/Knowledge-Distillation-Zoo", "65470c846c1300d555815da26999cbe2b51fc815",
+     "distillation"),
+    ("GT-RIPL/Continual-Learning-Benchmark", "d78b9973b6ec0059b2d2577872db355ae2489f6b",
+     "continual learning"),
+    ("mmasana/FACIL", "e09d2c83320a1aa945a6157d4875437515824dc9", "continual learning"),
+    ("G-U-N/PyCIL", "87cc4110d60765dc3f64af7ef7a693efed8418ff", "continual learning"),
+    ("Kaixhin/Rainbow", "1745b184c3dfc03d4ffa3ce2342ced9996b39a60", "reinforcement learning"),
+    ("ebagdasa/backdoor_federated_learning", "3f068b819f017b9eef1e19f43f572e391398c90a",
+     FEDERATED),
+    ("AI-secure/DBA", "3cabf7ec3d9967eefb9c3cb983c6eb671ac12b33", FEDERATED),
+    ("microsoft/PersonalizedFL", "441670edb5744d23af46867cce9a5fbec0f8ead3", FEDERATED),
+    ("atuannguyen/FedSR", "ba8d894a90fab9da3d62cce570bc8fe17a312a2d", FEDERATED),
+    ("JianXu95/FedPAC", "5770f4ff8f11ad3be61c2a62b038245fa3f25248", FEDERATED),
+    ("med-air/HarmoFL", "63182fe8425f84f6720007386b4b6bc8e1e7e8b8", FEDERATED),
+    ("wjmaddox/swa_gaussian", "61a918fa1c3e732dd19fc278ad3a5969f24d5a72", "weight averaging"),
+    ("AntreasAntoniou/HowToTrainYourMAMLPytorch", "86964701651c06e490271365fedb8789a72ef3f0",
+     "meta-learning"),
+    ("CuriousAI/mean-teacher", "546348ff863c998c26be4339021425df973b4a36", "weight averaging"),
+    ("ikostrikov/pytorch-a2c-ppo-acktr-gail", "41332b78dfb50321c29bade65f9d244387f68a60",
+     "reinforcement learning"),
+)
+
+# --set NAME: which pinned list is swept, and the review its findings are looked up in
+SETS = {"research": (REPOS, REVIEW),
+        "sweepA": (SWEEP_A, ROOT / "benchmarks" / "sweep_sweepA_review.json")}
 
 
 def default_mirror() -> Path:
@@ -219,13 +296,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--package-root", type=Path, default=ROOT,
                         help="checkout whose flake8_copysafety is run (default: this one)")
     parser.add_argument("--only", default="", help="comma-separated repositories (owner/name)")
-    parser.add_argument("--review", type=Path, default=REVIEW, help="reviewed findings")
+    parser.add_argument("--set", default="research", choices=sorted(SETS),
+                        help="which pinned list to sweep (default %(default)s)")
+    parser.add_argument("--review", type=Path, default=None,
+                        help="reviewed findings (default: the chosen set's review)")
     parser.add_argument("--flake8", action="store_true",
                         help="also run flake8 --select CPS and compare")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
     wanted = {n for n in args.only.split(",") if n}
-    chosen = [r for r in REPOS if not wanted or r[0] in wanted]
+    pinned_set, set_review = SETS[args.set]
+    args.review = args.review or set_review
+    chosen = [r for r in pinned_set if not wanted or r[0] in wanted]
 
     rows, findings, skipped, failed, disagree = [], [], [], [], []
     for repo, commit, field in chosen:
