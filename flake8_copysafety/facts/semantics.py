@@ -42,6 +42,9 @@ INPLACE_AUGASSIGN_KINDS: FrozenSet[Kind] = frozenset(
 )
 # Kinds whose elements are separate objects that a shallow copy still shares.
 CONTAINER_KINDS: FrozenSet[Kind] = frozenset({Kind.LIST, Kind.DICT, Kind.TUPLE})
+# Dict views: `copy.deepcopy(d.values())` raises TypeError ("cannot pickle 'dict_values'
+# object", for dict and OrderedDict alike), so a copy of `list(d.values())` keeps the list.
+DICT_VIEW_METHODS: FrozenSet[str] = frozenset({"keys", "values", "items"})
 ARRAY_KINDS: FrozenSet[Kind] = frozenset({Kind.TENSOR, Kind.NDARRAY})
 
 
