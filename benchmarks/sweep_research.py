@@ -2,7 +2,7 @@
 commit, and measure precision against the hand review.
 
     python benchmarks/sweep_research.py [--mirror DIR] [--cache DIR] [--package-root DIR]
-                                        [--only NAMES] [--set research|dataset|all]
+                                        [--only NAMES] [--set research|dataset|snapshots|all]
                                         [--review FILE] [--flake8] [--jobs N]
 
 Research code is where aliasing bugs live: it is rarely packaged, so each repository is read
@@ -14,10 +14,11 @@ would: `copysafety check --format json --isolated --extend-select CPS104` (every
 default-off one included); with --flake8, `flake8 --select CPS --extend-select CPS104` too,
 and the two must agree.
 
-Two pinned sets: `--set research` (the first sweep, default) and `--set dataset` (dataset-heavy
-research code and code keeping best weights or EMA copies), or `--set all`. Every finding is
+Three pinned sets: `--set research` (the first sweep, default), `--set dataset` (dataset-heavy
+research code and code keeping best weights or EMA copies) and `--set snapshots` (federated
+learning, meta-learning, weight averaging, continual learning, RL), or `--set all`. Every finding is
 looked up in the set's review, benchmarks/sweep_research_review.json or
-benchmarks/sweep_dataset_review.json
+benchmarks/sweep_dataset_review.json or benchmarks/sweep_snapshots_review.json
 ({"findings": [{repo, commit, path, line, code, verdict: "true"|"false"|"debatable"|"notice",
 kind, reason, confirm}], "misses": [{repo, commit, path, line, code, kind, verdict, reason,
 lacking, confirm}]}); "notice" is a correct CPS9xx report (a file that could not be parsed).
@@ -42,6 +43,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 ROOT = Path(__file__).resolve().parent.parent
 REVIEW = ROOT / "benchmarks" / "sweep_research_review.json"
 DATASET_REVIEW = ROOT / "benchmarks" / "sweep_dataset_review.json"
+SNAPSHOT_REVIEW = ROOT / "benchmarks" / "sweep_snapshots_review.json"
 
 # (owner/name, pinned commit, field)
 FEDERATED = "federated learning"
@@ -114,6 +116,79 @@ REPOS: Tuple[Tuple[str, str, str], ...] = (
     ("CeciliuSousa/NeuraPose", "5b655deddc7d8d6f0556b7670c050bbf545b9a5c", "time series"),
 )
 
+# A second sweep, of code heavy in state_dict() and parameter snapshots (federated
+# learning, meta-learning, weight averaging, continual learning, RL, distillation); its review is
+# benchmarks/sweep_snapshots_review.json. Run it with `--set snapshots`.
+SNAPSHOT_REPOS: Tuple[Tuple[str, str, str], ...] = (
+    ("alpemreacar/FedDyn", "48a19fac440ef079ce563da8e0c2896f8256fef9",
+     FEDERATED),
+    ("gaoliang13/FedDC", "13440c23d3953cd137fa65b6e3b76eb8eb187798",
+     FEDERATED),
+    ("zhuangdizhu/FedGen", "dd5807c5625404e99035d97e2ef8c712c2e007a6",
+     FEDERATED),
+    ("jhoon-oh/FedBABU", "e34c15b4288224f0af1bc13670bc0cdc373c9576",
+     FEDERATED),
+    ("Lee-Gihun/FedNTD", "be00ee598139654abe650c446a7ba3bc4e340233",
+     FEDERATED),
+    ("vaseline555/Federated-Learning-in-PyTorch", "6c07b19c6810c82bd9455bf7364808a568376bf4",
+     FEDERATED),
+    ("WHDY/FedAvg", "0ea28e2fadfe38a6ad1060bc8f0104faea915dd0",
+     FEDERATED),
+    ("IBM/FedMA", "4b586a5a22002dc955d025b890bc632daa3c01c7",
+     FEDERATED),
+    ("yuetan031/FedProto", "97e42e2741e1ae2e2fce2465e80f38f6997f8836",
+     FEDERATED),
+    ("TsingZ0/FedALA", "a7a9b21342859005f22fc0bffbdb1846975de53b",
+     FEDERATED),
+    ("mmendiet/FedAlign", "08bcb38b103bf00a7271511cd8a0ba9f87f76cf5",
+     FEDERATED),
+    ("hongyouc/FedBE", "7eeb965d29ce6c35c38f31706a004c00745e59b8",
+     FEDERATED),
+    ("KarhouTam/pFedLA", "c8b505c1edd119cf6bfa4a0bf95406afd5a0de08",
+     FEDERATED),
+    ("WenkeHuang/FCCL", "141d72c26f833d108f564a49169168746e8e1d1a",
+     FEDERATED),
+    ("dragen1860/MAML-Pytorch", "98a00d41724c133bd29619a2fb2cc46dd128a368",
+     "meta-learning"),
+    ("tristandeleu/pytorch-maml", "44104272a0140b35e2223ba68750e7e715315653",
+     "meta-learning"),
+    ("timgaripov/swa", "411b2fcad59bec60c6c9eb1eb19ab906540e5ea2",
+     "weight averaging"),
+    ("YU1ut/MixMatch-pytorch", "cc7ef42cffe61288d06eec1428268b384674009a",
+     "weight averaging"),
+    ("kekmodel/FixMatch-pytorch", "040be3b8950300b052f810df31a0c6c09561e09f",
+     "weight averaging"),
+    ("moskomule/ewc.pytorch", "c846fc6c7929963df241c402e2f3998f7f22b975",
+     "continual learning"),
+    ("hshustc/CVPR19_Incremental_Learning", "e5a90aed7640f3b00e5b1a8dfb5376c1628bfe6a",
+     "continual learning"),
+    ("pranz24/pytorch-soft-actor-critic", "c1805660b3961694be54079a355155a5cad492f5",
+     "reinforcement learning"),
+    ("sfujim/BCQ", "4876f7e5afa9eb2981feec5daf67202514477518",
+     "reinforcement learning"),
+    ("AberHu/Knowledge-Distillation-Zoo", "65470c846c1300d555815da26999cbe2b51fc815",
+     "distillation"),
+    ("GT-RIPL/Continual-Learning-Benchmark", "d78b9973b6ec0059b2d2577872db355ae2489f6b",
+     "continual learning"),
+    ("mmasana/FACIL", "e09d2c83320a1aa945a6157d4875437515824dc9", "continual learning"),
+    ("G-U-N/PyCIL", "87cc4110d60765dc3f64af7ef7a693efed8418ff", "continual learning"),
+    ("Kaixhin/Rainbow", "1745b184c3dfc03d4ffa3ce2342ced9996b39a60", "reinforcement learning"),
+    ("ebagdasa/backdoor_federated_learning", "3f068b819f017b9eef1e19f43f572e391398c90a",
+     FEDERATED),
+    ("AI-secure/DBA", "3cabf7ec3d9967eefb9c3cb983c6eb671ac12b33", FEDERATED),
+    ("microsoft/PersonalizedFL", "441670edb5744d23af46867cce9a5fbec0f8ead3", FEDERATED),
+    ("atuannguyen/FedSR", "ba8d894a90fab9da3d62cce570bc8fe17a312a2d", FEDERATED),
+    ("JianXu95/FedPAC", "5770f4ff8f11ad3be61c2a62b038245fa3f25248", FEDERATED),
+    ("med-air/HarmoFL", "63182fe8425f84f6720007386b4b6bc8e1e7e8b8", FEDERATED),
+    ("wjmaddox/swa_gaussian", "61a918fa1c3e732dd19fc278ad3a5969f24d5a72", "weight averaging"),
+    ("AntreasAntoniou/HowToTrainYourMAMLPytorch", "86964701651c06e490271365fedb8789a72ef3f0",
+     "meta-learning"),
+    ("CuriousAI/mean-teacher", "546348ff863c998c26be4339021425df973b4a36", "weight averaging"),
+    ("ikostrikov/pytorch-a2c-ppo-acktr-gail", "41332b78dfb50321c29bade65f9d244387f68a60",
+     "reinforcement learning"),
+)
+
+
 
 # A second sweep, of dataset-heavy research code (point clouds, medical imaging, audio, NLP
 # fine-tuning, time series, detection and pose, Kaggle pipelines, course code) and of research
@@ -178,7 +253,9 @@ DATASET_REPOS: Tuple[Tuple[str, str, str], ...] = (
     ("quantitative-technologies/fine-tuning-instability",
      "d9471094ded67cb35fa649b02be9a26abeb2fb88", "LLM fine-tuning, " + EMA),
 )
-SETS = {"research": (REPOS, REVIEW), "dataset": (DATASET_REPOS, DATASET_REVIEW)}
+# --set NAME: which pinned list is swept, and the review its findings are looked up in
+SETS = {"research": (REPOS, REVIEW), "dataset": (DATASET_REPOS, DATASET_REVIEW),
+        "snapshots": (SNAPSHOT_REPOS, SNAPSHOT_REVIEW)}
 
 
 def default_mirror() -> Path:
@@ -292,7 +369,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--only", default="", help="comma-separated repositories (owner/name)")
     parser.add_argument("--set", choices=sorted(SETS) + ["all"], default="research",
                         help="which pinned repositories: the first research sweep, the "
-                             "dataset-heavy one, or all (default %(default)s)")
+                             "dataset-heavy one, the snapshot-heavy one, or all "
+                             "(default %(default)s)")
     parser.add_argument("--review", type=Path, default=None,
                         help="reviewed findings (default: the chosen set's review)")
     parser.add_argument("--flake8", action="store_true",
@@ -301,8 +379,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parser.parse_args(argv)
     wanted = {n for n in args.only.split(",") if n}
     if args.set == "all":
-        pinned_set = REPOS + DATASET_REPOS
-        reviews = [REVIEW, DATASET_REVIEW]
+        pinned_set = tuple(r for repos, _ in SETS.values() for r in repos)
+        reviews = [review for _, review in SETS.values()]
     else:
         pinned_set, review_file = SETS[args.set]
         reviews = [review_file]

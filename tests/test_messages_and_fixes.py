@@ -122,3 +122,38 @@ def test_an_item_of_unknown_kind_is_not_reported():
         "        sample['x'] = 1\n"
         "        return sample\n", "t.py")
     assert [(f.line, f.code) for f in found] == []
+
+
+def test_fix_of_a_list_of_dict_view_keeps_the_list():
+    """`copy.deepcopy` cannot copy a dict view: the fix deep-copies the list built from it."""
+    source = (
+        "import torch\n\n"
+        "class Holder:\n"
+        "    def __init__(self, model):\n"
+        "        self.model = model\n"
+        "        self.opt = torch.optim.SGD(model.parameters(), lr=0.1)\n"
+        "        self.params = list(model.state_dict().values())\n\n"
+        "    def step(self):\n"
+        "        self.opt.step()\n\n"
+        "    def restore(self):\n"
+        "        for p, v in zip(self.model.parameters(), self.params):\n"
+        "            p.data.copy_(v)\n"
+    )
+    found = [f for f in lint_source(source, "holder.py") if f.code == "CPS202"]
+    assert [(f.line, f.fix.replacement) for f in found] == [
+        (7, "copy.deepcopy(list(model.state_dict().values()))")]
+
+
+@pytest.mark.parametrize("view", ["keys", "values", "items"])
+def test_dict_views_cannot_be_deep_copied(view):
+    """The fact the fix relies on (`facts.semantics.DICT_VIEW_METHODS`), on this Python."""
+    import collections
+    import copy
+
+    from flake8_copysafety.facts.semantics import DICT_VIEW_METHODS
+
+    assert view in DICT_VIEW_METHODS
+    for mapping in ({"w": [1.0]}, collections.OrderedDict(w=[1.0])):
+        with pytest.raises(TypeError):
+            copy.deepcopy(getattr(mapping, view)())
+    assert copy.deepcopy(list({"w": [1.0]}.values())) == [[1.0]]

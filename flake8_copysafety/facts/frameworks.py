@@ -175,6 +175,10 @@ MODULE_BASES: FrozenSet[str] = frozenset({
 })
 OPTIMIZER_BASES: FrozenSet[str] = frozenset({"torch.optim.Optimizer",
                                              "torch.optim.optimizer.Optimizer"})
+# What `Optimizer.__init__` assigns (torch `torch/optim/optimizer.py`: `self.defaults =
+# defaults`, `self.state = defaultdict(dict)`, `self.param_groups = []`): in a subclass, a
+# value bound to one of these before the base's `__init__` runs is replaced by it.
+OPTIMIZER_INIT_ATTRIBUTES: FrozenSet[str] = frozenset({"defaults", "state", "param_groups"})
 # Constructors by qualified prefix: `torch.nn.Linear(...)`, `torchvision.models.resnet18()`.
 MODULE_FACTORY_PREFIXES: Tuple[str, ...] = ("torch.nn.", "torchvision.models.")
 NOT_MODULE_FACTORIES: Tuple[str, ...] = ("torch.nn.functional.", "torch.nn.init.",

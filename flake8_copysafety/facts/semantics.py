@@ -42,6 +42,9 @@ INPLACE_AUGASSIGN_KINDS: FrozenSet[Kind] = frozenset(
 )
 # Kinds whose elements are separate objects that a shallow copy still shares.
 CONTAINER_KINDS: FrozenSet[Kind] = frozenset({Kind.LIST, Kind.DICT, Kind.TUPLE})
+# Dict views: `copy.deepcopy(d.values())` raises TypeError ("cannot pickle 'dict_values'
+# object", for dict and OrderedDict alike), so a copy of `list(d.values())` keeps the list.
+DICT_VIEW_METHODS: FrozenSet[str] = frozenset({"keys", "values", "items"})
 ARRAY_KINDS: FrozenSet[Kind] = frozenset({Kind.TENSOR, Kind.NDARRAY})
 
 
@@ -354,6 +357,7 @@ PARAMETERS_LIVE = "parameters:live-tensors"
 STATE_DICT_REBOUND_ENTRIES = "state_dict:entries-rebound"
 MODULE_SHALLOW_COPY = "copy.copy:module-shares-parameters"
 HELPER_CHANGES_STATE_DICT = "state_dict:helper-changes-entries"
+OPTIMIZER_BASE_INIT_REBINDS = "optimizer:base-init-rebinds"
 # What describes a tensor without reading its elements: the same for a module's own tensor
 # and for a copy of it (`Tensor.shape`, `.dtype`, `.device`, ... in the torch docs' "Tensor
 # Attributes"; `size()`, `dim()`, `numel()`), so a read of them never tells the two apart.
@@ -394,6 +398,9 @@ STATE_DICT_FACTS: Dict[str, str] = {
     HELPER_CHANGES_STATE_DICT: "a project function handed a state_dict changes the "
                                "module's tensors where its body changes its parameter's "
                                "entries in place (its summary, applied at the call)",
+    OPTIMIZER_BASE_INIT_REBINDS: "`Optimizer.__init__` assigns `state`, `param_groups` and "
+                                 "`defaults`: in a subclass, a state_dict bound to one of "
+                                 "them before `super().__init__(...)` is replaced there",
 }
 
 

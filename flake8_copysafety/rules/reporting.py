@@ -7,7 +7,8 @@ import libcst as cst
 
 from ..analysis.flow import FileContext
 from ..analysis.values import VType
-from ..facts.semantics import ARRAY_KINDS, CONTAINER_KINDS, FUNCTION_FACTS, Effect, Kind
+from ..facts.semantics import (ARRAY_KINDS, CONTAINER_KINDS, DICT_VIEW_METHODS, FUNCTION_FACTS,
+                               Effect, Kind)
 
 
 @dataclass
@@ -42,6 +43,12 @@ def deepcopy_name(ctx: FileContext) -> Tuple[str, bool]:
     return (local, False) if local else ("copy.deepcopy", True)
 
 
+def _dict_view(node: cst.BaseExpression) -> bool:
+    """`d.values()` and the like: `copy.deepcopy` cannot copy a view, only what holds it."""
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+        node.func.attr.value in DICT_VIEW_METHODS and not node.args
+
+
 def copy_fix(ctx: FileContext, site: cst.BaseExpression, vtype: VType
              ) -> Optional[Tuple[str, bool]]:
     """The text that replaces `site` so it makes a real copy, if the kind of value is known."""
@@ -50,7 +57,8 @@ def copy_fix(ctx: FileContext, site: cst.BaseExpression, vtype: VType
         qualified = ctx.imports.qualify(site.func)
         fact = FUNCTION_FACTS.get(qualified or "")
         args = [a for a in site.args if a.keyword is None and not a.star]
-        if fact is not None and fact.default is Effect.SHALLOW and len(args) == 1:
+        if fact is not None and fact.default is Effect.SHALLOW and len(args) == 1 and \
+                not _dict_view(args[0].value):
             inner = args[0].value  # replace the too-shallow copy rather than copy its result
         elif (isinstance(site.func, cst.Attribute) and site.func.attr.value == "copy"
               and not site.args and vtype.kind in CONTAINER_KINDS):

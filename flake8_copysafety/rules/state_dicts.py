@@ -11,7 +11,7 @@ module may have changed (an optimizer step, in-place parameter updates, another 
 the training loop, `load_state_dict` into the same module).
 """
 
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 import libcst as cst
 
@@ -23,6 +23,7 @@ from ..analysis.syntax import DefPath, functions_with_paths, small_statements, s
 from ..analysis.values import Family, Level, Tracked, VType
 from ..core.findings import LINE_REF
 from ..core.names import dotted
+from ..facts import frameworks as fw
 from ..facts import semantics as sem
 from ..facts.module_changes import (OPTIMIZER_NAME, PARAMS_METHODS, SELF_RETURNING_METHODS,
                                      TRAINING_CALL)
@@ -211,14 +212,60 @@ def _class_optimizers(ctx: FileContext, members: List[Tuple[DefPath, cst.Functio
     return found
 
 
+def _is_base_init(call: cst.Call, owner: Optional[cst.ClassDef]) -> bool:
+    """`super().__init__(...)` or `Base.__init__(self, ...)` for a base named in `owner`."""
+    func = call.func
+    if owner is None or not isinstance(func, cst.Attribute) or func.attr.value != "__init__":
+        return False
+    base = func.value
+    if isinstance(base, cst.Call) and isinstance(base.func, cst.Name) and \
+            base.func.value == "super":
+        return True
+    name = dotted(base)
+    return name is not None and name in {dotted(b.value) for b in owner.bases}
+
+
+def _base_init_attributes(ctx: FileContext, owner: Optional[cst.ClassDef]) -> FrozenSet[str]:
+    """The attributes the base class's `__init__` assigns (an Optimizer subclass's `state`,
+    `param_groups`, `defaults`), as far as the evidence shows the base."""
+    receivers = ctx.receivers
+    if owner is None or receivers is None or \
+            receivers.class_kind(owner.name.value) != OPTIMIZER:
+        return frozenset()
+    return fw.OPTIMIZER_INIT_ATTRIBUTES
+
+
+def _replaced_by_base_init(ctx: FileContext, owner: cst.ClassDef, method: cst.FunctionDef
+                           ) -> Set[cst.BaseSmallStatement]:
+    """Bindings of `self.<attr>` in `__init__` made before the base's `__init__` assigns
+    the same attribute: dead when the method returns."""
+    attributes = _base_init_attributes(ctx, owner)
+    self_name = first_param(method)
+    if method.name.value != "__init__" or not attributes or not self_name:
+        return set()
+    smalls = list(small_statements(method.body.body))
+    calls = [i for i, small in enumerate(smalls) if isinstance(small, cst.Expr) and
+             isinstance(small.value, cst.Call) and _is_base_init(small.value, owner)]
+    if not calls:
+        return set()
+    keys = {f"{self_name}.{attribute}" for attribute in attributes}
+    return {small for small in smalls[:calls[-1]] if isinstance(small, cst.Assign) and
+            any(dotted(t.target) in keys for t in small.targets)}
+
+
 def _attribute_snapshots(cls: cst.ClassDef, ctx: FileContext, class_path: DefPath
                          ) -> Dict[str, Tracked]:
-    """`self.x = m.state_dict()` anywhere in the class: every method sees `self.x` as live."""
+    """`self.x = m.state_dict()` anywhere in the class: every method sees `self.x` as live
+    (unless the base class's `__init__` replaces it after: an Optimizer's `self.state`)."""
     found: Dict[str, Tracked] = {}
     for method in (s for s in statements(cls.body.body, into_defs=False)
                    if isinstance(s, cst.FunctionDef)):
+        replaced = _replaced_by_base_init(ctx, cls, method)
         for small in small_statements(method.body.body):
             if not isinstance(small, cst.Assign):
+                continue
+            if small in replaced:
+                ctx.used(sem.OPTIMIZER_BASE_INIT_REBINDS)
                 continue
             path = class_path + (method.name.value,)
             made = state_dict_source(ctx, small.value, path) or \
@@ -611,6 +658,9 @@ class StateDictWalker(FlowWalker):
             func.value if isinstance(func, cst.Name) else "")
         owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
         self._handed(call, name, owner)
+        if name == "__init__" and self.path[-1:] == ("__init__",) and \
+                _is_base_init(call, self.owner):
+            self._base_init_assigns()
         if name == "step" and owner in self.built_on:
             self._stepped.add(owner)
             self._optimizer_stepped(owner)
@@ -659,6 +709,17 @@ class StateDictWalker(FlowWalker):
             elif touched or any(n and (OPTIMIZER_NAME.search(n) or self._is_optimizer(n))
                                 for n in names):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
+
+    def _base_init_assigns(self) -> None:
+        """The base class's `__init__` rebinds its own attributes (an Optimizer's `state`):
+        what this `__init__` bound to them before is gone."""
+        for attribute in _base_init_attributes(self.ctx, self.owner):
+            key = f"{self.self_name}.{attribute}"
+            if self.env.pop(key, None) is not None or \
+                    any(bound == key for bound, _ in self.attribute_bindings):
+                self.ctx.used(sem.OPTIMIZER_BASE_INIT_REBINDS)
+            self.attribute_bindings = [(bound, tracked) for bound, tracked
+                                       in self.attribute_bindings if bound != key]
 
     def _method_trains(self, owner: str, method: str) -> bool:
         """`owner.method()` where `owner` is an instance of the module's class whose method
