@@ -162,6 +162,16 @@ def imported_callee(ctx: FileContext, name: str):
     return foreign.callee(attr, name)
 
 
+def imported_class_method(ctx: FileContext, class_name: str, method: str):
+    """The summary of `method` of the class the file imports as `class_name` from a module
+    of its own project (an instance's method call: `holder.keep(sd)`)."""
+    found = _imported(ctx, class_name)
+    if found is None:
+        return None
+    foreign, attr = found
+    return foreign.method(attr, method)
+
+
 def imported_return(ctx: FileContext, name: str):
     """What `name` returns when the file imports it from a module of its own project."""
     found = _imported(ctx, name)

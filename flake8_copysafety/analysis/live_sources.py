@@ -125,6 +125,19 @@ def parameter_snapshot(ctx: FileContext, node: cst.BaseExpression,
     return None
 
 
+def live_value(ctx: FileContext, node: cst.BaseExpression,
+               path: Optional[Tuple[str, ...]] = None) -> Optional[Tracked]:
+    """What a helper's summary counts as live: a `state_dict()` result, or a kept collection
+    of parameters (a helper returning `list(m.parameters())` hands its caller one)."""
+    made = state_dict_source(ctx, node, path)
+    if made is not None:
+        return made
+    if ctx.receivers is None and isinstance(node, cst.Call) and \
+            ctx.imports.qualify(node.func) == "copy.copy":
+        return None  # no evidence the argument is a module (a sample's shallow copy)
+    return parameter_snapshot(ctx, node, path)
+
+
 def _made(ctx: FileContext, node: cst.BaseExpression, receiver: str, kind: Kind,
           device_via: Optional[str]) -> Tracked:
     vtype = VType(kind, elem=VType(Kind.TENSOR)) if kind is not Kind.UNKNOWN else \

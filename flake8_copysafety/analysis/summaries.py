@@ -58,6 +58,10 @@ class Summary:
     # `(param, field)`: the callee rebinds that field of the parameter (`graph.x = new`):
     # afterwards the caller's argument no longer holds what it held there.
     rebinds: List[Tuple[int, str]] = field(default_factory=list)
+    # `(holder, field, value)`: the callee keeps `value` (a parameter's index, or a live
+    # state_dict it made) as `field` of `holder` (a parameter's index; None: its instance,
+    # `self.state = state`): the caller's object holds it afterwards.
+    stores: List[Tuple[Optional[int], str, object]] = field(default_factory=list)
 
 
 @dataclass
@@ -237,6 +241,15 @@ class SummaryWalker(FlowWalker):
                            self.stored_types.get(node.attr.value, VType()), level=Level.OWNER)
         return self.state_dict_source(self.ctx, node, self.def_path)
 
+    def eval(self, node, bare=True):
+        if isinstance(node, (cst.ListComp, cst.DictComp)) or (
+                isinstance(node, cst.Call) and self.ctx.imports.qualify(node.func)):
+            # `list(m.parameters())`, `copy.copy(m)`: a kept collection of live parameters
+            made = self.state_dict_source(self.ctx, node, self.def_path)
+            if made is not None:
+                return made
+        return super().eval(node, bare)
+
     def resolve_callee(self, call):
         return resolve_self_callee(self, call) or super().resolve_callee(call)
 
@@ -295,6 +308,7 @@ class SummaryWalker(FlowWalker):
 
     def bind(self, target, value, stmt, rhs):
         if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            self._stores(target, value)
             owner = self.env.get(target.value.value)
             if owner is not None and owner.family is Family.ARGUMENT and not owner.depth \
                     and owner.receiver is not None:
@@ -302,6 +316,32 @@ class SummaryWalker(FlowWalker):
                 if fact not in self.result.rebinds:
                     self.result.rebinds.append(fact)
         super().bind(target, value, stmt, rhs)
+
+    def _stores(self, target: cst.Attribute, value: Optional[Tracked]) -> None:
+        """`self.state = state`, `holder.best = model.state_dict()`: see `Summary.stores`."""
+        if value is None:
+            return
+        name = target.value.value if isinstance(target.value, cst.Name) else None
+        holder: Optional[int]
+        if name is not None and name == self.self_name:
+            holder = None
+        else:
+            owner = self.env.get(name or "")
+            if owner is None or owner.family is not Family.ARGUMENT or owner.depth or \
+                    owner.receiver is None:
+                return
+            holder = int(owner.receiver)
+        kept: object
+        if value.family is Family.STATE_DICT:
+            kept = value
+        elif value.family is Family.ARGUMENT and not value.depth and \
+                value.level is Level.ALIAS and value.receiver is not None:
+            kept = int(value.receiver)
+        else:
+            return
+        if not any(h == holder and f == target.attr.value and (k is kept or k == kept)
+                   for h, f, k in self.result.stores if isinstance(k, int) or k is kept):
+            self.result.stores.append((holder, target.attr.value, kept))
 
     def on_maybe_change(self, node, tracked):
         if tracked.family is Family.ARGUMENT:

@@ -354,6 +354,8 @@ PARAMETERS_LIVE = "parameters:live-tensors"
 STATE_DICT_REBOUND_ENTRIES = "state_dict:entries-rebound"
 MODULE_SHALLOW_COPY = "copy.copy:module-shares-parameters"
 HELPER_CHANGES_STATE_DICT = "state_dict:helper-changes-entries"
+HELPER_RETURNS_STATE_DICT = "state_dict:helper-returns-live"
+HELPER_KEEPS_STATE_DICT = "state_dict:helper-keeps-on-holder"
 # What describes a tensor without reading its elements: the same for a module's own tensor
 # and for a copy of it (`Tensor.shape`, `.dtype`, `.device`, ... in the torch docs' "Tensor
 # Attributes"; `size()`, `dim()`, `numel()`), so a read of them never tells the two apart.
@@ -394,6 +396,12 @@ STATE_DICT_FACTS: Dict[str, str] = {
     HELPER_CHANGES_STATE_DICT: "a project function handed a state_dict changes the "
                                "module's tensors where its body changes its parameter's "
                                "entries in place (its summary, applied at the call)",
+    HELPER_RETURNS_STATE_DICT: "a project function (of this module or another) that returns "
+                               "its argument's state_dict() or list of parameters hands the "
+                               "caller that module's live tensors",
+    HELPER_KEEPS_STATE_DICT: "a project method or function that stores a state_dict it is "
+                             "given (or takes) on an object (`self.state = state`) leaves "
+                             "the caller's object holding the module's live tensors",
 }
 
 
