@@ -13,6 +13,7 @@ from typing import Callable, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from ..facts.module_changes import STORE_METHODS
 from ..facts.semantics import Kind
 from ..facts.stores import store_classes
 from .caches import cached_result, caching_decorator
@@ -60,7 +61,8 @@ class Summary:
     rebinds: List[Tuple[int, str]] = field(default_factory=list)
     # `(holder, field, value)`: the callee keeps `value` (a parameter's index, or a live
     # state_dict it made) as `field` of `holder` (a parameter's index; None: its instance,
-    # `self.state = state`): the caller's object holds it afterwards.
+    # `self.state = state`; field "": in the container, `history.append(sd)`): the
+    # caller's object holds it afterwards.
     stores: List[Tuple[Optional[int], str, object]] = field(default_factory=list)
 
 
@@ -342,6 +344,22 @@ class SummaryWalker(FlowWalker):
         if not any(h == holder and f == target.attr.value and (k is kept or k == kept)
                    for h, f, k in self.result.stores if isinstance(k, int) or k is kept):
             self.result.stores.append((holder, target.attr.value, kept))
+
+    def on_call(self, call, qualified, args):
+        func = call.func
+        stored = [v for v in args if v is not None]
+        if isinstance(func, cst.Attribute) and func.attr.value in STORE_METHODS and stored:
+            self.on_store_into(func.value, stored[-1], call)
+
+    def on_store_into(self, container, tracked, node):
+        """`history.append(m.state_dict())` into a parameter: `Summary.stores`, field ""."""
+        owner = self.env.get(container.value) if isinstance(container, cst.Name) else None
+        if tracked is None or tracked.family is not Family.STATE_DICT or owner is None or \
+                owner.family is not Family.ARGUMENT or owner.depth or owner.receiver is None:
+            return
+        holder = int(owner.receiver)
+        if not any(h == holder and f == "" and k is tracked for h, f, k in self.result.stores):
+            self.result.stores.append((holder, "", tracked))
 
     def on_maybe_change(self, node, tracked):
         if tracked.family is Family.ARGUMENT:

@@ -80,6 +80,11 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[s
                 elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
                     # `holder.best = m.state_dict()`: kept on an object the caller holds
                     returned.append((func, stmt.value))
+        elif isinstance(stmt, ast.Expr) and func and isinstance(stmt.value, ast.Call) and \
+                isinstance(stmt.value.func, ast.Attribute) and \
+                stmt.value.func.attr in _STORES and isinstance(stmt.value.func.value, ast.Name):
+            # `history.append(m.state_dict())`: kept in a container the caller holds
+            returned.extend((func, arg) for arg in stmt.value.args)
         pending.extend((inner, func) for block in inner_blocks(stmt) for inner in block)
     for func, value in returned:
         whats = _returns_of(value, live)
@@ -227,7 +232,15 @@ def _changes_data(node: ast.AST, tainted: Dict[str, int], producers: Set[str]) -
                     return True
             elif key in tainted and depth >= tainted[key]:
                 return True
+            elif key not in tainted and _field_of_tainted(key, tainted):
+                return True  # `sample.value[k][0] = v` where `sample = Record(sd)`
     return False
+
+
+def _field_of_tainted(key: str, tainted: Dict[str, int]) -> bool:
+    """`sample.value` where `sample` holds something from a state_dict (a record's field)."""
+    head, dot, _ = key.partition(".")
+    return bool(dot) and head in tainted
 
 
 def _changes_module(call: ast.Call, receivers: Optional[Set[str]]) -> bool:

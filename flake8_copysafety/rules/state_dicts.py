@@ -486,9 +486,14 @@ class StateDictWalker(FlowWalker):
             site = call
         if value is None or value.family is not Family.STATE_DICT or site is None:
             return
-        key = f"{owner}.{name}"
         statement = self._statement if self._statement is not None else call
         self.ctx.used(sem.HELPER_KEEPS_STATE_DICT)
+        if not name:  # put into a container the caller holds
+            if isinstance(kept, int):
+                return  # (a value of the caller's: stored there as the caller sees it)
+            self.on_store_into(cst.parse_expression(owner), value, statement)
+            return
+        key = f"{owner}.{name}"
         kept_here = self.on_bind(key, value.derive(bound_key=None, bound_at=frozenset()),
                                  statement, site)
         if site is call:  # made inside the callee: no copy can be written here
