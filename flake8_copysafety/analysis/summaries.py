@@ -227,6 +227,8 @@ class SummaryWalker(FlowWalker):
         # A change reached again (a loop walked twice, a helper called from both branches)
         # is one fact: recording it again would multiply through every caller's summary.
         self._recorded: Set[ChangeFact] = set()
+        # calls of a parameter's method: (the method's own name for `self`, the parameter)
+        self._renamed: Dict[int, Tuple[str, str]] = {}
         self.def_path = ((owner.name.value,) if owner is not None else ()) + (func.name.value,)
         params = list(func.params.posonly_params) + list(func.params.params)
         if owner is not None:
@@ -253,7 +255,40 @@ class SummaryWalker(FlowWalker):
         return super().eval(node, bare)
 
     def resolve_callee(self, call):
-        return resolve_self_callee(self, call) or super().resolve_callee(call)
+        return resolve_self_callee(self, call) or super().resolve_callee(call) or \
+            self._parameter_method(call)
+
+    def _parameter_method(self, call: cst.Call) -> Optional[CalleeRef]:
+        """`model_holder.get_state()` where the callers pass an instance of a class of this
+        module as that parameter: its method, whose live state_dict the call returns."""
+        func = call.func
+        receivers, callees = self.ctx.receivers, self.ctx.callees
+        if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)) or \
+                receivers is None or callees is None:
+            return None
+        param = self.env.get(func.value.value)
+        if param is None or param.family is not Family.ARGUMENT or param.depth:
+            return None
+        cls = callees.classes.get(receivers.param_class(self.def_path, func.value.value) or "")
+        method = next((m for m in methods_of(cls) if m.name.value == func.attr.value), None) \
+            if cls is not None else None
+        if method is None or not isinstance(method.body, cst.IndentedBlock):
+            return None
+        ref = callees.method_call(cls, func.attr.value)
+        if ref is None:
+            return None
+        self._renamed[id(call)] = (first_param(method) or "", func.value.value)
+        return CalleeRef(ref.name, ref.summary, ref.params, False)
+
+    def apply_summary(self, call, callee, args):
+        result = super().apply_summary(call, callee, args)
+        renamed = self._renamed.get(id(call))
+        if renamed is not None and result is not None and \
+                result.family is Family.STATE_DICT and result.receiver:
+            head, dot, rest = result.receiver.partition(".")
+            if head == renamed[0]:  # the method's `self` is this function's parameter
+                result = result.derive(receiver=renamed[1] + dot + rest)
+        return result
 
     def bound_chains_of(self, attr):
         return self_bound_chains(self, attr)

@@ -257,7 +257,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
         mentioning = {id(top) for top in tops}
         result.receivers = receivers = LiveReceivers(tree, imports, filename)
         live = receivers.live_state_dicts() if narrow else None
-        producers = producers_of(tops, live) | _imported_producers(tree, imports, filename)
+        producers = producers_of(tree.body, live) | _imported_producers(tree, imports, filename)
         result.producers = producers
         # the functions that call a producer keep what it returns, as if they called
         # `state_dict()` themselves
