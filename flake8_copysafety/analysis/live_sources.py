@@ -20,6 +20,7 @@ _STATE_DICT_TYPE = VType(Kind.DICT, elem=VType(Kind.TENSOR), fields=(
     ("state", VType(Kind.DICT, elem=VType(Kind.DICT, elem=VType(Kind.TENSOR)))),
     ("param_groups", VType(Kind.SCALAR)),
 ))
+STATE_DICT_TYPE = _STATE_DICT_TYPE
 
 
 def state_dict_source(ctx: FileContext, node: cst.BaseExpression,

@@ -15,11 +15,12 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from ..analysis.flow import Change, FileContext, FlowWalker
-from ..analysis.imports import imported_class_method
+from ..analysis.flow import Change, FileContext, FlowWalker, Via
+from ..analysis.imports import imported_class, imported_class_method
 from ..analysis.records import record_shape
-from ..analysis.live_sources import PARAMETERS, parameter_snapshot, state_dict_source
-from ..analysis.stored_types import first_param
+from ..analysis.live_sources import (PARAMETERS, STATE_DICT_TYPE, parameter_snapshot,
+                                     state_dict_source)
+from ..analysis.stored_types import first_param, methods_of
 from ..analysis.summaries import resolve_self_callee
 from ..analysis.syntax import DefPath, functions_with_paths, small_statements, statements
 from ..analysis.values import Family, Level, Tracked, VType
@@ -371,6 +372,20 @@ def _device_note(tracked: Tracked) -> str:
     return NOTES["device"].format(via=tracked.device_via) if tracked.device_via else ""
 
 
+class _ChangeFinder(FlowWalker):
+    """The in-place changes one method makes to the state_dicts its instance keeps (seeded
+    as `self.<attr>`): what a call of it on the caller's object changes."""
+
+    def __init__(self, ctx: FileContext, seeded: Dict[str, Tracked]) -> None:
+        super().__init__(ctx)
+        self.env.update(seeded)
+        self.found: List[Tuple[cst.CSTNode, str]] = []
+
+    def on_change(self, node: cst.CSTNode, tracked: Tracked, how: Change) -> None:
+        if tracked.family is Family.STATE_DICT and how is Change.DATA and tracked.bound_key:
+            self.found.append((node, tracked.bound_key))
+
+
 class StateDictWalker(FlowWalker):
     """Follows state_dict() results and module parameters through one function body."""
 
@@ -527,6 +542,47 @@ class StateDictWalker(FlowWalker):
                 kind = shown
         self.ctx.used(sem.HELPER_RETURNS_STATE_DICT)
         return value.derive(receiver=receiver, receiver_kind=kind)
+
+    def _changed_by_method(self, call: cst.Call) -> None:
+        """`client.local_update()` where `client` keeps a live state_dict on itself
+        (`client.receive(server.state_dict())` storing `self.weights`) and the method
+        changes `self.weights` in place: the change lands in the module it came from."""
+        func = call.func
+        owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
+        cls = self._instances.get(owner or "")
+        if owner is None or cls is None or self.ctx.callees is None:
+            return
+        kept = {key.partition(".")[2]: tracked for key, tracked in self.env.items()
+                if key.startswith(owner + ".") and key.count(".") == owner.count(".") + 1
+                and tracked.family is Family.STATE_DICT and tracked.receiver_kind != PARAMETERS}
+        if not kept:
+            return
+        found = self.ctx.callees.classes.get(cls)
+        if found is not None:
+            ctx, where = self.ctx, (lambda node: None)
+        else:
+            imported = imported_class(self.ctx, cls)
+            if imported is None:
+                return
+            found, ctx, where = imported
+        method = next((m for m in methods_of(found) if m.name.value == func.attr.value), None)
+        self_name = first_param(method) if method is not None else None
+        if method is None or not self_name or not isinstance(method.body, cst.IndentedBlock):
+            return
+        finder = _ChangeFinder(ctx, {f"{self_name}.{attr}": tracked.derive(
+            bound_key=f"{self_name}.{attr}", vtype=STATE_DICT_TYPE, level=Level.ALIAS)
+            for attr, tracked in kept.items()})
+        finder.walk_block(method.body.body)
+        for node, key in finder.found:
+            tracked = self.env.get(f"{owner}.{key.partition('.')[2]}")
+            if tracked is None:
+                continue
+            self.via = Via(f"{owner}.{func.attr.value}", node, where(node))
+            try:
+                self.ctx.used(sem.HELPER_CHANGES_STATE_DICT)
+                self.on_change(call, tracked.derive(vtype=VType(Kind.TENSOR)), Change.DATA)
+            finally:
+                self.via = None
 
     def _instance_method(self, call: cst.Call):
         """`holder.keep(...)` where `holder = Snapshot()` here and `Snapshot.keep` stores
@@ -746,6 +802,7 @@ class StateDictWalker(FlowWalker):
             func.value if isinstance(func, cst.Name) else "")
         owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
         self._handed(call, name, owner)
+        self._changed_by_method(call)
         if name == "step" and owner in self.built_on:
             self._stepped.add(owner)
             self._optimizer_stepped(owner)
