@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from ..analysis.flow import Change, FileContext, FlowWalker, Via
+from ..analysis.flow import Change, FileContext, FlowWalker, Via, string_key
 from ..analysis.imports import imported_class, imported_class_method
 from ..analysis.records import record_shape
 from ..analysis.live_sources import (PARAMETERS, STATE_DICT_TYPE, parameter_snapshot,
@@ -426,6 +426,8 @@ class StateDictWalker(FlowWalker):
         # names bound to a new object of a class (`holder = Snapshot()`): its class
         self._instances: Dict[str, str] = {}
         self._holding = False  # evaluating a new container that keeps what it is given
+        # `sample = {"value": history}`: the names a dict made here holds under string keys
+        self._literal_entries: Dict[str, Dict[str, str]] = {}
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
         made = state_dict_source(self.ctx, node, self.path)
@@ -956,6 +958,12 @@ class StateDictWalker(FlowWalker):
                     c.func.value for c in made if isinstance(c.func, cst.Name)}
         if isinstance(target, (cst.Name, cst.Attribute)):
             made = dotted(target) or ""
+            self._literal_entries.pop(made, None)
+            if isinstance(rhs, cst.Dict):  # the names a new dict's string keys hold
+                self._literal_entries[made] = {
+                    e.key.evaluated_value: dotted(e.value) for e in rhs.elements
+                    if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
+                    and isinstance(e.key.evaluated_value, str) and dotted(e.value)}
             if isinstance(rhs, cst.Call) and isinstance(rhs.func, cst.Name):
                 self._instances[made] = rhs.func.value  # `holder = Snapshot()`
             else:
@@ -1009,6 +1017,11 @@ class StateDictWalker(FlowWalker):
         return tracked
 
     def on_store_into(self, container, tracked, node):
+        entry = string_key(container) if isinstance(container, cst.Subscript) else None
+        held = self._literal_entries.get(dotted(container.value) or "", {}) \
+            if entry is not None else {}
+        if entry in held:  # `sample["value"].append(sd)`, `sample = {"value": history}`
+            container = cst.parse_expression(held[entry])
         key = dotted(container)
         if key is None or tracked.family is not Family.STATE_DICT or \
                 tracked.vtype.kind is not Kind.DICT:
@@ -1030,7 +1043,7 @@ class StateDictWalker(FlowWalker):
                 self.report.snapshot(tracked, node, "is read")
             return
         restore = self._loading_into == tracked.receiver and bare
-        if tracked.changed and not restore:
+        if tracked.changed and not restore and not self._holding:
             self.report.snapshot(tracked, node, "is read")
         elif restore and (tracked.changed or tracked.handed_out):
             self.report.snapshot(tracked, node, f"is loaded back into `{tracked.receiver}`",
