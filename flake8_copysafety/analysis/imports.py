@@ -162,6 +162,28 @@ def imported_callee(ctx: FileContext, name: str):
     return foreign.callee(attr, name)
 
 
+def imported_class_method(ctx: FileContext, class_name: str, method: str):
+    """The summary of `method` of the class the file imports as `class_name` from a module
+    of its own project (an instance's method call: `holder.keep(sd)`)."""
+    found = _imported(ctx, class_name)
+    if found is None:
+        return None
+    foreign, attr = found
+    return foreign.method(attr, method)
+
+
+def imported_class(ctx: FileContext, class_name: str):
+    """`(class, its module's context, where)` for the class the file imports as
+    `class_name` from a module of its own project; None elsewhere."""
+    found = _imported(ctx, class_name)
+    if found is None:
+        return None
+    foreign, attr = found
+    callees = foreign.callees()
+    cls = callees.classes.get(attr) if callees is not None else None
+    return (cls, callees.ctx, foreign.where) if cls is not None else None
+
+
 def imported_return(ctx: FileContext, name: str):
     """What `name` returns when the file imports it from a module of its own project."""
     found = _imported(ctx, name)

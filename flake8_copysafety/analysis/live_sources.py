@@ -20,6 +20,7 @@ _STATE_DICT_TYPE = VType(Kind.DICT, elem=VType(Kind.TENSOR), fields=(
     ("state", VType(Kind.DICT, elem=VType(Kind.DICT, elem=VType(Kind.TENSOR)))),
     ("param_groups", VType(Kind.SCALAR)),
 ))
+STATE_DICT_TYPE = _STATE_DICT_TYPE
 
 
 def state_dict_source(ctx: FileContext, node: cst.BaseExpression,
@@ -123,6 +124,19 @@ def parameter_snapshot(ctx: FileContext, node: cst.BaseExpression,
         kind = Kind.DICT if isinstance(node, cst.DictComp) else Kind.LIST
         return _made(ctx, node, receiver, kind, via or None)
     return None
+
+
+def live_value(ctx: FileContext, node: cst.BaseExpression,
+               path: Optional[Tuple[str, ...]] = None) -> Optional[Tracked]:
+    """What a helper's summary counts as live: a `state_dict()` result, or a kept collection
+    of parameters (a helper returning `list(m.parameters())` hands its caller one)."""
+    made = state_dict_source(ctx, node, path)
+    if made is not None:
+        return made
+    if ctx.receivers is None and isinstance(node, cst.Call) and \
+            ctx.imports.qualify(node.func) == "copy.copy":
+        return None  # no evidence the argument is a module (a sample's shallow copy)
+    return parameter_snapshot(ctx, node, path)
 
 
 def _made(ctx: FileContext, node: cst.BaseExpression, receiver: str, kind: Kind,

@@ -7,7 +7,7 @@ import libcst as cst
 
 from .classes import ancestors_in, classes_by_name
 from .flow import FileContext
-from .live_sources import state_dict_source
+from .live_sources import live_value
 from .summaries import Callees
 
 
@@ -24,5 +24,5 @@ def build_callees(ctx: FileContext, regions: List[Region]) -> Callees:
     attached to `ctx`)."""
     modules = [r.module for r in regions]
     classes = classes_by_name(modules)
-    ctx.callees = Callees(ctx, modules, classes, ancestors_in(classes), state_dict_source)
+    ctx.callees = Callees(ctx, modules, classes, ancestors_in(classes), live_value)
     return ctx.callees

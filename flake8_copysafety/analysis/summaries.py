@@ -13,6 +13,7 @@ from typing import Callable, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from ..facts.module_changes import STORE_METHODS
 from ..facts.semantics import Kind
 from ..facts.stores import store_classes
 from .caches import cached_result, caching_decorator
@@ -58,6 +59,11 @@ class Summary:
     # `(param, field)`: the callee rebinds that field of the parameter (`graph.x = new`):
     # afterwards the caller's argument no longer holds what it held there.
     rebinds: List[Tuple[int, str]] = field(default_factory=list)
+    # `(holder, field, value)`: the callee keeps `value` (a parameter's index, or a live
+    # state_dict it made) as `field` of `holder` (a parameter's index; None: its instance,
+    # `self.state = state`; field "": in the container, `history.append(sd)`): the
+    # caller's object holds it afterwards.
+    stores: List[Tuple[Optional[int], str, object]] = field(default_factory=list)
 
 
 @dataclass
@@ -221,6 +227,8 @@ class SummaryWalker(FlowWalker):
         # A change reached again (a loop walked twice, a helper called from both branches)
         # is one fact: recording it again would multiply through every caller's summary.
         self._recorded: Set[ChangeFact] = set()
+        # calls of a parameter's method: (the method's own name for `self`, the parameter)
+        self._renamed: Dict[int, Tuple[str, str]] = {}
         self.def_path = ((owner.name.value,) if owner is not None else ()) + (func.name.value,)
         params = list(func.params.posonly_params) + list(func.params.params)
         if owner is not None:
@@ -237,8 +245,50 @@ class SummaryWalker(FlowWalker):
                            self.stored_types.get(node.attr.value, VType()), level=Level.OWNER)
         return self.state_dict_source(self.ctx, node, self.def_path)
 
+    def eval(self, node, bare=True):
+        if isinstance(node, (cst.ListComp, cst.DictComp)) or (
+                isinstance(node, cst.Call) and self.ctx.imports.qualify(node.func)):
+            # `list(m.parameters())`, `copy.copy(m)`: a kept collection of live parameters
+            made = self.state_dict_source(self.ctx, node, self.def_path)
+            if made is not None:
+                return made
+        return super().eval(node, bare)
+
     def resolve_callee(self, call):
-        return resolve_self_callee(self, call) or super().resolve_callee(call)
+        return resolve_self_callee(self, call) or super().resolve_callee(call) or \
+            self._parameter_method(call)
+
+    def _parameter_method(self, call: cst.Call) -> Optional[CalleeRef]:
+        """`model_holder.get_state()` where the callers pass an instance of a class of this
+        module as that parameter: its method, whose live state_dict the call returns."""
+        func = call.func
+        receivers, callees = self.ctx.receivers, self.ctx.callees
+        if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)) or \
+                receivers is None or callees is None:
+            return None
+        param = self.env.get(func.value.value)
+        if param is None or param.family is not Family.ARGUMENT or param.depth:
+            return None
+        cls = callees.classes.get(receivers.param_class(self.def_path, func.value.value) or "")
+        method = next((m for m in methods_of(cls) if m.name.value == func.attr.value), None) \
+            if cls is not None else None
+        if method is None or not isinstance(method.body, cst.IndentedBlock):
+            return None
+        ref = callees.method_call(cls, func.attr.value)
+        if ref is None:
+            return None
+        self._renamed[id(call)] = (first_param(method) or "", func.value.value)
+        return CalleeRef(ref.name, ref.summary, ref.params, False)
+
+    def apply_summary(self, call, callee, args):
+        result = super().apply_summary(call, callee, args)
+        renamed = self._renamed.get(id(call))
+        if renamed is not None and result is not None and \
+                result.family is Family.STATE_DICT and result.receiver:
+            head, dot, rest = result.receiver.partition(".")
+            if head == renamed[0]:  # the method's `self` is this function's parameter
+                result = result.derive(receiver=renamed[1] + dot + rest)
+        return result
 
     def bound_chains_of(self, attr):
         return self_bound_chains(self, attr)
@@ -295,6 +345,7 @@ class SummaryWalker(FlowWalker):
 
     def bind(self, target, value, stmt, rhs):
         if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            self._stores(target, value)
             owner = self.env.get(target.value.value)
             if owner is not None and owner.family is Family.ARGUMENT and not owner.depth \
                     and owner.receiver is not None:
@@ -302,6 +353,48 @@ class SummaryWalker(FlowWalker):
                 if fact not in self.result.rebinds:
                     self.result.rebinds.append(fact)
         super().bind(target, value, stmt, rhs)
+
+    def _stores(self, target: cst.Attribute, value: Optional[Tracked]) -> None:
+        """`self.state = state`, `holder.best = model.state_dict()`: see `Summary.stores`."""
+        if value is None:
+            return
+        name = target.value.value if isinstance(target.value, cst.Name) else None
+        holder: Optional[int]
+        if name is not None and name == self.self_name:
+            holder = None
+        else:
+            owner = self.env.get(name or "")
+            if owner is None or owner.family is not Family.ARGUMENT or owner.depth or \
+                    owner.receiver is None:
+                return
+            holder = int(owner.receiver)
+        kept: object
+        if value.family is Family.STATE_DICT:
+            kept = value
+        elif value.family is Family.ARGUMENT and not value.depth and \
+                value.level is Level.ALIAS and value.receiver is not None:
+            kept = int(value.receiver)
+        else:
+            return
+        if not any(h == holder and f == target.attr.value and (k is kept or k == kept)
+                   for h, f, k in self.result.stores if isinstance(k, int) or k is kept):
+            self.result.stores.append((holder, target.attr.value, kept))
+
+    def on_call(self, call, qualified, args):
+        func = call.func
+        stored = [v for v in args if v is not None]
+        if isinstance(func, cst.Attribute) and func.attr.value in STORE_METHODS and stored:
+            self.on_store_into(func.value, stored[-1], call)
+
+    def on_store_into(self, container, tracked, node):
+        """`history.append(m.state_dict())` into a parameter: `Summary.stores`, field ""."""
+        owner = self.env.get(container.value) if isinstance(container, cst.Name) else None
+        if tracked is None or tracked.family is not Family.STATE_DICT or owner is None or \
+                owner.family is not Family.ARGUMENT or owner.depth or owner.receiver is None:
+            return
+        holder = int(owner.receiver)
+        if not any(h == holder and f == "" and k is tracked for h, f, k in self.result.stores):
+            self.result.stores.append((holder, "", tracked))
 
     def on_maybe_change(self, node, tracked):
         if tracked.family is Family.ARGUMENT:

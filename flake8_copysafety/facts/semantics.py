@@ -358,6 +358,8 @@ STATE_DICT_REBOUND_ENTRIES = "state_dict:entries-rebound"
 MODULE_SHALLOW_COPY = "copy.copy:module-shares-parameters"
 HELPER_CHANGES_STATE_DICT = "state_dict:helper-changes-entries"
 OPTIMIZER_BASE_INIT_REBINDS = "optimizer:base-init-rebinds"
+HELPER_RETURNS_STATE_DICT = "state_dict:helper-returns-live"
+HELPER_KEEPS_STATE_DICT = "state_dict:helper-keeps-on-holder"
 # What describes a tensor without reading its elements: the same for a module's own tensor
 # and for a copy of it (`Tensor.shape`, `.dtype`, `.device`, ... in the torch docs' "Tensor
 # Attributes"; `size()`, `dim()`, `numel()`), so a read of them never tells the two apart.
@@ -401,6 +403,12 @@ STATE_DICT_FACTS: Dict[str, str] = {
     OPTIMIZER_BASE_INIT_REBINDS: "`Optimizer.__init__` assigns `state`, `param_groups` and "
                                  "`defaults`: in a subclass, a state_dict bound to one of "
                                  "them before `super().__init__(...)` is replaced there",
+    HELPER_RETURNS_STATE_DICT: "a project function (of this module or another) that returns "
+                               "its argument's state_dict() or list of parameters hands the "
+                               "caller that module's live tensors",
+    HELPER_KEEPS_STATE_DICT: "a project method or function that stores a state_dict it is "
+                             "given (or takes) on an object (`self.state = state`) leaves "
+                             "the caller's object holding the module's live tensors",
 }
 
 

@@ -257,9 +257,14 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
         mentioning = {id(top) for top in tops}
         result.receivers = receivers = LiveReceivers(tree, imports, filename)
         live = receivers.live_state_dicts() if narrow else None
-        producers = producers_of(tops, live)
+        producers = producers_of(tree.body, live) | _imported_producers(tree, imports, filename)
         result.producers = producers
-        result.state_dict_scopes = _scopes_covering(tree.body, state_dict_lines, ())
+        # the functions that call a producer keep what it returns, as if they called
+        # `state_dict()` themselves
+        producer_lines = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Call)
+                          and called_name(n) in producers] if producers else []
+        result.state_dict_scopes = _scopes_covering(
+            tree.body, sorted(set(state_dict_lines) | set(producer_lines)), ())
         for index, top in enumerate(tree.body):
             if _covers(top, snapshot_lines) and _keeps_parameters(top, result.receivers):
                 if isinstance(top, _DEFS) or isinstance(top, ast.ClassDef):
@@ -294,6 +299,37 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
     if result.whole_module and any(_too_deep(s) for s in tree.body if not isinstance(s, _DEFS)):
         result.whole_module = False
     return result
+
+
+def _imported_producers(tree: ast.Module, imports: ImportTable,
+                        filename: Optional[str]) -> Set[str]:
+    """Functions this module imports from other modules of its project that return a live
+    state_dict or parameter list of what they are given, or keep one on an object
+    (`producers_of` on that module's `ast`, from the project model): calling one keeps it.
+    The analysis decides with the caller's evidence whether the argument is a module."""
+    if not project_file(filename):
+        return set()
+    called = {n.func.id for n in ast.walk(tree)
+              if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    names = {name for name in called if name in imports.aliases or name in imports.relative}
+    if not names:
+        return set()
+    from ..project.model import project_model_for
+
+    model = project_model_for(filename)
+    module = model.module_of(filename) if model is not None else None
+    if model is None or module is None:
+        return set()
+    found: Set[str] = set()
+    for name in sorted(names):
+        qualified = model.resolve(module, name)
+        owner, _, attr = (qualified or "").rpartition(".")
+        if not owner or owner == module or owner not in model.files:
+            continue
+        other = model.tree(owner)
+        if other is not None and attr in producers_of(other.body):
+            found.add(name)
+    return found
 
 
 def _lines_matching(text: str, pattern: str) -> List[int]:

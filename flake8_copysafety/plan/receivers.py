@@ -87,6 +87,8 @@ class Receivers(Protocol):
 
     def kind(self, path: DefPath, receiver: str) -> Optional[str]: ...
 
+    def param_class(self, path: DefPath, name: str) -> Optional[str]: ...
+
     def given_from_outside(self, path: DefPath, receiver: str) -> bool: ...
 
     def method_trains(self, path: DefPath, method: str) -> bool: ...
@@ -539,6 +541,14 @@ class LiveReceivers:
                             self._kind(scope, dotted_ast(node.func.value) or "") == OPTIMIZER:
                         self._optimizer_calls.add(id(node))
         return self._optimizer_calls
+
+    def param_class(self, path: DefPath, name: str) -> Optional[str]:
+        """The class of this module whose instances the callers of the function at `path`
+        pass as its parameter `name` (`remember(self)` called from a method of `Runner`)."""
+        scope = self.scopes.get(path)
+        if scope is None or name not in scope.params:
+            return None
+        return scope.classes_of.get(name)
 
     def given_from_outside(self, path: DefPath, receiver: str) -> bool:
         """Whether `receiver` is a parameter of the function at `path`, or `self.x` where a

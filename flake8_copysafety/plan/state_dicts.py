@@ -56,21 +56,45 @@ def keeps_state_dict(code: Walked, producers: Set[str],
 
 
 def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[str]:
-    """Functions that return a live `state_dict()`, directly or by returning what another
-    such function returns (through several calls): their callers keep one too."""
+    """Functions that return a live `state_dict()` or a kept collection of parameters
+    (`list(m.parameters())`, `copy.copy(m)`), directly, through a local they bound it to
+    (`sd = m.state_dict(); return sd`), or by returning what another such function returns
+    (through several calls): their callers keep one too."""
     found: Set[str] = set()
     forwards: List[Tuple[str, str]] = []  # (function, the function whose result it returns)
+    # (function, name) -> what the name was bound to: True for a live value, else callees
+    bound: Dict[Tuple[str, str], Set[Union[bool, str]]] = {}
+    returned: List[Tuple[str, ast.expr]] = []
     pending: List[Tuple[ast.stmt, Optional[str]]] = [(stmt, None) for stmt in code]
     while pending:  # statements only: a `return` is never inside an expression
         stmt, func = pending.pop()
         if isinstance(stmt, _DEFS):
             func = stmt.name
         elif isinstance(stmt, ast.Return) and func and stmt.value is not None:
-            if _is_state_dict_call(stmt.value) and (live is None or id(stmt.value) in live):
-                found.add(func)
-            elif isinstance(stmt.value, ast.Call) and called_name(stmt.value):
-                forwards.append((func, called_name(stmt.value)))
+            returned.append((func, stmt.value))
+        elif isinstance(stmt, ast.Assign) and func:
+            for target in stmt.targets:
+                if isinstance(target, ast.Name):
+                    bound.setdefault((func, target.id), set()).update(
+                        _returns_of(stmt.value, live))
+                elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
+                    # `holder.best = m.state_dict()`: kept on an object the caller holds
+                    returned.append((func, stmt.value))
+        elif isinstance(stmt, ast.Expr) and func and isinstance(stmt.value, ast.Call) and \
+                isinstance(stmt.value.func, ast.Attribute) and \
+                stmt.value.func.attr in _STORES and isinstance(stmt.value.func.value, ast.Name):
+            # `history.append(m.state_dict())`: kept in a container the caller holds
+            returned.extend((func, arg) for arg in stmt.value.args)
         pending.extend((inner, func) for block in inner_blocks(stmt) for inner in block)
+    for func, value in returned:
+        whats = _returns_of(value, live)
+        if isinstance(value, ast.Name):
+            whats |= bound.get((func, value.id), set())
+        for what in whats:
+            if what is True:
+                found.add(func)
+            elif isinstance(what, str):
+                forwards.append((func, what))
     grew = True
     while grew:
         grew = False
@@ -79,6 +103,49 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[s
                 found.add(func)
                 grew = True
     return found
+
+
+def _returns_of(value: ast.expr, live: Optional[Set[int]]) -> Set[Union[bool, str]]:
+    """True when `value` holds a module's live tensors (a live `state_dict()` or its shallow
+    copy, a kept collection of parameters); the name of the function it calls otherwise."""
+    if _is_state_dict_call(value) and (live is None or id(value) in live):
+        return {True}
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+            value.func.attr == "copy" and not value.args and \
+            _is_state_dict_call(value.func.value) and \
+            (live is None or id(value.func.value) in live):
+        return {True}  # `m.state_dict().copy()`: a new dict of the same tensors
+    if parameter_collection(value):
+        return {True}
+    if isinstance(value, (ast.DictComp, ast.ListComp)) and any(
+            _is_state_dict_call(n) and (live is None or id(n) in live)
+            for n in ast.walk(value)):
+        return {True}  # `{k: v.cpu() for k, v in m.state_dict().items()}` (the analysis
+        # decides whether the elements are the live tensors)
+    if isinstance(value, ast.Call) and called_name(value):
+        return {called_name(value)}
+    return set()
+
+
+def parameter_collection(value: ast.AST) -> bool:
+    """`list(m.parameters())`, `dict(m.named_parameters())`, `[p for p in m.parameters()]`,
+    `copy.copy(m)`: shapes that may keep a module's parameter tensors (CPS203; the analysis
+    decides what the elements are)."""
+    if isinstance(value, ast.Call):
+        name = dotted_ast(value.func) or ""
+        if name in ("copy.copy",) and len(value.args) == 1:
+            return True
+        if name in ("list", "tuple", "dict") and len(value.args) == 1:
+            return _parameters_call(value.args[0])
+        return False
+    if isinstance(value, (ast.ListComp, ast.DictComp)) and len(value.generators) == 1:
+        return _parameters_call(value.generators[0].iter)
+    return False
+
+
+def _parameters_call(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+        node.func.attr in ("parameters", "named_parameters") and not node.args
 
 
 def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers,
@@ -165,7 +232,15 @@ def _changes_data(node: ast.AST, tainted: Dict[str, int], producers: Set[str]) -
                     return True
             elif key in tainted and depth >= tainted[key]:
                 return True
+            elif key not in tainted and _field_of_tainted(key, tainted):
+                return True  # `sample.value[k][0] = v` where `sample = Record(sd)`
     return False
+
+
+def _field_of_tainted(key: str, tainted: Dict[str, int]) -> bool:
+    """`sample.value` where `sample` holds something from a state_dict (a record's field)."""
+    head, dot, _ = key.partition(".")
+    return bool(dot) and head in tainted
 
 
 def _changes_module(call: ast.Call, receivers: Optional[Set[str]]) -> bool:
@@ -238,6 +313,11 @@ def _taint(code: Walked, producers: Set[str], shared: Dict[str, int]) -> Dict[st
     if not shared and not any(_is_source(c, producers) for c in code.of(ast.Call)):
         return {}
     flows: List[Tuple[ast.AST, List[ast.AST], int]] = []  # (read, bound to, levels below)
+    # names bound to a new object (`holder = Snapshot()`): a method of it given a state_dict
+    # may keep it on the object (`holder.keep(sd)` storing `self.state`)
+    made = {t.id for n in code.nodes if isinstance(n, ast.Assign) and
+            isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Name)
+            for t in n.targets if isinstance(t, ast.Name)}
     for node in code.nodes:
         if isinstance(node, ast.Assign):
             flows.extend((node.value, [t], 0) for t in node.targets)
@@ -251,6 +331,10 @@ def _taint(code: Walked, producers: Set[str], shared: Dict[str, int]) -> Dict[st
             flows.append((node.value, [node.target], 0))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
                 node.func.attr in _STORES:
+            flows.extend((a, [node.func.value], 1) for a in node.args)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                isinstance(node.func.value, ast.Name) and node.func.value.id in made and \
+                node.func.attr not in _CONSUMERS:
             flows.extend((a, [node.func.value], 1) for a in node.args)
     tainted = dict(shared)
     grew = True

@@ -15,9 +15,12 @@ from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from ..analysis.flow import Change, FileContext, FlowWalker
-from ..analysis.live_sources import PARAMETERS, parameter_snapshot, state_dict_source
-from ..analysis.stored_types import first_param
+from ..analysis.flow import Change, FileContext, FlowWalker, Via, string_key
+from ..analysis.imports import imported_class, imported_class_method
+from ..analysis.records import record_shape
+from ..analysis.live_sources import (PARAMETERS, STATE_DICT_TYPE, parameter_snapshot,
+                                     state_dict_source)
+from ..analysis.stored_types import first_param, methods_of
 from ..analysis.summaries import resolve_self_callee
 from ..analysis.syntax import DefPath, functions_with_paths, small_statements, statements
 from ..analysis.values import Family, Level, Tracked, VType
@@ -101,6 +104,21 @@ def _root(node: cst.BaseExpression) -> Optional[str]:
             node.func.attr.value in SELF_RETURNING_METHODS:
         node = node.func.value
     return dotted(node)
+
+
+def _argument(call: cst.Call, index: int, name: str) -> Optional[cst.BaseExpression]:
+    """The expression a call gives for the callee's parameter `index` named `name`."""
+    position = 0
+    for arg in call.args:
+        if arg.star:
+            return None
+        if arg.keyword is None:
+            if position == index:
+                return arg.value
+            position += 1
+        elif arg.keyword.value == name:
+            return arg.value
+    return None
 
 
 def _with_parameters(call: cst.Call, receiver: str) -> cst.Call:
@@ -401,6 +419,20 @@ def _device_note(tracked: Tracked) -> str:
     return NOTES["device"].format(via=tracked.device_via) if tracked.device_via else ""
 
 
+class _ChangeFinder(FlowWalker):
+    """The in-place changes one method makes to the state_dicts its instance keeps (seeded
+    as `self.<attr>`): what a call of it on the caller's object changes."""
+
+    def __init__(self, ctx: FileContext, seeded: Dict[str, Tracked]) -> None:
+        super().__init__(ctx)
+        self.env.update(seeded)
+        self.found: List[Tuple[cst.CSTNode, str]] = []
+
+    def on_change(self, node: cst.CSTNode, tracked: Tracked, how: Change) -> None:
+        if tracked.family is Family.STATE_DICT and how is Change.DATA and tracked.bound_key:
+            self.found.append((node, tracked.bound_key))
+
+
 class StateDictWalker(FlowWalker):
     """Follows state_dict() results and module parameters through one function body."""
 
@@ -438,6 +470,11 @@ class StateDictWalker(FlowWalker):
         # arguments handed to a project function that changes them in place (`step(sd, k)`):
         # its summary applies the change; handing it on is no use of the old values
         self._to_changer: Set[cst.CSTNode] = set()
+        # names bound to a new object of a class (`holder = Snapshot()`): its class
+        self._instances: Dict[str, str] = {}
+        self._holding = False  # evaluating a new container that keeps what it is given
+        # `sample = {"value": history}`: the names a dict made here holds under string keys
+        self._literal_entries: Dict[str, Dict[str, str]] = {}
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
         made = state_dict_source(self.ctx, node, self.path)
@@ -463,16 +500,154 @@ class StateDictWalker(FlowWalker):
         return receivers.stepped_by_class(self.path, optimizer or "")
 
     def resolve_callee(self, call):
-        """Only callees that return a live state_dict matter here (the plan knows them)."""
+        """Only callees that return a live state_dict matter here (the plan knows them),
+        and methods of project objects that keep what they are given."""
         func = call.func
         name = func.attr.value if isinstance(func, cst.Attribute) else dotted(func)
         if self.ctx.callees is None:
             return None
+        holder = self._instance_method(call)
+        if holder is not None:
+            return holder
         if name not in self.ctx.callees.state_dict_producers:
             if not self._given_state_dict(call):
                 return None
             self.ctx.used(sem.HELPER_CHANGES_STATE_DICT)
         return resolve_self_callee(self, call) or super().resolve_callee(call)
+
+    def apply_summary(self, call, callee, args):
+        """A helper's live result names its own receiver (`def take(m): return
+        m.state_dict()`): as the caller sees it, the module is the argument given for `m`,
+        and the caller's evidence decides whether that is a module (a helper of another
+        module was summarised without any)."""
+        result = super().apply_summary(call, callee, args)
+        for holder, name, kept in getattr(callee.summary, "stores", ()):
+            self._stored_by_callee(call, callee, args, holder, name, kept)
+        if result is None or result.family is not Family.STATE_DICT or callee.same_instance:
+            return result
+        return self._as_caller_sees(call, callee, result)
+
+    def _stored_by_callee(self, call: cst.Call, callee, args, holder: Optional[int],
+                          name: str, kept) -> None:
+        """The callee keeps a live state_dict on an object the caller holds
+        (`holder.keep(m.state_dict())` storing `self.state`; `remember(self, model)`
+        setting `self.best = model.state_dict()`): the caller's `holder.state` holds it."""
+        if holder is None:
+            func = call.func
+            owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
+        else:
+            given = _argument(call, holder, callee.params[holder]) \
+                if holder < len(callee.params) else None
+            owner = dotted(given) if given is not None else None
+        if owner is None:
+            return
+        if isinstance(kept, int):
+            value = callee.bind(call, args).get(kept)
+            site = _argument(call, kept, callee.params[kept]) \
+                if kept < len(callee.params) else None
+        else:
+            value = self._as_caller_sees(call, callee, callee.stored(kept))
+            site = call
+        if value is None or value.family is not Family.STATE_DICT or site is None:
+            return
+        statement = self._statement if self._statement is not None else call
+        self.ctx.used(sem.HELPER_KEEPS_STATE_DICT)
+        if not name:  # put into a container the caller holds
+            if isinstance(kept, int):
+                return  # (a value of the caller's: stored there as the caller sees it)
+            self.on_store_into(cst.parse_expression(owner), value, statement)
+            return
+        key = f"{owner}.{name}"
+        kept_here = self.on_bind(key, value.derive(bound_key=None, bound_at=frozenset()),
+                                 statement, site)
+        if site is call:  # made inside the callee: no copy can be written here
+            kept_here = kept_here.derive(fix_site=None)
+        self.env[key] = kept_here
+
+    def _as_caller_sees(self, call: cst.Call, callee, value: Optional[Tracked]
+                        ) -> Optional[Tracked]:
+        if value is None:
+            return None
+        foreign = callee.where(value.origin_line_node) is not None
+        head, dot, rest = (value.receiver or "").partition(".")
+        if head not in callee.params:
+            return None if foreign else value  # a module the helper reaches on its own
+        index = callee.params.index(head)
+        given = _argument(call, index, head)
+        text = _root(given) if given is not None else None
+        if text is None:
+            return None if foreign else value
+        receiver = text + dot + rest
+        receivers = self.ctx.receivers
+        kind = value.receiver_kind
+        if foreign and receivers is not None:
+            shown = receivers.kind(self.path, receiver)
+            if kind == PARAMETERS:
+                if shown != MODULE:
+                    return None
+            elif shown is None:
+                return None
+            else:
+                kind = shown
+        self.ctx.used(sem.HELPER_RETURNS_STATE_DICT)
+        return value.derive(receiver=receiver, receiver_kind=kind)
+
+    def _changed_by_method(self, call: cst.Call) -> None:
+        """`client.local_update()` where `client` keeps a live state_dict on itself
+        (`client.receive(server.state_dict())` storing `self.weights`) and the method
+        changes `self.weights` in place: the change lands in the module it came from."""
+        func = call.func
+        owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
+        cls = self._instances.get(owner or "")
+        if owner is None or cls is None or self.ctx.callees is None:
+            return
+        kept = {key.partition(".")[2]: tracked for key, tracked in self.env.items()
+                if key.startswith(owner + ".") and key.count(".") == owner.count(".") + 1
+                and tracked.family is Family.STATE_DICT and tracked.receiver_kind != PARAMETERS}
+        if not kept:
+            return
+        found = self.ctx.callees.classes.get(cls)
+        if found is not None:
+            ctx, where = self.ctx, (lambda node: None)
+        else:
+            imported = imported_class(self.ctx, cls)
+            if imported is None:
+                return
+            found, ctx, where = imported
+        method = next((m for m in methods_of(found) if m.name.value == func.attr.value), None)
+        self_name = first_param(method) if method is not None else None
+        if method is None or not self_name or not isinstance(method.body, cst.IndentedBlock):
+            return
+        finder = _ChangeFinder(ctx, {f"{self_name}.{attr}": tracked.derive(
+            bound_key=f"{self_name}.{attr}", vtype=STATE_DICT_TYPE, level=Level.ALIAS)
+            for attr, tracked in kept.items()})
+        finder.walk_block(method.body.body)
+        for node, key in finder.found:
+            tracked = self.env.get(f"{owner}.{key.partition('.')[2]}")
+            if tracked is None:
+                continue
+            self.via = Via(f"{owner}.{func.attr.value}", node, where(node))
+            try:
+                self.ctx.used(sem.HELPER_CHANGES_STATE_DICT)
+                self.on_change(call, tracked.derive(vtype=VType(Kind.TENSOR)), Change.DATA)
+            finally:
+                self.via = None
+
+    def _instance_method(self, call: cst.Call):
+        """`holder.keep(...)` where `holder = Snapshot()` here and `Snapshot.keep` stores
+        what it is given on the instance (a class of this module or of another one)."""
+        func = call.func
+        if not isinstance(func, cst.Attribute):
+            return None
+        cls = self._instances.get(dotted(func.value) or "")
+        if cls is None or self.ctx.callees is None:
+            return None
+        found = self.ctx.callees.classes.get(cls)
+        ref = self.ctx.callees.method_call(found, func.attr.value) if found is not None \
+            else imported_class_method(self.ctx, cls, func.attr.value)
+        if ref is None or not getattr(ref.summary, "stores", None):
+            return None
+        return ref
 
     def _changer_arguments(self, call: cst.Call) -> None:
         """Note the arguments `call` hands to a project function that changes them."""
@@ -554,7 +729,25 @@ class StateDictWalker(FlowWalker):
                     receiver is None or tracked.receiver is None or tracked.receiver == receiver):
                 self.env[key] = tracked.derive(changed=True)
 
+    def _holder_made(self, node: cst.BaseExpression) -> bool:
+        """`sample = {"value": sd}`, `sample = Record(sd)`: a new container bound to a name
+        keeps the state_dict; putting it there reads none of its values."""
+        statement = self._statement
+        if not (isinstance(statement, cst.Assign) and statement.value is node and all(
+                isinstance(t.target, cst.Name) for t in statement.targets)):
+            return False
+        if isinstance(node, cst.Dict):
+            return True
+        return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and \
+            record_shape(node.func.value, self._classes()) is not None
+
     def eval(self, node: cst.BaseExpression, bare: bool = True) -> Optional[Tracked]:
+        if self._holder_made(node):
+            previous, self._holding = self._holding, True
+            try:
+                return super().eval(node, bare)
+            finally:
+                self._holding = previous
         if isinstance(node, (cst.ListComp, cst.DictComp)):
             made = parameter_snapshot(self.ctx, node, self.path)
             if made is not None:
@@ -661,6 +854,7 @@ class StateDictWalker(FlowWalker):
         if name == "__init__" and self.path[-1:] == ("__init__",) and \
                 _is_base_init(call, self.owner):
             self._base_init_assigns()
+        self._changed_by_method(call)
         if name == "step" and owner in self.built_on:
             self._stepped.add(owner)
             self._optimizer_stepped(owner)
@@ -823,6 +1017,18 @@ class StateDictWalker(FlowWalker):
                 self._users[target.value] = given
                 self._user_classes[target.value] = {
                     c.func.value for c in made if isinstance(c.func, cst.Name)}
+        if isinstance(target, (cst.Name, cst.Attribute)):
+            made = dotted(target) or ""
+            self._literal_entries.pop(made, None)
+            if isinstance(rhs, cst.Dict):  # the names a new dict's string keys hold
+                self._literal_entries[made] = {
+                    e.key.evaluated_value: dotted(e.value) for e in rhs.elements
+                    if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
+                    and isinstance(e.key.evaluated_value, str) and dotted(e.value)}
+            if isinstance(rhs, cst.Call) and isinstance(rhs.func, cst.Name):
+                self._instances[made] = rhs.func.value  # `holder = Snapshot()`
+            else:
+                self._instances.pop(made, None)
         if isinstance(rhs, cst.Call) and isinstance(target, (cst.Name, cst.Attribute)):
             key = dotted(target)
             given = {name for a in rhs.args if (name := dotted(a.value)) is not None}
@@ -872,6 +1078,11 @@ class StateDictWalker(FlowWalker):
         return tracked
 
     def on_store_into(self, container, tracked, node):
+        entry = string_key(container) if isinstance(container, cst.Subscript) else None
+        held = self._literal_entries.get(dotted(container.value) or "", {}) \
+            if entry is not None else {}
+        if entry in held:  # `sample["value"].append(sd)`, `sample = {"value": history}`
+            container = cst.parse_expression(held[entry])
         key = dotted(container)
         if key is None or tracked.family is not Family.STATE_DICT or \
                 tracked.vtype.kind is not Kind.DICT:
@@ -893,12 +1104,12 @@ class StateDictWalker(FlowWalker):
                 self.report.snapshot(tracked, node, "is read")
             return
         restore = self._loading_into == tracked.receiver and bare
-        if tracked.changed and not restore:
+        if tracked.changed and not restore and not self._holding:
             self.report.snapshot(tracked, node, "is read")
         elif restore and (tracked.changed or tracked.handed_out):
             self.report.snapshot(tracked, node, f"is loaded back into `{tracked.receiver}`",
                                  restore=True)
-        if (bare or self._comparing) and key in self._pending and \
+        if (bare or self._comparing) and key in self._pending and not self._holding and \
                 self._loading_into != tracked.receiver and node not in self._to_changer:
             for change, changed in self._pending.pop(key):
                 self.report.inplace(
