@@ -180,8 +180,9 @@ def imported_class(ctx: FileContext, class_name: str):
         return None
     foreign, attr = found
     callees = foreign.callees()
-    cls = callees.classes.get(attr) if callees is not None else None
-    return (cls, callees.ctx, foreign.where) if cls is not None else None
+    if callees is None or attr not in callees.classes:
+        return None
+    return (callees.classes[attr], callees.ctx, foreign.where)
 
 
 def imported_return(ctx: FileContext, name: str):

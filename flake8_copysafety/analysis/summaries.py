@@ -272,7 +272,7 @@ class SummaryWalker(FlowWalker):
         cls = callees.classes.get(receivers.param_class(self.def_path, func.value.value) or "")
         method = next((m for m in methods_of(cls) if m.name.value == func.attr.value), None) \
             if cls is not None else None
-        if method is None or not isinstance(method.body, cst.IndentedBlock):
+        if cls is None or method is None or not isinstance(method.body, cst.IndentedBlock):
             return None
         ref = callees.method_call(cls, func.attr.value)
         if ref is None:

@@ -597,7 +597,9 @@ class StateDictWalker(FlowWalker):
         (`client.receive(server.state_dict())` storing `self.weights`) and the method
         changes `self.weights` in place: the change lands in the module it came from."""
         func = call.func
-        owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
+        if not isinstance(func, cst.Attribute):
+            return
+        owner = dotted(func.value)
         cls = self._instances.get(owner or "")
         if owner is None or cls is None or self.ctx.callees is None:
             return
@@ -1011,20 +1013,21 @@ class StateDictWalker(FlowWalker):
             self._user_classes[target.value] = self._user_classes.get(dotted(stmt.iter) or "",
                                                                       set())
         if isinstance(rhs, (cst.List, cst.Tuple)) and isinstance(target, cst.Name):
-            made = [e.value for e in rhs.elements if isinstance(e.value, cst.Call)]
-            given = {name for c in made for a in c.args if (name := dotted(a.value))}
+            calls = [e.value for e in rhs.elements if isinstance(e.value, cst.Call)]
+            given = {name for c in calls for a in c.args if (name := dotted(a.value))}
             if given:  # `callbacks = [StepCallback(opt)]`
                 self._users[target.value] = given
                 self._user_classes[target.value] = {
-                    c.func.value for c in made if isinstance(c.func, cst.Name)}
+                    c.func.value for c in calls if isinstance(c.func, cst.Name)}
         if isinstance(target, (cst.Name, cst.Attribute)):
             made = dotted(target) or ""
             self._literal_entries.pop(made, None)
             if isinstance(rhs, cst.Dict):  # the names a new dict's string keys hold
                 self._literal_entries[made] = {
-                    e.key.evaluated_value: dotted(e.value) for e in rhs.elements
+                    e.key.evaluated_value: held for e in rhs.elements
                     if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
-                    and isinstance(e.key.evaluated_value, str) and dotted(e.value)}
+                    and isinstance(e.key.evaluated_value, str)
+                    and (held := dotted(e.value)) is not None}
             if isinstance(rhs, cst.Call) and isinstance(rhs.func, cst.Name):
                 self._instances[made] = rhs.func.value  # `holder = Snapshot()`
             else:
