@@ -194,6 +194,22 @@ def _index_info(sub: cst.Subscript) -> IndexInfo:
     return IndexInfo()
 
 
+def _refused_by_scalar(sub: cst.Subscript) -> bool:
+    """An index a NumPy scalar raises on: anything but `()`, `...` and `None` (so where it
+    runs, the value indexed is an array)."""
+    for element in sub.slice:
+        inner = element.slice
+        if isinstance(inner, cst.Slice):
+            continue
+        value = inner.value
+        if isinstance(value, cst.Ellipsis) or (isinstance(value, cst.Name)
+                                               and value.value == "None"):
+            return False
+        if isinstance(value, cst.Tuple) and not value.elements:
+            return False
+    return True
+
+
 def string_key(sub: cst.Subscript) -> Optional[str]:
     """`"img"` of `sample["img"]` (a plain string literal), else None."""
     return _index_info(sub).key
@@ -267,9 +283,25 @@ class FlowWalker:
 
     def resolve_callee(self, call: cst.Call):
         """The summary of a function or method of this module that `call` calls, if known."""
-        if self.ctx.callees is None or not isinstance(call.func, cst.Name):
+        if self.ctx.callees is None:
             return None
-        return self.ctx.callees.function_call(call.func.value)
+        if isinstance(call.func, cst.Name):
+            return self.ctx.callees.function_call(call.func.value)
+        return self._module_function(call.func)
+
+    def _module_function(self, func: cst.BaseExpression):
+        """`pc_utils.jitter(x)`: a function of a project module the file imports whole
+        (`import pc_utils`, `from utils import pc_utils`), found like a from-import."""
+        written = dotted(func) if isinstance(func, cst.Attribute) else None
+        follow = self.ctx.follow_import
+        if not written or follow is None:
+            return None
+        head = written.partition(".")[0]
+        if head not in self.ctx.imports.aliases and head not in self.ctx.imports.relative:
+            return None
+        if self.ctx.imports.qualify_name(written) in sem.FUNCTION_FACTS:
+            return None
+        return follow(self.ctx, written)
 
     # ----- statements ------------------------------------------------------------------
     def walk_block(self, body: Sequence[cst.CSTNode]) -> None:
@@ -761,6 +793,9 @@ class FlowWalker:
         if self.fresh_items and self.ctx.code(node) in self.fresh_items:
             return None  # the new object this function just stored there
         info = _index_info(node)
+        if base.vtype.row_or_scalar and info.key is None and _refused_by_scalar(node):
+            self.ctx.used(sem.INDEX_SCALAR_REFUSES_INDEX)
+            base = base.derive(vtype=VType(Kind.NDARRAY, dtype=base.vtype.dtype))
         if base.vtype.kind in sem.ARRAY_KINDS:
             array_index = self._index_array_keys(node)
             if info.fancy or array_index:

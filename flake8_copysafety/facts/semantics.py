@@ -301,7 +301,11 @@ NDARRAY_SHAPE_FACTORIES: FrozenSet[str] = frozenset(
 INDEX_VIEW = "index:view"
 INDEX_ADVANCED_COPIES = "index:advanced-copy"
 INDEX_NDARRAY_SCALAR = "index:ndarray-scalar"
-INDEX_FACTS: Tuple[str, ...] = (INDEX_VIEW, INDEX_ADVANCED_COPIES, INDEX_NDARRAY_SCALAR)
+# A NumPy scalar takes no integer, slice or array index (IndexError: invalid index to scalar
+# variable; only `()`, `...` and `None`): `a[i][:n]` that runs proves `a[i]` a row view.
+INDEX_SCALAR_REFUSES_INDEX = "index:ndarray-scalar-refuses-index"
+INDEX_FACTS: Tuple[str, ...] = (INDEX_VIEW, INDEX_ADVANCED_COPIES, INDEX_NDARRAY_SCALAR,
+                                INDEX_SCALAR_REFUSES_INDEX)
 
 # Calls that always return an integer array (at least one dimension), or a tuple of them:
 # indexing with their result is advanced indexing, which copies, exactly like a boolean mask

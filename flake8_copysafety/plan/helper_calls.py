@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import (Callable, Dict, FrozenSet, Iterator, List, NamedTuple, Optional, Set, Tuple,
                     Union)
 
-from ..core.names import ImportTable
-from ..project.files import project_module
+from ..core.names import ImportTable, dotted_ast
+from ..project.files import project_module, sys_path_module
 from .ast_walk import Walked, called_name, inner_blocks
 from .inplace_sites import Bindings, changed_params, parameters
 
@@ -107,7 +107,26 @@ class Helpers:
                     return True  # `self.transform(x)` may be an instance of such a class
                 if any(_harms(node, h, h.binds_self, carries) for h in self.helpers(func.attr)):
                     return True
+            elif isinstance(func, ast.Attribute) and self._module_from_project(func.value):
+                return True
         return False
+
+    def _module_from_project(self, value: ast.expr) -> bool:
+        """`pc_utils` of `pc_utils.jitter(x)`: a module of the project the file imports
+        (a package's module, or a script folder the program puts on `sys.path`)."""
+        written = dotted_ast(value)
+        head = (written or "").partition(".")[0]
+        if head in self.imports.relative:
+            return True
+        if head not in self.imports.aliases or not self.filename:
+            return False
+        module = f"{self.imports.aliases[head]}{written[len(head):]}"
+        try:
+            here = Path(self.filename).resolve().parent
+        except (OSError, ValueError, RuntimeError):
+            return False
+        return project_module(here, module) is not None or (
+            "sys" in self.imports.aliases.values() and sys_path_module(here, module) is not None)
 
     def _from_project(self, name: str) -> bool:
         if name in self.imports.relative:

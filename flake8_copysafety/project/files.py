@@ -185,6 +185,37 @@ def _project_module(here: Path, module: str) -> Optional[Path]:
     return None
 
 
+def sys_path_module(here: Path, module: str) -> Optional[Path]:
+    """The file of top-level module `module` in a folder beside the linted file's folder or
+    one of its parents (`utils/pc_utils.py` for `import pc_utils` in `datasets/x.py`): where
+    a program that puts its script folders on `sys.path` finds it. None where no file or
+    more than one has that name, or where a folder of the project itself holds it."""
+    return _found(_sys_path_module(here, module))
+
+
+@lru_cache(maxsize=4096)
+def _sys_path_module(here: Path, module: str) -> Optional[Path]:
+    if not module.isidentifier() or is_standard_library(module):
+        return None
+    base = here
+    for _ in range(SEARCH_DEPTH):
+        if base.name in _INSTALLED or base in library_dirs():
+            return None
+        try:
+            found = [d / f"{module}.py" for d in base.iterdir() if d.is_dir() and
+                     not d.name.startswith(".") and (d / f"{module}.py").is_file()]
+        except OSError:
+            return None
+        if len(found) > 1:
+            return None
+        if found:
+            return found[0]
+        if base.parent == base:
+            return None
+        base = base.parent
+    return None
+
+
 def is_module_file(path: str, module: str) -> bool:
     """Whether the file at `path` is module `module` ("mypkg.utils": `.../mypkg/utils.py`
     or `.../mypkg/utils/__init__.py`), judged by its path alone."""
