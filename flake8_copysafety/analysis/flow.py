@@ -177,7 +177,11 @@ class IndexInfo:
 def _index_info(sub: cst.Subscript) -> IndexInfo:
     elements = sub.slice
     if len(elements) != 1:
-        return IndexInfo(is_slice=any(isinstance(e.slice, cst.Slice) for e in elements))
+        # a tuple index holding a list of indices or a mask is advanced indexing: a copy
+        fancy = any(isinstance(e.slice, cst.Index) and isinstance(
+            e.slice.value, (cst.List, cst.ListComp, cst.Comparison)) for e in elements)
+        return IndexInfo(is_slice=any(isinstance(e.slice, cst.Slice) for e in elements),
+                         fancy=fancy)
     inner = elements[0].slice
     if not isinstance(inner, cst.Index):
         return IndexInfo(is_slice=True)
@@ -830,11 +834,14 @@ class FlowWalker:
 
     def _index_array_keys(self, node: cst.Subscript):
         """The facts that make this index an integer array (empty: it is not one)."""
-        if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
-            return frozenset()
         if self._index_arrays is None:
             self._index_arrays = IndexArrays(self.ctx.imports, list(self._scope_body or ()))
-        return self._index_arrays.keys(node.slice[0].slice.value)
+        for element in node.slice:  # `a[idx]`, and `a[idx, :]`: one array in the tuple
+            if isinstance(element.slice, cst.Index):
+                keys = self._index_arrays.keys(element.slice.value)
+                if keys:
+                    return keys
+        return frozenset()
 
     def element_of(self, base: Optional[Tracked], index: Optional[int] = None,
                    is_slice: bool = False, node: Optional[cst.Subscript] = None,
