@@ -303,8 +303,9 @@ class FlowWalker:
         head = written.partition(".")[0]
         if head not in self.ctx.imports.aliases and head not in self.ctx.imports.relative:
             return None
-        if self.ctx.imports.qualify_name(written) in sem.FUNCTION_FACTS:
-            return None
+        qualified = self.ctx.imports.qualify_name(written) or ""
+        if qualified in sem.FUNCTION_FACTS or api.function_row(qualified) is not None:
+            return None  # numpy's or torch's, known without a look
         return follow(self.ctx, written)
 
     # ----- statements ------------------------------------------------------------------

@@ -18,6 +18,10 @@ from pathlib import Path
 from typing import Dict, FrozenSet, Iterator, List, Optional, Set, Tuple
 
 SEARCH_DEPTH = 8  # directories upwards from the linted file where a package may start
+# Files whose folder is a project's top (the project model starts there).
+PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+# Folders upwards from the linted file whose subfolders a program may put on `sys.path`.
+_SYS_PATH_LEVELS = 3
 _INSTALLED = frozenset({"site-packages", "dist-packages"})
 MAX_READ_BYTES = 256_000_000  # a file larger than this (a cache, a module) is not read
 _digests: Dict[str, Tuple[tuple, Optional[str]]] = {}
@@ -187,9 +191,9 @@ def _project_module(here: Path, module: str) -> Optional[Path]:
 
 def sys_path_module(here: Path, module: str) -> Optional[Path]:
     """The file of top-level module `module` in a folder beside the linted file's folder or
-    one of its parents (`utils/pc_utils.py` for `import pc_utils` in `datasets/x.py`): where
-    a program that puts its script folders on `sys.path` finds it. None where no file or
-    more than one has that name, or where a folder of the project itself holds it."""
+    one of its parents (up to the project's top, three levels at most): where a program that
+    puts its script folders on `sys.path` finds it (`import pc_utils` in `datasets/x.py` of
+    `utils/pc_utils.py`). None where no file, or more than one, has that name."""
     return _found(_sys_path_module(here, module))
 
 
@@ -198,7 +202,7 @@ def _sys_path_module(here: Path, module: str) -> Optional[Path]:
     if not module.isidentifier() or is_standard_library(module):
         return None
     base = here
-    for _ in range(SEARCH_DEPTH):
+    for _ in range(_SYS_PATH_LEVELS):
         if base.name in _INSTALLED or base in library_dirs():
             return None
         try:
@@ -210,8 +214,8 @@ def _sys_path_module(here: Path, module: str) -> Optional[Path]:
             return None
         if found:
             return found[0]
-        if base.parent == base:
-            return None
+        if base.parent == base or any((base / m).exists() for m in PROJECT_MARKERS):
+            return None  # the project's top: folders above it are not the program's
         base = base.parent
     return None
 
