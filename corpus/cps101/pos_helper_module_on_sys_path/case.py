@@ -1,5 +1,5 @@
-"""CPS101 through a helper module the dataset's module finds on `sys.path`: `datasets/
-frames.py` appends the sibling folder `tools/` and calls `cloud_ops.shift(x)` and
+"""CPS101 through a helper module the dataset's module finds on `sys.path`: the dataset
+appends the folder `tools/` beside its own and calls `cloud_ops.shift(x)` and
 `cloud_ops.swap_axes(x)` by module attribute; both change their argument in place, so the
 stored frames accumulate the shift and swap with every read."""
 import os
