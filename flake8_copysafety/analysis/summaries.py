@@ -13,10 +13,12 @@ from typing import Callable, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from ..facts import semantics as sem
 from ..facts.semantics import Kind
 from ..facts.stores import store_classes
 from .caches import cached_result, caching_decorator
 from .flow import Change, FileContext, FlowWalker, string_key
+from .param_kinds import array_params
 from .stored_types import StoredTypes, first_param, methods_of
 from .values import UNKNOWN, Family, Level, Tracked, VType
 
@@ -228,6 +230,9 @@ class SummaryWalker(FlowWalker):
         for index, param in enumerate(params):
             self.env[param.name.value] = Tracked(Family.ARGUMENT, param.name.value, param, UNKNOWN,
                                                  receiver=str(index))
+        # parameters its code proves arrays: `p += x` on them changes the caller's array
+        self._arrays = {str(i) for i, p in enumerate(params)
+                        if p.name.value in array_params(func, {p.name.value for p in params})}
 
     def source(self, node):
         if self.self_name and isinstance(node, cst.Attribute) and isinstance(
@@ -305,7 +310,11 @@ class SummaryWalker(FlowWalker):
 
     def on_maybe_change(self, node, tracked):
         if tracked.family is Family.ARGUMENT:
-            self._record(node, tracked, Change.DATA, conditional=True)
+            proven = not tracked.depth and tracked.level is Level.ALIAS and \
+                tracked.receiver in self._arrays and isinstance(node, cst.AugAssign)
+            if proven:
+                self.ctx.used(sem.SHAPE_PROVES_ARRAY)
+            self._record(node, tracked, Change.DATA, conditional=not proven)
 
     def on_return(self, value, node):
         if value is None:

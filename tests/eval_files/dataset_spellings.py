@@ -98,3 +98,22 @@ class RowProvenBySlice(DS):
         whole = self.tags[i][...]
         whole += 1                                    # silent: `...` also indexes a scalar
         return pts, tag, whole
+
+def spread(pc):
+    rows, cols = pc.shape
+    pc += onp.ones((rows, cols))
+    return pc
+
+def bumped(y):
+    y += 1
+    return y
+
+class RowProvenByHelper(DS):
+    """The helper unpacks `pc.shape`: only an array runs it, so its `+=` changes the row."""
+    def __init__(self):
+        self.clouds = onp.concatenate(loaded_chunks(), axis=0)
+    def __len__(self): return 2
+    def __getitem__(self, i):
+        pts = spread(self.clouds[i])                  # expect: CPS101:15
+        tag = bumped(self.clouds[i])                  # silent: a number takes `+=` too
+        return pts, tag
