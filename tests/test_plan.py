@@ -294,8 +294,8 @@ class Points(Dataset):
     # a copy before the helper: the stored points stay as they are
     (POINTS.replace("[:100]\n", "[:100].copy()\n"), []),
 ])
-def test_helper_of_a_module_the_program_puts_on_sys_path(tmp_path, monkeypatch, source,
-                                                          expected):
+def test_helper_of_a_module_the_program_puts_on_sys_path(
+        tmp_path, monkeypatch, source, expected):
     monkeypatch.setenv("COPYSAFETY_NO_CACHE", "1")
     (tmp_path / "pyproject.toml").write_text("")
     (tmp_path / "utils").mkdir()

@@ -203,11 +203,11 @@ def _refused_by_scalar(sub: cst.Subscript) -> bool:
     runs, the value indexed is an array)."""
     for element in sub.slice:
         inner = element.slice
-        if isinstance(inner, cst.Slice):
-            continue
+        if not isinstance(inner, cst.Index):
+            continue  # a slice
         value = inner.value
-        if isinstance(value, cst.Ellipsis) or (isinstance(value, cst.Name)
-                                               and value.value == "None"):
+        if isinstance(value, cst.Ellipsis) or (
+                isinstance(value, cst.Name) and value.value == "None"):
             return False
         if isinstance(value, cst.Tuple) and not value.elements:
             return False

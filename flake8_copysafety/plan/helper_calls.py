@@ -114,8 +114,8 @@ class Helpers:
     def _module_from_project(self, value: ast.expr) -> bool:
         """`pc_utils` of `pc_utils.jitter(x)`: a module of the project the file imports
         (a package's module, or a script folder the program puts on `sys.path`)."""
-        written = dotted_ast(value)
-        head = (written or "").partition(".")[0]
+        written = dotted_ast(value) or ""
+        head = written.partition(".")[0]
         if head in self.imports.relative:
             return True
         if head not in self.imports.aliases or not self.filename:
