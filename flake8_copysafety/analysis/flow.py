@@ -254,6 +254,7 @@ class FlowWalker:
         # (None for a constant), until that name is bound again.
         self.fresh_items: Dict[str, Optional[str]] = {}
         self._index_arrays: Optional[IndexArrays] = None
+        self._handing = True  # the call being resolved hands a tracked value over
 
     # ----- hooks ---------------------------------------------------------------------
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
@@ -298,7 +299,7 @@ class FlowWalker:
         (`import pc_utils`, `from utils import pc_utils`), found like a from-import."""
         written = dotted(func) if isinstance(func, cst.Attribute) else None
         follow = self.ctx.follow_import
-        if not written or follow is None:
+        if not written or follow is None or not self._handing:
             return None
         head = written.partition(".")[0]
         if head not in self.ctx.imports.aliases and head not in self.ctx.imports.relative:
@@ -936,6 +937,8 @@ class FlowWalker:
                 return record
         if called is not None and called.family in (Family.CALLABLE, Family.ARGUMENT):
             return self.call_value(call, called, args)
+        # another module is parsed for a call by attribute only when it is handed something
+        self._handing = any(a is not None for a in args)
         callee = self.resolve_callee(call)
         if callee is not None:
             return self.apply_summary(call, callee, args)

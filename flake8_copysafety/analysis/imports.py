@@ -46,6 +46,10 @@ class ForeignModule:
         self.regions: List[Tuple[cst.Module, int]] = []
 
     def callee(self, name: str, label: str, depth: int = 0):
+        if name not in self.imports.relative and not any(
+                isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == name
+                for s in self.tree.body):
+            return None  # a class or a constant: no summary, and no libcst parse for it
         callees = self._load()
         if callees is None or name not in callees.functions:
             return self._reexported(name, label, depth)
