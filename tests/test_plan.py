@@ -17,7 +17,7 @@ from flake8_copysafety.engine.analyse import analyse_plan
 from flake8_copysafety.plan.candidates import plan
 from flake8_copysafety.engine.pipeline import LintOptions, lint_source
 from flake8_copysafety.core.names import ImportTable
-from flake8_copysafety.project.files import project_module
+from flake8_copysafety.project.files import project_module, sys_path_module
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "corpus").rglob("*.py")) + sorted(
@@ -238,3 +238,72 @@ def test_transform_kept_from_the_constructor_needs_a_bound_class_of_the_project(
         ([(17, 18, "CPS101")] if kept else [])
     transform = lint_source(OWN_TRANSFORM, str(tmp_path / "transforms.py"))
     assert [f.code for f in transform] == (["CPS101"] if kept else [])
+
+
+def test_module_of_a_folder_put_on_sys_path(tmp_path):
+    """`import pc_utils` of `utils/pc_utils.py` from `datasets/`: one file of that name in a
+    folder beside the importer's folder or a parent's; none when two share the name."""
+    (tmp_path / "datasets").mkdir()
+    (tmp_path / "utils").mkdir()
+    (tmp_path / "utils" / "pc_utils.py").write_text("")
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "ops.py").write_text("")
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "ops.py").write_text("")
+    here = (tmp_path / "datasets").resolve()
+    assert sys_path_module(here, "pc_utils") == (tmp_path / "utils" / "pc_utils.py").resolve()
+    assert sys_path_module(here, "ops") is None  # two candidates: cannot tell
+    assert sys_path_module(here, "json") is None  # the standard library's
+    assert sys_path_module(here, "absent") is None
+
+
+AUGMENT = """\
+def jitter(pc):
+    pc += 0.01
+    return pc
+"""
+POINTS = """\
+import os
+import sys
+
+import numpy as np
+from torch.utils.data import Dataset
+
+sys.path.append(os.path.join(os.path.dirname(__file__), "..", "utils"))
+import augment
+
+
+class Points(Dataset):
+    def __init__(self, chunks):
+        self.points = np.concatenate(chunks)
+
+    def __len__(self):
+        return len(self.points)
+
+    def __getitem__(self, index):
+        cloud = self.points[index][:100]
+        cloud = augment.jitter(cloud)
+        return cloud
+"""
+
+
+@pytest.mark.parametrize("source, expected", [
+    (POINTS, [(20, 16, "CPS101")]),
+    # without `sys`, nothing puts `utils/` on the path: `augment` is not the project's
+    (POINTS.replace("import sys\n", "").replace("sys.path.append(", "print("), []),
+    # a copy before the helper: the stored points stay as they are
+    (POINTS.replace("[:100]\n", "[:100].copy()\n"), []),
+])
+def test_helper_of_a_module_the_program_puts_on_sys_path(
+        tmp_path, monkeypatch, source, expected):
+    monkeypatch.setenv("COPYSAFETY_NO_CACHE", "1")
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "utils").mkdir()
+    (tmp_path / "utils" / "augment.py").write_text(AUGMENT)
+    (tmp_path / "datasets").mkdir()
+    dataset = str(tmp_path / "datasets" / "points.py")
+    (tmp_path / "datasets" / "points.py").write_text(source)
+    _, narrow = findings(source, dataset, narrow=True)
+    _, wide = findings(source, dataset, narrow=False)
+    assert narrow == wide
+    assert [(line, col, code) for line, col, code, _ in narrow] == expected

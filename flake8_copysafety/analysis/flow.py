@@ -177,7 +177,11 @@ class IndexInfo:
 def _index_info(sub: cst.Subscript) -> IndexInfo:
     elements = sub.slice
     if len(elements) != 1:
-        return IndexInfo(is_slice=any(isinstance(e.slice, cst.Slice) for e in elements))
+        # a tuple index holding a list of indices or a mask is advanced indexing: a copy
+        fancy = any(isinstance(e.slice, cst.Index) and isinstance(
+            e.slice.value, (cst.List, cst.ListComp, cst.Comparison)) for e in elements)
+        return IndexInfo(is_slice=any(isinstance(e.slice, cst.Slice) for e in elements),
+                         fancy=fancy)
     inner = elements[0].slice
     if not isinstance(inner, cst.Index):
         return IndexInfo(is_slice=True)
@@ -192,6 +196,22 @@ def _index_info(sub: cst.Subscript) -> IndexInfo:
     if isinstance(value, (cst.List, cst.ListComp, cst.Comparison)):
         return IndexInfo(fancy=True)  # a list of indices or a boolean mask
     return IndexInfo()
+
+
+def _refused_by_scalar(sub: cst.Subscript) -> bool:
+    """An index a NumPy scalar raises on: anything but `()`, `...` and `None` (so where it
+    runs, the value indexed is an array)."""
+    for element in sub.slice:
+        inner = element.slice
+        if not isinstance(inner, cst.Index):
+            continue  # a slice
+        value = inner.value
+        if isinstance(value, cst.Ellipsis) or (
+                isinstance(value, cst.Name) and value.value == "None"):
+            return False
+        if isinstance(value, cst.Tuple) and not value.elements:
+            return False
+    return True
 
 
 def string_key(sub: cst.Subscript) -> Optional[str]:
@@ -234,6 +254,7 @@ class FlowWalker:
         # (None for a constant), until that name is bound again.
         self.fresh_items: Dict[str, Optional[str]] = {}
         self._index_arrays: Optional[IndexArrays] = None
+        self._handing = True  # the call being resolved hands a tracked value over
 
     # ----- hooks ---------------------------------------------------------------------
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
@@ -267,9 +288,26 @@ class FlowWalker:
 
     def resolve_callee(self, call: cst.Call):
         """The summary of a function or method of this module that `call` calls, if known."""
-        if self.ctx.callees is None or not isinstance(call.func, cst.Name):
+        if self.ctx.callees is None:
             return None
-        return self.ctx.callees.function_call(call.func.value)
+        if isinstance(call.func, cst.Name):
+            return self.ctx.callees.function_call(call.func.value)
+        return self._module_function(call.func)
+
+    def _module_function(self, func: cst.BaseExpression):
+        """`pc_utils.jitter(x)`: a function of a project module the file imports whole
+        (`import pc_utils`, `from utils import pc_utils`), found like a from-import."""
+        written = dotted(func) if isinstance(func, cst.Attribute) else None
+        follow = self.ctx.follow_import
+        if not written or follow is None or not self._handing:
+            return None
+        head = written.partition(".")[0]
+        if head not in self.ctx.imports.aliases and head not in self.ctx.imports.relative:
+            return None
+        qualified = self.ctx.imports.qualify_name(written) or ""
+        if qualified in sem.FUNCTION_FACTS or api.function_row(qualified) is not None:
+            return None  # numpy's or torch's, known without a look
+        return follow(self.ctx, written)
 
     # ----- statements ------------------------------------------------------------------
     def walk_block(self, body: Sequence[cst.CSTNode]) -> None:
@@ -761,6 +799,9 @@ class FlowWalker:
         if self.fresh_items and self.ctx.code(node) in self.fresh_items:
             return None  # the new object this function just stored there
         info = _index_info(node)
+        if base.vtype.row_or_scalar and info.key is None and _refused_by_scalar(node):
+            self.ctx.used(sem.INDEX_SCALAR_REFUSES_INDEX)
+            base = base.derive(vtype=VType(Kind.NDARRAY, dtype=base.vtype.dtype))
         if base.vtype.kind in sem.ARRAY_KINDS:
             array_index = self._index_array_keys(node)
             if info.fancy or array_index:
@@ -795,11 +836,14 @@ class FlowWalker:
 
     def _index_array_keys(self, node: cst.Subscript):
         """The facts that make this index an integer array (empty: it is not one)."""
-        if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
-            return frozenset()
         if self._index_arrays is None:
             self._index_arrays = IndexArrays(self.ctx.imports, list(self._scope_body or ()))
-        return self._index_arrays.keys(node.slice[0].slice.value)
+        for element in node.slice:  # `a[idx]`, and `a[idx, :]`: one array in the tuple
+            if isinstance(element.slice, cst.Index):
+                keys = self._index_arrays.keys(element.slice.value)
+                if keys:
+                    return keys
+        return frozenset()
 
     def element_of(self, base: Optional[Tracked], index: Optional[int] = None,
                    is_slice: bool = False, node: Optional[cst.Subscript] = None,
@@ -893,6 +937,8 @@ class FlowWalker:
                 return record
         if called is not None and called.family in (Family.CALLABLE, Family.ARGUMENT):
             return self.call_value(call, called, args)
+        # another module is parsed for a call by attribute only when it is handed something
+        self._handing = any(a is not None for a in args)
         callee = self.resolve_callee(call)
         if callee is not None:
             return self.apply_summary(call, callee, args)

@@ -20,7 +20,7 @@ from ..core.source import decode, parse_quietly, source_lines
 from ..plan.candidates import first_line
 from ..project.bindings import call_method, file_bound_chains
 from ..project.files import (file_on_disk, installed_file, module_file, project_file,
-                             project_module)
+                             project_module, sys_path_module)
 from ..project.model import project_model_for
 from .flow import FileContext
 from .regions import Region, build_callees
@@ -46,6 +46,10 @@ class ForeignModule:
         self.regions: List[Tuple[cst.Module, int]] = []
 
     def callee(self, name: str, label: str, depth: int = 0):
+        if name not in self.imports.relative and not any(
+                isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == name
+                for s in self.tree.body):
+            return None  # a class or a constant: no summary, and no libcst parse for it
         callees = self._load()
         if callees is None or name not in callees.functions:
             return self._reexported(name, label, depth)
@@ -200,6 +204,8 @@ def _imported(ctx: FileContext, name: str) -> Optional[Tuple["ForeignModule", st
     if ctx.path is None or not file_on_disk(ctx.path):
         return None
     here = Path(ctx.path).resolve().parent
+    if "." in name:
+        return _imported_module(ctx, here, name)
     if name in ctx.imports.relative:
         level, module, attr = ctx.imports.relative[name]
         base = here
@@ -211,6 +217,31 @@ def _imported(ctx: FileContext, name: str) -> Optional[Tuple["ForeignModule", st
         found = project_module(here, module)
     else:
         return None
+    if found is None:
+        return None
+    foreign = _load(found, ctx.copy_functions)
+    return (foreign, attr) if foreign is not None else None
+
+
+def _imported_module(ctx: FileContext, here: Path, written: str
+                     ) -> Optional[Tuple["ForeignModule", str]]:
+    """`pkg.mod.func` written where `pkg` (or `mod`) is a module the file imports: the
+    project module holding `func`. A folder put on `sys.path` by the program (`import
+    pc_utils` of `utils/pc_utils.py`) is found through the project model's modules."""
+    head, _, rest = written.partition(".")
+    inner, _, attr = rest.rpartition(".")
+    found = None
+    if head in ctx.imports.relative:
+        level, module, name = ctx.imports.relative[head]
+        base = here
+        for _ in range(level - 1):
+            base = base.parent
+        found = module_file(base, ".".join(p for p in (module, name, inner) if p))
+    else:
+        module = ".".join(p for p in (ctx.imports.aliases[head], inner) if p)
+        found = project_module(here, module)
+        if found is None and "sys" in ctx.imports.aliases.values():
+            found = sys_path_module(here, module)  # the program extends `sys.path`
     if found is None:
         return None
     foreign = _load(found, ctx.copy_functions)

@@ -13,11 +13,13 @@ from typing import Callable, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from ..facts import semantics as sem
 from ..facts.module_changes import STORE_METHODS
 from ..facts.semantics import Kind
 from ..facts.stores import store_classes
 from .caches import cached_result, caching_decorator
 from .flow import Change, FileContext, FlowWalker, string_key
+from .param_kinds import array_params
 from .stored_types import StoredTypes, first_param, methods_of
 from .values import UNKNOWN, Family, Level, Tracked, VType
 
@@ -236,6 +238,9 @@ class SummaryWalker(FlowWalker):
         for index, param in enumerate(params):
             self.env[param.name.value] = Tracked(Family.ARGUMENT, param.name.value, param, UNKNOWN,
                                                  receiver=str(index))
+        self._func = func
+        self._params = [p.name.value for p in params]
+        self._arrays: Optional[Set[str]] = None  # parameters its code proves arrays
 
     def source(self, node):
         if self.self_name and isinstance(node, cst.Attribute) and isinstance(
@@ -398,7 +403,19 @@ class SummaryWalker(FlowWalker):
 
     def on_maybe_change(self, node, tracked):
         if tracked.family is Family.ARGUMENT:
-            self._record(node, tracked, Change.DATA, conditional=True)
+            proven = not tracked.depth and tracked.level is Level.ALIAS and \
+                isinstance(node, cst.AugAssign) and tracked.receiver in self._proven_arrays()
+            if proven:
+                self.ctx.used(sem.SHAPE_PROVES_ARRAY)
+            self._record(node, tracked, Change.DATA, conditional=not proven)
+
+    def _proven_arrays(self) -> Set[str]:
+        """The parameters (by index) the function's code proves arrays: `p += x` on them
+        changes the caller's array, whatever the caller knows of it."""
+        if self._arrays is None:
+            found = array_params(self._func, set(self._params))
+            self._arrays = {str(i) for i, name in enumerate(self._params) if name in found}
+        return self._arrays
 
     def on_return(self, value, node):
         if value is None:

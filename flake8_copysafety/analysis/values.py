@@ -20,6 +20,9 @@ class VType:
     items: Optional[Tuple["VType", ...]] = None  # positions of a tuple of known length
     fields: Optional[Tuple[Tuple[str, "VType"], ...]] = None  # a dict's string keys
     cls: Optional[str] = None  # an instance of this module's class of that name
+    # `a[i]` of an ndarray whose dimensions are unknown: a row view, or a NumPy scalar copy.
+    # Only a row can be indexed further (`a[i][:n]`), so such an index proves the row.
+    row_or_scalar: bool = False
 
     def element(self, index: Optional[int] = None, slice_: bool = False,
                 key: Optional[str] = None) -> "VType":
@@ -31,7 +34,7 @@ class VType:
             if slice_:
                 return self
             if self.ndim is None:
-                return UNKNOWN  # a row view or a NumPy scalar: cannot tell
+                return VType(dtype=self.dtype, row_or_scalar=True)  # cannot tell yet
             if self.ndim <= 1:
                 return VType(Kind.SCALAR)  # indexing a 1-D array gives a NumPy scalar copy
             return VType(Kind.NDARRAY, dtype=self.dtype, ndim=self.ndim - 1)

@@ -304,7 +304,14 @@ NDARRAY_SHAPE_FACTORIES: FrozenSet[str] = frozenset(
 INDEX_VIEW = "index:view"
 INDEX_ADVANCED_COPIES = "index:advanced-copy"
 INDEX_NDARRAY_SCALAR = "index:ndarray-scalar"
-INDEX_FACTS: Tuple[str, ...] = (INDEX_VIEW, INDEX_ADVANCED_COPIES, INDEX_NDARRAY_SCALAR)
+# A NumPy scalar takes no integer, slice or array index (IndexError: invalid index to scalar
+# variable; only `()`, `...` and `None`): `a[i][:n]` that runs proves `a[i]` a row view.
+INDEX_SCALAR_REFUSES_INDEX = "index:ndarray-scalar-refuses-index"
+# A NumPy scalar's shape is `()` and a number has none: code that unpacks `p.shape` into
+# names or reads `p.shape[0]` runs only when `p` is an array (`analysis/param_kinds.py`).
+SHAPE_PROVES_ARRAY = "shape:unpacked-only-by-an-array"
+INDEX_FACTS: Tuple[str, ...] = (INDEX_VIEW, INDEX_ADVANCED_COPIES, INDEX_NDARRAY_SCALAR,
+                                INDEX_SCALAR_REFUSES_INDEX, SHAPE_PROVES_ARRAY)
 
 # Calls that always return an integer array (at least one dimension), or a tuple of them:
 # indexing with their result is advanced indexing, which copies, exactly like a boolean mask

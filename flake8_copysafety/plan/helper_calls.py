@@ -10,12 +10,14 @@ costs no libcst parse.
 """
 
 import ast
+from functools import lru_cache
 from pathlib import Path
 from typing import (Callable, Dict, FrozenSet, Iterator, List, NamedTuple, Optional, Set, Tuple,
                     Union)
 
-from ..core.names import ImportTable
-from ..project.files import project_module
+from ..core.names import ImportTable, dotted_ast
+from ..project.files import (file_digest, module_file, project_module, read_regular,
+                             sys_path_module)
 from .ast_walk import Walked, called_name, inner_blocks
 from .inplace_sites import Bindings, changed_params, parameters
 
@@ -107,7 +109,35 @@ class Helpers:
                     return True  # `self.transform(x)` may be an instance of such a class
                 if any(_harms(node, h, h.binds_self, carries) for h in self.helpers(func.attr)):
                     return True
+            elif isinstance(func, ast.Attribute):
+                found = self._module_from_project(func.value)
+                if found is not None and _may_change_in(found, func.attr):
+                    return True
         return False
+
+    def _module_from_project(self, value: ast.expr) -> Optional[Path]:
+        """`pc_utils` of `pc_utils.jitter(x)`: the file of a module of the project the file
+        imports (a package's module, or a script folder the program puts on `sys.path`)."""
+        written = dotted_ast(value) or ""
+        head = written.partition(".")[0]
+        if not self.filename or (head not in self.imports.aliases and
+                                 head not in self.imports.relative):
+            return None
+        try:
+            here = Path(self.filename).resolve().parent
+        except (OSError, ValueError, RuntimeError):
+            return None
+        if head in self.imports.relative:
+            level, module, name = self.imports.relative[head]
+            for _ in range(level - 1):
+                here = here.parent
+            rest = written[len(head):].lstrip(".")
+            return module_file(here, ".".join(p for p in (module, name, rest) if p))
+        module = f"{self.imports.aliases[head]}{written[len(head):]}"
+        found = project_module(here, module)
+        if found is None and "sys" in self.imports.aliases.values():
+            found = sys_path_module(here, module)
+        return found
 
     def _from_project(self, name: str) -> bool:
         if name in self.imports.relative:
@@ -120,6 +150,31 @@ class Helpers:
         except (OSError, ValueError, RuntimeError):
             return False
         return project_module(here, qualified.rpartition(".")[0]) is not None
+
+
+def _may_change_in(path: Path, name: str) -> bool:
+    """Whether function `name` of the module at `path` may change what it is given: it
+    changes a parameter, or calls a function of its module or one it imports (a class, a
+    constant or a function changing only its own objects: no)."""
+    digest = file_digest(path)
+    return digest is None or _may_change_cached(str(path), digest, name)
+
+
+@lru_cache(maxsize=1024)
+def _may_change_cached(path: str, digest: str, name: str) -> bool:
+    data = read_regular(path)
+    try:
+        tree = ast.parse(data or b"")
+    except (SyntaxError, ValueError):
+        return True
+    defs = {s.name: s for s in tree.body if isinstance(s, _DEFS)}
+    func = defs.get(name)
+    if func is None:
+        return name in ImportTable(tree).relative  # re-exported by a package's `__init__`
+    if changed_params(func) != frozenset():
+        return True
+    known = set(defs) | set(ImportTable(tree).aliases) | set(ImportTable(tree).relative)
+    return bool(called_names(func) & known)
 
 
 def may_hold_stored_data(caller: ast.AST, self_name: Optional[str]

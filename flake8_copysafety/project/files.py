@@ -18,6 +18,10 @@ from pathlib import Path
 from typing import Dict, FrozenSet, Iterator, List, Optional, Set, Tuple
 
 SEARCH_DEPTH = 8  # directories upwards from the linted file where a package may start
+# Files whose folder is a project's top (the project model starts there).
+PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+# Folders upwards from the linted file whose subfolders a program may put on `sys.path`.
+_SYS_PATH_LEVELS = 3
 _INSTALLED = frozenset({"site-packages", "dist-packages"})
 MAX_READ_BYTES = 256_000_000  # a file larger than this (a cache, a module) is not read
 _digests: Dict[str, Tuple[tuple, Optional[str]]] = {}
@@ -181,6 +185,37 @@ def _project_module(here: Path, module: str) -> Optional[Path]:
             return found
         if base.parent == base:
             return None
+        base = base.parent
+    return None
+
+
+def sys_path_module(here: Path, module: str) -> Optional[Path]:
+    """The file of top-level module `module` in a folder beside the linted file's folder or
+    one of its parents (up to the project's top, three levels at most): where a program that
+    puts its script folders on `sys.path` finds it (`import pc_utils` in `datasets/x.py` of
+    `utils/pc_utils.py`). None where no file, or more than one, has that name."""
+    return _found(_sys_path_module(here, module))
+
+
+@lru_cache(maxsize=4096)
+def _sys_path_module(here: Path, module: str) -> Optional[Path]:
+    if not module.isidentifier() or is_standard_library(module):
+        return None
+    base = here
+    for _ in range(_SYS_PATH_LEVELS):
+        if base.name in _INSTALLED or base in library_dirs():
+            return None
+        try:
+            found = [d / f"{module}.py" for d in base.iterdir() if d.is_dir() and
+                     not d.name.startswith(".") and (d / f"{module}.py").is_file()]
+        except OSError:
+            return None
+        if len(found) > 1:
+            return None
+        if found:
+            return found[0]
+        if base.parent == base or any((base / m).exists() for m in PROJECT_MARKERS):
+            return None  # the project's top: folders above it are not the program's
         base = base.parent
     return None
 

@@ -54,11 +54,11 @@ from ..core.atomic import write_atomic
 from ..core.environment import flag
 from ..core.fingerprint import tool_fingerprint
 from .entries import ENTRY_VERSION, ModuleEntry, calls_named, calls_named_any, module_entry
-from .files import (file_digest, file_on_disk, installed_folder, library_dirs, note_project,
-                    read_regular)
+from .files import (PROJECT_MARKERS, file_digest, file_on_disk, installed_folder, library_dirs,
+                    note_project, read_regular)
 from .stored import Invalid, entry_from_json
 
-_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+_MARKERS = PROJECT_MARKERS
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "env",
                         "__pycache__", "build", "dist", "node_modules", ".mypy_cache",
                         ".pytest_cache", ".copysafety_cache", ".eggs"})

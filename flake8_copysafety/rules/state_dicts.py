@@ -1024,10 +1024,10 @@ class StateDictWalker(FlowWalker):
             self._literal_entries.pop(made, None)
             if isinstance(rhs, cst.Dict):  # the names a new dict's string keys hold
                 self._literal_entries[made] = {
-                    e.key.evaluated_value: held for e in rhs.elements
+                    e.key.evaluated_value: entry_name for e in rhs.elements
                     if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
                     and isinstance(e.key.evaluated_value, str)
-                    and (held := dotted(e.value)) is not None}
+                    and (entry_name := dotted(e.value)) is not None}
             if isinstance(rhs, cst.Call) and isinstance(rhs.func, cst.Name):
                 self._instances[made] = rhs.func.value  # `holder = Snapshot()`
             else:

@@ -205,3 +205,23 @@ def loops():
         pass
     in_workers = DataLoader(stored, batch_size=2, collate_fn=collate_in_place, num_workers=2)
     return in_workers
+
+
+class TupleIndexArrays(Dataset):
+    """A tuple index holding an index array or a list is advanced indexing: a copy."""
+    def __init__(self):
+        self.rooms = [np.zeros((6, 6)) for _ in range(3)]
+
+    def __len__(self):
+        return 3
+
+    def __getitem__(self, i):
+        points = self.rooms[i][:, :6]
+        idx = np.nonzero(points[:, 0] >= 0)[0]
+        batch = points[idx, :]
+        batch[:, 0] = 1                                # silent: advanced indexing copied
+        corners = points[[0, 1], :]
+        corners[:, 0] = 2                              # silent
+        rows = points[0:2, :]
+        rows[:, 0] = 3                                 # expect: CPS101:9
+        return batch, corners, rows

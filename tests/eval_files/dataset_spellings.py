@@ -80,3 +80,40 @@ class NotDS:
     def __getitem__(self, i):
         x = self.d[i]; x += 1                         # silent
         return x
+
+def loaded_chunks(paths=("a.npy",)):
+    return [onp.load(p) for p in paths]
+
+class RowProvenBySlice(DS):
+    """Dimensions unknown (`concatenate` of a loader's chunks): a further index proves a row."""
+    def __init__(self):
+        self.clouds = onp.concatenate(loaded_chunks(), axis=0)
+        self.tags = onp.concatenate(loaded_chunks(), axis=0)
+    def __len__(self): return 2
+    def __getitem__(self, i):
+        pts = self.clouds[i][:3]
+        pts += 1                                      # expect: CPS101:9
+        tag = self.tags[i]
+        tag += 1                                      # silent: may be a NumPy scalar
+        whole = self.tags[i][...]
+        whole += 1                                    # silent: `...` also indexes a scalar
+        return pts, tag, whole
+
+def spread(pc):
+    rows, cols = pc.shape
+    pc += onp.ones((rows, cols))
+    return pc
+
+def bumped(y):
+    y += 1
+    return y
+
+class RowProvenByHelper(DS):
+    """The helper unpacks `pc.shape`: only an array runs it, so its `+=` changes the row."""
+    def __init__(self):
+        self.clouds = onp.concatenate(loaded_chunks(), axis=0)
+    def __len__(self): return 2
+    def __getitem__(self, i):
+        pts = spread(self.clouds[i])                  # expect: CPS101:15
+        tag = bumped(self.clouds[i])                  # silent: a number takes `+=` too
+        return pts, tag
