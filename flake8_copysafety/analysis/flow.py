@@ -151,6 +151,18 @@ class FileContext:
         return self.module.code_for_node(node)
 
 
+def method_change(kind: Kind, method: str) -> Optional[Change]:
+    """How calling `method` on an object of `kind` changes it (None: it does not).
+    `sort`, `fill`, `clear` change a list or an ndarray in place but return a new tensor:
+    the receiver's kind decides."""
+    if kind is Kind.TENSOR and method.endswith("_") and not method.startswith("__") and \
+            method not in sem.NON_DATA_INPLACE_METHODS:
+        return Change.DATA
+    if method in sem.MUTATING_METHODS.get(kind, ()):
+        return Change.DATA if kind is Kind.NDARRAY else Change.ENTRY
+    return None
+
+
 def is_true(node: cst.BaseExpression) -> bool:
     return isinstance(node, cst.Name) and node.value == "True"
 
@@ -264,6 +276,10 @@ class FlowWalker:
 
     def on_return(self, value: Optional[Tracked], node: cst.CSTNode) -> None:
         """A `return` of `value`."""
+
+    def on_method_of_unknown(self, node: cst.CSTNode, tracked: Tracked, method: str) -> None:
+        """`x.sort()` on a value of unknown kind: a change if `x` turns out to be of a kind
+        that `method` changes in place (a list, an ndarray), not otherwise (a tensor)."""
 
     def resolve_callee(self, call: cst.Call):
         """The summary of a function or method of this module that `call` calls, if known."""
@@ -984,7 +1000,13 @@ class FlowWalker:
             self.via_position = change.position or callee.position(change.node)
             try:
                 kind = target.vtype.kind
-                if not change.conditional or kind in sem.INPLACE_AUGASSIGN_KINDS:
+                if change.method is not None:
+                    how = method_change(kind, change.method)
+                    if how is not None:
+                        self.on_change(call, target, how)
+                    elif kind is Kind.UNKNOWN:  # still conditional, one level up
+                        self.on_method_of_unknown(call, target, change.method)
+                elif not change.conditional or kind in sem.INPLACE_AUGASSIGN_KINDS:
                     self.on_change(call, target, change.how)
                 elif kind is Kind.UNKNOWN:
                     self.on_maybe_change(call, target)  # still conditional, one level up
@@ -1167,15 +1189,16 @@ class FlowWalker:
                 self.on_store_into(call.func.value, stored[-1], call)
             return
         kind = receiver.vtype.kind
-        if (kind is Kind.TENSOR and method.endswith("_") and not method.startswith("__")
-                and method not in sem.NON_DATA_INPLACE_METHODS) or (
-                kind is Kind.UNKNOWN and method in sem.TENSOR_INPLACE_METHODS):
+        how = method_change(kind, method)
+        if how is not None:
+            self.on_change(call, receiver, how)
+        elif kind is Kind.UNKNOWN and method in sem.TENSOR_INPLACE_METHODS:
             self.on_change(call, receiver, Change.DATA)
-        elif method in sem.MUTATING_METHODS.get(kind, ()):
-            self.on_change(call, receiver,
-                           Change.DATA if kind is Kind.NDARRAY else Change.ENTRY)
         elif kind is Kind.UNKNOWN and (method in sem.CONTAINER_MUTATORS or method == "pop"):
             self.on_change(call, receiver, Change.ENTRY)
+        elif kind is Kind.UNKNOWN and any(method in names
+                                          for names in sem.MUTATING_METHODS.values()):
+            self.on_method_of_unknown(call, receiver, method)
 
     def apply_fact(self, fact: sem.CopyFact, value: Tracked, call: Optional[cst.Call]
                    ) -> Optional[Tracked]:

@@ -38,6 +38,9 @@ class ChangeFact:
     shallow_via: Optional[str] = None  # the callee shallow-copied the parameter first
     entry_key: Optional[str] = None  # that key, where it is a string literal
     field_name: Optional[str] = None  # or the attribute (`graph.x`) it was read by
+    # `param.sort()` on a parameter of unknown kind: a change only where the argument is of
+    # a kind that method changes in place (`flow.method_change`)
+    method: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -244,14 +247,15 @@ class SummaryWalker(FlowWalker):
         return self_bound_chains(self, attr)
 
     def subscript(self, base, node):
-        """`data[key]` or `data["img"]` of a parameter of unknown kind: the parameter's
+        """`data[key]`, `data[0]` or `data["img"]` of a parameter of unknown kind: the parameter's
         element (what it is depends on the caller's argument: a new dict's entry is what
         was put there, `dict(img=self.imgs[i])`)."""
         if base is not None and base.family is Family.ARGUMENT and base.depth == 0 and \
                 (base.vtype.kind is Kind.UNKNOWN or base.level is Level.SHALLOW) and \
                 base.level in (Level.ALIAS, Level.SHALLOW) and len(node.slice) == 1 and \
                 isinstance(node.slice[0].slice, cst.Index):
-            if isinstance(node.slice[0].slice.value, cst.Name) and base.level is Level.ALIAS:
+            if isinstance(node.slice[0].slice.value, (cst.Name, cst.Integer)) and \
+                    base.level is Level.ALIAS:  # (`data[i]`, `parts[1]`)
                 return base.derive(depth=1, parts=None, origin_line_node=node)
             key = string_key(node)
             if key is not None:  # of a shallow copy (`d = dict(data)`): the same element
@@ -269,7 +273,8 @@ class SummaryWalker(FlowWalker):
                            receiver=f"{called.receiver}:{args[0].receiver}")
         return super().call_value(call, called, args)
 
-    def _record(self, node, tracked: Tracked, how: Change, conditional: bool) -> None:
+    def _record(self, node, tracked: Tracked, how: Change, conditional: bool,
+                method: Optional[str] = None) -> None:
         where = position = None
         if self.via is not None:  # name the deepest line that changes it
             node, where, position = self.via.node, self.via.where, self.via_position
@@ -279,7 +284,7 @@ class SummaryWalker(FlowWalker):
             fact = ChangeFact(int(tracked.receiver), node, how, conditional, where=where,
                               depth=tracked.depth, shallow_via=tracked.shallow_via,
                               entry_key=tracked.entry_key, field_name=tracked.field_name,
-                              position=position)
+                              position=position, method=method)
         elif tracked.family is Family.STORED and \
                 tracked.level not in (Level.OWNER, Level.SHALLOW):
             fact = ChangeFact(None, node, how, conditional, tracked, where,
@@ -306,6 +311,10 @@ class SummaryWalker(FlowWalker):
     def on_maybe_change(self, node, tracked):
         if tracked.family is Family.ARGUMENT:
             self._record(node, tracked, Change.DATA, conditional=True)
+
+    def on_method_of_unknown(self, node, tracked, method):
+        if tracked.family is Family.ARGUMENT:
+            self._record(node, tracked, Change.DATA, conditional=True, method=method)
 
     def on_return(self, value, node):
         if value is None:
