@@ -139,6 +139,12 @@ class FileContext:
     # `(ctx, class name, method) -> CalleeRef | None`: a method the class inherits from a
     # project class of another module (a transform's mixin base).
     follow_method: Optional[Callable[["FileContext", str, str], Optional["CalleeRef"]]] = None
+    # `(ctx, name, owner, stored kinds) -> CalleeRef | None`: a function imported from the
+    # project, given an instance of `owner` (a class of this file) as its first argument,
+    # run as a method of it (`apply_step(self, idx)`).
+    follow_instance_helper: Optional[Callable[["FileContext", str, cst.ClassDef,
+                                               Dict[str, VType]],
+                                              Optional["CalleeRef"]]] = None
     # `--copysafety-reference-returning`: methods of the project's own store classes that
     # return the objects the store keeps (`pkg.mod.Class.method`).
     reference_returning: FrozenSet[str] = frozenset()
@@ -246,6 +252,9 @@ class FlowWalker:
         # (None for a constant), until that name is bound again.
         self.fresh_items: Dict[str, Optional[str]] = {}
         self._index_arrays: Optional[IndexArrays] = None
+        # Names bound to a new record given nothing tracked (`graph = Graph()`): the type it
+        # has once a field is set to something tracked (`graph.x = self.x[a:b]`).
+        self.empty_records: Dict[str, VType] = {}
 
     # ----- hooks ---------------------------------------------------------------------
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
@@ -509,6 +518,10 @@ class FlowWalker:
                 self._forget_fresh_items(target.value)
             if isinstance(target, cst.Name):
                 self._forget_fields(key)
+                self.empty_records.pop(key, None)
+                made = self._empty_record(rhs) if value is None else None
+                if made is not None:
+                    self.empty_records[key] = made
             elif isinstance(target.value, cst.Name):
                 self._set_field(target.value.value, target.attr.value, value)
             if value is None:
@@ -556,9 +569,34 @@ class FlowWalker:
                 self.env[key] = owner.derive(entries=tuple(
                     (k, None if k == field else v) for k, v in owner.entries))
 
+    def _empty_record(self, rhs: Optional[cst.BaseExpression]) -> Optional[VType]:
+        """`Graph()` (or `Graph(x=None)`): a new record, none of whose fields holds anything
+        tracked yet."""
+        if not isinstance(rhs, cst.Call):
+            return None
+        qualified = self.ctx.imports.qualify(rhs.func)
+        if qualified is not None and qualified not in RECORD_CLASSES:
+            return None
+        name = qualified if qualified is not None else dotted(rhs.func)
+        shape = record_shape(name, self._classes())
+        kept = shape.fields(rhs, [None] * len(rhs.args)) if shape is not None else None
+        if name is None or kept is None:
+            return None
+        return record_type(name, [(k, UNKNOWN) for k, _ in kept])
+
     def _set_field(self, name: str, field: str, value: Optional[Tracked]) -> None:
-        """`graph.x = v` on a new record bound to `graph`: the field now holds `v`."""
+        """`graph.x = v` on a new record bound to `graph`: the field now holds `v` (a
+        record made with nothing tracked becomes tracked by its first tracked field)."""
         owner = self.env.get(name)
+        made = self.empty_records.get(name)
+        if owner is None and made is not None and value is not None:
+            del self.empty_records[name]
+            fields = tuple((k, t) for k, t in made.fields or () if k != field)
+            self.env[name] = value.derive(
+                level=Level.SHALLOW, shallow_via=None, parts=None,
+                vtype=VType(Kind.RECORD, cls=made.cls, fields=fields + ((field, value.vtype),)),
+                entries=((field, value),), **_NEW_OBJECT)
+            return
         if owner is None or owner.entries is None or owner.vtype.kind is not Kind.RECORD:
             return
         entries = tuple((k, v) for k, v in owner.entries if k != field)
@@ -991,7 +1029,7 @@ class FlowWalker:
         bound = callee.bind(call, args)
         for change in summary.changes:
             if change.param is None:
-                target = callee.stored(change.tracked)
+                target = self._stored_here(call, callee, callee.stored(change.tracked))
             else:
                 target = self._changed_argument(bound.get(change.param), change)
             if target is None:
@@ -1026,11 +1064,19 @@ class FlowWalker:
                 elif returned.field_name is not None:
                     value = self.field_of_argument(value, returned.field_name, call)
             else:
-                value = callee.stored(returned.tracked)
+                value = self._stored_here(call, callee, callee.stored(returned.tracked))
                 if value is not None and value.kept_by:
                     value = value.derive(origin=self.ctx.code(call), origin_line_node=call)
             result = join_tracked(result, value)
         return result
+
+    @staticmethod
+    def _stored_here(call: cst.Call, callee, value: Optional[Tracked]) -> Optional[Tracked]:
+        """Stored data a callee of another file read itself (`self.samples[i]` in a function
+        given the instance): named by its text, on the line of the call here."""
+        if value is None or callee.where(value.origin_line_node) is None:
+            return value
+        return value.derive(origin=value.origin_text(), origin_line_node=call)
 
     def _kept_by_store(self, call: cst.Call, receiver: Tracked, method: str
                        ) -> Optional[Tracked]:

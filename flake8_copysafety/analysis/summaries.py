@@ -75,14 +75,19 @@ class CalleeRef:
     # `(path, line, col, end_line, end_col)` of a node of another file (a change made there
     # is reported there, on the line that changes the data).
     position: Callable[[cst.CSTNode], Optional[tuple]] = lambda node: None
+    # `helper(self, i)`: the call's first argument is the instance, the callee's `self`
+    # (`params` leave it out)
+    instance_arg: bool = False
 
     def bind(self, call: cst.Call, args: List[Optional[Tracked]]) -> Dict[int, Tracked]:
         bound: Dict[int, Tracked] = {}
-        position = 0
+        position = -1 if self.instance_arg else 0
         for arg, value in zip(call.args, args):
             if arg.star:
                 break
-            if arg.keyword is None:
+            if arg.keyword is None and position < 0:
+                position += 1
+            elif arg.keyword is None:
                 index = position
                 position += 1
             elif arg.keyword.value in self.params:
@@ -152,6 +157,22 @@ class Callees:
             follow = self.ctx.follow_import
             return follow(self.ctx, name) if follow is not None else None
         return CalleeRef(name, self.summary(func, None), _param_names(func, 0), False)
+
+    def instance_helper(self, name: str, owner: cst.ClassDef,
+                        stored: Dict[str, VType]) -> Optional[CalleeRef]:
+        """`helper(self, i)` in a method of `owner`: the module's (or an imported project)
+        function given the instance first runs as a method of it: what it does to
+        `self.<attr>` is done to the caller's stored data (`stored`: the kinds the
+        instance's own module infers for them)."""
+        func = self.functions.get(name)
+        if func is None:
+            follow = self.ctx.follow_instance_helper
+            return follow(self.ctx, name, owner, stored) if follow is not None else None
+        if first_param(func) is None:
+            return None
+        self._stored.setdefault(id(owner), stored)
+        return CalleeRef(name, self.summary(func, owner), _param_names(func, 1), True,
+                         instance_arg=True)
 
     def method_call(self, owner: cst.ClassDef, name: str) -> Optional[CalleeRef]:
         """`self.name(...)` inside a method of `owner` (inherited from a project class of
@@ -340,6 +361,12 @@ def resolve_self_callee(walker: FlowWalker, call: cst.Call) -> Optional[CalleeRe
     func = call.func
     if callees is None or owner is None or not self_name:
         return None
+    first = call.args[0] if call.args else None
+    if isinstance(func, cst.Name) and first is not None and first.keyword is None and \
+            not first.star and isinstance(first.value, cst.Name) and \
+            first.value.value == self_name:
+        stored = getattr(walker, "stored_types", None) or getattr(walker, "stored", None) or {}
+        return callees.instance_helper(func.value, owner, stored)
     if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)
             and func.value.value == self_name):
         return None
