@@ -481,6 +481,10 @@ class FlowWalker:
             return
         if kind is Kind.UNKNOWN and not string_index(target):
             self.on_change(node, base, Change.DATA)
+            if augmented:  # of a container: its element changes, if that is mutable
+                item = self.subscript(base, target)
+                if item is not None and item.vtype.kind is Kind.UNKNOWN:
+                    self.on_maybe_change(node, item)
             return
         if augmented:
             item = self.subscript(base, target)
@@ -1120,6 +1124,8 @@ class FlowWalker:
             target = self.field_of_argument(target, change.field_name, change.node)
             if target is None:
                 return None
+        elif change.depth and change.by_position and target.vtype.kind is Kind.TENSOR:
+            pass  # `x[0]` of a tensor is a view of it (of an ndarray, maybe a scalar copy)
         elif change.depth:
             if change.depth > 1 or (change.entry_key is None and not (
                     target.vtype.kind in sem.CONTAINER_KINDS or target.level is Level.SHALLOW)):

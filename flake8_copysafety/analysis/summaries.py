@@ -41,6 +41,7 @@ class ChangeFact:
     # `param.sort()` on a parameter of unknown kind: a change only where the argument is of
     # a kind that method changes in place (`flow.method_change`)
     method: Optional[str] = None
+    by_position: bool = False  # at depth 1: read by literal integer positions only
 
 
 @dataclass(frozen=True)
@@ -275,13 +276,19 @@ class SummaryWalker(FlowWalker):
                 (base.vtype.kind is Kind.UNKNOWN or base.level is Level.SHALLOW) and \
                 base.level in (Level.ALIAS, Level.SHALLOW) and len(node.slice) == 1 and \
                 isinstance(node.slice[0].slice, cst.Index):
-            if isinstance(node.slice[0].slice.value, (cst.Name, cst.Integer)) and \
+            index = node.slice[0].slice.value
+            if isinstance(index, (cst.Name, cst.Integer)) and \
                     base.level is Level.ALIAS:  # (`data[i]`, `parts[1]`)
-                return base.derive(depth=1, parts=None, origin_line_node=node)
+                return base.derive(depth=1, parts=None, origin_line_node=node,
+                                   by_position=isinstance(index, cst.Integer))
             key = string_key(node)
             if key is not None:  # of a shallow copy (`d = dict(data)`): the same element
                 return base.derive(depth=1, entry_key=key, level=Level.ALIAS, parts=None,
                                    origin_line_node=node)
+        if base is not None and base.family is Family.ARGUMENT and base.by_position and \
+                len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) and \
+                isinstance(node.slice[0].slice.value, cst.Integer):
+            return base.derive(origin_line_node=node)  # `x[0][1]`: still a part by position
         return super().subscript(base, node)
 
     def call_value(self, call, called, args):
@@ -305,7 +312,8 @@ class SummaryWalker(FlowWalker):
             fact = ChangeFact(int(tracked.receiver), node, how, conditional, where=where,
                               depth=tracked.depth, shallow_via=tracked.shallow_via,
                               entry_key=tracked.entry_key, field_name=tracked.field_name,
-                              position=position, method=method)
+                              position=position, method=method,
+                              by_position=tracked.by_position)
         elif tracked.family is Family.STORED and \
                 tracked.level not in (Level.OWNER, Level.SHALLOW):
             fact = ChangeFact(None, node, how, conditional, tracked, where,
