@@ -55,11 +55,12 @@ class ForeignModule:
         return CalleeRef(label, ref.summary, ref.params, False, where=self.where,
                          position=self.position)
 
-    def instance_helper(self, name: str, label: str, owner: cst.ClassDef, stored):
+    def instance_helper(self, name: str, label: str, owner: cst.ClassDef, stored, home):
         """This module's function `name`, given an instance of `owner` (a class of the
-        calling module, whose kinds of stored data are `stored`) as its first argument."""
+        calling module, whose kinds of stored data are `stored` and whose callees `home`
+        resolve the instance's methods and transforms) as its first argument."""
         callees = self._load()
-        ref = callees.instance_helper(name, owner, stored) \
+        ref = callees.instance_helper(name, owner, stored, home) \
             if callees is not None and name in callees.functions else None
         if ref is None:
             return None
@@ -181,7 +182,7 @@ def imported_instance_helper(ctx: FileContext, name: str, owner: cst.ClassDef, s
     if found is None:
         return None
     foreign, attr = found
-    return foreign.instance_helper(attr, name, owner, stored)
+    return foreign.instance_helper(attr, name, owner, stored, ctx.callees)
 
 
 def imported_return(ctx: FileContext, name: str):

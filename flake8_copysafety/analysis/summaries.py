@@ -135,6 +135,13 @@ class Callees:
         self.state_dict_producers: Set[str] = set()
         self._memo: Dict[tuple, Summary] = {}
         self._stored: Dict[int, Dict[str, VType]] = {}
+        # a class of another module whose instance this module's function is given
+        # (`apply_step(self, i)`): that module's callees resolve `self.<name>(...)`
+        self._homes: Dict[int, "Callees"] = {}
+
+    def of_instance(self, owner: cst.ClassDef) -> "Callees":
+        """The callees that resolve `self.<name>` for an instance of `owner`."""
+        return self._homes.get(id(owner), self)
 
     def returned_type(self, name: str, qualified: Optional[str] = None) -> Optional[VType]:
         """What the module's function `name` returns (or the project function it imports
@@ -159,8 +166,8 @@ class Callees:
             return follow(self.ctx, name) if follow is not None else None
         return CalleeRef(name, self.summary(func, None), _param_names(func, 0), False)
 
-    def instance_helper(self, name: str, owner: cst.ClassDef,
-                        stored: Dict[str, VType]) -> Optional[CalleeRef]:
+    def instance_helper(self, name: str, owner: cst.ClassDef, stored: Dict[str, VType],
+                        home: Optional["Callees"] = None) -> Optional[CalleeRef]:
         """`helper(self, i)` in a method of `owner`: the module's (or an imported project)
         function given the instance first runs as a method of it: what it does to
         `self.<attr>` is done to the caller's stored data (`stored`: the kinds the
@@ -172,6 +179,8 @@ class Callees:
         if first_param(func) is None:
             return None
         self._stored.setdefault(id(owner), stored)
+        if home is not None and home is not self:
+            self._homes.setdefault(id(owner), home)
         return CalleeRef(name, self.summary(func, owner), _param_names(func, 1), True,
                          instance_arg=True)
 
@@ -369,6 +378,7 @@ def resolve_self_callee(walker: FlowWalker, call: cst.Call) -> Optional[CalleeRe
     func = call.func
     if callees is None or owner is None or not self_name:
         return None
+    callees = callees.of_instance(owner)
     first = call.args[0] if call.args else None
     if isinstance(func, cst.Name) and first is not None and first.keyword is None and \
             not first.star and isinstance(first.value, cst.Name) and \
