@@ -1241,9 +1241,9 @@ class FlowWalker:
                 self.on_store_into(call.func.value, stored[-1], call)
             return
         kind = receiver.vtype.kind
-        how = method_change(kind, method)
-        if how is not None:
-            self.on_change(call, receiver, how)
+        changes = method_change(kind, method)
+        if changes is not None:
+            self.on_change(call, receiver, changes)
         elif kind is Kind.UNKNOWN and method in sem.TENSOR_INPLACE_METHODS:
             self.on_change(call, receiver, Change.DATA)
         elif kind is Kind.UNKNOWN and (method in sem.CONTAINER_MUTATORS or method == "pop"):
