@@ -139,6 +139,12 @@ class FileContext:
     # `(ctx, class name, method) -> CalleeRef | None`: a method the class inherits from a
     # project class of another module (a transform's mixin base).
     follow_method: Optional[Callable[["FileContext", str, str], Optional["CalleeRef"]]] = None
+    # `(ctx, name, owner, stored kinds) -> CalleeRef | None`: a function imported from the
+    # project, given an instance of `owner` (a class of this file) as its first argument,
+    # run as a method of it (`apply_step(self, idx)`).
+    follow_instance_helper: Optional[Callable[["FileContext", str, cst.ClassDef,
+                                               Dict[str, VType]],
+                                              Optional["CalleeRef"]]] = None
     # `--copysafety-reference-returning`: methods of the project's own store classes that
     # return the objects the store keeps (`pkg.mod.Class.method`).
     reference_returning: FrozenSet[str] = frozenset()
@@ -149,6 +155,18 @@ class FileContext:
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)
+
+
+def method_change(kind: Kind, method: str) -> Optional[Change]:
+    """How calling `method` on an object of `kind` changes it (None: it does not).
+    `sort`, `fill`, `clear` change a list or an ndarray in place but return a new tensor:
+    the receiver's kind decides."""
+    if kind is Kind.TENSOR and method.endswith("_") and not method.startswith("__") and \
+            method not in sem.NON_DATA_INPLACE_METHODS:
+        return Change.DATA
+    if method in sem.MUTATING_METHODS.get(kind, ()):
+        return Change.DATA if kind is Kind.NDARRAY else Change.ENTRY
+    return None
 
 
 def is_true(node: cst.BaseExpression) -> bool:
@@ -255,6 +273,9 @@ class FlowWalker:
         self.fresh_items: Dict[str, Optional[str]] = {}
         self._index_arrays: Optional[IndexArrays] = None
         self._handing = True  # the call being resolved hands a tracked value over
+        # Names bound to a new record given nothing tracked (`graph = Graph()`): the type it
+        # has once a field is set to something tracked (`graph.x = self.x[a:b]`).
+        self.empty_records: Dict[str, VType] = {}
 
     # ----- hooks ---------------------------------------------------------------------
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
@@ -285,6 +306,10 @@ class FlowWalker:
 
     def on_return(self, value: Optional[Tracked], node: cst.CSTNode) -> None:
         """A `return` of `value`."""
+
+    def on_method_of_unknown(self, node: cst.CSTNode, tracked: Tracked, method: str) -> None:
+        """`x.sort()` on a value of unknown kind: a change if `x` turns out to be of a kind
+        that `method` changes in place (a list, an ndarray), not otherwise (a tensor)."""
 
     def resolve_callee(self, call: cst.Call):
         """The summary of a function or method of this module that `call` calls, if known."""
@@ -494,6 +519,10 @@ class FlowWalker:
             return
         if kind is Kind.UNKNOWN and not string_index(target):
             self.on_change(node, base, Change.DATA)
+            if augmented:  # of a container: its element changes, if that is mutable
+                item = self.subscript(base, target)
+                if item is not None and item.vtype.kind is Kind.UNKNOWN:
+                    self.on_maybe_change(node, item)
             return
         if augmented:
             item = self.subscript(base, target)
@@ -531,6 +560,10 @@ class FlowWalker:
                 self._forget_fresh_items(target.value)
             if isinstance(target, cst.Name):
                 self._forget_fields(key)
+                self.empty_records.pop(key, None)
+                made = self._empty_record(rhs) if value is None else None
+                if made is not None:
+                    self.empty_records[key] = made
             elif isinstance(target.value, cst.Name):
                 self._set_field(target.value.value, target.attr.value, value)
             if value is None:
@@ -578,9 +611,34 @@ class FlowWalker:
                 self.env[key] = owner.derive(entries=tuple(
                     (k, None if k == field else v) for k, v in owner.entries))
 
+    def _empty_record(self, rhs: Optional[cst.BaseExpression]) -> Optional[VType]:
+        """`Graph()` (or `Graph(x=None)`): a new record, none of whose fields holds anything
+        tracked yet."""
+        if not isinstance(rhs, cst.Call):
+            return None
+        qualified = self.ctx.imports.qualify(rhs.func)
+        if qualified is not None and qualified not in RECORD_CLASSES:
+            return None
+        name = qualified if qualified is not None else dotted(rhs.func)
+        shape = record_shape(name, self._classes())
+        kept = shape.fields(rhs, [None] * len(rhs.args)) if shape is not None else None
+        if name is None or kept is None:
+            return None
+        return record_type(name, [(k, UNKNOWN) for k, _ in kept])
+
     def _set_field(self, name: str, field: str, value: Optional[Tracked]) -> None:
-        """`graph.x = v` on a new record bound to `graph`: the field now holds `v`."""
+        """`graph.x = v` on a new record bound to `graph`: the field now holds `v` (a
+        record made with nothing tracked becomes tracked by its first tracked field)."""
         owner = self.env.get(name)
+        made = self.empty_records.get(name)
+        if owner is None and made is not None and value is not None:
+            del self.empty_records[name]
+            fields = tuple((k, t) for k, t in made.fields or () if k != field)
+            self.env[name] = value.derive(
+                level=Level.SHALLOW, shallow_via=None, parts=None,
+                vtype=VType(Kind.RECORD, cls=made.cls, fields=fields + ((field, value.vtype),)),
+                entries=((field, value),), **_NEW_OBJECT)
+            return
         if owner is None or owner.entries is None or owner.vtype.kind is not Kind.RECORD:
             return
         entries = tuple((k, v) for k, v in owner.entries if k != field)
@@ -1021,7 +1079,7 @@ class FlowWalker:
         bound = callee.bind(call, args)
         for change in summary.changes:
             if change.param is None:
-                target = callee.stored(change.tracked)
+                target = self._stored_here(call, callee, callee.stored(change.tracked))
             else:
                 target = self._changed_argument(bound.get(change.param), change)
             if target is None:
@@ -1030,7 +1088,13 @@ class FlowWalker:
             self.via_position = change.position or callee.position(change.node)
             try:
                 kind = target.vtype.kind
-                if not change.conditional or kind in sem.INPLACE_AUGASSIGN_KINDS:
+                if change.method is not None:
+                    how = method_change(kind, change.method)
+                    if how is not None:
+                        self.on_change(call, target, how)
+                    elif kind is Kind.UNKNOWN:  # still conditional, one level up
+                        self.on_method_of_unknown(call, target, change.method)
+                elif not change.conditional or kind in sem.INPLACE_AUGASSIGN_KINDS:
                     self.on_change(call, target, change.how)
                 elif kind is Kind.UNKNOWN:
                     self.on_maybe_change(call, target)  # still conditional, one level up
@@ -1050,11 +1114,19 @@ class FlowWalker:
                 elif returned.field_name is not None:
                     value = self.field_of_argument(value, returned.field_name, call)
             else:
-                value = callee.stored(returned.tracked)
+                value = self._stored_here(call, callee, callee.stored(returned.tracked))
                 if value is not None and value.kept_by:
                     value = value.derive(origin=self.ctx.code(call), origin_line_node=call)
             result = join_tracked(result, value)
         return result
+
+    @staticmethod
+    def _stored_here(call: cst.Call, callee, value: Optional[Tracked]) -> Optional[Tracked]:
+        """Stored data a callee of another file read itself (`self.samples[i]` in a function
+        given the instance): named by its text, on the line of the call here."""
+        if value is None or callee.where(value.origin_line_node) is None:
+            return value
+        return value.derive(origin=value.origin_text(), origin_line_node=call)
 
     def _kept_by_store(self, call: cst.Call, receiver: Tracked, method: str
                        ) -> Optional[Tracked]:
@@ -1098,6 +1170,8 @@ class FlowWalker:
             target = self.field_of_argument(target, change.field_name, change.node)
             if target is None:
                 return None
+        elif change.depth and change.by_position and target.vtype.kind is Kind.TENSOR:
+            pass  # `x[0]` of a tensor is a view of it (of an ndarray, maybe a scalar copy)
         elif change.depth:
             if change.depth > 1 or (change.entry_key is None and not (
                     target.vtype.kind in sem.CONTAINER_KINDS or target.level is Level.SHALLOW)):
@@ -1213,15 +1287,16 @@ class FlowWalker:
                 self.on_store_into(call.func.value, stored[-1], call)
             return
         kind = receiver.vtype.kind
-        if (kind is Kind.TENSOR and method.endswith("_") and not method.startswith("__")
-                and method not in sem.NON_DATA_INPLACE_METHODS) or (
-                kind is Kind.UNKNOWN and method in sem.TENSOR_INPLACE_METHODS):
+        changes = method_change(kind, method)
+        if changes is not None:
+            self.on_change(call, receiver, changes)
+        elif kind is Kind.UNKNOWN and method in sem.TENSOR_INPLACE_METHODS:
             self.on_change(call, receiver, Change.DATA)
-        elif method in sem.MUTATING_METHODS.get(kind, ()):
-            self.on_change(call, receiver,
-                           Change.DATA if kind is Kind.NDARRAY else Change.ENTRY)
         elif kind is Kind.UNKNOWN and (method in sem.CONTAINER_MUTATORS or method == "pop"):
             self.on_change(call, receiver, Change.ENTRY)
+        elif kind is Kind.UNKNOWN and any(method in names
+                                          for names in sem.MUTATING_METHODS.values()):
+            self.on_method_of_unknown(call, receiver, method)
 
     def apply_fact(self, fact: sem.CopyFact, value: Tracked, call: Optional[cst.Call]
                    ) -> Optional[Tracked]:

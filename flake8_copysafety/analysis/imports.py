@@ -59,6 +59,18 @@ class ForeignModule:
         return CalleeRef(label, ref.summary, ref.params, False, where=self.where,
                          position=self.position)
 
+    def instance_helper(self, name: str, label: str, owner: cst.ClassDef, stored, home):
+        """This module's function `name`, given an instance of `owner` (a class of the
+        calling module, whose kinds of stored data are `stored` and whose callees `home`
+        resolve the instance's methods and transforms) as its first argument."""
+        callees = self._load()
+        ref = callees.instance_helper(name, owner, stored, home) \
+            if callees is not None and name in callees.functions else None
+        if ref is None:
+            return None
+        return CalleeRef(label, ref.summary, ref.params, True, where=self.where,
+                         position=self.position, instance_arg=True)
+
     def _reexported(self, name: str, label: str, depth: int):
         """`from .compose import apply_transform` in a package's `__init__.py`: the
         function of the module it names."""
@@ -146,7 +158,8 @@ class ForeignModule:
         ctx = FileContext(regions[0].module, self.imports, set(self.copy_functions), None,
                           path=str(self.path), follow_import=imported_callee,
                           follow_return=imported_return,
-                          bound_transforms=bound_transforms, follow_method=inherited_method)
+                          bound_transforms=bound_transforms, follow_method=inherited_method,
+                          follow_instance_helper=imported_instance_helper)
         self._callees = build_callees(ctx, regions)
         self._parsable = True
         return self._callees
@@ -187,6 +200,16 @@ def imported_class(ctx: FileContext, class_name: str):
     if callees is None or attr not in callees.classes:
         return None
     return (callees.classes[attr], callees.ctx, foreign.where)
+
+
+def imported_instance_helper(ctx: FileContext, name: str, owner: cst.ClassDef, stored):
+    """The summary of `name`, imported from a module of the project and given an instance
+    of `owner` first, run as a method of it."""
+    found = _imported(ctx, name)
+    if found is None:
+        return None
+    foreign, attr = found
+    return foreign.instance_helper(attr, name, owner, stored, ctx.callees)
 
 
 def imported_return(ctx: FileContext, name: str):

@@ -41,6 +41,10 @@ class ChangeFact:
     shallow_via: Optional[str] = None  # the callee shallow-copied the parameter first
     entry_key: Optional[str] = None  # that key, where it is a string literal
     field_name: Optional[str] = None  # or the attribute (`graph.x`) it was read by
+    # `param.sort()` on a parameter of unknown kind: a change only where the argument is of
+    # a kind that method changes in place (`flow.method_change`)
+    method: Optional[str] = None
+    by_position: bool = False  # at depth 1: read by literal integer positions only
 
 
 @dataclass(frozen=True)
@@ -80,14 +84,19 @@ class CalleeRef:
     # `(path, line, col, end_line, end_col)` of a node of another file (a change made there
     # is reported there, on the line that changes the data).
     position: Callable[[cst.CSTNode], Optional[tuple]] = lambda node: None
+    # `helper(self, i)`: the call's first argument is the instance, the callee's `self`
+    # (`params` leave it out)
+    instance_arg: bool = False
 
     def bind(self, call: cst.Call, args: List[Optional[Tracked]]) -> Dict[int, Tracked]:
         bound: Dict[int, Tracked] = {}
-        position = 0
+        position = -1 if self.instance_arg else 0
         for arg, value in zip(call.args, args):
             if arg.star:
                 break
-            if arg.keyword is None:
+            if arg.keyword is None and position < 0:
+                position += 1
+            elif arg.keyword is None:
                 index = position
                 position += 1
             elif arg.keyword.value in self.params:
@@ -134,6 +143,13 @@ class Callees:
         self.state_dict_producers: Set[str] = set()
         self._memo: Dict[tuple, Summary] = {}
         self._stored: Dict[int, Dict[str, VType]] = {}
+        # a class of another module whose instance this module's function is given
+        # (`apply_step(self, i)`): that module's callees resolve `self.<name>(...)`
+        self._homes: Dict[int, "Callees"] = {}
+
+    def of_instance(self, owner: cst.ClassDef) -> "Callees":
+        """The callees that resolve `self.<name>` for an instance of `owner`."""
+        return self._homes.get(id(owner), self)
 
     def returned_type(self, name: str, qualified: Optional[str] = None) -> Optional[VType]:
         """What the module's function `name` returns (or the project function it imports
@@ -157,6 +173,24 @@ class Callees:
             follow = self.ctx.follow_import
             return follow(self.ctx, name) if follow is not None else None
         return CalleeRef(name, self.summary(func, None), _param_names(func, 0), False)
+
+    def instance_helper(self, name: str, owner: cst.ClassDef, stored: Dict[str, VType],
+                        home: Optional["Callees"] = None) -> Optional[CalleeRef]:
+        """`helper(self, i)` in a method of `owner`: the module's (or an imported project)
+        function given the instance first runs as a method of it: what it does to
+        `self.<attr>` is done to the caller's stored data (`stored`: the kinds the
+        instance's own module infers for them)."""
+        func = self.functions.get(name)
+        if func is None:
+            follow = self.ctx.follow_instance_helper
+            return follow(self.ctx, name, owner, stored) if follow is not None else None
+        if first_param(func) is None:
+            return None
+        self._stored.setdefault(id(owner), stored)
+        if home is not None and home is not self:
+            self._homes.setdefault(id(owner), home)
+        return CalleeRef(name, self.summary(func, owner), _param_names(func, 1), True,
+                         instance_arg=True)
 
     def method_call(self, owner: cst.ClassDef, name: str) -> Optional[CalleeRef]:
         """`self.name(...)` inside a method of `owner` (inherited from a project class of
@@ -299,19 +333,26 @@ class SummaryWalker(FlowWalker):
         return self_bound_chains(self, attr)
 
     def subscript(self, base, node):
-        """`data[key]` or `data["img"]` of a parameter of unknown kind: the parameter's
+        """`data[key]`, `data[0]` or `data["img"]` of a parameter of unknown kind: the parameter's
         element (what it is depends on the caller's argument: a new dict's entry is what
         was put there, `dict(img=self.imgs[i])`)."""
         if base is not None and base.family is Family.ARGUMENT and base.depth == 0 and \
                 (base.vtype.kind is Kind.UNKNOWN or base.level is Level.SHALLOW) and \
                 base.level in (Level.ALIAS, Level.SHALLOW) and len(node.slice) == 1 and \
                 isinstance(node.slice[0].slice, cst.Index):
-            if isinstance(node.slice[0].slice.value, cst.Name) and base.level is Level.ALIAS:
-                return base.derive(depth=1, parts=None, origin_line_node=node)
+            index = node.slice[0].slice.value
+            if isinstance(index, (cst.Name, cst.Integer)) and \
+                    base.level is Level.ALIAS:  # (`data[i]`, `parts[1]`)
+                return base.derive(depth=1, parts=None, origin_line_node=node,
+                                   by_position=isinstance(index, cst.Integer))
             key = string_key(node)
             if key is not None:  # of a shallow copy (`d = dict(data)`): the same element
                 return base.derive(depth=1, entry_key=key, level=Level.ALIAS, parts=None,
                                    origin_line_node=node)
+        if base is not None and base.family is Family.ARGUMENT and base.by_position and \
+                len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) and \
+                isinstance(node.slice[0].slice.value, cst.Integer):
+            return base.derive(origin_line_node=node)  # `x[0][1]`: still a part by position
         return super().subscript(base, node)
 
     def call_value(self, call, called, args):
@@ -324,7 +365,8 @@ class SummaryWalker(FlowWalker):
                            receiver=f"{called.receiver}:{args[0].receiver}")
         return super().call_value(call, called, args)
 
-    def _record(self, node, tracked: Tracked, how: Change, conditional: bool) -> None:
+    def _record(self, node, tracked: Tracked, how: Change, conditional: bool,
+                method: Optional[str] = None) -> None:
         where = position = None
         if self.via is not None:  # name the deepest line that changes it
             node, where, position = self.via.node, self.via.where, self.via_position
@@ -334,7 +376,8 @@ class SummaryWalker(FlowWalker):
             fact = ChangeFact(int(tracked.receiver), node, how, conditional, where=where,
                               depth=tracked.depth, shallow_via=tracked.shallow_via,
                               entry_key=tracked.entry_key, field_name=tracked.field_name,
-                              position=position)
+                              position=position, method=method,
+                              by_position=tracked.by_position)
         elif tracked.family is Family.STORED and \
                 tracked.level not in (Level.OWNER, Level.SHALLOW):
             fact = ChangeFact(None, node, how, conditional, tracked, where,
@@ -417,6 +460,10 @@ class SummaryWalker(FlowWalker):
             self._arrays = {str(i) for i, name in enumerate(self._params) if name in found}
         return self._arrays
 
+    def on_method_of_unknown(self, node, tracked, method):
+        if tracked.family is Family.ARGUMENT:
+            self._record(node, tracked, Change.DATA, conditional=True, method=method)
+
     def on_return(self, value, node):
         if value is None:
             return
@@ -441,6 +488,13 @@ def resolve_self_callee(walker: FlowWalker, call: cst.Call) -> Optional[CalleeRe
     func = call.func
     if callees is None or owner is None or not self_name:
         return None
+    callees = callees.of_instance(owner)
+    first = call.args[0] if call.args else None
+    if isinstance(func, cst.Name) and first is not None and first.keyword is None and \
+            not first.star and isinstance(first.value, cst.Name) and \
+            first.value.value == self_name:
+        stored = getattr(walker, "stored_types", None) or getattr(walker, "stored", None) or {}
+        return callees.instance_helper(func.value, owner, stored)
     if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)
             and func.value.value == self_name):
         return None

@@ -145,6 +145,9 @@ class Tracked:
     # At `depth` 1: the attribute it was read by instead (`graph.x` of a parameter of
     # unknown kind): the caller's argument's field of that name.
     field_name: Optional[str] = None
+    # At `depth` 1: read by literal integer positions only (`parts[0]`, `x[0][1]`): of an
+    # array argument, a view of the argument itself.
+    by_position: bool = False
     # CALLABLE: the chains of callees (`summaries.CalleeRef`) it may run, each in turn.
     chains: Optional[tuple] = field(default=None, compare=False)
     # A list or dict made by a comprehension: what each of its elements is (`[dict(s) for s

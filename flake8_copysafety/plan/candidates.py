@@ -245,7 +245,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                          _changes_what_it_is_given(tree.body[functions[name]], helpers)}
             collating = collating if result.derived_datasets & _called(top) else set()
             chosen |= collating  # the loader's collate_fn changes what it is given
-            if collating or _builds_and_changes(top, result.derived_datasets):
+            if collating or _builds_and_changes(top, result.derived_datasets, helpers):
                 result.item_users.add(top.name)
                 chosen.add(index)
                 chosen.update(top_of[id(a)] for cls, _ in located if cls.name in
@@ -478,12 +478,13 @@ def _collate_functions(func: ast.AST) -> Set[str]:
             for kw in n.keywords if kw.arg == "collate_fn" and isinstance(kw.value, ast.Name)}
 
 
-def _builds_and_changes(func: ast.AST, datasets: Set[str]) -> bool:
-    """A function that builds one of the module's datasets and changes something in place
-    (what it changes may be an item the dataset handed out by reference)."""
+def _builds_and_changes(func: ast.AST, datasets: Set[str], helpers: Helpers) -> bool:
+    """A function that builds one of the module's datasets and changes something in place,
+    itself or through a helper it hands something to (what it changes may be an item the
+    dataset handed out by reference)."""
     if not datasets & _called(func):
         return False
-    return next(change_sites(func), None) is not None
+    return _changes_what_it_is_given(func, helpers)
 
 
 def _too_deep(node: ast.AST) -> bool:

@@ -110,8 +110,9 @@ def _reach_of_all(model: ProjectModel) -> Dict[str, FrozenSet[str]]:
 
 
 def dataset_classes(model: ProjectModel, module: str) -> List[str]:
-    """The module's classes that indexing may run: a `__getitem__` of their own or
-    inherited, or a base of the framework table."""
+    """The module's datasets: a base of the framework table, or a `__getitem__` and a
+    `__len__` of their own or inherited (as the module's own lint decides: an indexable
+    class without a length is no map-style dataset)."""
     entry = model.entries.get(module)
     if entry is None:
         return []
@@ -121,8 +122,9 @@ def dataset_classes(model: ProjectModel, module: str) -> List[str]:
 def _is_dataset(model: ProjectModel, qualified: str) -> bool:
     known = _derived(model).datasets
     if qualified not in known:
-        known[qualified] = model.method_owner(qualified, "__getitem__") is not None or \
-            framework_of(model.ancestors(qualified)) is not None
+        known[qualified] = framework_of(model.ancestors(qualified)) is not None or all(
+            model.method_owner(qualified, name) is not None
+            for name in ("__getitem__", "__len__"))
     return known[qualified]
 
 

@@ -57,8 +57,9 @@ def _iterated_names(func: cst.FunctionDef) -> Set[str]:
 
 
 class _HandedOutWalker(GetitemWalker):
-    """Code outside `__getitem__` given what it handed out: helpers and bound transforms are
-    not followed from here, and the dataset object itself is no item."""
+    """Code outside `__getitem__` given what it handed out: methods and bound transforms are
+    not followed from here (only plain functions, where a subclass says so), and the dataset
+    object itself is no item."""
 
     def resolve_callee(self, call):
         return None
@@ -117,6 +118,11 @@ class ItemUserWalker(_HandedOutWalker):
 
     def on_bind(self, key, tracked, stmt, rhs):
         return tracked
+
+    def resolve_callee(self, call):
+        """A function of the module (or imported from the project) given an item changes
+        it as if the loop did (`scale(spectrum)` in the training loop)."""
+        return FlowWalker.resolve_callee(self, call)
 
     # --- data loaders and their collate_fn ------------------------------------------------
     def _loader(self, call: cst.Call) -> None:

@@ -1,0 +1,2 @@
+def augment(dataset, index):
+    return dataset.scale(dataset.rows[index])
