@@ -40,6 +40,13 @@ RECORDS_PER_TENSOR = 8
 # elements at once.
 SNAPSHOT_BYTES = 1 << 12
 _WALK_DEPTH = 4
+# Torch calls that measure how far one tensor is from another (or set one to another): with
+# a parameter and its "kept" self on one memory they compare the live weights with
+# themselves (CPS203). A product (`p * p`, an L2 penalty) is no such comparison.
+DIFFERENCES = frozenset(
+    "sub __sub__ __rsub__ rsub subtract sub_ __isub__ dist mse_loss l1_loss smooth_l1_loss "
+    "huber_loss pairwise_distance cosine_similarity copy_ eq ne __eq__ __ne__ equal allclose "
+    "isclose".split())
 
 
 class Snapshot:
@@ -126,6 +133,7 @@ class Snapshots:
         self.pending_writes: Dict[int, str] = {}
         # parameters handed to user code: id -> (the tensor, its version then, where)
         self.handed: Dict[int, Tuple[Any, int, Optional[Place]]] = {}
+        self.handed_storage: Dict[Tuple[str, int], int] = {}  # storage -> id in `handed`
         # shallow copies of modules: id of the copy -> (the copy, {id(param): version}, where)
         self.shallow: Dict[int, Tuple[Any, Dict[int, int], Optional[Place]]] = {}
 
@@ -222,35 +230,64 @@ class Snapshots:
                 f"{_show(snapshot.written)}: it changes `{snapshot.owner_name}` too")
 
     def hand_out(self, tensor, place: Optional[Place]) -> None:
-        """A parameter given to user code: remembered (weakly) with its version now."""
+        """A parameter given to user code: remembered (weakly) with its version now, and by
+        its memory (`p.detach()`, `p.data`, `p.cpu()` on the CPU keep that memory)."""
         key = id(tensor)
         known = self.handed.get(key)
         if known is not None and known[0]() is tensor:
             return
+        storage = _storage(tensor)
         self.handed[key] = (weakref.ref(tensor), tensor._version, place)
-        weakref.finalize(tensor, self.handed.pop, key, None)
+        self.handed_storage[storage] = key
+        weakref.finalize(tensor, self._unhand, key, storage)
         self.sync()
 
-    def _parameter_read(self, args: tuple) -> None:
-        """`w - anchor_w` where both are one parameter that an optimizer step changed since
-        it was handed out: the kept "old weights" are the live ones (CPS203)."""
-        if len(args) < 2 or args[0] is not args[1]:
+    def _unhand(self, key: int, storage: Tuple[str, int]) -> None:
+        self.handed.pop(key, None)
+        if self.handed_storage.get(storage) == key:
+            del self.handed_storage[storage]
+
+    def _handed_parameter(self, tensor) -> Optional[Tuple[Any, int, Optional[Place]]]:
+        """The handed-out parameter `tensor` is, or whose memory it is, with its record."""
+        known = self.handed.get(id(tensor))
+        if known is not None and known[0]() is tensor:
+            return tensor, known[1], known[2]
+        key = self.handed_storage.get(_storage(tensor))
+        known = self.handed.get(key) if key is not None else None
+        parameter = known[0]() if known is not None else None
+        if parameter is None or _storage(parameter) != _storage(tensor):
+            return None
+        return parameter, known[1], known[2]
+
+    def _parameter_read(self, name: str, args: tuple) -> None:
+        """`w - anchor_w` where both are one parameter's memory, element for element, and an
+        optimizer step changed it since it was handed out: the kept "old weights" are the
+        live ones (CPS203)."""
+        import torch
+
+        if name not in DIFFERENCES or len(args) < 2:
             return
-        known = self.handed.get(id(args[0]))
-        if known is None or known[0]() is not args[0] or args[0]._version == known[1]:
+        first, second = args[0], args[1]
+        if not (isinstance(first, torch.Tensor) and isinstance(second, torch.Tensor)):
+            return
+        if first is not second and not _same_elements(first, second):
+            return
+        known = self._handed_parameter(first) or self._handed_parameter(second)
+        if known is None or known[0]._version == known[1]:
             return
         place = self.session.places.user_place(2)
+        kept_at = known[2] or place
         self.session.report(
-            "CPS203", known[2] or place,
+            "CPS203", kept_at,
             f"a kept collection of parameters is combined with the live parameter at "
             f"{_show(place)} after an optimizer step changed it: it holds the trained "
             f"weights, not the weights it was taken at; {RULES['CPS203'].advice}",
-            key=("kept-parameters", id(args[0])))
+            key=("kept-parameters", kept_at.display() if kept_at else id(known[0])))
 
-    def on_parameters_written(self, args: tuple) -> None:
-        """`p.copy_(kept_p)` with both one stepped parameter: a restore from a kept
+    def on_parameters_written(self, name: str, args: tuple) -> None:
+        """`p.copy_(kept_p)` with both one stepped parameter's memory: a restore from a kept
         collection of live parameters restores nothing."""
-        self._parameter_read(args)
+        self._parameter_read(name, args)
 
     def shallow_copied(self, module, copied, place: Optional[Place]) -> None:
         versions = {id(p): p._version for p in self._real_parameters(copied)}
@@ -277,11 +314,11 @@ class Snapshots:
     def _real_parameters(module) -> List[Any]:
         return [p for m in module.modules() for p in m._parameters.values() if p is not None]
 
-    def on_read(self, args: tuple) -> None:
+    def on_read(self, name: str, args: tuple) -> None:
         import torch
 
         if self.handed:
-            self._parameter_read(args)
+            self._parameter_read(name, args)
 
         for value in args:
             if isinstance(value, torch.Tensor):
@@ -455,8 +492,11 @@ class Snapshots:
             def make(real):
                 def handing(items, place):
                     for item in items:
-                        tensor = item[1] if make_pairs else item
-                        session.guarded(lambda t=tensor: snapshots.hand_out(t, place))
+                        # what takes the item: user code keeps it; torch's own (an
+                        # optimizer's `list(params)`, `clip_grad_norm_`) is no kept collection
+                        if not session.places.is_library(sys._getframe(1).f_code.co_filename):
+                            tensor = item[1] if make_pairs else item
+                            session.guarded(lambda t=tensor: snapshots.hand_out(t, place))
                         yield item
 
                 @functools.wraps(real)
@@ -464,7 +504,7 @@ class Snapshots:
                     items = real(self, *args, **kwargs)
                     if session.places.is_library(sys._getframe(1).f_code.co_filename):
                         return items  # torch's own use (`parameters()` of `to()`, ...)
-                    place = session.places.user_place(1)
+                    place = session.places.user_place(1, statement=True)
                     return handing(items, place) if place is not None else items
                 return parameters
             return make
@@ -517,6 +557,12 @@ class Snapshots:
         if self._holding:
             self.session.watch.release()
             self._holding = False
+
+
+def _same_elements(first, second) -> bool:
+    """Two tensors that are one memory, element for element (`p` and `p.detach()`)."""
+    return (first.data_ptr() == second.data_ptr() != 0 and first.device == second.device
+            and first.shape == second.shape and first.stride() == second.stride())
 
 
 def _show(place: Optional[Place]) -> str:
