@@ -60,6 +60,11 @@ class Snapshot:
         self.written: Optional[Place] = None
         self.reported: set = set()
 
+    def gone(self) -> bool:
+        """An optimizer no longer alive: what changed its state tensors since is another
+        one's doing. (A module's snapshot stays what it was taken from.)"""
+        return self.kind == "optimizer" and self.owner() is None
+
     def describe(self) -> str:
         where = f" (taken at {self.place.display()})" if self.place else ""
         return f"`{self.owner_name}.state_dict()`{where}"
@@ -279,9 +284,7 @@ class Snapshots:
         kept_at = known[2] or place
         self.session.report(
             "CPS203", kept_at,
-            f"a kept collection of parameters is combined with the live parameter at "
-            f"{_show(place)} after an optimizer step changed it: it holds the trained "
-            f"weights, not the weights it was taken at; {RULES['CPS203'].advice}",
+            RULES["CPS203"].guard_format(used=_show(place)),
             key=("kept-parameters", kept_at.display() if kept_at else id(known[0])))
 
     def on_parameters_written(self, name: str, args: tuple) -> None:
@@ -304,10 +307,8 @@ class Snapshots:
             place = self.session.places.user_place(2)
             self.session.report(
                 "CPS203", known[2] or place,
-                f"`copy.copy` of `{type(module).__name__}` runs at {_show(place)} after an "
-                "optimizer step changed the module it was copied from: a shallow copy shares "
-                "its parameters, so it runs the trained weights; "
-                f"{RULES['CPS203'].guard_advice('module')}",
+                RULES["CPS203"].guard_format("module", owner=type(module).__name__,
+                                             used=_show(place)),
                 key=("shallow-module", id(module)))
 
     @staticmethod
@@ -320,6 +321,8 @@ class Snapshots:
         if self.handed:
             self._parameter_read(name, args)
 
+        if name in DIFFERENCES and self.tracked and len(args) >= 2:
+            self._compared(args[0], args[1])
         for value in args:
             if isinstance(value, torch.Tensor):
                 for entry in self._entries(value):
@@ -334,6 +337,45 @@ class Snapshots:
                         self.session.event(
                             "CPS202", f"{snapshot.describe()} read at {_show(place)} after "
                             f"`{snapshot.owner_name}` changed: it holds the current values")
+
+    def _compared(self, first, second) -> None:
+        """`torch.equal(before[k], v)`, `now[k] - prev[k]`: a snapshot tensor compared with
+        its module's very memory, after a write through it (CPS201) or a change of the
+        module (CPS202): the comparison compares the module with itself."""
+        import torch
+
+        if not (isinstance(first, torch.Tensor) and isinstance(second, torch.Tensor)):
+            return
+        if first is not second and not _same_elements(first, second):
+            return
+        for value in (first, second):
+            for entry in self._entries(value):
+                snapshot = entry.snapshot
+                if snapshot.gone():
+                    continue
+                place = self.session.places.user_place(3)
+                if snapshot.written is not None:
+                    self.pending_writes.pop(id(snapshot), None)
+                    self._written_used(snapshot, f"compared with it at {_show(place)}")
+                    return
+                if entry.stale(value):
+                    self._stale_used(snapshot, f"compared with it at {_show(place)}",
+                                     snapshot.place or place)
+                    return
+
+    def returned(self, value: Any) -> None:
+        """A result handed back to the caller (what `main()` returns in a corpus case) that
+        holds snapshot tensors: a snapshot written through, or one its module changed since,
+        is handed on as if it were separate (CPS201, CPS202)."""
+        for entry, tensor in self._used(_returned_parts(value)):
+            snapshot = entry.snapshot
+            if snapshot.gone():
+                continue
+            if snapshot.written is not None:
+                self.pending_writes.pop(id(snapshot), None)
+                self._written_used(snapshot, "returned")
+            elif entry.stale(tensor):
+                self._stale_used(snapshot, "returned", snapshot.place)
 
     def derived(self, source, result) -> None:
         """A view or alias of a snapshot tensor (`sd[k][0]`, `.data`, `.detach()`) is one."""
@@ -353,11 +395,27 @@ class Snapshots:
         return [(entry, tensor) for _, tensor in _tensors(value)
                 for entry in self._entries(tensor)]
 
+    def _written_used(self, snapshot: Snapshot, used: str) -> None:
+        """A snapshot written through, then used as separate from its module (CPS201)."""
+        self._report_once(snapshot, "written", "CPS201", snapshot.written,
+                          RULES["CPS201"].guard_format(snapshot=snapshot.describe(),
+                                                       owner=snapshot.owner_name, used=used))
+
+    def _stale_used(self, snapshot: Snapshot, used: str, place: Optional[Place],
+                    holds: str = "holds the current values") -> None:
+        """A snapshot used after its module changed (CPS202), reported where it was taken."""
+        self._report_once(snapshot, "stale", "CPS202", place,
+                          RULES["CPS202"].guard_format(snapshot=snapshot.describe(),
+                                                       owner=snapshot.owner_name, used=used,
+                                                       holds=holds))
+
     def _report_once(self, snapshot: Snapshot, what: str, code: str, place, message) -> None:
         if what in snapshot.reported:
             return
         snapshot.reported.add(what)
-        self.session.report(code, place, message, key=(what, id(snapshot)))
+        # snapshots taken at one line (every epoch) are one finding
+        self.session.report(code, place, message,
+                            key=(what, place.display() if place else id(snapshot)))
 
     def _check_use(self, value: Any, verb: str, place: Optional[Place], target=None) -> None:
         own = set()
@@ -375,21 +433,14 @@ class Snapshots:
                 continue
             self._flush_write(snapshot)
             if snapshot.written is not None and snapshot.owner() is not target:
-                self._report_once(
-                    snapshot, "written", "CPS201", snapshot.written,
-                    f"in-place change through {snapshot.describe()}: it changed "
-                    f"`{snapshot.owner_name}` as well, yet the state_dict is {verb} at "
-                    f"{_show(place)} as if it were separate; {RULES['CPS201'].advice}")
+                self._written_used(snapshot, f"{verb} at {_show(place)}")
             elif entry.stale(tensor):
                 noop = _storage(tensor) in own or (snapshot.owner() is target and
                                                    target is not None)
-                what = ("restores nothing: it holds the live tensors it is loaded into"
-                        if noop else f"holds `{snapshot.owner_name}`'s current values")
-                self._report_once(
-                    snapshot, "stale", "CPS202", snapshot.place or place,
-                    f"{snapshot.describe()} is {verb} at {_show(place)} after "
-                    f"`{snapshot.owner_name}` changed; it {what}, not a snapshot; "
-                    f"{RULES['CPS202'].advice}")
+                holds = ("restores nothing: it holds the live tensors it is loaded into"
+                         if noop else f"holds `{snapshot.owner_name}`'s current values")
+                self._stale_used(snapshot, f"{verb} at {_show(place)}",
+                                 snapshot.place or place, holds)
 
     def after_optimizer_load(self, optimizer, place: Optional[Place]) -> None:
         mine = {}
@@ -406,10 +457,9 @@ class Snapshots:
                     if tensor.numel() > 1 and _storage(tensor) in mine:
                         self.session.report(
                             "CPS202", place,
-                            f"after load_state_dict, `{type(optimizer).__name__}` shares "
-                            f"its state tensors with another live `{type(other).__name__}`"
-                            ": stepping one changes the other's state; "
-                            f"{RULES['CPS202'].guard_advice('shared')}",
+                            RULES["CPS202"].guard_format(
+                                "shared", owner=type(optimizer).__name__,
+                                source=type(other).__name__),
                             key=("shared-optimizer-state", id(optimizer)))
                         return
 
@@ -557,6 +607,23 @@ class Snapshots:
         if self._holding:
             self.session.watch.release()
             self._holding = False
+
+
+def _returned_parts(value: Any) -> List[Any]:
+    """What a returned value holds: itself, and the attributes of an object it is or holds
+    (a holder of the best state)."""
+    parts = [value]
+    for item in ([value] + list(value) if isinstance(value, (list, tuple)) else [value]):
+        attributes = getattr(item, "__dict__", None)
+        if isinstance(attributes, dict) and not _is_module(item):
+            parts.extend(attributes.values())
+    return parts
+
+
+def _is_module(value: Any) -> bool:
+    import torch
+
+    return isinstance(value, (torch.nn.Module, torch.optim.Optimizer))
 
 
 def _same_elements(first, second) -> bool:

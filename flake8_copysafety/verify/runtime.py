@@ -521,6 +521,7 @@ def observe_with_guard(path: str) -> Tuple[str, str]:
         main = getattr(module, "main", None)
         if callable(main):
             returned = [main()]  # what main() returns keeps its snapshots alive
+            session.guarded(lambda: session.snapshots.returned(returned[0]))
             gc.collect()
             left_alive = session.snapshots.stale_alive()
             returned.clear()
