@@ -58,6 +58,7 @@ class Snapshot:
         self.owner_name = type(owner).__name__
         self.place = place
         self.written: Optional[Place] = None
+        self.changed = False  # found stale before a write through it
         self.reported: set = set()
 
     def gone(self) -> bool:
@@ -206,6 +207,8 @@ class Snapshots:
                 after.append(functools.partial(self._kept, current))
                 continue
             for entry in self._entries(tensor):
+                if entry.stale(tensor):
+                    entry.snapshot.changed = True  # its module changed before this write
                 after.append(functools.partial(self._written, entry, tensor))
         return after
 
@@ -396,7 +399,10 @@ class Snapshots:
                 for entry in self._entries(tensor)]
 
     def _written_used(self, snapshot: Snapshot, used: str) -> None:
-        """A snapshot written through, then used as separate from its module (CPS201)."""
+        """A snapshot written through, then used as separate from its module (CPS201); and
+        (CPS202) one its module had changed before the write."""
+        if snapshot.changed:
+            self._stale_used(snapshot, used, snapshot.place)
         self._report_once(snapshot, "written", "CPS201", snapshot.written,
                           RULES["CPS201"].guard_format(snapshot=snapshot.describe(),
                                                        owner=snapshot.owner_name, used=used))
@@ -564,7 +570,7 @@ class Snapshots:
             copied = cls.__new__(cls)
             copied.__dict__.update(module.__dict__)
             session.guarded(lambda: snapshots.shallow_copied(
-                module, copied, session.places.user_place(2)))
+                module, copied, session.places.user_place(2, statement=True)))
             return copied
 
         def forward_pre(module, args):
