@@ -234,7 +234,7 @@ class Snapshots:
             # Seen at the end unless the snapshot is first loaded back into its own module:
             # the write-through then already is what the load makes.
             self.pending_writes[id(snapshot)] = (
-                f"in-place change through {snapshot.describe()}{entry.key} at "
+                f"{snapshot.describe()}{entry.key} written in place at "
                 f"{_show(snapshot.written)}: it changes `{snapshot.owner_name}` too")
 
     def hand_out(self, tensor, place: Optional[Place]) -> None:
@@ -369,7 +369,7 @@ class Snapshots:
     def returned(self, value: Any) -> None:
         """A result handed back to the caller (what `main()` returns in a corpus case) that
         holds snapshot tensors: a snapshot written through, or one its module changed since,
-        is handed on as if it were separate (CPS201, CPS202)."""
+        is handed on as the copy it is not (CPS201, CPS202)."""
         for entry, tensor in self._used(_returned_parts(value)):
             snapshot = entry.snapshot
             if snapshot.gone():

@@ -110,7 +110,7 @@ RULES: Dict[str, Rule] = {
                      "{reason}",
              fix_title="copy it first, `copy.deepcopy(...)`",
              guard_message="in-place change through {snapshot}: it changed `{owner}` as "
-                           "well, yet the state_dict is {used} as if it were separate"),
+                           "well, yet the state_dict is {used} like a separate copy"),
         Rule("CPS202", "state-dict-live-snapshot",
              "a state_dict() snapshot is kept while the module keeps changing",
              advice="take copy.deepcopy(...state_dict()) instead",
