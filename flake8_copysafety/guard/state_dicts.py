@@ -22,6 +22,7 @@ where the "anchor" is the live parameter), or a forward of a shallow copy whose 
 stepped since the copy, shows a kept collection of live parameters used as old weights.
 """
 
+import dis
 import functools
 import sys
 import threading
@@ -548,9 +549,10 @@ class Snapshots:
             def make(real):
                 def handing(items, place):
                     for item in items:
-                        # what takes the item: user code keeps it; torch's own (an
-                        # optimizer's `list(params)`, `clip_grad_norm_`) is no kept collection
-                        if not session.places.is_library(sys._getframe(1).f_code.co_filename):
+                        # what takes the item: user code that builds a collection of it may
+                        # keep it; torch's own (an optimizer's `list(params)`,
+                        # `clip_grad_norm_`) and a plain `for` loop keep nothing
+                        if _may_keep(sys._getframe(1), session.places):
                             tensor = item[1] if make_pairs else item
                             session.guarded(lambda t=tensor: snapshots.hand_out(t, place))
                         yield item
@@ -613,6 +615,26 @@ class Snapshots:
         if self._holding:
             self.session.watch.release()
             self._holding = False
+
+
+_FOR_ITER = dis.opmap["FOR_ITER"]
+_COMPREHENSIONS = frozenset({"<listcomp>", "<dictcomp>", "<setcomp>", "<genexpr>"})
+
+
+def _may_keep(frame, places) -> bool:
+    """Whether the frame that takes the next parameter may keep it: user code building a
+    collection (`list(...)`, a comprehension), not torch's own nor a `for` statement's loop
+    (`for p in model.parameters(): p.requires_grad_(False)`), which keeps nothing, and
+    after which the guard's mode would otherwise stay on for the whole training."""
+    code = frame.f_code
+    if places.is_library(code.co_filename):
+        return False
+    if code.co_name in _COMPREHENSIONS:
+        return True
+    try:
+        return code.co_code[frame.f_lasti] != _FOR_ITER
+    except (IndexError, TypeError):
+        return True
 
 
 def _returned_parts(value: Any) -> List[Any]:
