@@ -55,6 +55,41 @@ def test_the_guard_words_its_fix_from_the_catalogue(name):
         assert finding.message.endswith(f"; {RULES[finding.code].advice}"), finding.message
 
 
+@pytest.mark.parametrize("name", ["bug_best_state.py", "bug_written_then_saved.py",
+                                  "bug_optimizer_transplant.py",
+                                  "bug_kept_parameter_memory.py"])
+def test_the_guard_words_its_state_dict_findings_from_the_catalogue(name):
+    """CPS2xx: the sentence is the row's `guard_message` (or a variant), then its advice."""
+    pytest.importorskip("torch")
+    from flake8_copysafety.guard.session import GuardSession
+
+    path = PROGRAMS / name
+    session = GuardSession().start()
+    try:
+        exec(compile(path.read_text(), str(path), "exec"),  # noqa: S102
+             {"__name__": "__main__", "__file__": str(path)})
+    finally:
+        session.stop()
+    findings = [f for f in session.findings if f.code.startswith("CPS20")]
+    assert findings
+    for finding in findings:
+        rule = RULES[finding.code]
+        cases = [""] + sorted(rule.guard_messages)
+        assert any(_matches(rule.guard_format(case, **_guard_fields(rule, case)),
+                            finding.message) for case in cases), finding.message
+
+
+def _guard_fields(rule, case):
+    names = re.findall(r"{(\w+)}", rule.guard_messages.get(case, rule.guard_message))
+    return {name: "\0" for name in names}
+
+
+def _matches(template: str, message: str) -> bool:
+    """`message` is `template` with its fields (`\0` here) filled in."""
+    pattern = ".+".join(re.escape(piece) for piece in template.split("\0"))
+    return re.fullmatch(pattern, message, re.DOTALL) is not None
+
+
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_every_code_has_a_family_and_a_page(code):
     if code not in NOTICES:
@@ -93,7 +128,8 @@ def _wordings():
     """Each advice and fix text of the catalogue, cut at its format fields into the pieces
     long enough to be a copy of it (a short piece such as "`.clone()` it" is a phrase)."""
     for rule in RULES.values():
-        texts = [rule.advice, rule.fix_title, *rule.fixes.values(), *rule.advices.values()]
+        texts = [rule.advice, rule.fix_title, *rule.fixes.values(), *rule.advices.values(),
+                 rule.guard_message, *rule.guard_messages.values()]
         for text in texts:
             for piece in re.split(r"{\w+}", text):
                 if len(piece) >= 20:

@@ -194,3 +194,24 @@ def test_pytest_plugin_is_inert_without_the_option():
     code = ("import sys, flake8_copysafety.guard.pytest_plugin; "
             "assert 'torch' not in sys.modules")
     assert subprocess.run([sys.executable, "-c", code], env=ENV).returncode == 0
+
+
+def test_parameters_taken_by_a_loop_or_an_optimizer_keep_the_mode_off():
+    """Only a collection built from `parameters()` may be kept (CPS203): a freeze loop and an
+    optimizer leave the guard's mode off the stack, so training runs at full speed."""
+    import torch
+
+    session = GuardSession().start()
+    try:
+        model = torch.nn.Linear(3, 2)
+        for p in model.parameters():
+            p.requires_grad_(True)
+        torch.optim.SGD(model.parameters(), lr=0.1)
+        assert session.snapshots.handed == {}
+        assert torch._C._len_torch_function_stack() == 0
+        kept = [p for p in model.parameters()]
+        assert set(session.snapshots.handed) == {id(p) for p in kept}
+        assert torch._C._len_torch_function_stack() == 1
+    finally:
+        session.stop()
+    assert torch._C._len_torch_function_stack() == 0

@@ -94,3 +94,78 @@ def test_guard_finding_is_the_static_finding(both, program):
         pytest.skip(PLACED_ELSEWHERE[program.name])
     for finding in sorted(guarded):
         assert finding in static, (finding, sorted(static))
+
+
+CORPUS = ROOT / "corpus"
+# Corpus cases written as `main()` whose guard finding sits elsewhere by design, or that the
+# guards cannot report (README, "Limitations"):
+HELPER_LINE = {
+    "pos_helper_changes_entry.py": "CPS201 at the helper's line that wrote through the "
+                                   "state_dict; static: at the call of the helper",
+    "pos_helper_chain.py": "CPS202 where the helper took the state_dict; static: where the "
+                           "caller keeps it",
+    "pos_helper_returns_live_state.py": "CPS202 where the helper took the state_dict; "
+                                        "static: where the caller keeps it",
+    "pos_wrapper_optimizer_delegates.py": "CPS202 in the wrapper's `state_dict`, where the "
+                                          "optimizer's was taken; static: where it is kept",
+}
+OUT_OF_REACH = {
+    "pos_seed_deepcopy_too_late.py": "a copy made after the module changed reads the "
+                                     "changed values; whether the earlier or the current "
+                                     "ones were meant does not show at run time",
+}
+
+
+def _main_cases():
+    return [path for code in ("cps201", "cps202", "cps203")
+            for path in sorted((CORPUS / code).glob("pos_*.py"))
+            if "def main(" in path.read_text(encoding="utf-8")]
+
+
+def _guard_main(path: Path):
+    """(line, column, code) of the guards' findings on a case whose `main()` runs under them,
+    what it returns handed back to them as `verify --observer guard` does."""
+    from flake8_copysafety.guard.session import GuardSession
+    from flake8_copysafety.verify import runtime
+
+    runtime._remember_real_state_dicts()
+    runtime._seed_all()
+    session = GuardSession().start()
+    try:
+        module = runtime._load_case(str(path))
+        returned = module.main()
+        session.guarded(lambda: session.snapshots.returned(returned))
+    finally:
+        session.stop()
+    return {(f.line, f.column, f.code) for f in session.findings
+            if Path(f.path).resolve() == path.resolve()}
+
+
+@pytest.fixture(scope="module")
+def corpus_static():
+    done = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select", "CPS",
+         "--format", "%(path)s|%(row)d|%(col)d|%(code)s", *map(str, _main_cases())],
+        capture_output=True, text=True, env=ENV, timeout=600)
+    rows = {}
+    for line in done.stdout.splitlines():
+        path, row, col, code = line.split("|")
+        rows.setdefault(Path(path).name, set()).add((int(row), int(col), code))
+    return rows
+
+
+@pytest.mark.parametrize("case", _main_cases(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_corpus_main_case_is_reported_with_the_static_finding(corpus_static, case):
+    """Each snapshot bug the static analysis finds in a case's `main()` the guards report
+    too: the same code, on the same line and column (one finding per snapshot)."""
+    static = corpus_static.get(case.name, set())
+    assert static, case
+    guarded = _guard_main(case)
+    if case.name in OUT_OF_REACH:
+        assert not guarded - static
+        pytest.skip(OUT_OF_REACH[case.name])
+    assert guarded, (case, sorted(static))
+    if case.name in HELPER_LINE:
+        assert {code for *_, code in guarded} <= {code for *_, code in static}
+        pytest.skip(HELPER_LINE[case.name])
+    assert guarded <= static, (sorted(guarded), sorted(static))

@@ -22,6 +22,7 @@ where the "anchor" is the live parameter), or a forward of a shallow copy whose 
 stepped since the copy, shows a kept collection of live parameters used as old weights.
 """
 
+import dis
 import functools
 import sys
 import threading
@@ -40,6 +41,13 @@ RECORDS_PER_TENSOR = 8
 # elements at once.
 SNAPSHOT_BYTES = 1 << 12
 _WALK_DEPTH = 4
+# Torch calls that measure how far one tensor is from another (or set one to another): with
+# a parameter and its "kept" self on one memory they compare the live weights with
+# themselves (CPS203). A product (`p * p`, an L2 penalty) is no such comparison.
+DIFFERENCES = frozenset(
+    "sub __sub__ __rsub__ rsub subtract sub_ __isub__ dist mse_loss l1_loss smooth_l1_loss "
+    "huber_loss pairwise_distance cosine_similarity copy_ eq ne __eq__ __ne__ equal allclose "
+    "isclose".split())
 
 
 class Snapshot:
@@ -51,7 +59,13 @@ class Snapshot:
         self.owner_name = type(owner).__name__
         self.place = place
         self.written: Optional[Place] = None
+        self.changed = False  # found stale before a write through it
         self.reported: set = set()
+
+    def gone(self) -> bool:
+        """An optimizer no longer alive: what changed its state tensors since is another
+        one's doing. (A module's snapshot stays what it was taken from.)"""
+        return self.kind == "optimizer" and self.owner() is None
 
     def describe(self) -> str:
         where = f" (taken at {self.place.display()})" if self.place else ""
@@ -126,6 +140,7 @@ class Snapshots:
         self.pending_writes: Dict[int, str] = {}
         # parameters handed to user code: id -> (the tensor, its version then, where)
         self.handed: Dict[int, Tuple[Any, int, Optional[Place]]] = {}
+        self.handed_storage: Dict[Tuple[str, int], int] = {}  # storage -> id in `handed`
         # shallow copies of modules: id of the copy -> (the copy, {id(param): version}, where)
         self.shallow: Dict[int, Tuple[Any, Dict[int, int], Optional[Place]]] = {}
 
@@ -193,6 +208,8 @@ class Snapshots:
                 after.append(functools.partial(self._kept, current))
                 continue
             for entry in self._entries(tensor):
+                if entry.stale(tensor):
+                    entry.snapshot.changed = True  # its module changed before this write
                 after.append(functools.partial(self._written, entry, tensor))
         return after
 
@@ -218,39 +235,68 @@ class Snapshots:
             # Seen at the end unless the snapshot is first loaded back into its own module:
             # the write-through then already is what the load makes.
             self.pending_writes[id(snapshot)] = (
-                f"in-place change through {snapshot.describe()}{entry.key} at "
+                f"{snapshot.describe()}{entry.key} written in place at "
                 f"{_show(snapshot.written)}: it changes `{snapshot.owner_name}` too")
 
     def hand_out(self, tensor, place: Optional[Place]) -> None:
-        """A parameter given to user code: remembered (weakly) with its version now."""
+        """A parameter given to user code: remembered (weakly) with its version now, and by
+        its memory (`p.detach()`, `p.data`, `p.cpu()` on the CPU keep that memory)."""
         key = id(tensor)
         known = self.handed.get(key)
         if known is not None and known[0]() is tensor:
             return
+        storage = _storage(tensor)
         self.handed[key] = (weakref.ref(tensor), tensor._version, place)
-        weakref.finalize(tensor, self.handed.pop, key, None)
+        self.handed_storage[storage] = key
+        weakref.finalize(tensor, self._unhand, key, storage)
         self.sync()
 
-    def _parameter_read(self, args: tuple) -> None:
-        """`w - anchor_w` where both are one parameter that an optimizer step changed since
-        it was handed out: the kept "old weights" are the live ones (CPS203)."""
-        if len(args) < 2 or args[0] is not args[1]:
+    def _unhand(self, key: int, storage: Tuple[str, int]) -> None:
+        self.handed.pop(key, None)
+        if self.handed_storage.get(storage) == key:
+            del self.handed_storage[storage]
+
+    def _handed_parameter(self, tensor) -> Optional[Tuple[Any, int, Optional[Place]]]:
+        """The handed-out parameter `tensor` is, or whose memory it is, with its record."""
+        known = self.handed.get(id(tensor))
+        if known is not None and known[0]() is tensor:
+            return tensor, known[1], known[2]
+        key = self.handed_storage.get(_storage(tensor))
+        known = self.handed.get(key) if key is not None else None
+        if known is None:
+            return None
+        parameter = known[0]()
+        if parameter is None or _storage(parameter) != _storage(tensor):
+            return None
+        return parameter, known[1], known[2]
+
+    def _parameter_read(self, name: str, args: tuple) -> None:
+        """`w - anchor_w` where both are one parameter's memory, element for element, and an
+        optimizer step changed it since it was handed out: the kept "old weights" are the
+        live ones (CPS203)."""
+        import torch
+
+        if name not in DIFFERENCES or len(args) < 2:
             return
-        known = self.handed.get(id(args[0]))
-        if known is None or known[0]() is not args[0] or args[0]._version == known[1]:
+        first, second = args[0], args[1]
+        if not (isinstance(first, torch.Tensor) and isinstance(second, torch.Tensor)):
+            return
+        if first is not second and not _same_elements(first, second):
+            return
+        known = self._handed_parameter(first) or self._handed_parameter(second)
+        if known is None or known[0]._version == known[1]:
             return
         place = self.session.places.user_place(2)
+        kept_at = known[2] or place
         self.session.report(
-            "CPS203", known[2] or place,
-            f"a kept collection of parameters is combined with the live parameter at "
-            f"{_show(place)} after an optimizer step changed it: it holds the trained "
-            f"weights, not the weights it was taken at; {RULES['CPS203'].advice}",
-            key=("kept-parameters", id(args[0])))
+            "CPS203", kept_at,
+            RULES["CPS203"].guard_format(used=_show(place)),
+            key=("kept-parameters", kept_at.display() if kept_at else id(known[0])))
 
-    def on_parameters_written(self, args: tuple) -> None:
-        """`p.copy_(kept_p)` with both one stepped parameter: a restore from a kept
+    def on_parameters_written(self, name: str, args: tuple) -> None:
+        """`p.copy_(kept_p)` with both one stepped parameter's memory: a restore from a kept
         collection of live parameters restores nothing."""
-        self._parameter_read(args)
+        self._parameter_read(name, args)
 
     def shallow_copied(self, module, copied, place: Optional[Place]) -> None:
         versions = {id(p): p._version for p in self._real_parameters(copied)}
@@ -267,22 +313,22 @@ class Snapshots:
             place = self.session.places.user_place(2)
             self.session.report(
                 "CPS203", known[2] or place,
-                f"`copy.copy` of `{type(module).__name__}` runs at {_show(place)} after an "
-                "optimizer step changed the module it was copied from: a shallow copy shares "
-                "its parameters, so it runs the trained weights; "
-                f"{RULES['CPS203'].guard_advice('module')}",
+                RULES["CPS203"].guard_format("module", owner=type(module).__name__,
+                                             used=_show(place)),
                 key=("shallow-module", id(module)))
 
     @staticmethod
     def _real_parameters(module) -> List[Any]:
         return [p for m in module.modules() for p in m._parameters.values() if p is not None]
 
-    def on_read(self, args: tuple) -> None:
+    def on_read(self, name: str, args: tuple) -> None:
         import torch
 
         if self.handed:
-            self._parameter_read(args)
+            self._parameter_read(name, args)
 
+        if name in DIFFERENCES and self.tracked and len(args) >= 2:
+            self._compared(args[0], args[1])
         for value in args:
             if isinstance(value, torch.Tensor):
                 for entry in self._entries(value):
@@ -297,6 +343,45 @@ class Snapshots:
                         self.session.event(
                             "CPS202", f"{snapshot.describe()} read at {_show(place)} after "
                             f"`{snapshot.owner_name}` changed: it holds the current values")
+
+    def _compared(self, first, second) -> None:
+        """`torch.equal(before[k], v)`, `now[k] - prev[k]`: a snapshot tensor compared with
+        its module's very memory, after a write through it (CPS201) or a change of the
+        module (CPS202): the comparison compares the module with itself."""
+        import torch
+
+        if not (isinstance(first, torch.Tensor) and isinstance(second, torch.Tensor)):
+            return
+        if first is not second and not _same_elements(first, second):
+            return
+        for value in (first, second):
+            for entry in self._entries(value):
+                snapshot = entry.snapshot
+                if snapshot.gone():
+                    continue
+                place = self.session.places.user_place(3)
+                if snapshot.written is not None:
+                    self.pending_writes.pop(id(snapshot), None)
+                    self._written_used(snapshot, f"compared with it at {_show(place)}")
+                    return
+                if entry.stale(value):
+                    self._stale_used(snapshot, f"compared with it at {_show(place)}",
+                                     snapshot.place or place)
+                    return
+
+    def returned(self, value: Any) -> None:
+        """A result handed back to the caller (what `main()` returns in a corpus case) that
+        holds snapshot tensors: a snapshot written through, or one its module changed since,
+        is handed on as the copy it is not (CPS201, CPS202)."""
+        for entry, tensor in self._used(_returned_parts(value)):
+            snapshot = entry.snapshot
+            if snapshot.gone():
+                continue
+            if snapshot.written is not None:
+                self.pending_writes.pop(id(snapshot), None)
+                self._written_used(snapshot, "returned")
+            elif entry.stale(tensor):
+                self._stale_used(snapshot, "returned", snapshot.place)
 
     def derived(self, source, result) -> None:
         """A view or alias of a snapshot tensor (`sd[k][0]`, `.data`, `.detach()`) is one."""
@@ -316,11 +401,30 @@ class Snapshots:
         return [(entry, tensor) for _, tensor in _tensors(value)
                 for entry in self._entries(tensor)]
 
+    def _written_used(self, snapshot: Snapshot, used: str) -> None:
+        """A snapshot written through, then used as separate from its module (CPS201); and
+        (CPS202) one its module had changed before the write."""
+        if snapshot.changed:
+            self._stale_used(snapshot, used, snapshot.place)
+        self._report_once(snapshot, "written", "CPS201", snapshot.written,
+                          RULES["CPS201"].guard_format(snapshot=snapshot.describe(),
+                                                       owner=snapshot.owner_name, used=used))
+
+    def _stale_used(self, snapshot: Snapshot, used: str, place: Optional[Place],
+                    holds: str = "holds the current values") -> None:
+        """A snapshot used after its module changed (CPS202), reported where it was taken."""
+        self._report_once(snapshot, "stale", "CPS202", place,
+                          RULES["CPS202"].guard_format(snapshot=snapshot.describe(),
+                                                       owner=snapshot.owner_name, used=used,
+                                                       holds=holds))
+
     def _report_once(self, snapshot: Snapshot, what: str, code: str, place, message) -> None:
         if what in snapshot.reported:
             return
         snapshot.reported.add(what)
-        self.session.report(code, place, message, key=(what, id(snapshot)))
+        # snapshots taken at one line (every epoch) are one finding
+        self.session.report(code, place, message,
+                            key=(what, place.display() if place else id(snapshot)))
 
     def _check_use(self, value: Any, verb: str, place: Optional[Place], target=None) -> None:
         own = set()
@@ -338,21 +442,14 @@ class Snapshots:
                 continue
             self._flush_write(snapshot)
             if snapshot.written is not None and snapshot.owner() is not target:
-                self._report_once(
-                    snapshot, "written", "CPS201", snapshot.written,
-                    f"in-place change through {snapshot.describe()}: it changed "
-                    f"`{snapshot.owner_name}` as well, yet the state_dict is {verb} at "
-                    f"{_show(place)} as if it were separate; {RULES['CPS201'].advice}")
+                self._written_used(snapshot, f"{verb} at {_show(place)}")
             elif entry.stale(tensor):
                 noop = _storage(tensor) in own or (snapshot.owner() is target and
                                                    target is not None)
-                what = ("restores nothing: it holds the live tensors it is loaded into"
-                        if noop else f"holds `{snapshot.owner_name}`'s current values")
-                self._report_once(
-                    snapshot, "stale", "CPS202", snapshot.place or place,
-                    f"{snapshot.describe()} is {verb} at {_show(place)} after "
-                    f"`{snapshot.owner_name}` changed; it {what}, not a snapshot; "
-                    f"{RULES['CPS202'].advice}")
+                holds = ("restores nothing: it holds the live tensors it is loaded into"
+                         if noop else f"holds `{snapshot.owner_name}`'s current values")
+                self._stale_used(snapshot, f"{verb} at {_show(place)}",
+                                 snapshot.place or place, holds)
 
     def after_optimizer_load(self, optimizer, place: Optional[Place]) -> None:
         mine = {}
@@ -369,10 +466,9 @@ class Snapshots:
                     if tensor.numel() > 1 and _storage(tensor) in mine:
                         self.session.report(
                             "CPS202", place,
-                            f"after load_state_dict, `{type(optimizer).__name__}` shares "
-                            f"its state tensors with another live `{type(other).__name__}`"
-                            ": stepping one changes the other's state; "
-                            f"{RULES['CPS202'].guard_advice('shared')}",
+                            RULES["CPS202"].guard_format(
+                                "shared", owner=type(optimizer).__name__,
+                                source=type(other).__name__),
                             key=("shared-optimizer-state", id(optimizer)))
                         return
 
@@ -455,8 +551,12 @@ class Snapshots:
             def make(real):
                 def handing(items, place):
                     for item in items:
-                        tensor = item[1] if make_pairs else item
-                        session.guarded(lambda t=tensor: snapshots.hand_out(t, place))
+                        # what takes the item: user code that builds a collection of it may
+                        # keep it; torch's own (an optimizer's `list(params)`,
+                        # `clip_grad_norm_`) and a plain `for` loop keep nothing
+                        if _may_keep(sys._getframe(1), session.places):
+                            tensor = item[1] if make_pairs else item
+                            session.guarded(lambda t=tensor: snapshots.hand_out(t, place))
                         yield item
 
                 @functools.wraps(real)
@@ -464,7 +564,7 @@ class Snapshots:
                     items = real(self, *args, **kwargs)
                     if session.places.is_library(sys._getframe(1).f_code.co_filename):
                         return items  # torch's own use (`parameters()` of `to()`, ...)
-                    place = session.places.user_place(1)
+                    place = session.places.user_place(1, statement=True)
                     return handing(items, place) if place is not None else items
                 return parameters
             return make
@@ -474,7 +574,7 @@ class Snapshots:
             copied = cls.__new__(cls)
             copied.__dict__.update(module.__dict__)
             session.guarded(lambda: snapshots.shallow_copied(
-                module, copied, session.places.user_place(2)))
+                module, copied, session.places.user_place(2, statement=True)))
             return copied
 
         def forward_pre(module, args):
@@ -517,6 +617,49 @@ class Snapshots:
         if self._holding:
             self.session.watch.release()
             self._holding = False
+
+
+_FOR_ITER = dis.opmap["FOR_ITER"]
+_COMPREHENSIONS = frozenset({"<listcomp>", "<dictcomp>", "<setcomp>", "<genexpr>"})
+
+
+def _may_keep(frame, places) -> bool:
+    """Whether the frame that takes the next parameter may keep it: user code building a
+    collection (`list(...)`, a comprehension), not torch's own nor a `for` statement's loop
+    (`for p in model.parameters(): p.requires_grad_(False)`), which keeps nothing, and
+    after which the guard's mode would otherwise stay on for the whole training."""
+    code = frame.f_code
+    if places.is_library(code.co_filename):
+        return False
+    if code.co_name in _COMPREHENSIONS:
+        return True
+    try:
+        return code.co_code[frame.f_lasti] != _FOR_ITER
+    except (IndexError, TypeError):
+        return True
+
+
+def _returned_parts(value: Any) -> List[Any]:
+    """What a returned value holds: itself, and the attributes of an object it is or holds
+    (a holder of the best state)."""
+    parts = [value]
+    for item in ([value] + list(value) if isinstance(value, (list, tuple)) else [value]):
+        attributes = getattr(item, "__dict__", None)
+        if isinstance(attributes, dict) and not _is_module(item):
+            parts.extend(attributes.values())
+    return parts
+
+
+def _is_module(value: Any) -> bool:
+    import torch
+
+    return isinstance(value, (torch.nn.Module, torch.optim.Optimizer))
+
+
+def _same_elements(first, second) -> bool:
+    """Two tensors that are one memory, element for element (`p` and `p.detach()`)."""
+    return (first.data_ptr() == second.data_ptr() != 0 and first.device == second.device
+            and first.shape == second.shape and first.stride() == second.stride())
 
 
 def _show(place: Optional[Place]) -> str:

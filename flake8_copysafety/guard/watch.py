@@ -10,6 +10,8 @@ never from inside a torch call. It always calls the function it is given, unchan
 import threading
 from typing import Any, Dict, List
 
+from .state_dicts import DIFFERENCES
+
 _INPLACE_DUNDERS = frozenset(
     "__setitem__ __iadd__ __isub__ __imul__ __itruediv__ __ifloordiv__ __imod__ __ipow__ "
     "__iand__ __ior__ __ixor__ __ilshift__ __irshift__ __imatmul__".split())
@@ -104,11 +106,14 @@ class Watch:
                 if kwargs:
                     if watch.quiet:
                         return func(*args, **kwargs)
-                elif watch.quiet or (kinds.get(getattr(func, "__name__", "")) is READ
-                                     and not watch.session.snapshots.tracked
-                                     and (len(args) < 2 or args[0] is not args[1]
-                                          or not watch.session.snapshots.handed)):
-                    return func(*args)  # the common call: nothing to see
+                elif watch.quiet:
+                    return func(*args)
+                else:
+                    name = getattr(func, "__name__", "")
+                    if (kinds.get(name) is READ and not watch.session.snapshots.tracked
+                            and (name not in DIFFERENCES
+                                 or not watch.session.snapshots.handed)):
+                        return func(*args)  # the common call: nothing to see
                 return watch.observe(func, args, kwargs or {})
 
         self.mode = CopySafetyMode()
@@ -164,7 +169,7 @@ class Watch:
             self.quiet += 1
             try:
                 if snapshots.handed:
-                    snapshots.on_parameters_written(args[:2])  # `p.copy_(anchor_p)`
+                    snapshots.on_parameters_written(name, args[:2])  # `p.copy_(anchor_p)`
                 unchanged = copies_onto_itself(name, args)
                 for guard in state.datasets:
                     before.extend(guard.before_write(written, unchanged))
@@ -181,7 +186,7 @@ class Watch:
                     for guard in state.datasets:
                         guard.escaping(args[0])
                 if tracked or snapshots.handed:
-                    snapshots.on_read(args[:2])
+                    snapshots.on_read(name, args[:2])
             except Exception:  # noqa: BLE001
                 pass
             finally:

@@ -30,6 +30,10 @@ class Rule:
     messages: Mapping[str, str] = field(default_factory=dict)
     fixes: Mapping[str, str] = field(default_factory=dict)
     advices: Mapping[str, str] = field(default_factory=dict)
+    # The runtime guard's sentence for a change it saw (`guard/`): a `str.format` template it
+    # fills in, then the advice; variants keyed like `messages`.
+    guard_message: str = ""
+    guard_messages: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def anchor(self) -> str:
@@ -45,6 +49,11 @@ class Rule:
 
     def guard_advice(self, case: str = "") -> str:
         return self.advices.get(case, self.advice)
+
+    def guard_format(self, case: str = "", **fields: str) -> str:
+        """The runtime guard's message: what it saw, then the advice."""
+        what = self.guard_messages.get(case, self.guard_message).format(**fields)
+        return f"{what}; {self.guard_advice(case)}"
 
     def format(self, case: str = "", note: str = "", **fields: str) -> str:
         """The static message: what happened, then the fix (`note` qualifies the fix); a
@@ -101,7 +110,9 @@ RULES: Dict[str, Rule] = {
              advice="clone it first ({k: v.clone() for ...} or copy.deepcopy)",
              message="in-place change of `{origin}` (line {line}) changes `{owner}` too; "
                      "{reason}",
-             fix_title="copy it first, `copy.deepcopy(...)`"),
+             fix_title="copy it first, `copy.deepcopy(...)`",
+             guard_message="in-place change through {snapshot}: it changed `{owner}` as "
+                           "well, yet the state_dict is {used} like a separate copy"),
         Rule("CPS202", "state-dict-live-snapshot",
              "a state_dict() snapshot is kept while the module keeps changing",
              advice="take copy.deepcopy(...state_dict()) instead",
@@ -112,7 +123,12 @@ RULES: Dict[str, Rule] = {
              messages={"shared": "`{owner}.load_state_dict(...)` keeps the state tensors of "
                                  "`{origin}` (line {line}), shared with `{source}`"},
              fixes={"shared": "load `copy.deepcopy(...)` of the state_dict"},
-             advices={"shared": "load copy.deepcopy(optimizer.state_dict()) instead"}),
+             advices={"shared": "load copy.deepcopy(optimizer.state_dict()) instead"},
+             guard_message="{snapshot} is {used} after `{owner}` changed; it {holds}, not a "
+                           "snapshot",
+             guard_messages={"shared": "after load_state_dict, `{owner}` shares its state "
+                                       "tensors with another live `{source}`: stepping one "
+                                       "changes the other's state"}),
         Rule("CPS203", "live-parameter-snapshot",
              "a kept collection of a module's parameters (or a shallow copy of it) is read as "
              "old weights while the module trains",
@@ -121,7 +137,14 @@ RULES: Dict[str, Rule] = {
                      "changed `{owner}`",
              fix_title="`[p.detach().clone() for p in ...]` or `copy.deepcopy({owner})`",
              # `copy.copy(model)`: a shallow copy of the module shares its parameters
-             advices={"module": "use copy.deepcopy instead"}),
+             advices={"module": "use copy.deepcopy instead"},
+             guard_message="a kept collection of parameters is combined with the live "
+                           "parameter at {used} after an optimizer step changed it: it holds "
+                           "the trained weights, not the weights it was taken at",
+             guard_messages={"module": "`copy.copy` of `{owner}` runs at {used} after an "
+                                       "optimizer step changed the module it was copied "
+                                       "from: a shallow copy shares its parameters, so it "
+                                       "runs the trained weights"}),
         # The engine's own notices: no family, corpus, fix or runtime advice.
         Rule("CPS900", "analysis-error",
              "the analysis failed on this file; no other CPS finding is reported for it",

@@ -36,6 +36,7 @@ import os
 import random
 import sys
 import traceback
+import weakref
 from typing import Any, Callable, Dict, List, Tuple
 
 # The folder that holds the `flake8_copysafety` package: workers import it from there.
@@ -346,17 +347,38 @@ class _SnapshotStateDicts:
         return False
 
 
+def _storage_key(tensor) -> Tuple[str, int]:
+    return str(tensor.device), tensor.untyped_storage().data_ptr()
+
+
 class _SnapshotParameters:
     """While active, the case's kept collections of parameters hold copies: the case is
     loaded again with every `list(...)`, `tuple(...)`, `dict(...)`, list or dict
     comprehension and `copy.copy(...)` wrapped so that, where its result holds
-    `nn.Parameter`s (or is a module), it holds detached clones (a deep copy) instead. An
-    optimizer built on such clones is given the real parameters back, so training is the
-    same. What a user who kept "the global weights" believed they kept (CPS203)."""
+    `nn.Parameter`s or tensors on a parameter's memory (`p.detach()`, `p.data`, `p.cpu()` of
+    CPU data), or is a module, it holds detached clones (a deep copy) instead. An optimizer
+    built on such clones is given the real parameters back, so training is the same. What a
+    user who kept "the global weights" believed they kept (CPS203)."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.saved = None
+        self.registration = None
+        # every parameter a module registers while the case runs, by its memory (weakly)
+        self.memories: Dict[Tuple[str, int], Any] = {}
+
+    def _registered(self, module, name, parameter) -> None:
+        if parameter is not None:
+            self.memories[_storage_key(parameter)] = weakref.ref(parameter)
+
+    def _on_parameter(self, tensor) -> bool:
+        try:
+            key = _storage_key(tensor)
+        except (RuntimeError, NotImplementedError):
+            return False
+        known = self.memories.get(key)
+        parameter = known() if known is not None else None
+        return parameter is not None and _storage_key(parameter) == key
 
     def load(self):
         import ast
@@ -365,9 +387,13 @@ class _SnapshotParameters:
         import torch
 
         originals = self.originals = {}
+        self.registration = \
+            torch.nn.modules.module.register_module_parameter_registration_hook(
+                self._registered)
 
         def clone(value):
-            if isinstance(value, torch.nn.Parameter):
+            if isinstance(value, torch.nn.Parameter) or (
+                    isinstance(value, torch.Tensor) and self._on_parameter(value)):
                 copied = value.detach().clone()
                 originals[id(copied)] = (copied, value)
                 return copied
@@ -405,7 +431,11 @@ class _SnapshotParameters:
         module = types.ModuleType("copysafety_case_kept")
         module.__file__ = self.path
         module.__dict__["__copysafety_kept__"] = kept
-        exec(compile(tree, self.path, "exec"), module.__dict__)  # noqa: S102 - a corpus case
+        try:
+            exec(compile(tree, self.path, "exec"), module.__dict__)  # noqa: S102 - a case
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
         return module
 
     def __enter__(self):
@@ -436,7 +466,11 @@ class _SnapshotParameters:
     def __exit__(self, *exc):
         import torch
 
-        torch.optim.Optimizer.__init__ = self.saved
+        if self.saved is not None:
+            torch.optim.Optimizer.__init__ = self.saved
+        if self.registration is not None:
+            self.registration.remove()
+            self.registration = None
         return False
 
 
@@ -487,6 +521,7 @@ def observe_with_guard(path: str) -> Tuple[str, str]:
         main = getattr(module, "main", None)
         if callable(main):
             returned = [main()]  # what main() returns keeps its snapshots alive
+            session.guarded(lambda: session.snapshots.returned(returned[0]))
             gc.collect()
             left_alive = session.snapshots.stale_alive()
             returned.clear()
