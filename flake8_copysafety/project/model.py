@@ -21,16 +21,20 @@ of the file's package chain; never the standard library or `site-packages` as a 
 file of an installed package indexes that package). `copysafety check` indexes the trees it
 is given (`ProjectModel(paths)`).
 
-Built once per process and root, lazily (only when a query needs it). Each module's entry
-(`entries.py`) is cached on disk by content hash, tool version, entry layout and
-interpreter, as JSON checked against the entry layout when read (`stored.py`; never a
-pickle: a repository may ship the folder), in `<root>/.copysafety_cache/` (with its own
-`.gitignore`), or under `$COPYSAFETY_CACHE_DIR`; an installed package's cache goes to the
-user's cache folder. `COPYSAFETY_NO_CACHE=1` (the command's `--no-cache`) turns it off.
-Writes are atomic renames, so parallel processes never read half a file, and one process at
-a time builds (the others wait, then read); a stale, corrupt or odd cache is ignored and
-rebuilt. Each file is hashed once per run (`files.file_digest`); `digest` stands for the
-whole index, and a result that consulted the model depends on it alone.
+Built once per process and root, lazily, module by module: a query parses only the modules
+it asks about (`entries` is a mapping whose look-ups make the one entry asked for; only
+iterating it indexes every module), and `modules_mentioning` finds, from the texts alone,
+the few modules that can matter to a question (no module can bind, call or derive from a
+name its text does not hold). Each module's entry (`entries.py`) is cached on disk by
+content hash, tool version, entry layout and interpreter, as JSON checked against the entry
+layout when read (`stored.py`; never a pickle: a repository may ship the folder), in
+`<root>/.copysafety_cache/` (with its own `.gitignore`), or under `$COPYSAFETY_CACHE_DIR`;
+an installed package's cache goes to the user's cache folder. `COPYSAFETY_NO_CACHE=1` (the
+command's `--no-cache`) turns it off. Entries made on demand are stored with the reach index
+(`save_entries`). Writes are atomic renames, so parallel processes never read half a file,
+and one process at a time builds (the others wait, then read); a stale, corrupt or odd cache
+is ignored and rebuilt. Each file is hashed once per run (`files.file_digest`); `digest`
+stands for the whole index, and a result that consulted the model depends on it alone.
 """
 
 import ast

@@ -15,11 +15,12 @@ The edges come from the model's entries alone (resolved imports and bases); the 
 bound at construction sites (registry pipelines included) come from `project.bindings`, for
 every dataset of the project at once, on the first query that needs them.
 
-The answer for every module is computed in one pass over the index (a walk forwards from
-each dataset's module and from each bound transform's module, not one walk backwards per
-asking file), once per project index: it is stored beside the model's entries
-(`model.reach_cache`), keyed by the index's digest, so that the parallel workers of one
-run, and later runs, read it instead of computing it again.
+The answer for every module is computed in one pass (a walk forwards from each dataset's
+module and from each bound transform's module, not one walk backwards per asking file),
+reading only the modules that pass: those whose text names a dataset (`dataset_modules`) and
+those a walk enters, not every module of the project; once per project index: it is stored
+beside the model's entries (`model.reach_cache`), keyed by the index's digest, so that the
+parallel workers of one run, and later runs, read it instead of computing it again.
 """
 
 import weakref
