@@ -456,10 +456,9 @@ class ProjectModel:
                     yield module, data
 
     def _text(self, module: str) -> Optional[bytes]:
-        try:
-            return self.files[module].read_bytes()
-        except OSError:
-            return None
+        """The module's bytes; None for a file the index does not read (too large, not a
+        regular file, unreadable)."""
+        return read_regular(self.files[module], _MAX_BYTES)
 
     def modules_mentioning(self, names: Iterable[str], among: Optional[Iterable[str]] = None,
                            raw: bool = False) -> List[str]:
