@@ -21,16 +21,20 @@ of the file's package chain; never the standard library or `site-packages` as a 
 file of an installed package indexes that package). `copysafety check` indexes the trees it
 is given (`ProjectModel(paths)`).
 
-Built once per process and root, lazily (only when a query needs it). Each module's entry
-(`entries.py`) is cached on disk by content hash, tool version, entry layout and
-interpreter, as JSON checked against the entry layout when read (`stored.py`; never a
-pickle: a repository may ship the folder), in `<root>/.copysafety_cache/` (with its own
-`.gitignore`), or under `$COPYSAFETY_CACHE_DIR`; an installed package's cache goes to the
-user's cache folder. `COPYSAFETY_NO_CACHE=1` (the command's `--no-cache`) turns it off.
-Writes are atomic renames, so parallel processes never read half a file, and one process at
-a time builds (the others wait, then read); a stale, corrupt or odd cache is ignored and
-rebuilt. Each file is hashed once per run (`files.file_digest`); `digest` stands for the
-whole index, and a result that consulted the model depends on it alone.
+Built once per process and root, lazily, module by module: a query parses only the modules
+it asks about (`entries` is a mapping whose look-ups make the one entry asked for; only
+iterating it indexes every module), and `modules_mentioning` finds, from the texts alone,
+the few modules that can matter to a question (no module can bind, call or derive from a
+name its text does not hold). Each module's entry (`entries.py`) is cached on disk by
+content hash, tool version, entry layout and interpreter, as JSON checked against the entry
+layout when read (`stored.py`; never a pickle: a repository may ship the folder), in
+`<root>/.copysafety_cache/` (with its own `.gitignore`), or under `$COPYSAFETY_CACHE_DIR`;
+an installed package's cache goes to the user's cache folder. `COPYSAFETY_NO_CACHE=1` (the
+command's `--no-cache`) turns it off. Entries made on demand are stored with the reach index
+(`save_entries`). Writes are atomic renames, so parallel processes never read half a file,
+and one process at a time builds (the others wait, then read); a stale, corrupt or odd cache
+is ignored and rebuilt. Each file is hashed once per run (`files.file_digest`); `digest`
+stands for the whole index, and a result that consulted the model depends on it alone.
 """
 
 import ast
@@ -43,6 +47,7 @@ import sys
 import time
 import warnings
 from collections import OrderedDict
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -69,6 +74,9 @@ _PARALLEL_FROM = 200  # cold builds of at least this many files use worker proce
 TREES_KEPT = 256  # parsed modules a model keeps (those asked for last)
 CACHE_DIR_NAME = ".copysafety_cache"
 _CALLED_NAME = re.compile(rb"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(")
+# A coding cookie (PEP 263) on one of the first two lines.
+_COOKIE = re.compile(rb"^[ \t\f]*#[^\r\n]*?coding[:=]", re.MULTILINE)
+_COOKIE_SPAN = 400
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,34 @@ class Construction:
     keywords: Dict[str, Any]
 
 
+class _Entries(Mapping):
+    """A model's module -> entry mapping: a look-up makes the one entry asked for
+    (`ProjectModel.entry`); iterating makes every entry first (`_whole_index`)."""
+
+    def __init__(self, model: "ProjectModel") -> None:
+        self._model = model
+
+    def __getitem__(self, module: str) -> ModuleEntry:
+        entry = self._model.entry(module)
+        if entry is None:
+            raise KeyError(module)
+        return entry
+
+    def get(self, module, default=None):
+        entry = self._model.entry(module) if isinstance(module, str) else None
+        return default if entry is None else entry
+
+    def __contains__(self, module) -> bool:
+        return isinstance(module, str) and self._model.entry(module) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        self._model._whole_index()
+        return iter([m for m in self._model.content_keys() if self._model.entry(m) is not None])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 class ProjectModel:
     """The modules under `roots`, their classes, functions, imports and construction sites."""
 
@@ -89,7 +125,13 @@ class ProjectModel:
                  cache_dir: Optional[Path] = None) -> None:
         self.roots = [Path(r).resolve() for r in roots]
         self.files: Dict[str, Path] = {}  # module name -> file
-        self._entries: Optional[Dict[str, ModuleEntry]] = None  # module name -> entry
+        # module name -> entry, each module parsed (or read from the cache) when first asked
+        self._entries = _Entries(self)
+        self._made: Dict[str, Optional[ModuleEntry]] = {}
+        self._stored: Optional[Dict[str, Optional[ModuleEntry]]] = None  # content key -> entry
+        self._unsaved = False  # entries made here that the cache on disk lacks
+        self._whole = False  # every module's entry made
+        self._searchable: Dict[str, bytes] = {}  # module -> text the name scans search
         # Scripts in different folders may share a name (`train.py` importing its folder's
         # `dataset.py`): the second and later get the key `name@N`, and imports resolve to
         # the module of the importer's own import folder first.
@@ -111,7 +153,7 @@ class ProjectModel:
         self._by_path = {str(p): m for m, p in self.files.items()}
         self._resolving: Set[Tuple[str, str]] = set()
         self._constructions: Dict[str, List[Tuple[str, tuple]]] = {}
-        self._called: Optional[Dict[bytes, List[str]]] = None  # name -> modules calling it
+        self._calls: Dict[str, Set[str]] = {}  # module -> the names its text calls
         # module -> parsed, on demand; the most recently used `TREES_KEPT` only
         self._trees: "OrderedDict[str, Optional[ast.Module]]" = OrderedDict()
         self._registered: Optional[Dict[str, List[Tuple[str, str]]]] = None
@@ -120,13 +162,70 @@ class ProjectModel:
 
     # ----- building ---------------------------------------------------------------------
     @property
-    def entries(self) -> Dict[str, ModuleEntry]:
-        """Every module's entry, built (or loaded from the cache) on first use: queries
-        that need only the files (`modules_near`) never pay for the index."""
-        if self._entries is None:
-            self._entries = {}
-            self._build(self._entries)
+    def entries(self) -> "_Entries":
+        """module -> entry, as a mapping whose look-ups parse (or read from the cache) only
+        the module asked for: a project's queries concern few of its modules
+        (`modules_mentioning` finds which), and only iterating it builds every entry."""
         return self._entries
+
+    def entry(self, module: str) -> Optional[ModuleEntry]:
+        """The module's entry (None: not a module the index reads, or not Python)."""
+        made = self._made
+        if module in made:
+            return made[module]
+        key = self.content_keys().get(module)
+        entry = None
+        if key is not None:
+            stored = self._stored_entries()
+            if key in stored:
+                entry = stored[key]
+            else:
+                data = read_regular(self.files[module], _MAX_BYTES)
+                entry = stored[key] = self._entry_of(module, data if data is not None else b"")
+                self._unsaved = True
+        made[module] = entry
+        return entry
+
+    def _entry_of(self, module: str, data: bytes) -> Optional[ModuleEntry]:
+        """The entry of the module's text: from its tree when the model keeps it (`tree()`
+        parsed it already), else parsed here and dropped (most entries are asked for
+        without their tree, and kept trees are memory the collector walks)."""
+        if module in self._trees and data:
+            tree = self._trees[module]
+            return _entry_of_tree(tree) if tree is not None else None
+        with _collector_paused():
+            return _entry_of_bytes(data)
+
+    def _stored_entries(self) -> Dict[str, Optional[ModuleEntry]]:
+        if self._stored is None:
+            self._stored = self._cache.load() if self._cache is not None else {}
+        return self._stored
+
+    def save_entries(self) -> None:
+        """Store the entries made on demand in the cache on disk (with those stored there
+        for the project's current files), for later runs and the other processes."""
+        if self._cache is None or not self._unsaved:
+            return
+        keys = set(self.content_keys().values())
+        with self._cache.building():
+            stored = {k: e for k, e in self._cache.load().items() if k in keys}
+            stored.update((k, e) for k, e in self._stored_entries().items() if k in keys)
+            self._cache.save(stored)
+        self._unsaved = False
+
+    def _whole_index(self) -> None:
+        """Every module's entry (iterating `entries`): those the cache lacks are built
+        in one pass, in parallel for a large project."""
+        if self._whole:
+            return
+        made: Dict[str, ModuleEntry] = {}
+        self._build(made)
+        keys = self.content_keys()
+        stored = self._stored_entries()
+        for name, key in keys.items():
+            stored[key] = made.get(name)
+            self._made.setdefault(name, made.get(name))
+        self._whole = True
 
     def content_keys(self) -> Dict[str, str]:
         """module -> the hash of its file's content, for the files the index reads (each
@@ -159,6 +258,7 @@ class ProjectModel:
     def _build(self, entries: Dict[str, ModuleEntry]) -> None:
         keys = self.content_keys()
         stored = self._cache.load() if self._cache is not None else {}
+        stored.update(self._stored or {})  # what this process made already
         if self._cache is not None and any(keys[n] not in stored for n in keys):
             with self._cache.building():  # another process may be building the same
                 stored = self._cache.load()
@@ -180,8 +280,9 @@ class ProjectModel:
             entry = stored.get(keys[name])
             if entry is not None:
                 entries[name] = entry
-        if self._cache is not None and missing:
+        if self._cache is not None and (missing or self._unsaved):
             self._cache.save({keys[n]: stored[keys[n]] for n in keys})
+            self._unsaved = False
 
     def stored_reach(self, compute) -> Dict[str, FrozenSet[str]]:
         """The reach index (`reach.py`) stored on disk for this index, else `compute()`d
@@ -195,6 +296,7 @@ class ProjectModel:
                 if found is None:
                     found = compute()
                     self._cache.save_reach(self.digest, found)
+                    self.save_entries()
         return found
 
     # ----- queries ----------------------------------------------------------------------
@@ -305,9 +407,8 @@ class ProjectModel:
         then answers from what was found)."""
         todo = {n for n in names if n and n.isascii() and n not in self._constructions}
         asked: Dict[str, Set[str]] = {}
-        for name in todo:
-            for module in self._calling(name):
-                asked.setdefault(module, set()).add(name)
+        for module in self._calling_any(todo):
+            asked[module] = todo & self._called_in(module)
         found: Dict[str, List[Tuple[str, Any]]] = {name: [] for name in todo}
         for module in self.files:  # the order `_calling` lists them in
             if module not in asked:
@@ -320,25 +421,78 @@ class ProjectModel:
         self._constructions.update(found)
 
     def _calling(self, name: str) -> List[str]:
-        """The modules whose text calls something named `name` (`name(` or `x.name(`):
-        every module's text is read once, on the first question, for all names."""
-        if not name.isascii():  # the index holds ASCII names: read the texts for this one
+        """The modules of the index whose text calls something named `name` (`name(` or
+        `x.name(`), in the order of `files`."""
+        if not name.isascii():  # `_called_in` holds ASCII names: read the texts for this one
             pattern = re.compile(rb"\b" + re.escape(name.encode()) + rb"\s*\(")
             return [m for m, data in self._texts() if pattern.search(data)]
-        if self._called is None:
-            self._called = {}
-            for module, data in self._texts():
-                for called in set(_CALLED_NAME.findall(data)):
-                    self._called.setdefault(called, []).append(module)
-        return self._called.get(name.encode(), [])
+        return self._calling_any({name})
+
+    def _calling_any(self, names: Set[str]) -> List[str]:
+        """The modules of the index whose text calls something named one of `names`
+        (ASCII): only the texts holding one of the names are searched for calls."""
+        found = []
+        for module in self.modules_mentioning(names, raw=True):
+            if self._called_in(module) & names:
+                self.tree(module)  # parsed once: its entry is made from the tree
+                if self.entry(module) is not None:
+                    found.append(module)
+        return found
+
+    def _called_in(self, module: str) -> Set[str]:
+        """The names the module's text calls (`name(`), read once per process."""
+        called = self._calls.get(module)
+        if called is None:
+            data = self._text(module)
+            called = self._calls[module] = {
+                n.decode("ascii") for n in _CALLED_NAME.findall(data or b"")}
+        return called
 
     def _texts(self) -> Iterator[Tuple[str, bytes]]:
-        for module, path in self.files.items():
-            if module in self.entries:
-                try:
-                    yield module, path.read_bytes()
-                except OSError:
-                    continue
+        for module in self.files:
+            if self.entry(module) is not None:
+                data = self._text(module)
+                if data is not None:
+                    yield module, data
+
+    def _text(self, module: str) -> Optional[bytes]:
+        """The module's bytes; None for a file the index does not read (too large, not a
+        regular file, unreadable)."""
+        return read_regular(self.files[module], _MAX_BYTES)
+
+    def modules_mentioning(self, names: Iterable[str], among: Optional[Iterable[str]] = None,
+                           raw: bool = False) -> List[str]:
+        """The modules (of `among`, else of the project; in the order of `files`) whose text
+        holds one of the identifiers `names`: no module can bind, import, call or derive
+        from a name its text does not hold. The text is searched as the parser reads
+        identifiers (decoded by its coding cookie, NFKC-normalised) unless `raw`: as
+        bytes, for questions asked of the bytes. Reads the files; parses none."""
+        wanted = {n.encode("utf-8", "surrogatepass") for n in names if n}
+        if not wanted:
+            return []
+        pattern = _any_of(wanted)
+        allowed = None if among is None else set(among)
+        found = []
+        for module in self.files:
+            if allowed is not None and module not in allowed:
+                continue
+            data = self._text(module) if raw else self._searchable_text(module)
+            if data is not None and pattern.search(data):
+                found.append(module)
+        return found
+
+    def _searchable_text(self, module: str) -> Optional[bytes]:
+        """The module's text with its identifiers as the parser reads them: the bytes of an
+        ASCII file without a coding cookie, else the decoded, NFKC-normalised text."""
+        data = self._searchable.get(module)
+        if data is None:
+            data = self._text(module)
+            if data is None:
+                return None
+            if not data.isascii() or _COOKIE.search(data, 0, _COOKIE_SPAN):
+                data = _as_parsed(data)
+            self._searchable[module] = data
+        return data
 
     def registered(self, name: str) -> List[Tuple[str, str]]:
         """Every registration of the config name `name` in the project (`@R.register_module()`
@@ -347,8 +501,11 @@ class ProjectModel:
         imports resolve it, `mmengine.registry.TRANSFORMS` or a project `Registry`)."""
         if self._registered is None:
             self._registered = {}
-            for module, entry in self.entries.items():
-                for registry, names, cls in entry.get("registrations", ()):
+            # A registration is a call of an attribute `register_module`: only the modules
+            # whose text holds that name are parsed.
+            for module in self.modules_mentioning(["register_module"]):
+                entry = self.entry(module)
+                for registry, names, cls in (entry or {}).get("registrations", ()):
                     where, qualified = self.resolve(module, registry), self.resolve(module, cls)
                     if where is None or qualified is None:
                         continue
@@ -415,10 +572,15 @@ class ProjectModel:
                 data = self.files[module].read_bytes()
             except (OSError, KeyError):
                 data = b""
-        tree = self._trees[module] = _parse(data) if data else None
+        tree = _parse(data) if data else None
+        self._keep_tree(module, tree)
+        return tree
+
+    def _keep_tree(self, module: str, tree: Optional[ast.Module]) -> None:
+        self._trees[module] = tree
+        self._trees.move_to_end(module)
         while len(self._trees) > TREES_KEPT:
             self._trees.popitem(last=False)
-        return tree
 
     # ----- helpers ----------------------------------------------------------------------
     def _imported(self, module: str, imported: tuple) -> Optional[str]:
@@ -564,6 +726,49 @@ def _absolute(module: str, is_package: bool, level: int, source: str) -> Optiona
 
 # ----- entries, in parallel, cached --------------------------------------------------------
 
+def _any_of(names: Iterable[bytes]) -> "re.Pattern[bytes]":
+    """A pattern found in a text that holds one of `names`: their trie (one pass over the
+    text whatever the number of names; a name holding a shorter one is left to it)."""
+    trie: Dict[int, Any] = {}
+    kept: List[bytes] = []
+    for name in sorted(names, key=len):
+        if any(k in name for k in kept):
+            continue
+        kept.append(name)
+        node = trie
+        for byte in name:
+            if None in node:
+                break  # a shorter name ends here: found wherever this one is
+            node = node.setdefault(byte, {})
+        else:
+            node.clear()
+            node[None] = True
+
+    def branch(node: Dict[Any, Any]) -> bytes:
+        if None in node:
+            return b""
+        ways = [re.escape(bytes([b])) + branch(child) for b, child in sorted(node.items())]
+        return ways[0] if len(ways) == 1 else b"(?:" + b"|".join(ways) + b")"
+
+    return re.compile(branch(trie))
+
+
+def _as_parsed(data: bytes) -> bytes:
+    """The text as the parser reads its identifiers: decoded by its coding cookie (UTF-8
+    without one) and NFKC-normalised, as UTF-8; the bytes themselves when they cannot be
+    decoded (Python cannot read such a file either)."""
+    import io
+    import tokenize
+    import unicodedata
+
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        text = data.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError, ValueError):
+        return data
+    return unicodedata.normalize("NFKC", text).encode("utf-8", "surrogatepass")
+
+
 def _parse(data: bytes) -> Optional[ast.Module]:
     try:
         with warnings.catch_warnings():
@@ -575,8 +780,10 @@ def _parse(data: bytes) -> Optional[ast.Module]:
 
 def _entry_of_bytes(data: bytes) -> Optional[ModuleEntry]:
     tree = _parse(data)
-    if tree is None:
-        return None
+    return None if tree is None else _entry_of_tree(tree)
+
+
+def _entry_of_tree(tree: ast.Module) -> Optional[ModuleEntry]:
     try:
         return module_entry(tree)
     except RecursionError:

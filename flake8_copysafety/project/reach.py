@@ -15,17 +15,18 @@ The edges come from the model's entries alone (resolved imports and bases); the 
 bound at construction sites (registry pipelines included) come from `project.bindings`, for
 every dataset of the project at once, on the first query that needs them.
 
-The answer for every module is computed in one pass over the index (a walk forwards from
-each dataset's module and from each bound transform's module, not one walk backwards per
-asking file), once per project index: it is stored beside the model's entries
-(`model.reach_cache`), keyed by the index's digest, so that the parallel workers of one
-run, and later runs, read it instead of computing it again.
+The answer for every module is computed in one pass (a walk forwards from each dataset's
+module and from each bound transform's module, not one walk backwards per asking file),
+reading only the modules that pass: those whose text names a dataset (`dataset_modules`) and
+those a walk enters, not every module of the project; once per project index: it is stored
+beside the model's entries (`model.reach_cache`), keyed by the index's digest, so that the
+parallel workers of one run, and later runs, read it instead of computing it again.
 """
 
 import weakref
 from typing import Dict, FrozenSet, List, Literal, Optional, Set, Tuple
 
-from ..facts.frameworks import framework_of
+from ..facts.frameworks import dataset_bases, framework_of
 from .bindings import bound_chains, construction_classes
 from .model import ProjectModel
 
@@ -34,7 +35,8 @@ class _Derived:
     """What this module derives from one model's entries, computed once per model."""
 
     def __init__(self) -> None:
-        self.callers: Optional[Dict[str, Set[str]]] = None
+        self.callees: Dict[str, Set[str]] = {}  # module -> `_callees`
+        self.modules: Optional[List[str]] = None  # `dataset_modules`
         self.datasets: Dict[str, bool] = {}  # qualified class -> indexing may run it
         self.bindings: Optional[List[Tuple[str, FrozenSet[str]]]] = None
         self.reach: Optional[Dict[str, FrozenSet[str]]] = None
@@ -53,9 +55,7 @@ def _derived(model: ProjectModel) -> _Derived:
 def reaching_modules(model: ProjectModel, module: str) -> Set[str]:
     """The modules holding a dataset whose analysis may run code of `module` (`module`
     itself included when it holds one). Empty for a module the model does not index."""
-    if module not in model.entries:
-        return set()
-    return set(reach_index(model).get(module, ()))
+    return set(reach_index(model).get(module, ()))  # each module it holds has an entry
 
 
 def reached_from(model: ProjectModel, owner: str) -> Set[str]:
@@ -76,11 +76,8 @@ def reach_index(model: ProjectModel) -> Dict[str, FrozenSet[str]]:
 def _reach_of_all(model: ProjectModel) -> Dict[str, FrozenSet[str]]:
     """One walk forwards (along "the analysis enters that module from here") from each
     dataset's module, and from the modules of the classes each dataset binds as a
-    transform where it is built: every module a walk visits is reached by its dataset."""
-    callees: Dict[str, Set[str]] = {}
-    for callee, callers in _callers(model).items():
-        for caller in callers:
-            callees.setdefault(caller, set()).add(callee)
+    transform where it is built: every module a walk visits is reached by its dataset.
+    Only the modules a walk visits are indexed, and those `dataset_modules` reads."""
     walks: Dict[FrozenSet[str], Set[str]] = {}
 
     def visited(starts: FrozenSet[str]) -> Set[str]:
@@ -88,7 +85,7 @@ def _reach_of_all(model: ProjectModel) -> Dict[str, FrozenSet[str]]:
             seen = set(starts)
             queue = list(starts)
             while queue:
-                for callee in callees.get(queue.pop(), ()):
+                for callee in _callees(model, queue.pop()):
                     if callee not in seen:
                         seen.add(callee)
                         queue.append(callee)
@@ -96,17 +93,54 @@ def _reach_of_all(model: ProjectModel) -> Dict[str, FrozenSet[str]]:
         return walks[starts]
 
     found: Dict[str, Set[str]] = {}
-    for module in model.entries:
-        if _has_dataset(model, module):
-            for reached in visited(frozenset((module,))):
-                found.setdefault(reached, set()).add(module)
+    for module in dataset_modules(model):
+        for reached in visited(frozenset((module,))):
+            found.setdefault(reached, set()).add(module)
     _binding_modules(model, set())  # fills `bindings`
     for owner, members in _derived(model).bindings or ():
         starts = frozenset(module for module, name in (m.rpartition(".")[::2] for m in members)
-                           if module in model.entries and name in model.entries[module]["classes"])
+                           if name in (model.entries.get(module) or {}).get("classes", ()))
         for reached in visited(starts):
             found.setdefault(reached, set()).add(owner)
     return {module: frozenset(owners) for module, owners in found.items()}
+
+
+# A class is a dataset when its ancestry holds a class defining `__getitem__` or a base of
+# the framework table: the text of its module, or of a module it derives from, names one.
+_DATASET_NAMES = frozenset({"__getitem__"} | {q.rpartition(".")[2] for q in dataset_bases()})
+
+
+def dataset_modules(model: ProjectModel) -> List[str]:
+    """The modules holding a class that indexing may run (`dataset_classes`), in the order
+    of `model.files`, found without indexing every module: a module's class derives from
+    a dataset of another module only through a name its text holds, the dataset's own
+    name or the name a module re-exporting it binds (`from .base import Base as B`). So,
+    from the modules naming `__getitem__` or a framework base, the modules naming a
+    dataset found so far, or such a re-exported name, are read in turn until none is new."""
+    derived = _derived(model)
+    if derived.modules is not None:
+        return derived.modules
+    names: Set[str] = set(_DATASET_NAMES)
+    asked: Set[str] = set()
+    read: List[str] = []  # modules whose classes were asked about, in the order read
+    holding: Set[str] = set()
+    new = set(names)
+    while new:
+        for module in model.modules_mentioning(new, among=set(model.files) - set(read)):
+            read.append(module)
+            for name in dataset_classes(model, module):
+                holding.add(module)
+                names.add(name)
+        asked |= new
+        for module in read:  # names bound to a dataset (or a framework base) elsewhere
+            entry = model.entries.get(module)
+            for local, (_, _, name) in (entry or {}).get("imports", {}).items():
+                if name is not None and name in names:
+                    names.add(local)
+        new = names - asked
+    order = {module: index for index, module in enumerate(model.files)}
+    derived.modules = sorted(holding, key=order.__getitem__)
+    return derived.modules
 
 
 def dataset_classes(model: ProjectModel, module: str) -> List[str]:
@@ -138,7 +172,8 @@ def _binding_modules(model: ProjectModel, classes: Set[str]) -> Set[str]:
     derived = _derived(model)
     if derived.bindings is None:
         derived.bindings = []
-        datasets = [q for q in model.classes() if _is_dataset(model, q)]
+        datasets = [f"{module}.{name}" for module in dataset_modules(model)
+                    for name in dataset_classes(model, module)]
         # Where the datasets are built: every module found in one pass for all of them.
         model.find_constructions({site.rpartition(".")[2] for q in datasets
                                   for attr in _kept_attributes(model, q)
@@ -167,26 +202,27 @@ def _kept_attributes(model: ProjectModel, qualified: str) -> Set[str]:
     return kept
 
 
-def _callers(model: ProjectModel) -> Dict[str, Set[str]]:
-    """module -> the modules that import a function from it, or derive a class from one
-    of its classes (the ways the analysis enters another module)."""
+def _callees(model: ProjectModel, module: str) -> Set[str]:
+    """The other modules `module` imports a function from, or derives a class from one of
+    their classes (the ways the analysis enters another module from it)."""
     derived = _derived(model)
-    if derived.callers is None:
-        callers: Dict[str, Set[str]] = {}
-        for module, entry in model.entries.items():
-            for local, (_, _, name) in entry["imports"].items():
-                if name is None:
-                    continue  # `import a.b`: its functions are called as `b.f()`, not followed
-                target = _defining_module(model, model.resolve(module, local), "functions")
+    found = derived.callees.get(module)
+    if found is None:
+        found = set()
+        entry = model.entries.get(module)
+        for local, (_, _, name) in (entry or {}).get("imports", {}).items():
+            if name is None:
+                continue  # `import a.b`: its functions are called as `b.f()`, not followed
+            target = _defining_module(model, model.resolve(module, local), "functions")
+            if target is not None and target != module:
+                found.add(target)
+        for name in (entry or {}).get("classes", ()):
+            for base in model.bases(f"{module}.{name}"):
+                target = _defining_module(model, base, "classes")
                 if target is not None and target != module:
-                    callers.setdefault(target, set()).add(module)
-            for name in entry["classes"]:
-                for base in model.bases(f"{module}.{name}"):
-                    target = _defining_module(model, base, "classes")
-                    if target is not None and target != module:
-                        callers.setdefault(target, set()).add(module)
-        derived.callers = callers
-    return derived.callers
+                    found.add(target)
+        derived.callees[module] = found
+    return found
 
 
 def _defining_module(model: ProjectModel, qualified,
