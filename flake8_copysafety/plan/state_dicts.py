@@ -61,16 +61,23 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[s
     found: Set[str] = set()
     forwards: List[Tuple[str, str]] = []  # (function, the function whose result it returns)
     pending: List[Tuple[ast.stmt, Optional[str]]] = [(stmt, None) for stmt in code]
+    kept: Set[Tuple[str, str]] = set()  # (function, a name it binds to a live state_dict)
+    returned: Set[Tuple[str, str]] = set()  # (function, a name it returns)
     while pending:  # statements only: a `return` is never inside an expression
         stmt, func = pending.pop()
         if isinstance(stmt, _DEFS):
             func = stmt.name
+        elif func and _binds_live_state(stmt, live):
+            kept.add((func, stmt.targets[0].id))  # type: ignore[attr-defined]
         elif isinstance(stmt, ast.Return) and func and stmt.value is not None:
-            if _is_state_dict_call(stmt.value) and (live is None or id(stmt.value) in live):
+            names = _returned_names(stmt.value)
+            returned.update((func, name) for name in names)
+            if _returns_live_state(stmt.value, live):
                 found.add(func)
             elif isinstance(stmt.value, ast.Call) and called_name(stmt.value):
                 forwards.append((func, called_name(stmt.value)))
         pending.extend((inner, func) for block in inner_blocks(stmt) for inner in block)
+    found.update(func for func, name in kept & returned)
     grew = True
     while grew:
         grew = False
@@ -79,6 +86,34 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[s
                 found.add(func)
                 grew = True
     return found
+
+
+def _live_state(node: ast.AST, live: Optional[Set[int]]) -> bool:
+    """`m.state_dict()`, or `list(m.state_dict().values())`: the module's live tensors."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+            node.func.id in ("list", "tuple") and len(node.args) == 1:
+        inner = node.args[0]
+        if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and \
+                inner.func.attr == "values":
+            node = inner.func.value
+    return _is_state_dict_call(node) and (live is None or id(node) in live)
+
+
+def _returns_live_state(value: ast.expr, live: Optional[Set[int]]) -> bool:
+    """`return m.state_dict()`, `return list(m.state_dict().values()), n`."""
+    parts = value.elts if isinstance(value, ast.Tuple) else [value]
+    return any(_live_state(part, live) for part in parts)
+
+
+def _returned_names(value: ast.expr) -> Set[str]:
+    parts = value.elts if isinstance(value, ast.Tuple) else [value]
+    return {part.id for part in parts if isinstance(part, ast.Name)}
+
+
+def _binds_live_state(stmt: ast.stmt, live: Optional[Set[int]]) -> bool:
+    """`weights = m.cpu().state_dict()`: a name the function may return."""
+    return isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
+        isinstance(stmt.targets[0], ast.Name) and _live_state(stmt.value, live)
 
 
 def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers,
