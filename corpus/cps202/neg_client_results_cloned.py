@@ -20,7 +20,7 @@ class Client:
         for loader in self.loaders:
             self.load_client_state_dict(received_info)
             weights = self.train(loader)
-            client_results.append({"weights": weights, "num_samples": len(loader)})
+            client_results.append({"weights": weights, "n": len(loader)})
         return client_results
 
     def train(self, loader):
@@ -29,7 +29,8 @@ class Client:
             self.optimizer.zero_grad()
             ((self.model(x) - y) ** 2).mean().backward()
             self.optimizer.step()
-        weights = {k: v.detach().clone() for k, v in self.model.cpu().state_dict().items()}
+        weights = {k: v.detach().clone()
+                   for k, v in self.model.cpu().state_dict().items()}
         return weights
 
 

@@ -3,7 +3,7 @@
 weights move toward the trained ones, the trained ones get a weight decay. The class writes
 the kept tensors in place, which is the evidence that they are handles, not snapshots."""
 # near-miss: CPS202
-# runtime: mutated (copying the lists would stop the averaging and the decay: the handle is the point)
+# runtime: mutated (copying the lists would stop the averaging and the decay: the point)
 import torch
 
 

@@ -19,7 +19,7 @@ class Client:
         for loader in self.loaders:
             self.load_client_state_dict(received_info)
             weights = self.train(loader)
-            client_results.append({"weights": weights, "num_samples": len(loader)})  # expect: CPS202
+            client_results.append({"weights": weights, "n": len(loader)})  # expect: CPS202
         return client_results
 
     def train(self, loader):
