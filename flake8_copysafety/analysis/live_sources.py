@@ -43,7 +43,8 @@ def state_dict_source(ctx: FileContext, node: cst.BaseExpression,
                 inner.func) == "copy.deepcopy":
             ctx.used("function:copy.deepcopy")
             return None  # the state_dict of a deep copy is a real snapshot
-        text = dotted(receiver) or ctx.code(receiver)
+        # `m.cpu()` is `m` itself: the dict is live in `m`, and `m`'s changes reach it
+        text = dotted(inner) or dotted(receiver) or ctx.code(receiver)
         kind = None
         if ctx.receivers is not None:
             kind = ctx.receivers.kind(path or (), text)

@@ -108,8 +108,18 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[s
 def _returns_of(value: ast.expr, live: Optional[Set[int]]) -> Set[Union[bool, str]]:
     """True when `value` holds a module's live tensors (a live `state_dict()` or its shallow
     copy, a kept collection of parameters); the name of the function it calls otherwise."""
+    if isinstance(value, ast.Tuple):  # `return list(m.state_dict().values()), n`
+        return {what for part in value.elts for what in _returns_of(part, live)}
     if _is_state_dict_call(value) and (live is None or id(value) in live):
         return {True}
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
+            value.func.id in ("list", "tuple") and len(value.args) == 1 and \
+            isinstance(value.args[0], ast.Call) and \
+            isinstance(value.args[0].func, ast.Attribute) and \
+            value.args[0].func.attr == "values" and \
+            _is_state_dict_call(value.args[0].func.value) and \
+            (live is None or id(value.args[0].func.value) in live):
+        return {True}  # `list(m.state_dict().values())`: the module's live tensors
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
             value.func.attr == "copy" and not value.args and \
             _is_state_dict_call(value.func.value) and \

@@ -505,7 +505,7 @@ class ProjectModel:
             # whose text holds that name are parsed.
             for module in self.modules_mentioning(["register_module"]):
                 entry = self.entry(module)
-                for registry, names, cls in (entry or {}).get("registrations", ()):
+                for registry, names, cls in (entry["registrations"] if entry else ()):
                     where, qualified = self.resolve(module, registry), self.resolve(module, cls)
                     if where is None or qualified is None:
                         continue
@@ -729,7 +729,7 @@ def _absolute(module: str, is_package: bool, level: int, source: str) -> Optiona
 def _any_of(names: Iterable[bytes]) -> "re.Pattern[bytes]":
     """A pattern found in a text that holds one of `names`: their trie (one pass over the
     text whatever the number of names; a name holding a shorter one is left to it)."""
-    trie: Dict[int, Any] = {}
+    trie: Dict[Optional[int], Any] = {}
     kept: List[bytes] = []
     for name in sorted(names, key=len):
         if any(k in name for k in kept):

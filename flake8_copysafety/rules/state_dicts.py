@@ -177,12 +177,15 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
         producers and any(f"{name}(" in ctx.code(func) for name in producers))}
     ordered = sorted(members, key=lambda member: member[0] not in keeping)
     built_on = _class_optimizers(ctx, members)
+    for _, func in members:
+        facts.write_handles |= _elements_written(func)
     for path, func in ordered:
         if path not in keeping and not seeds and not facts.bindings:
             break
         walker = StateDictWalker(ctx, report, owner, first_param(func), path)
         walker.env.update(seeds)
         walker.built_on.update(built_on)
+        walker.handle_lists = facts.write_handles
         walker.walk_block(func.body.body)
         facts.changes |= walker.saw_change
         facts.write_handles |= walker.write_handles
@@ -209,6 +212,70 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
             elif key.partition(".")[2] in outside:
                 report.snapshot(tracked, None, f"the code using `{owner.name.value}` reads "
                                                f"`.{key.partition('.')[2]}`")
+
+
+def _elements_written(func: cst.FunctionDef) -> Set[str]:
+    """The attributes of `self` whose elements the method writes in place through a loop
+    (`for p, e in zip(self.params, self.ema_params): e.mul_(a)`, `for i, p in
+    enumerate(self.params)`, `for p in self.params`): a kept list of live tensors the class
+    writes is its handle into the module, not a snapshot."""
+    self_name = first_param(func)
+    written: Set[str] = set()
+    if self_name is None:
+        return written
+
+    def kept(node: cst.BaseExpression) -> Optional[str]:
+        key = dotted(node)
+        return key if key and key.startswith(f"{self_name}.") and key.count(".") == 1 else None
+
+    class Loops(cst.CSTVisitor):
+        def visit_For(self, loop: cst.For) -> None:
+            names: Dict[str, str] = {}
+            target, it = loop.target, loop.iter
+            if isinstance(it, cst.Call) and dotted(it.func) in ("zip", "enumerate") and \
+                    isinstance(target, (cst.Tuple, cst.List)):
+                sources = [a.value for a in it.args if a.keyword is None]
+                if dotted(it.func) == "enumerate":
+                    sources = [cst.Name("_"), *sources[:1]]
+                for element, source in zip(target.elements, sources):
+                    key = kept(source)
+                    if key and isinstance(element.value, cst.Name):
+                        names[element.value.value] = key
+            elif isinstance(target, cst.Name) and kept(it):
+                names[target.value] = kept(it) or ""
+            if names:
+                loop.body.visit(_InPlaceWrites(names, written))
+
+    func.body.visit(Loops())
+    return written
+
+
+class _InPlaceWrites(cst.CSTVisitor):
+    """Adds to `written` the attribute behind each loop name changed in place in a body
+    (`p.mul_(d)`, `p.data.add_(g)`, `p += d`, `p[...] = v`)."""
+
+    def __init__(self, names: Dict[str, str], written: Set[str]) -> None:
+        self.names, self.written = names, written
+
+    def _base(self, node: cst.BaseExpression) -> None:
+        while isinstance(node, (cst.Attribute, cst.Subscript)):
+            if isinstance(node, cst.Attribute) and node.attr.value != "data":
+                return
+            node = node.value
+        if isinstance(node, cst.Name) and node.value in self.names:
+            self.written.add(self.names[node.value])
+
+    def visit_Call(self, call: cst.Call) -> None:
+        if isinstance(call.func, cst.Attribute) and \
+                call.func.attr.value in sem.TENSOR_INPLACE_METHODS:
+            self._base(call.func.value)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._base(node.target)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        if isinstance(node.target, cst.Subscript):
+            self._base(node.target)
 
 
 def _class_optimizers(ctx: FileContext, members: List[Tuple[DefPath, cst.FunctionDef]]
@@ -461,6 +528,8 @@ class StateDictWalker(FlowWalker):
         # state_dicts kept under these names are updated from another module's tensors
         # (an EMA or averaged model): handles into their module, not snapshots
         self.write_handles: Set[str] = set()
+        # lists kept on `self` whose tensors some method of the class writes in place
+        self.handle_lists: Set[str] = set()
         self._pending: Dict[str, List[Tuple[cst.CSTNode, Tracked]]] = {}
         # optimizers built here on some modules' parameters (`opt = SGD(net.parameters())`):
         # their step changes those modules only
@@ -799,6 +868,8 @@ class StateDictWalker(FlowWalker):
                     owner.vtype.kind is Kind.LIST:
                 return self.element_of(owner)  # `for p in anchor`: the parameters
             if owner is not None and owner.family is Family.STATE_DICT:
+                if owner.vtype.kind is Kind.LIST:
+                    return self.element_of(owner)  # `list(sd.values())`: the live tensors
                 return None
         elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
                 node.func.attr.value == "keys":
@@ -1146,6 +1217,8 @@ class StateDictWalker(FlowWalker):
             if tracked.bound_key:
                 self.write_handles.add(tracked.bound_key)
             return  # an EMA / soft update: this module is meant to change
+        if self._writes_kept_handle(tracked):
+            return
         if tracked.shallow_via:
             self.report.inplace(node, tracked, f"`{tracked.shallow_via}` copied only the dict, "
                                                "not its tensors")
@@ -1155,6 +1228,17 @@ class StateDictWalker(FlowWalker):
                                                "another call, as if it were a copy")
         elif tracked.bound_key:
             self._pending.setdefault(tracked.bound_key, []).append((node, tracked))
+
+    def _writes_kept_handle(self, tracked: Tracked) -> bool:
+        """Whether a method writes the live tensors of a list kept on `self`
+        (`self.params = list(m.state_dict().values())`, then `for p in self.params:
+        p.mul_(d)`): the class keeps the tensors to change its module through them."""
+        key = tracked.bound_key or ""
+        if key not in self.handle_lists or tracked.vtype.kind is not Kind.TENSOR or \
+                tracked.direct:
+            return False
+        self.write_handles.add(key)
+        return True
 
     def _only_effect(self, node: cst.CSTNode) -> bool:
         """Whether the statement changing `node` keeps nothing of it: a call statement or an
