@@ -6,7 +6,8 @@ enough, or whether `x += 1` on an element changes anything, depends on it. What 
 inferred stays unknown, and default-on rules stay silent on unknown kinds.
 """
 
-from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
+from dataclasses import replace
+from typing import Callable, Dict, FrozenSet, List, NamedTuple, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
@@ -32,21 +33,39 @@ def first_param(func: cst.FunctionDef) -> Optional[str]:
 
 
 class _MethodScan:
-    """Assignments to locals and to `self.x` (and what is appended into `self.x`)."""
+    """Assignments to locals and to `self.x` (and what is appended into `self.x`).
+
+    Each local binding keeps where it stands (`_Binding`): the index of the top-level
+    statement holding it and whether it runs on every path, so a read can see only the
+    bindings that reach it. What is put into a local list (`parts.append(x)`,
+    `parts.extend(xs)`, `parts += [x]`, `parts.insert(0, x)`) anywhere in the function is
+    one of its members."""
 
     def __init__(self, self_name: str, body: Sequence[cst.CSTNode]) -> None:
         self.self_name = self_name
         self.locals: Dict[str, List[cst.BaseExpression]] = {}
+        self.bindings: Dict[str, List["_Binding"]] = {}
+        self.members: Dict[str, List[Tuple[cst.BaseExpression, bool]]] = {}
         self.attrs: Dict[str, List[cst.BaseExpression]] = {}
+        self.attr_at: Dict[int, "_Binding"] = {}  # id(value) -> where `self.x = value` is
         self.attr_items: Dict[str, List[cst.BaseExpression]] = {}
-        for small in small_statements(body):
-            if isinstance(small, cst.Assign):
-                for target in small.targets:
-                    self._target(target.target, small.value)
-            elif isinstance(small, cst.AnnAssign) and small.value is not None:
-                self._target(small.target, small.value)
-            elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
-                self._append(small.value)
+        self.returns_at: List[Tuple[cst.Return, int, bool]] = []
+        for top, stmt in enumerate(body):
+            nested = not isinstance(stmt, cst.SimpleStatementLine)
+            for small in small_statements([stmt]):
+                self._where = _Binding(small, top, nested)
+                if isinstance(small, cst.Assign):
+                    for target in small.targets:
+                        self._target(target.target, small.value)
+                elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                    self._target(small.target, small.value)
+                elif isinstance(small, cst.AugAssign) and isinstance(small.target, cst.Name) \
+                        and isinstance(small.operator, cst.AddAssign):
+                    self.members.setdefault(small.target.value, []).append((small.value, True))
+                elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+                    self._append(small.value)
+                elif isinstance(small, cst.Return):
+                    self.returns_at.append((small, top, nested))
 
     def _attr(self, node: cst.BaseExpression) -> Optional[str]:
         if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
@@ -63,16 +82,32 @@ class _MethodScan:
             return
         if isinstance(target, cst.Name):
             self.locals.setdefault(target.value, []).append(value)
+            self.bindings.setdefault(target.value, []).append(self._where._replace(value=value))
         elif (attr := self._attr(target)):
             self.attrs.setdefault(attr, []).append(value)
+            self.attr_at[id(value)] = self._where
         elif isinstance(target, cst.Subscript) and (attr := self._attr(target.value)):
             self.attr_items.setdefault(attr, []).append(value)
 
     def _append(self, call: cst.Call) -> None:
         func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value in ("append", "insert") and \
-                (attr := self._attr(func.value)) and call.args:
+        if not isinstance(func, cst.Attribute) or not call.args:
+            return
+        method = func.attr.value
+        if method in ("append", "insert") and (attr := self._attr(func.value)):
             self.attr_items.setdefault(attr, []).append(call.args[-1].value)
+        elif method in ("append", "insert", "extend") and isinstance(func.value, cst.Name):
+            self.members.setdefault(func.value.value, []).append(
+                (call.args[-1].value, method == "extend"))
+
+
+class _Binding(NamedTuple):
+    """A local's binding: its value, the top-level statement holding it (by index), and
+    whether it sits inside a compound statement (a branch or loop: it may not run)."""
+
+    value: cst.CSTNode
+    top: int
+    nested: bool
 
 
 def position(value: cst.BaseExpression, index: int) -> cst.BaseExpression:
@@ -106,10 +141,12 @@ class StoredTypes:
                 if self_name is None:
                     continue
                 scan = _MethodScan(self_name, method.body.body)
-                env = _Locals(scan.locals, self._annotations(method))
+                env = _Locals(scan, self._annotations(method))
                 for attr, values in scan.attrs.items():
                     for value in values:
-                        vtype = self.type_of(value, env)
+                        where = scan.attr_at.get(id(value))
+                        vtype = self.type_of(value, env.at(
+                            (where.top, where.nested) if where is not None else None))
                         types[attr] = join_types(types[attr], vtype) if attr in types else vtype
                 for attr, values in scan.attr_items.items():
                     pending.setdefault(attr, []).extend(self.type_of(v, env) for v in values)
@@ -142,9 +179,9 @@ class StoredTypes:
             return UNKNOWN
         self_name = first_param(method) or ""
         scan = _MethodScan(self_name, method.body.body)
-        env = _Locals(scan.locals, self._annotations(method))
-        found = [self.type_of(s.value, env) for s in small_statements(method.body.body)
-                 if isinstance(s, cst.Return) and s.value is not None]
+        env = _Locals(scan, self._annotations(method))
+        found = [self.type_of(ret.value, env.at((top, nested)))
+                 for ret, top, nested in scan.returns_at if ret.value is not None]
         if every_known and any(t.kind is Kind.UNKNOWN and not t.cls for t in found):
             return UNKNOWN
         return _join_all(found) or UNKNOWN
@@ -173,7 +210,7 @@ class StoredTypes:
         if isinstance(node, cst.Name):
             if node.value in ("None", "True", "False"):
                 return VType(Kind.SCALAR) if node.value != "None" else UNKNOWN
-            return env.type_of(node.value, recurse, depth)
+            return env.type_of(node.value, self.type_of, depth)
         if isinstance(node, (cst.Integer, cst.Float, cst.SimpleString,
                              cst.ConcatenatedString, cst.FormattedString)):
             return VType(Kind.SCALAR)
@@ -310,35 +347,92 @@ class StoredTypes:
 
 
 class _Locals:
-    """Flow-insensitive types of a method's local names (all their assignments joined).
+    """Types of a method's local names: the bindings that reach a read, joined.
+
+    A read at a top-level statement sees the last binding that runs on every path before it
+    and the conditional ones after that (a read inside a branch or loop also sees that
+    statement's own bindings): `parts = []` ... `parts = np.concatenate(parts)` makes
+    `parts` a list where it is joined and an ndarray after. `at=None` reads see every
+    binding, joined. A list's members (`parts.append(x)`) are its elements.
 
     A name's type, asked with no other name in progress, depends only on the name and the
     depth it is asked at: it is kept, so a method that reads a name bound a thousand times
     in a thousand statements joins those bindings once, not once per statement."""
 
-    def __init__(self, assigned: Dict[str, List[cst.BaseExpression]],
-                 annotated: Dict[str, VType]) -> None:
-        self.assigned = assigned
+    def __init__(self, scan: _MethodScan, annotated: Dict[str, VType],
+                 at: Optional[Tuple[int, bool]] = None,
+                 root: Optional["_Locals"] = None) -> None:
+        self.scan = scan
         self.annotated = annotated
-        self._busy: Set[str] = set()
+        self.position = at
+        self.root = root or self
+        self._busy: Set[int] = set() if root is None else root._busy
+        self._views: Dict[Tuple[int, bool], "_Locals"] = {}
         self._known: Dict[Tuple[str, int], VType] = {}
 
-    def type_of(self, name: str, recurse, depth: int) -> VType:
+    def at(self, where: Optional[Tuple[int, bool]]) -> "_Locals":
+        """The names as a statement at `where` (top-level index, inside a compound
+        statement or not) reads them."""
+        if where is None:
+            return self.root
+        views = self.root._views
+        if where not in views:
+            views[where] = _Locals(self.scan, self.annotated, where, self.root)
+        return views[where]
+
+    def _reaching(self, name: str) -> List[_Binding]:
+        bindings = self.scan.bindings.get(name, [])
+        if self.position is None:
+            return bindings
+        top, nested = self.position
+        before = [b for b in bindings if b.top < top]
+        last = max((i for i, b in enumerate(before) if not b.nested), default=0)
+        reach = before[last:] + ([b for b in bindings if b.top == top] if nested else [])
+        return reach or bindings
+
+    def type_of(self, name: str, evaluate, depth: int) -> VType:
         if name in self.annotated:
             return self.annotated[name]
-        if name not in self.assigned or name in self._busy:
-            return UNKNOWN
+        reach = [b for b in self._reaching(name) if id(b.value) not in self._busy]
+        if not reach:
+            return UNKNOWN  # unbound here, or only by the binding being evaluated
         outermost = not self._busy
         if outermost and (name, depth) in self._known:
             return self._known[(name, depth)]
-        self._busy.add(name)
-        try:
-            found = _join_all([recurse(v) for v in self.assigned[name]]) or UNKNOWN
-        finally:
-            self._busy.discard(name)
+        found: Optional[VType] = None
+        for binding in reach:
+            self._busy.add(id(binding.value))
+            try:
+                vtype = evaluate(binding.value, self.at((binding.top, binding.nested)),
+                                 depth + 1)
+            finally:
+                self._busy.discard(id(binding.value))
+            found = vtype if found is None else join_types(found, vtype)
+        found = self._with_members(name, found or UNKNOWN, evaluate, depth)
         if outermost:
             self._known[(name, depth)] = found
         return found
+
+    def _with_members(self, name: str, found: VType, evaluate, depth: int) -> VType:
+        """A local list with what is put into it anywhere in the method as its elements
+        (the element of what `extend`/`+=` is given)."""
+        members = self.scan.members.get(name)
+        if found.kind is not Kind.LIST or not members:
+            return found
+        elem = found.elem
+        for value, many in members:
+            if id(value) in self._busy:
+                continue
+            self._busy.add(id(value))
+            try:
+                member = evaluate(value, self.root, depth + 1)
+            finally:
+                self._busy.discard(id(value))
+            if many:
+                member = member.element() if member.kind in (Kind.LIST, Kind.TUPLE) \
+                    else UNKNOWN
+            elem = member if elem is None else join_types(elem, member)
+        return replace(found, elem=elem)
 
 
 def _shape_from_argument(qualified: Optional[str], args: List[cst.Arg],
