@@ -513,19 +513,23 @@ def _kinds_from_use(classes: List[cst.ClassDef]
 
     Also the kinds of their elements, from how a local read from one is used (`points =
     self.points[i]` then `points[:, 0:3]`): the attribute is a container of such arrays (or
-    an array of more dimensions, whose row is a view all the same)."""
+    an array of more dimensions, whose row is a view all the same). A local unpacked from an
+    element (`points, label, _ = self.dataset[i]`) is that element's part at its position:
+    the element is a sequence whose part there is such an array (or a row of one)."""
     found: Dict[str, Kind] = {}
     elements: Dict[str, Kind] = {}
+    parts: Dict[Tuple[str, int, int], Kind] = {}
     keyed: Set[str] = set()
     for cls in classes:
         for method in methods_of(cls):
             self_name = first_param(method)
             if self_name is not None:
                 uses = _ArrayUses(self_name, found)
-                read = _elements_read(self_name, method, keyed)
+                read, unpacked = _elements_read(self_name, method, keyed)
                 element_uses = _ArrayUses(self_name, elements, read)
+                part_uses = _ArrayUses(self_name, parts, unpacked)
                 for node in all_nodes([method.body]):
-                    for seen in (uses, element_uses):
+                    for seen in (uses, element_uses, part_uses):
                         if isinstance(node, cst.Attribute):
                             seen.visit_Attribute(node)
                         elif isinstance(node, cst.Subscript):
@@ -534,28 +538,54 @@ def _kinds_from_use(classes: List[cst.ClassDef]
                             seen.visit_Call(node)
     containers = {attr: VType(Kind.DICT if attr in keyed else Kind.LIST, elem=VType(kind))
                   for attr, kind in elements.items() if attr not in found}
+    for (attr, index, count), kind in parts.items():
+        if attr in found or attr in elements:
+            continue
+        known = containers.get(attr)
+        items = list(known.elem.items or ()) if known is not None and known.elem else []
+        items = items if len(items) == count else [UNKNOWN] * count
+        items[index] = VType(kind)
+        containers[attr] = VType(Kind.DICT if attr in keyed else Kind.LIST,
+                                 elem=VType(Kind.TUPLE, items=tuple(items)))
     return found, containers
 
 
 def _elements_read(self_name: str, method: cst.FunctionDef, keyed: Set[str]
-                   ) -> Dict[str, str]:
+                   ) -> Tuple[Dict[str, str], Dict[str, Tuple[str, int, int]]]:
     """Locals bound once in `method` to an element of a stored attribute (`x =
-    self.items[i]`, `x, y = self.xs[i], self.ys[i]`): local -> attribute."""
-    bound: Dict[str, List[Optional[str]]] = {}
+    self.items[i]`, `x, y = self.xs[i], self.ys[i]`): local -> attribute; and those bound
+    once to a part of one (`x, y, _ = self.items[i]`): local -> (attribute, position,
+    number of parts). A local re-bound to its own subscript (`x = x[:, :3]`) stays one: a
+    basic index of an array is an array of the same kind."""
+    bound: Dict[str, List[object]] = {}
     for small in small_statements(method.body.body):
         if not isinstance(small, cst.Assign) or len(small.targets) != 1:
             continue
         target, value = small.targets[0].target, small.value
+        if isinstance(target, cst.Name) and isinstance(value, cst.Subscript) and \
+                isinstance(value.value, cst.Name) and value.value.value == target.value:
+            continue  # `points = points[:, 0:3]`: part of the same array, of the same kind
         pairs: List[Tuple[cst.BaseExpression, cst.BaseExpression]] = [(target, value)]
         if isinstance(target, cst.Tuple) and isinstance(value, cst.Tuple) and \
                 len(target.elements) == len(value.elements):
             pairs = [(t.value, v.value) for t, v in zip(target.elements, value.elements)]
+        elif isinstance(target, (cst.Tuple, cst.List)) and \
+                (attr := _element_of_attr(self_name, value, keyed)) is not None:
+            count = len(target.elements)
+            for index, element in enumerate(target.elements):
+                if isinstance(element, cst.StarredElement):
+                    break
+                if isinstance(element.value, cst.Name):
+                    bound.setdefault(element.value.value, []).append((attr, index, count))
+            continue
         for name, read in pairs:
             if isinstance(name, cst.Name):
                 bound.setdefault(name.value, []).append(_element_of_attr(self_name, read,
                                                                          keyed))
-    return {name: attrs[0] for name, attrs in bound.items()
-            if len(attrs) == 1 and attrs[0] is not None}
+    single = {name: found[0] for name, found in bound.items()
+              if len(found) == 1 and found[0] is not None}
+    return ({name: attr for name, attr in single.items() if isinstance(attr, str)},
+            {name: part for name, part in single.items() if isinstance(part, tuple)})
 
 
 def _element_of_attr(self_name: str, node: cst.BaseExpression, keyed: Set[str]
@@ -575,13 +605,13 @@ def _element_of_attr(self_name: str, node: cst.BaseExpression, keyed: Set[str]
 class _ArrayUses:
     """Array uses of `self.x` (or, given `locals`, of a local read from `self.x[i]`)."""
 
-    def __init__(self, self_name: str, found: Dict[str, Kind],
-                 locals_: Optional[Dict[str, str]] = None) -> None:
+    def __init__(self, self_name: str, found: Dict,
+                 locals_: Optional[Dict[str, object]] = None) -> None:
         self.self_name = self_name
         self.found = found
         self.locals = locals_
 
-    def _attr(self, node: cst.BaseExpression) -> Optional[str]:
+    def _attr(self, node: cst.BaseExpression) -> Optional[object]:
         if self.locals is not None:
             return self.locals.get(node.value) if isinstance(node, cst.Name) else None
         if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
@@ -589,7 +619,7 @@ class _ArrayUses:
             return node.attr.value
         return None
 
-    def _note(self, attr: Optional[str], kind: Kind) -> None:
+    def _note(self, attr: Optional[object], kind: Kind) -> None:
         if attr is not None and self.found.get(attr) is not Kind.TENSOR:
             self.found[attr] = kind
 
