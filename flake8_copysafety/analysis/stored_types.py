@@ -43,9 +43,9 @@ class _MethodScan:
 
     def __init__(self, self_name: str, body: Sequence[cst.CSTNode]) -> None:
         self.self_name = self_name
-        self.locals: Dict[str, List[cst.BaseExpression]] = {}
         self.bindings: Dict[str, List["_Binding"]] = {}
-        self.members: Dict[str, List[Tuple[cst.BaseExpression, bool]]] = {}
+        # what is put into a local list: (value, whether its elements are, where)
+        self.members: Dict[str, List[Tuple[cst.BaseExpression, bool, "_Binding"]]] = {}
         self.attrs: Dict[str, List[cst.BaseExpression]] = {}
         self.attr_at: Dict[int, "_Binding"] = {}  # id(value) -> where `self.x = value` is
         self.attr_items: Dict[str, List[cst.BaseExpression]] = {}
@@ -61,7 +61,8 @@ class _MethodScan:
                     self._target(small.target, small.value)
                 elif isinstance(small, cst.AugAssign) and isinstance(small.target, cst.Name) \
                         and isinstance(small.operator, cst.AddAssign):
-                    self.members.setdefault(small.target.value, []).append((small.value, True))
+                    self.members.setdefault(small.target.value, []).append(
+                        (small.value, True, self._where))
                 elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
                     self._append(small.value)
                 elif isinstance(small, cst.Return):
@@ -81,7 +82,6 @@ class _MethodScan:
                 self._target(element.value, position(value, index))
             return
         if isinstance(target, cst.Name):
-            self.locals.setdefault(target.value, []).append(value)
             self.bindings.setdefault(target.value, []).append(self._where._replace(value=value))
         elif (attr := self._attr(target)):
             self.attrs.setdefault(attr, []).append(value)
@@ -98,7 +98,7 @@ class _MethodScan:
             self.attr_items.setdefault(attr, []).append(call.args[-1].value)
         elif method in ("append", "insert", "extend") and isinstance(func.value, cst.Name):
             self.members.setdefault(func.value.value, []).append(
-                (call.args[-1].value, method == "extend"))
+                (call.args[-1].value, method == "extend", self._where))
 
 
 class _Binding(NamedTuple):
@@ -366,9 +366,11 @@ class _Locals:
         self.annotated = annotated
         self.position = at
         self.root = root or self
-        self._busy: Set[int] = set() if root is None else root._busy
+        self._busy: Set[tuple] = set() if root is None else root._busy
         self._views: Dict[Tuple[int, bool], "_Locals"] = {}
         self._known: Dict[Tuple[str, int], VType] = {}
+        self._members: Dict[str, Optional[VType]] = {}
+        self._reach: Dict[Tuple[str, Tuple[int, bool]], List[_Binding]] = {}
 
     def at(self, where: Optional[Tuple[int, bool]]) -> "_Locals":
         """The names as a statement at `where` (top-level index, inside a compound
@@ -382,33 +384,34 @@ class _Locals:
 
     def _reaching(self, name: str) -> List[_Binding]:
         bindings = self.scan.bindings.get(name, [])
-        if self.position is None:
+        if self.position is None or not bindings:
             return bindings
-        top, nested = self.position
-        before = [b for b in bindings if b.top < top]
-        last = max((i for i, b in enumerate(before) if not b.nested), default=0)
-        reach = before[last:] + ([b for b in bindings if b.top == top] if nested else [])
-        return reach or bindings
+        known = self.root._reach
+        if (name, self.position) not in known:
+            top, nested = self.position
+            before = [b for b in bindings if b.top < top]
+            last = max((i for i, b in enumerate(before) if not b.nested), default=0)
+            reach = before[last:] + ([b for b in bindings if b.top == top] if nested else [])
+            known[(name, self.position)] = reach or bindings
+        return known[(name, self.position)]
 
     def type_of(self, name: str, evaluate, depth: int) -> VType:
         if name in self.annotated:
             return self.annotated[name]
-        reach = [b for b in self._reaching(name) if id(b.value) not in self._busy]
-        if not reach:
-            return UNKNOWN  # unbound here, or only by the binding being evaluated
+        key = (name, self.position)
+        reach = self._reaching(name)
+        if not reach or key in self._busy:
+            return UNKNOWN  # unbound here, or read while its own binding is evaluated
         outermost = not self._busy
         if outermost and (name, depth) in self._known:
             return self._known[(name, depth)]
-        found: Optional[VType] = None
-        for binding in reach:
-            self._busy.add(id(binding.value))
-            try:
-                vtype = evaluate(binding.value, self.at((binding.top, binding.nested)),
-                                 depth + 1)
-            finally:
-                self._busy.discard(id(binding.value))
-            found = vtype if found is None else join_types(found, vtype)
-        found = self._with_members(name, found or UNKNOWN, evaluate, depth)
+        self._busy.add(key)
+        try:
+            found = _join_all([evaluate(b.value, self.at((b.top, b.nested)), depth + 1)
+                               for b in reach]) or UNKNOWN
+            found = self._with_members(name, found, evaluate, depth)
+        finally:
+            self._busy.discard(key)
         if outermost:
             self._known[(name, depth)] = found
         return found
@@ -417,22 +420,27 @@ class _Locals:
         """A local list with what is put into it anywhere in the method as its elements
         (the element of what `extend`/`+=` is given)."""
         members = self.scan.members.get(name)
-        if found.kind is not Kind.LIST or not members:
+        key = (name, None, "members")
+        if found.kind is not Kind.LIST or not members or key in self._busy:
             return found
-        elem = found.elem
-        for value, many in members:
-            if id(value) in self._busy:
-                continue
-            self._busy.add(id(value))
+        joined = self.root._members
+        if name not in joined:  # once per method: a list's members do not depend on the read
+            self._busy.add(key)
             try:
-                member = evaluate(value, self.root, depth + 1)
+                elem: Optional[VType] = None
+                for value, many, where in members:
+                    member = evaluate(value, self.at((where.top, where.nested)), depth + 1)
+                    if many:
+                        member = member.element() if member.kind in (Kind.LIST, Kind.TUPLE) \
+                            else UNKNOWN
+                    elem = member if elem is None else join_types(elem, member)
             finally:
-                self._busy.discard(id(value))
-            if many:
-                member = member.element() if member.kind in (Kind.LIST, Kind.TUPLE) \
-                    else UNKNOWN
-            elem = member if elem is None else join_types(elem, member)
-        return replace(found, elem=elem)
+                self._busy.discard(key)
+            joined[name] = elem
+        elem = joined[name]
+        if elem is None:
+            return found
+        return replace(found, elem=elem if found.elem is None else join_types(found.elem, elem))
 
 
 def _shape_from_argument(qualified: Optional[str], args: List[cst.Arg],
