@@ -6,6 +6,7 @@ enough, or whether `x += 1` on an element changes anything, depends on it. What 
 inferred stays unknown, and default-on rules stay silent on unknown kinds.
 """
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Callable, Dict, FrozenSet, List, NamedTuple, Optional, Sequence, Set, Tuple
 
@@ -371,6 +372,7 @@ class _Locals:
         self._known: Dict[Tuple[str, int], VType] = {}
         self._members: Dict[str, Optional[VType]] = {}
         self._reach: Dict[Tuple[str, Tuple[int, bool]], List[_Binding]] = {}
+        self._indexes: Dict[str, Tuple[List[int], List[int]]] = {}
 
     def at(self, where: Optional[Tuple[int, bool]]) -> "_Locals":
         """The names as a statement at `where` (top-level index, inside a compound
@@ -389,11 +391,23 @@ class _Locals:
         known = self.root._reach
         if (name, self.position) not in known:
             top, nested = self.position
-            before = [b for b in bindings if b.top < top]
-            last = max((i for i, b in enumerate(before) if not b.nested), default=0)
-            reach = before[last:] + ([b for b in bindings if b.top == top] if nested else [])
+            tops, last_runs = self._index(name, bindings)
+            start, end = bisect_left(tops, top), bisect_right(tops, top)
+            reach = bindings[last_runs[start]:start] + (bindings[start:end] if nested else [])
             known[(name, self.position)] = reach or bindings
         return known[(name, self.position)]
+
+    def _index(self, name: str, bindings: List[_Binding]) -> Tuple[List[int], List[int]]:
+        """The bindings' top-level indexes, and for each count of bindings, where the last
+        of them that runs on every path stands (0: none)."""
+        index = self.root._indexes
+        if name not in index:
+            last_runs, last = [0], 0
+            for i, binding in enumerate(bindings):
+                last = last if binding.nested else i
+                last_runs.append(last)
+            index[name] = ([b.top for b in bindings], last_runs)
+        return index[name]
 
     def type_of(self, name: str, evaluate, depth: int) -> VType:
         if name in self.annotated:
