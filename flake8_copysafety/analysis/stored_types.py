@@ -6,7 +6,9 @@ enough, or whether `x += 1` on an element changes anything, depends on it. What 
 inferred stays unknown, and default-on rules stay silent on unknown kinds.
 """
 
-from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+from typing import Callable, Dict, FrozenSet, List, NamedTuple, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
@@ -32,21 +34,40 @@ def first_param(func: cst.FunctionDef) -> Optional[str]:
 
 
 class _MethodScan:
-    """Assignments to locals and to `self.x` (and what is appended into `self.x`)."""
+    """Assignments to locals and to `self.x` (and what is appended into `self.x`).
+
+    Each local binding keeps where it stands (`_Binding`): the index of the top-level
+    statement holding it and whether it runs on every path, so a read can see only the
+    bindings that reach it. What is put into a local list (`parts.append(x)`,
+    `parts.extend(xs)`, `parts += [x]`, `parts.insert(0, x)`) anywhere in the function is
+    one of its members."""
 
     def __init__(self, self_name: str, body: Sequence[cst.CSTNode]) -> None:
         self.self_name = self_name
-        self.locals: Dict[str, List[cst.BaseExpression]] = {}
+        self.bindings: Dict[str, List["_Binding"]] = {}
+        # what is put into a local list: (value, whether its elements are, where)
+        self.members: Dict[str, List[Tuple[cst.BaseExpression, bool, "_Binding"]]] = {}
         self.attrs: Dict[str, List[cst.BaseExpression]] = {}
+        self.attr_at: Dict[int, "_Binding"] = {}  # id(value) -> where `self.x = value` is
         self.attr_items: Dict[str, List[cst.BaseExpression]] = {}
-        for small in small_statements(body):
-            if isinstance(small, cst.Assign):
-                for target in small.targets:
-                    self._target(target.target, small.value)
-            elif isinstance(small, cst.AnnAssign) and small.value is not None:
-                self._target(small.target, small.value)
-            elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
-                self._append(small.value)
+        self.returns_at: List[Tuple[cst.Return, int, bool]] = []
+        for top, stmt in enumerate(body):
+            nested = not isinstance(stmt, cst.SimpleStatementLine)
+            for small in small_statements([stmt]):
+                self._where = _Binding(small, top, nested)
+                if isinstance(small, cst.Assign):
+                    for target in small.targets:
+                        self._target(target.target, small.value)
+                elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                    self._target(small.target, small.value)
+                elif isinstance(small, cst.AugAssign) and isinstance(small.target, cst.Name) \
+                        and isinstance(small.operator, cst.AddAssign):
+                    self.members.setdefault(small.target.value, []).append(
+                        (small.value, True, self._where))
+                elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+                    self._append(small.value)
+                elif isinstance(small, cst.Return):
+                    self.returns_at.append((small, top, nested))
 
     def _attr(self, node: cst.BaseExpression) -> Optional[str]:
         if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
@@ -62,17 +83,32 @@ class _MethodScan:
                 self._target(element.value, position(value, index))
             return
         if isinstance(target, cst.Name):
-            self.locals.setdefault(target.value, []).append(value)
+            self.bindings.setdefault(target.value, []).append(self._where._replace(value=value))
         elif (attr := self._attr(target)):
             self.attrs.setdefault(attr, []).append(value)
+            self.attr_at[id(value)] = self._where
         elif isinstance(target, cst.Subscript) and (attr := self._attr(target.value)):
             self.attr_items.setdefault(attr, []).append(value)
 
     def _append(self, call: cst.Call) -> None:
         func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value in ("append", "insert") and \
-                (attr := self._attr(func.value)) and call.args:
+        if not isinstance(func, cst.Attribute) or not call.args:
+            return
+        method = func.attr.value
+        if method in ("append", "insert") and (attr := self._attr(func.value)):
             self.attr_items.setdefault(attr, []).append(call.args[-1].value)
+        elif method in ("append", "insert", "extend") and isinstance(func.value, cst.Name):
+            self.members.setdefault(func.value.value, []).append(
+                (call.args[-1].value, method == "extend", self._where))
+
+
+class _Binding(NamedTuple):
+    """A local's binding: its value, the top-level statement holding it (by index), and
+    whether it sits inside a compound statement (a branch or loop: it may not run)."""
+
+    value: cst.CSTNode
+    top: int
+    nested: bool
 
 
 def position(value: cst.BaseExpression, index: int) -> cst.BaseExpression:
@@ -106,10 +142,12 @@ class StoredTypes:
                 if self_name is None:
                     continue
                 scan = _MethodScan(self_name, method.body.body)
-                env = _Locals(scan.locals, self._annotations(method))
+                env = _Locals(scan, self._annotations(method))
                 for attr, values in scan.attrs.items():
                     for value in values:
-                        vtype = self.type_of(value, env)
+                        where = scan.attr_at.get(id(value))
+                        vtype = self.type_of(value, env.at(
+                            (where.top, where.nested) if where is not None else None))
                         types[attr] = join_types(types[attr], vtype) if attr in types else vtype
                 for attr, values in scan.attr_items.items():
                     pending.setdefault(attr, []).extend(self.type_of(v, env) for v in values)
@@ -142,9 +180,9 @@ class StoredTypes:
             return UNKNOWN
         self_name = first_param(method) or ""
         scan = _MethodScan(self_name, method.body.body)
-        env = _Locals(scan.locals, self._annotations(method))
-        found = [self.type_of(s.value, env) for s in small_statements(method.body.body)
-                 if isinstance(s, cst.Return) and s.value is not None]
+        env = _Locals(scan, self._annotations(method))
+        found = [self.type_of(ret.value, env.at((top, nested)))
+                 for ret, top, nested in scan.returns_at if ret.value is not None]
         if every_known and any(t.kind is Kind.UNKNOWN and not t.cls for t in found):
             return UNKNOWN
         return _join_all(found) or UNKNOWN
@@ -173,7 +211,7 @@ class StoredTypes:
         if isinstance(node, cst.Name):
             if node.value in ("None", "True", "False"):
                 return VType(Kind.SCALAR) if node.value != "None" else UNKNOWN
-            return env.type_of(node.value, recurse, depth)
+            return env.type_of(node.value, self.type_of, depth)
         if isinstance(node, (cst.Integer, cst.Float, cst.SimpleString,
                              cst.ConcatenatedString, cst.FormattedString)):
             return VType(Kind.SCALAR)
@@ -310,35 +348,113 @@ class StoredTypes:
 
 
 class _Locals:
-    """Flow-insensitive types of a method's local names (all their assignments joined).
+    """Types of a method's local names: the bindings that reach a read, joined.
+
+    A read at a top-level statement sees the last binding that runs on every path before it
+    and the conditional ones after that (a read inside a branch or loop also sees that
+    statement's own bindings): `parts = []` ... `parts = np.concatenate(parts)` makes
+    `parts` a list where it is joined and an ndarray after. `at=None` reads see every
+    binding, joined. A list's members (`parts.append(x)`) are its elements.
 
     A name's type, asked with no other name in progress, depends only on the name and the
     depth it is asked at: it is kept, so a method that reads a name bound a thousand times
     in a thousand statements joins those bindings once, not once per statement."""
 
-    def __init__(self, assigned: Dict[str, List[cst.BaseExpression]],
-                 annotated: Dict[str, VType]) -> None:
-        self.assigned = assigned
+    def __init__(self, scan: _MethodScan, annotated: Dict[str, VType],
+                 at: Optional[Tuple[int, bool]] = None,
+                 root: Optional["_Locals"] = None) -> None:
+        self.scan = scan
         self.annotated = annotated
-        self._busy: Set[str] = set()
+        self.position = at
+        self.root = root or self
+        self._busy: Set[tuple] = set() if root is None else root._busy
+        self._views: Dict[Tuple[int, bool], "_Locals"] = {}
         self._known: Dict[Tuple[str, int], VType] = {}
+        self._members: Dict[str, Optional[VType]] = {}
+        self._reach: Dict[Tuple[str, Tuple[int, bool]], List[_Binding]] = {}
+        self._indexes: Dict[str, Tuple[List[int], List[int]]] = {}
 
-    def type_of(self, name: str, recurse, depth: int) -> VType:
+    def at(self, where: Optional[Tuple[int, bool]]) -> "_Locals":
+        """The names as a statement at `where` (top-level index, inside a compound
+        statement or not) reads them."""
+        if where is None:
+            return self.root
+        views = self.root._views
+        if where not in views:
+            views[where] = _Locals(self.scan, self.annotated, where, self.root)
+        return views[where]
+
+    def _reaching(self, name: str) -> List[_Binding]:
+        bindings = self.scan.bindings.get(name, [])
+        if self.position is None or not bindings:
+            return bindings
+        known = self.root._reach
+        if (name, self.position) not in known:
+            top, nested = self.position
+            tops, last_runs = self._index(name, bindings)
+            start, end = bisect_left(tops, top), bisect_right(tops, top)
+            reach = bindings[last_runs[start]:start] + (bindings[start:end] if nested else [])
+            known[(name, self.position)] = reach or bindings
+        return known[(name, self.position)]
+
+    def _index(self, name: str, bindings: List[_Binding]) -> Tuple[List[int], List[int]]:
+        """The bindings' top-level indexes, and for each count of bindings, where the last
+        of them that runs on every path stands (0: none)."""
+        index = self.root._indexes
+        if name not in index:
+            last_runs, last = [0], 0
+            for i, binding in enumerate(bindings):
+                last = last if binding.nested else i
+                last_runs.append(last)
+            index[name] = ([b.top for b in bindings], last_runs)
+        return index[name]
+
+    def type_of(self, name: str, evaluate, depth: int) -> VType:
         if name in self.annotated:
             return self.annotated[name]
-        if name not in self.assigned or name in self._busy:
-            return UNKNOWN
+        key = (name, self.position)
+        reach = self._reaching(name)
+        if not reach or key in self._busy:
+            return UNKNOWN  # unbound here, or read while its own binding is evaluated
         outermost = not self._busy
         if outermost and (name, depth) in self._known:
             return self._known[(name, depth)]
-        self._busy.add(name)
+        self._busy.add(key)
         try:
-            found = _join_all([recurse(v) for v in self.assigned[name]]) or UNKNOWN
+            found = _join_all([evaluate(b.value, self.at((b.top, b.nested)), depth + 1)
+                               for b in reach]) or UNKNOWN
+            found = self._with_members(name, found, evaluate, depth)
         finally:
-            self._busy.discard(name)
+            self._busy.discard(key)
         if outermost:
             self._known[(name, depth)] = found
         return found
+
+    def _with_members(self, name: str, found: VType, evaluate, depth: int) -> VType:
+        """A local list with what is put into it anywhere in the method as its elements
+        (the element of what `extend`/`+=` is given)."""
+        members = self.scan.members.get(name)
+        key = (name, None, "members")
+        if found.kind is not Kind.LIST or not members or key in self._busy:
+            return found
+        joined = self.root._members
+        if name not in joined:  # once per method: a list's members do not depend on the read
+            self._busy.add(key)
+            try:
+                elem: Optional[VType] = None
+                for value, many, where in members:
+                    member = evaluate(value, self.at((where.top, where.nested)), depth + 1)
+                    if many:
+                        member = member.element() if member.kind in (Kind.LIST, Kind.TUPLE) \
+                            else UNKNOWN
+                    elem = member if elem is None else join_types(elem, member)
+            finally:
+                self._busy.discard(key)
+            joined[name] = elem
+        elem = joined[name]
+        if elem is None:
+            return found
+        return replace(found, elem=elem if found.elem is None else join_types(found.elem, elem))
 
 
 def _shape_from_argument(qualified: Optional[str], args: List[cst.Arg],
@@ -419,19 +535,23 @@ def _kinds_from_use(classes: List[cst.ClassDef]
 
     Also the kinds of their elements, from how a local read from one is used (`points =
     self.points[i]` then `points[:, 0:3]`): the attribute is a container of such arrays (or
-    an array of more dimensions, whose row is a view all the same)."""
+    an array of more dimensions, whose row is a view all the same). A local unpacked from an
+    element (`points, label, _ = self.dataset[i]`) is that element's part at its position:
+    the element is a sequence whose part there is such an array (or a row of one)."""
     found: Dict[str, Kind] = {}
     elements: Dict[str, Kind] = {}
+    parts: Dict[Tuple[str, int, int], Kind] = {}
     keyed: Set[str] = set()
     for cls in classes:
         for method in methods_of(cls):
             self_name = first_param(method)
             if self_name is not None:
                 uses = _ArrayUses(self_name, found)
-                read = _elements_read(self_name, method, keyed)
+                read, unpacked = _elements_read(self_name, method, keyed)
                 element_uses = _ArrayUses(self_name, elements, read)
+                part_uses = _ArrayUses(self_name, parts, unpacked)
                 for node in all_nodes([method.body]):
-                    for seen in (uses, element_uses):
+                    for seen in (uses, element_uses, part_uses):
                         if isinstance(node, cst.Attribute):
                             seen.visit_Attribute(node)
                         elif isinstance(node, cst.Subscript):
@@ -440,28 +560,54 @@ def _kinds_from_use(classes: List[cst.ClassDef]
                             seen.visit_Call(node)
     containers = {attr: VType(Kind.DICT if attr in keyed else Kind.LIST, elem=VType(kind))
                   for attr, kind in elements.items() if attr not in found}
+    for (attr, index, count), kind in parts.items():
+        if attr in found or attr in elements:
+            continue
+        known = containers.get(attr)
+        items = list(known.elem.items or ()) if known is not None and known.elem else []
+        items = items if len(items) == count else [UNKNOWN] * count
+        items[index] = VType(kind)
+        containers[attr] = VType(Kind.DICT if attr in keyed else Kind.LIST,
+                                 elem=VType(Kind.TUPLE, items=tuple(items)))
     return found, containers
 
 
 def _elements_read(self_name: str, method: cst.FunctionDef, keyed: Set[str]
-                   ) -> Dict[str, str]:
+                   ) -> Tuple[Dict[str, str], Dict[str, Tuple[str, int, int]]]:
     """Locals bound once in `method` to an element of a stored attribute (`x =
-    self.items[i]`, `x, y = self.xs[i], self.ys[i]`): local -> attribute."""
-    bound: Dict[str, List[Optional[str]]] = {}
+    self.items[i]`, `x, y = self.xs[i], self.ys[i]`): local -> attribute; and those bound
+    once to a part of one (`x, y, _ = self.items[i]`): local -> (attribute, position,
+    number of parts). A local re-bound to its own subscript (`x = x[:, :3]`) stays one: a
+    basic index of an array is an array of the same kind."""
+    bound: Dict[str, List[object]] = {}
     for small in small_statements(method.body.body):
         if not isinstance(small, cst.Assign) or len(small.targets) != 1:
             continue
         target, value = small.targets[0].target, small.value
+        if isinstance(target, cst.Name) and isinstance(value, cst.Subscript) and \
+                isinstance(value.value, cst.Name) and value.value.value == target.value:
+            continue  # `points = points[:, 0:3]`: part of the same array, of the same kind
         pairs: List[Tuple[cst.BaseExpression, cst.BaseExpression]] = [(target, value)]
         if isinstance(target, cst.Tuple) and isinstance(value, cst.Tuple) and \
                 len(target.elements) == len(value.elements):
             pairs = [(t.value, v.value) for t, v in zip(target.elements, value.elements)]
+        elif isinstance(target, (cst.Tuple, cst.List)) and \
+                (attr := _element_of_attr(self_name, value, keyed)) is not None:
+            count = len(target.elements)
+            for index, element in enumerate(target.elements):
+                if isinstance(element, cst.StarredElement):
+                    break
+                if isinstance(element.value, cst.Name):
+                    bound.setdefault(element.value.value, []).append((attr, index, count))
+            continue
         for name, read in pairs:
             if isinstance(name, cst.Name):
                 bound.setdefault(name.value, []).append(_element_of_attr(self_name, read,
                                                                          keyed))
-    return {name: attrs[0] for name, attrs in bound.items()
-            if len(attrs) == 1 and attrs[0] is not None}
+    single = {name: found[0] for name, found in bound.items()
+              if len(found) == 1 and found[0] is not None}
+    return ({name: attr for name, attr in single.items() if isinstance(attr, str)},
+            {name: part for name, part in single.items() if isinstance(part, tuple)})
 
 
 def _element_of_attr(self_name: str, node: cst.BaseExpression, keyed: Set[str]
@@ -481,13 +627,13 @@ def _element_of_attr(self_name: str, node: cst.BaseExpression, keyed: Set[str]
 class _ArrayUses:
     """Array uses of `self.x` (or, given `locals`, of a local read from `self.x[i]`)."""
 
-    def __init__(self, self_name: str, found: Dict[str, Kind],
-                 locals_: Optional[Dict[str, str]] = None) -> None:
+    def __init__(self, self_name: str, found: Dict,
+                 locals_: Optional[Dict[str, object]] = None) -> None:
         self.self_name = self_name
         self.found = found
         self.locals = locals_
 
-    def _attr(self, node: cst.BaseExpression) -> Optional[str]:
+    def _attr(self, node: cst.BaseExpression) -> Optional[object]:
         if self.locals is not None:
             return self.locals.get(node.value) if isinstance(node, cst.Name) else None
         if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
@@ -495,7 +641,7 @@ class _ArrayUses:
             return node.attr.value
         return None
 
-    def _note(self, attr: Optional[str], kind: Kind) -> None:
+    def _note(self, attr: Optional[object], kind: Kind) -> None:
         if attr is not None and self.found.get(attr) is not Kind.TENSOR:
             self.found[attr] = kind
 
