@@ -8,7 +8,7 @@ inferred stays unknown, and default-on rules stay silent on unknown kinds.
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from typing import Callable, Dict, FrozenSet, List, NamedTuple, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
@@ -628,7 +628,7 @@ class _ArrayUses:
     """Array uses of `self.x` (or, given `locals`, of a local read from `self.x[i]`)."""
 
     def __init__(self, self_name: str, found: Dict,
-                 locals_: Optional[Dict[str, object]] = None) -> None:
+                 locals_: Optional[Mapping[str, object]] = None) -> None:
         self.self_name = self_name
         self.found = found
         self.locals = locals_
