@@ -189,7 +189,6 @@ SNAPSHOT_REPOS: Tuple[Tuple[str, str, str], ...] = (
 )
 
 
-
 # A second sweep, of dataset-heavy research code (point clouds, medical imaging, audio, NLP
 # fine-tuning, time series, detection and pose, Kaggle pipelines, course code) and of research
 # code keeping best weights, EMA teachers or momentum encoders; reviewed in

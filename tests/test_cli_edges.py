@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from flake8_copysafety.cli.files import Excluder, discover
+from flake8_copysafety.cli.discovery import Excluder, discover
 from flake8_copysafety.rules.catalogue import RULES
 
 from cli_support import CANONICAL, CLEAN, SNAPSHOT, codes_in, command, run_process, write

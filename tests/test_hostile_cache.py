@@ -292,8 +292,8 @@ def test_a_change_of_another_module_is_seen_by_the_next_run(tmp_path):
     assert _findings(_check(project, ".")) == first
 
 
-def test_reach_is_computed_once_per_index_and_read_by_the_next_process(tmp_path,
-                                                                         monkeypatch):
+def test_reach_is_computed_once_per_index_and_read_by_the_next_process(
+        tmp_path, monkeypatch):
     from flake8_copysafety.project import reach
 
     project = tmp_path / "proj"

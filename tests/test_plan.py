@@ -17,7 +17,7 @@ from flake8_copysafety.engine.analyse import analyse_plan
 from flake8_copysafety.plan.candidates import plan
 from flake8_copysafety.engine.pipeline import LintOptions, lint_source
 from flake8_copysafety.core.names import ImportTable
-from flake8_copysafety.project.files import project_module, sys_path_module
+from flake8_copysafety.project.module_paths import project_module, sys_path_module
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "corpus").rglob("*.py")) + sorted(

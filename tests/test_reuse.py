@@ -11,7 +11,7 @@ from flake8_copysafety.core.names import ImportTable
 from flake8_copysafety.engine import analyse, cache
 from flake8_copysafety.engine.pipeline import lint_source
 from flake8_copysafety.plan.candidates import plan, region_spans
-from flake8_copysafety.project.files import recording_modules
+from flake8_copysafety.project.module_paths import recording_modules
 
 from cli_support import CANONICAL, write
 from test_cache import flake8

@@ -20,7 +20,7 @@ from ..facts.frameworks import RECORD_CLASSES
 from ..facts.module_changes import STORE_METHODS
 from ..facts.semantics import Effect, Kind
 from ..facts.stores import LIST_OF_KEPT, store_method
-from ..project.files import is_module_file
+from ..project.module_paths import is_module_file
 from .index_arrays import IndexArrays
 from .records import is_record, record_shape, record_type
 from .values import UNKNOWN, Family, Level, Tracked, VType, join_tracked

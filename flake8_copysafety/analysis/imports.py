@@ -19,8 +19,8 @@ from ..core.names import ImportTable
 from ..core.source import decode, parse_quietly, source_lines
 from ..plan.candidates import first_line
 from ..project.bindings import call_method, file_bound_chains
-from ..project.files import (file_on_disk, installed_file, module_file, project_file,
-                             project_module, sys_path_module)
+from ..project.module_paths import (file_on_disk, installed_file, module_file,
+                                    project_file, project_module, sys_path_module)
 from ..project.model import project_model_for
 from .flow import FileContext
 from .regions import Region, build_callees

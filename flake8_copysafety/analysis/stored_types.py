@@ -8,7 +8,8 @@ inferred stays unknown, and default-on rules stay silent on unknown kinds.
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from typing import Callable, Dict, FrozenSet, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
+from typing import (Callable, Dict, FrozenSet, List, Mapping, NamedTuple, Optional, Sequence,
+                    Set, Tuple)
 
 import libcst as cst
 

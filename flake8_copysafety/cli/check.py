@@ -11,9 +11,9 @@ from ..engine.cache import default_dir as default_cache_dir
 from ..fix.rewrites import unified_diff
 from .config import ConfigError, FileConfig, discover, read_file
 from .exit_status import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
-from .files import STDIN, PathError
-from .files import discover as discover_files
-from .files import make_excluder
+from .discovery import STDIN, PathError
+from .discovery import discover as discover_files
+from .discovery import make_excluder
 from .formats import FORMAT_NAMES, RENDERERS, colourise, statistics, summary
 from .runner import FileReport, Settings, check_source, cpu_count, run
 from .selection import Selection, SelectionError, parse_codes

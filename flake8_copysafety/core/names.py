@@ -7,8 +7,8 @@ enough for the rules, and far cheaper than libcst's QualifiedNameProvider.
 
 import ast
 import builtins
-from typing import (TYPE_CHECKING, Callable, cast, Dict, Iterable, List, Mapping, Optional, Set, Tuple,
-                    TypeVar)
+from typing import (TYPE_CHECKING, Callable, Dict, Iterable, List, Mapping, Optional, Set,
+                    Tuple, TypeVar, cast)
 
 if TYPE_CHECKING:  # libcst is imported only once a file is worth a parse
     import libcst as cst

@@ -8,7 +8,7 @@ asked the model, else the hashes of the few module files it found), the settings
 findings, the path as given and as resolved (messages name it; imports resolve from it), the
 interpreter (what parses differs between versions) and the tool itself (its version and the
 size and modification time of each of its source files, so an edited checkout never reuses
-an old verdict). Each file is hashed once per process (`project.files.file_digest`).
+an old verdict). Each file is hashed once per process (`project.module_paths.file_digest`).
 
 Where (as ruff's `.ruff_cache`): `.copysafety_cache/` in the working directory, which holds a
 `.gitignore` of `*` so version control leaves it alone; `COPYSAFETY_CACHE_DIR` moves it, and
@@ -38,7 +38,7 @@ from ..core.atomic import write_atomic
 from ..core.environment import flag
 from ..core.fingerprint import tool_fingerprint
 from ..core.findings import Finding, Fix
-from ..project.files import Consulted, file_digest, read_regular
+from ..project.module_paths import Consulted, file_digest, read_regular
 from ..project.model import interpreter_tag, project_digest
 
 DIR_NAME = ".copysafety_cache"

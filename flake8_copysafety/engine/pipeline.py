@@ -14,7 +14,7 @@ from ..core.findings import Finding
 from ..core.options import LintOptions  # noqa: F401 - the front ends import it here
 from ..core.source import Unchecked
 from ..plan.gate import is_candidate, needs_plan  # noqa: F401 - the front ends import it here
-from ..plan.reached import may_be_reached
+from ..plan.reach_gate import may_be_reached
 from ..rules.catalogue import RULES
 
 # Deeply nested code is valid Python up to CPython's own limits; give the analysis room.
@@ -77,7 +77,7 @@ def analyse_source(source, options: LintOptions = LintOptions(),
 
 def _lint_cached(source, filename, options, tree, report_unchecked, cache_dir, delegate
                  ) -> List[Finding]:
-    from ..project.files import recording_modules
+    from ..project.module_paths import recording_modules
     from .cache import ResultCache, content_hash
 
     cache = ResultCache(cache_dir)

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from ..core.findings import LINE_REF, Finding
-from ..plan.reached import may_be_reached
-from ..project.files import file_digest
+from ..plan.reach_gate import may_be_reached
+from ..project.module_paths import file_digest
 from ..project.model import project_model_for, project_roots
 from ..project.reach import dataset_classes, reach_index, reaching_modules
 

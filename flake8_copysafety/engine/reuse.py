@@ -24,7 +24,7 @@ from typing import Any, List, Optional, Sequence, Tuple
 from ..core.findings import LINE_REF, Finding, Fix, PlacedFinding
 from ..core.source import source_lines
 from ..plan.candidates import Plan, region_spans
-from ..project.files import recording_modules
+from ..project.module_paths import recording_modules
 from .cache import (Invalid, ResultCache, dependencies, dependencies_unchanged, finding_as_json,
                     finding_from_json)
 

@@ -20,7 +20,7 @@ from typing import List, Optional, Sequence, Tuple, Union
 
 from ..core.findings import Finding, Fix
 from ..core.source import split_lines
-from ..project.files import is_standard_library
+from ..project.module_paths import is_standard_library
 
 
 @dataclass

@@ -78,9 +78,9 @@ class GuardSession:
             import torch.utils.data  # noqa: F401
         except ImportError as exc:
             raise TorchMissing(f"{NEEDS_TORCH} ({exc})") from None
-        from .datasets import DatasetGuards
+        from .dataset_guards import DatasetGuards
         from .localize import LineTracer
-        from .state_dicts import Snapshots
+        from .snapshot_guards import Snapshots
         from .watch import Watch
 
         self.places = Places(self._user_modules())  # now that torch and numpy are imported

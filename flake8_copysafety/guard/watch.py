@@ -10,7 +10,7 @@ never from inside a torch call. It always calls the function it is given, unchan
 import threading
 from typing import Any, Dict, List
 
-from .state_dicts import DIFFERENCES
+from .snapshot_guards import DIFFERENCES
 
 _INPLACE_DUNDERS = frozenset(
     "__setitem__ __iadd__ __isub__ __imul__ __itruediv__ __ifloordiv__ __imod__ __ipow__ "

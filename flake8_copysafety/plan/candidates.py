@@ -17,14 +17,14 @@ from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 from ..core.names import ImportTable, class_ancestors, dataset_entry, dotted_ast
 from ..facts.frameworks import DatasetFramework, dataset_bases, framework_of
 from ..project.entries import attributes_from_params
-from ..project.files import installed_file, project_file
+from ..project.module_paths import installed_file, project_file
 from .ast_walk import Walked, called_name, inner_blocks
 from ..facts.module_changes import TRAINING_CALL
 from .gate import PARAMETER_SNAPSHOT, framework_hook, iterable_dataset, may_hold_write
 from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import change_sites, changed_params
 from .receivers import LiveReceivers, Receivers
-from .state_dicts import keeps_state_dict, may_report, producers_of
+from .snapshot_candidates import keeps_state_dict, may_report, producers_of
 
 DATASET_BASES = dataset_bases()  # the framework table (facts/frameworks.py)
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -439,7 +439,7 @@ def _hands_data_to_writing_module(filename: Optional[str], asked: List[bool]) ->
 
 
 def _reaches_a_write(filename: str) -> bool:
-    from ..project.files import note_file, read_regular
+    from ..project.module_paths import note_file, read_regular
     from ..project.model import project_model_for
     from ..project.reach import reached_from
 

@@ -16,8 +16,8 @@ from typing import (Callable, Dict, FrozenSet, Iterator, List, NamedTuple, Optio
                     Union)
 
 from ..core.names import ImportTable, dotted_ast
-from ..project.files import (file_digest, module_file, project_module, read_regular,
-                             sys_path_module)
+from ..project.module_paths import (file_digest, module_file, project_module, read_regular,
+                                    sys_path_module)
 from .ast_walk import Walked, called_name, inner_blocks
 from .inplace_sites import Bindings, changed_params, parameters
 

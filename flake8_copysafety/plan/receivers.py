@@ -25,7 +25,7 @@ from typing import Dict, FrozenSet, Iterator, List, Optional, Protocol, Set, Tup
 from ..core.names import ImportTable, class_ancestors, dotted_ast
 from ..facts import frameworks as fw
 from ..facts import module_changes as mc
-from ..project.files import project_file
+from ..project.module_paths import project_file
 from ..project.model import project_model_for
 
 MODULE, OPTIMIZER = "module", "optimizer"

@@ -2,7 +2,7 @@
 
 An entry is a pure function of the module's text (no paths, no other modules), so it can be
 cached by content hash and computed in parallel worker processes. It is made of plain
-tuples, dicts and strings: stored as JSON (`stored.py`), nothing to import when loaded.
+tuples, dicts and strings: stored as JSON (`cache_schema.py`), nothing to import when loaded.
 
 Entry layout (`ModuleEntry`):
 

@@ -27,7 +27,7 @@ iterating it indexes every module), and `modules_mentioning` finds, from the tex
 the few modules that can matter to a question (no module can bind, call or derive from a
 name its text does not hold). Each module's entry (`entries.py`) is cached on disk by
 content hash, tool version, entry layout and interpreter, as JSON checked against the entry
-layout when read (`stored.py`; never a pickle: a repository may ship the folder), in
+layout when read (`cache_schema.py`; never a pickle: a repository may ship the folder), in
 `<root>/.copysafety_cache/` (with its own `.gitignore`), or under `$COPYSAFETY_CACHE_DIR`;
 an installed package's cache goes to the user's cache folder. `COPYSAFETY_NO_CACHE=1` (the
 command's `--no-cache`) turns it off. Entries made on demand are stored with the reach index
@@ -59,9 +59,9 @@ from ..core.atomic import write_atomic
 from ..core.environment import flag
 from ..core.fingerprint import tool_fingerprint
 from .entries import ENTRY_VERSION, ModuleEntry, calls_named, calls_named_any, module_entry
-from .files import (PROJECT_MARKERS, file_digest, file_on_disk, installed_folder, library_dirs,
-                    note_project, read_regular)
-from .stored import Invalid, entry_from_json
+from .module_paths import (PROJECT_MARKERS, file_digest, file_on_disk, installed_folder,
+                           library_dirs, note_project, read_regular)
+from .cache_schema import Invalid, entry_from_json
 
 _MARKERS = PROJECT_MARKERS
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "env",
@@ -856,7 +856,7 @@ _held: Set[Path] = set()  # cache folders whose building lock this process holds
 
 class _EntryCache:
     """One JSON file per project: content key -> entry, for this tool version, entry
-    layout and interpreter. Read as data and checked entry by entry (`stored.py`): an
+    layout and interpreter. Read as data and checked entry by entry (`cache_schema.py`): an
     entry that does not fit is indexed again, and the file rewritten."""
 
     def __init__(self, folder: Path) -> None:

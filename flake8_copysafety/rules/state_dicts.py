@@ -29,7 +29,7 @@ from ..core.names import dotted
 from ..facts import frameworks as fw
 from ..facts import semantics as sem
 from ..facts.module_changes import (OPTIMIZER_NAME, PARAMS_METHODS, SELF_RETURNING_METHODS,
-                                     TRAINING_CALL)
+                                    TRAINING_CALL)
 from ..facts.semantics import Kind
 from ..plan.receivers import MODULE, OPTIMIZER
 from .catalogue import NOTES, RULES

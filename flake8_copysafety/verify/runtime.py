@@ -239,7 +239,7 @@ class _CacheContents:
     def watch(self, cls: type) -> None:
         import functools
 
-        from ..guard.stored import cached_members
+        from ..guard.baselines import cached_members
 
         for name, cached in cached_members(cls).items():
             @functools.wraps(cached)

@@ -17,7 +17,7 @@ from typing import AbstractSet, Dict, Iterator, List, Optional, Set, Tuple, Unio
 from ..core.names import dotted_ast
 from ..facts import semantics as sem
 from ..facts.module_changes import (PARAMS_METHODS, SELF_RETURNING_METHODS, STORE_METHODS,
-                                     TRAINING_CALL)
+                                    TRAINING_CALL)
 from ..facts.module_changes import STATE_DICT_CONSUMERS as _CONSUMERS
 from .ast_walk import Walked, called_name, inner_blocks
 from .helper_calls import Helpers

@@ -6,7 +6,7 @@ text shows a write. Decided from the text alone; the project model decides the r
 
 from typing import Optional
 
-from ..project.files import project_file
+from ..project.module_paths import project_file
 from .gate import may_hold_write
 
 

@@ -12,6 +12,7 @@ from typing import Any, Callable, Dict, List, Optional
 
 from .entries import ModuleEntry
 
+
 class Invalid(Exception):
     """Stored data that does not have the layout it should."""
 

@@ -1,4 +1,4 @@
-"""Dataset guards: on a dataset's first `__getitem__`, record what it stores (`stored.py`);
+"""Dataset guards: on a dataset's first `__getitem__`, record what it stores (`baselines.py`);
 then after each item, before each batch and at the end of each epoch, find what changed.
 
 Where a change is seen decides what the report can say:
@@ -21,8 +21,8 @@ from ..rules.catalogue import RULES
 from .memory import (array_fingerprint, array_span, fingerprint, is_array, tensor_device,
                      tensor_fingerprint, tensor_span)
 from .places import Place, code_place
-from .stored import (ARRAY, DICT, LIST, TENSOR, Stored, StoredData, cached_members, change,
-                     shallow_copy_of)
+from .baselines import (ARRAY, DICT, LIST, TENSOR, Stored, StoredData, cached_members,
+                        change, shallow_copy_of)
 
 SAMPLE_NODES = 256  # objects looked at in one returned item
 HOT_LIMIT = 1024  # handed-out stored objects remembered for the next check
