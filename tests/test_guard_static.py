@@ -108,11 +108,19 @@ HELPER_LINE = {
                                         "static: where the caller keeps it",
     "pos_wrapper_optimizer_delegates.py": "CPS202 in the wrapper's `state_dict`, where the "
                                           "optimizer's was taken; static: where it is kept",
+    "pos_client_results_across_clients.py": "CPS202 in the method that took the state_dict; "
+                                            "static: where the caller keeps its result",
+    "pos_helper_returns_parameter_list.py": "CPS203 where the helper put the parameters into "
+                                            "a list; static: where the caller keeps it",
 }
 OUT_OF_REACH = {
     "pos_seed_deepcopy_too_late.py": "a copy made after the module changed reads the "
                                      "changed values; whether the earlier or the current "
                                      "ones were meant does not show at run time",
+    "pos_optimizer_subclass_state_after_init.py": "a write through a state_dict that is never "
+                                                  "read again looks, at run time, like a "
+                                                  "deliberate write-through of the module's "
+                                                  "own weights",
 }
 
 
