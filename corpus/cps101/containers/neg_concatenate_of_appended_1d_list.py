@@ -2,6 +2,7 @@
 so the joined array is 1-D too (`np.concatenate` keeps the members' dimensions; only
 `np.stack` adds one), `self.scores[item]` is a NumPy scalar, a copy, and the helper's `+=`
 re-binds its own name: the stored scores stay as they were."""
+# near-miss: CPS101
 import numpy as np
 from torch.utils.data import Dataset
 

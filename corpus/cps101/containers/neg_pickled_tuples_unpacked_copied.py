@@ -1,6 +1,7 @@
 """Near miss of `pos_pickled_tuples_unpacked`: the same stored tuples and the same evidence
 that their first part is an array (`points[:, 0:3]`), but the write lands on
 `points.copy()`: the stored clouds stay as they were."""
+# near-miss: CPS101
 import io
 import pickle
 
