@@ -25,6 +25,8 @@ CASES = sorted((ROOT / "tests" / "eval_files").glob("*.py")) + sorted(
     "best = (model\n        .state_dict\n        ())\n",
     "sd = self.optimizer.state_dict(\n)\n",
     "for v in ema.state_dict().values():\n    v.mul_(0.9)\n",
+    "from steps import take\nstart = take(model)\nmodel.load_state_dict(start)\n",
+    "from .anchors import anchor_of\nanchor = anchor_of(m)\nzip(m.parameters(), anchor)\n",
 ])
 def test_passes(text):
     assert gate.is_candidate(text)
@@ -36,6 +38,8 @@ def test_passes(text):
     "",
     "import torch\n",
     "model.load_state_dict(torch.load(path))\n",
+    "import torch\nmodel.load_state_dict(torch.load(path))\n",
+    "from steps import take\nprint(take)\n",
     "class M:\n    def state_dict(self):\n        return {}\n",
     "sd = get_model_state_dict(model)\n",
     "value = mapping.__getitem__(key)\n",

@@ -24,7 +24,10 @@ The test is a necessary condition for every rule, and no more:
   together with `IterableDataset`;
 - CPS2xx need a call of a `state_dict` attribute, `m.state_dict()`: the text `.state_dict(`,
   with any whitespace (line breaks inside brackets included) around the dot and before the
-  parenthesis. `load_state_dict(`, `def state_dict(` and `get_model_state_dict(` do not pass.
+  parenthesis. `load_state_dict(`, `def state_dict(` and `get_model_state_dict(` do not pass
+  alone; a snapshot taken by a helper of another module (`start = take(model)`) needs names
+  imported (`from steps import take`) and a consumer of it (`load_state_dict(`, `save(`) or a
+  read of parameters (`.parameters(`) in the file.
   CPS203 needs a kept collection of parameters: `list(`/`tuple(`/`dict(` of
   `x.parameters()`/`x.named_parameters()`, a comprehension over one, or `copy.copy(`.
 
@@ -57,8 +60,19 @@ _HOOK = r"def\s+(?:%s)\s*\(" % "|".join(HOOKS)
 _PACKAGE = r"\b(?:%s)\b" % "|".join(PACKAGES)
 
 
+# A snapshot taken by a helper of another project module (`start = take(model)`): the file
+# imports names and hands a value to what consumes a state_dict or reads parameters; the plan
+# asks the project model whether an imported name returns a live one.
+_CONSUMES = r"\bload_state_dict\s*\(|\bsave\s*\(|\.\s*(?:named_)?parameters\s*\("
+_IMPORTS_NAMES = r"(?m:^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t])"
+
 _ITER = r"def\s+__iter__\b"
 _ITERABLE = r"\bIterableDataset\b"
+
+
+def helper_snapshot(source) -> bool:
+    """A state_dict consumed or parameters read, and names imported from a module."""
+    return _found(_CONSUMES, source) and _found(_IMPORTS_NAMES, source)
 
 
 def iterable_dataset(source) -> bool:
@@ -73,7 +87,8 @@ def framework_hook(source) -> bool:
 
 def is_candidate(source) -> bool:
     """Whether `source` (bytes or str) could hold a finding; False means: skip the file."""
-    return _found(_PATTERN, source) or framework_hook(source) or iterable_dataset(source)
+    return _found(_PATTERN, source) or framework_hook(source) or iterable_dataset(source) or \
+        helper_snapshot(source)
 
 
 def may_hold_write(source) -> bool:
@@ -85,7 +100,8 @@ def may_hold_write(source) -> bool:
 def needs_plan(source) -> bool:
     """Whether the file may hold a dataset or a state_dict use of its own (else only the
     changes a dataset of another module reaches, which the project model checks)."""
-    return _found(_RULES, source) or framework_hook(source) or iterable_dataset(source)
+    return _found(_RULES, source) or framework_hook(source) or iterable_dataset(source) or \
+        helper_snapshot(source)
 
 
 def _found(pattern: str, source) -> bool:
