@@ -444,3 +444,10 @@ ANNOTATION_KINDS: Dict[str, Kind] = {
 ARRAY_ONLY_ATTRIBUTES: FrozenSet[str] = frozenset({"shape", "ndim", "dtype", "T"})
 ARRAY_ONLY_METHODS: FrozenSet[str] = frozenset({"transpose", "reshape", "swapaxes", "squeeze",
                                                 "ravel"})
+# torch operations (functions, methods, operators) that measure a difference between two
+# tensors: where the runtime guard takes a kept parameter and its live parameter combined by
+# one of these as "old weights read against new" (CPS203), and not an L2 penalty `p * p`.
+DIFFERENCE_OPERATIONS: FrozenSet[str] = frozenset(
+    "sub __sub__ __rsub__ rsub subtract sub_ __isub__ dist mse_loss l1_loss smooth_l1_loss "
+    "huber_loss pairwise_distance cosine_similarity copy_ eq ne __eq__ __ne__ equal allclose "
+    "isclose".split())

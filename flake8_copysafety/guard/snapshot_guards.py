@@ -29,6 +29,7 @@ import threading
 import weakref
 from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
 
+from ..facts.semantics import DIFFERENCE_OPERATIONS
 from ..rules.catalogue import RULES
 from .memory import tensor_fingerprint
 from .places import Place
@@ -41,13 +42,6 @@ RECORDS_PER_TENSOR = 8
 # elements at once.
 SNAPSHOT_BYTES = 1 << 12
 _WALK_DEPTH = 4
-# Torch calls that measure how far one tensor is from another (or set one to another): with
-# a parameter and its "kept" self on one memory they compare the live weights with
-# themselves (CPS203). A product (`p * p`, an L2 penalty) is no such comparison.
-DIFFERENCES = frozenset(
-    "sub __sub__ __rsub__ rsub subtract sub_ __isub__ dist mse_loss l1_loss smooth_l1_loss "
-    "huber_loss pairwise_distance cosine_similarity copy_ eq ne __eq__ __ne__ equal allclose "
-    "isclose".split())
 
 
 class Snapshot:
@@ -276,7 +270,7 @@ class Snapshots:
         live ones (CPS203)."""
         import torch
 
-        if name not in DIFFERENCES or len(args) < 2:
+        if name not in DIFFERENCE_OPERATIONS or len(args) < 2:
             return
         first, second = args[0], args[1]
         if not (isinstance(first, torch.Tensor) and isinstance(second, torch.Tensor)):
@@ -327,7 +321,7 @@ class Snapshots:
         if self.handed:
             self._parameter_read(name, args)
 
-        if name in DIFFERENCES and self.tracked and len(args) >= 2:
+        if name in DIFFERENCE_OPERATIONS and self.tracked and len(args) >= 2:
             self._compared(args[0], args[1])
         for value in args:
             if isinstance(value, torch.Tensor):

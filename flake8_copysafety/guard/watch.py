@@ -10,7 +10,8 @@ never from inside a torch call. It always calls the function it is given, unchan
 import threading
 from typing import Any, Dict, List
 
-from .snapshot_guards import DIFFERENCES
+from ..facts.semantics import DIFFERENCE_OPERATIONS
+
 
 _INPLACE_DUNDERS = frozenset(
     "__setitem__ __iadd__ __isub__ __imul__ __itruediv__ __ifloordiv__ __imod__ __ipow__ "
@@ -111,7 +112,7 @@ class Watch:
                 else:
                     name = getattr(func, "__name__", "")
                     if (kinds.get(name) is READ and not watch.session.snapshots.tracked
-                            and (name not in DIFFERENCES
+                            and (name not in DIFFERENCE_OPERATIONS
                                  or not watch.session.snapshots.handed)):
                         return func(*args)  # the common call: nothing to see
                 return watch.observe(func, args, kwargs or {})
