@@ -35,9 +35,8 @@ def test_the_engine_runs_the_families_in_order():
                                                     "state_dicts"]
 
 
-@pytest.mark.parametrize("name", ["bug_copy_copy_tensor.py", "bug_numpy_view_dataset.py",
-                                  "bug_training_loop_pops.py"])
-def test_the_guard_words_its_fix_from_the_catalogue(name):
+def _guard_findings(name, prefix):
+    """The findings whose code starts with `prefix` of a guard program run under the guards."""
     pytest.importorskip("torch")
     from flake8_copysafety.guard.session import GuardSession
 
@@ -48,7 +47,13 @@ def test_the_guard_words_its_fix_from_the_catalogue(name):
              {"__name__": "__main__", "__file__": str(path)})
     finally:
         session.stop()
-    dataset_findings = [f for f in session.findings if f.code.startswith("CPS10")]
+    return [f for f in session.findings if f.code.startswith(prefix)]
+
+
+@pytest.mark.parametrize("name", ["bug_copy_copy_tensor.py", "bug_numpy_view_dataset.py",
+                                  "bug_training_loop_pops.py"])
+def test_the_guard_words_its_fix_from_the_catalogue(name):
+    dataset_findings = _guard_findings(name, "CPS10")
     assert dataset_findings
     for finding in dataset_findings:
         assert RULES[finding.code].advice
@@ -60,17 +65,7 @@ def test_the_guard_words_its_fix_from_the_catalogue(name):
                                   "bug_kept_parameter_memory.py"])
 def test_the_guard_words_its_state_dict_findings_from_the_catalogue(name):
     """CPS2xx: the sentence is the row's `guard_message` (or a variant), then its advice."""
-    pytest.importorskip("torch")
-    from flake8_copysafety.guard.session import GuardSession
-
-    path = PROGRAMS / name
-    session = GuardSession().start()
-    try:
-        exec(compile(path.read_text(), str(path), "exec"),  # noqa: S102
-             {"__name__": "__main__", "__file__": str(path)})
-    finally:
-        session.stop()
-    findings = [f for f in session.findings if f.code.startswith("CPS20")]
+    findings = _guard_findings(name, "CPS20")
     assert findings
     for finding in findings:
         rule = RULES[finding.code]

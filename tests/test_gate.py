@@ -126,3 +126,11 @@ def test_write_lists_match_the_semantics_tables():
     assert set(gate.MUTATING_METHODS) == methods
     assert set(gate.MUTATING_FUNCTIONS) == {q.rpartition(".")[2] for q in sem.MUTATING_FUNCTIONS}
     assert set(gate.WRITE_KEYWORDS) == sem.OUTPUT_KEYWORDS | {sem.INPLACE_KEYWORD}
+
+
+def test_snapshot_consumers_are_the_facts_state_dict_consumers():
+    """The calls that let a file keeping a helper's snapshot through are ones the analysis
+    counts as using a state_dict's values."""
+    from flake8_copysafety.facts.module_changes import STATE_DICT_CONSUMERS
+
+    assert set(gate.CONSUMERS) <= STATE_DICT_CONSUMERS

@@ -63,7 +63,8 @@ _PACKAGE = r"\b(?:%s)\b" % "|".join(PACKAGES)
 # A snapshot taken by a helper of another project module (`start = take(model)`): the file
 # imports names and hands a value to what consumes a state_dict or reads parameters; the plan
 # asks the project model whether an imported name returns a live one.
-_CONSUMES = r"\bload_state_dict\s*\(|\bsave\s*\(|\.\s*(?:named_)?parameters\s*\("
+CONSUMERS = ("load_state_dict", "save")  # kept equal to facts by a test
+_CONSUMES = r"\b(?:%s)\s*\(|\.\s*(?:named_)?parameters\s*\(" % "|".join(CONSUMERS)
 _IMPORTS_NAMES = r"(?m:^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t])"
 
 _ITER = r"def\s+__iter__\b"
