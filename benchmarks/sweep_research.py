@@ -382,6 +382,12 @@ FRESH_DATA_REPOS: Tuple[Tuple[str, str, str], ...] = (
      "Kaggle pipeline"),
     ("XuyangBai/PointDSC", "b009d536ac10b570853833f2178397c154745da9",
      "point clouds"),
+    ("udacity/deep-reinforcement-learning", "561eec3ae8678a23a4557f1a15414a9b076fdfff",
+     "course code, RL replay buffers"),
+    ("yandexdataschool/Practical_RL", "6f7fa8bc521af3d6bb47833c4670f44740f26aa6",
+     "course code, RL replay buffers"),
+    ("berkeleydeeprlcourse/homework_fall2020", "4808ac3054faf3dec0cd345219f6a9dea19d4202",
+     "course code, RL replay buffers"),
 )
 SETS["fresh_data"] = (FRESH_DATA_REPOS, ROOT / "benchmarks" / "sweep_fresh_data_review.json")
 
