@@ -211,3 +211,25 @@ def _method(ctx: FileContext, class_name: str, name: str) -> Optional[cst.Functi
             return None
         found = imported[0]
     return next((m for m in methods_of(found) if m.name.value == name), None)
+
+
+def inherited_methods(ctx: FileContext, owner: cst.ClassDef, depth: int = 3
+                      ) -> List[cst.FunctionDef]:
+    """The methods `owner` inherits from its project base classes, of this module or of
+    another one (`class UserpFedMe(User)`, `User` imported): they run on the same instance,
+    so what they read of `self` is read by the class too."""
+    found: List[cst.FunctionDef] = []
+    classes = ctx.callees.classes if ctx.callees is not None else {}
+    for base in owner.bases:
+        name = dotted(base.value)
+        if not name or depth <= 0:
+            continue
+        here = classes.get(name)
+        if here is not None and here is not owner:
+            found += list(methods_of(here)) + inherited_methods(ctx, here, depth - 1)
+            continue
+        imported = imported_class(ctx, name)
+        if imported is not None:
+            cls, other, _ = imported
+            found += list(methods_of(cls)) + inherited_methods(other, cls, depth - 1)
+    return found

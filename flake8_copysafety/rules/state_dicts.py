@@ -17,7 +17,7 @@ import libcst as cst
 
 from ..analysis.flow import Change, FileContext, FlowWalker, Via, string_key
 from ..analysis.imports import imported_class, imported_class_method
-from ..analysis.optimizer_results import attribute_classes, optimizer_result
+from ..analysis.optimizer_results import attribute_classes, inherited_methods, optimizer_result
 from ..analysis.optimizer_results import built_on as optimizer_built_on
 from ..analysis.records import record_shape
 from ..analysis.live_sources import (PARAMETERS, STATE_DICT_TYPE, parameter_snapshot,
@@ -195,7 +195,7 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
             facts.bindings.setdefault(key, []).append((tracked, func, path))
     if not facts.bindings:
         return
-    for _, func in members:
+    for func in [f for _, f in members] + inherited_methods(ctx, owner):
         for key in _self_reads(func):
             facts.reads.setdefault(key, set()).add(func)
     receivers = ctx.receivers
