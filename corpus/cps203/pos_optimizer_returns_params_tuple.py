@@ -13,8 +13,9 @@ class PersonalStep(Optimizer):
     def step(self, closure=None):
         loss = closure() if closure is not None else None
         params = self.param_groups[0]["params"]
-        for p in params:
-            p.data.add_(p.grad, alpha=-self.param_groups[0]["lr"])
+        with torch.no_grad():
+            for p in params:
+                p.add_(p.grad, alpha=-self.param_groups[0]["lr"])
         return params, loss
 
 
