@@ -132,12 +132,28 @@ def _returned_values(method: cst.FunctionDef) -> Iterator[cst.BaseExpression]:
     return iter(found)
 
 
+# The last classes asked about, by identity (each method of a class asks again).
+_ATTRIBUTE_CLASSES: Dict[int, Tuple[cst.ClassDef, Dict[str, Tuple[str, cst.Call]]]] = {}
+_REMEMBERED = 32
+
+
 def attribute_classes(owner: Optional[cst.ClassDef]) -> Dict[str, Tuple[str, cst.Call]]:
     """`self.opt = Cls(...)` in any method of `owner`: {"self.opt": ("Cls", the call)}
     (an attribute bound to instances of two classes is left out)."""
-    found: Dict[str, List[Tuple[str, cst.Call]]] = {}
     if owner is None:
         return {}
+    known = _ATTRIBUTE_CLASSES.get(id(owner))
+    if known is not None and known[0] is owner:
+        return known[1]
+    if len(_ATTRIBUTE_CLASSES) >= _REMEMBERED:
+        _ATTRIBUTE_CLASSES.clear()
+    result = _attribute_classes(owner)
+    _ATTRIBUTE_CLASSES[id(owner)] = (owner, result)
+    return result
+
+
+def _attribute_classes(owner: cst.ClassDef) -> Dict[str, Tuple[str, cst.Call]]:
+    found: Dict[str, List[Tuple[str, cst.Call]]] = {}
     for method in methods_of(owner):
         self_name = first_param(method)
         if not self_name:
