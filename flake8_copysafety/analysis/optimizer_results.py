@@ -158,6 +158,7 @@ def _attribute_classes(owner: cst.ClassDef) -> Dict[str, Tuple[str, cst.Call]]:
         self_name = first_param(method)
         if not self_name:
             continue
+        prefix = self_name + "."
 
         class Binds(cst.CSTVisitor):
             def visit_Assign(self, node: cst.Assign) -> None:
@@ -166,7 +167,7 @@ def _attribute_classes(owner: cst.ClassDef) -> Dict[str, Tuple[str, cst.Call]]:
                 name = dotted(node.value.func)
                 for target in node.targets:
                     key = dotted(target.target)
-                    if name and key and key.startswith(self_name + ".") and \
+                    if name and key and key.startswith(prefix) and \
                             key.count(".") == 1:
                         found.setdefault("self." + key.partition(".")[2], []).append(
                             (name, node.value))
