@@ -23,6 +23,7 @@ from .values import Family, Tracked, VType
 # The param-group key holding the parameter objects (`torch.optim.Optimizer.add_param_group`).
 _PARAMS_KEY = "params"
 _NOT_RETURNED = object()
+_LIBRARIES = frozenset({"torch"})
 
 
 def returned_parameters(method: cst.FunctionDef
@@ -197,6 +198,9 @@ def optimizer_result(ctx: FileContext, call: cst.Call, class_name: Optional[str]
     if class_name is None or not modules or len(modules) != 1 or \
             not isinstance(call.func, cst.Attribute):
         return None
+    imported = ctx.imports.aliases.get(class_name.partition(".")[0], "")
+    if imported.partition(".")[0] in _LIBRARIES:
+        return None  # torch's own optimizers return their loss
     method = _method(ctx, class_name, call.func.attr.value)
     if method is None:
         return None
