@@ -27,6 +27,8 @@ CASES = sorted((ROOT / "tests" / "eval_files").glob("*.py")) + sorted(
     "for v in ema.state_dict().values():\n    v.mul_(0.9)\n",
     "from steps import take\nstart = take(model)\nmodel.load_state_dict(start)\n",
     "from .anchors import anchor_of\nanchor = anchor_of(m)\nzip(m.parameters(), anchor)\n",
+    "class S(torch.optim.Optimizer):\n    def step(self):\n"
+    "        return self.param_groups[0]['params']\ntheta = S(m.parameters()).step()\n",
 ])
 def test_passes(text):
     assert gate.is_candidate(text)
@@ -45,6 +47,7 @@ def test_passes(text):
     "value = mapping.__getitem__(key)\n",
     "state_dict = {}\n",
     "class D:\n    def __getitem___(self, i):\n        pass\n",
+    "lr = opt.param_groups[0]['lr']\n",
 ])
 def test_rejects(text):
     assert not gate.is_candidate(text)

@@ -121,6 +121,15 @@ OUT_OF_REACH = {
                                                   "read again looks, at run time, like a "
                                                   "deliberate write-through of the module's "
                                                   "own weights",
+    "pos_optimizer_step_returns_params.py": "the Parameters come back from a project "
+                                            "optimizer's method (`return group[\"params\"]`), "
+                                            "not from `parameters()` in user code: the guard "
+                                            "remembers only what `parameters()` hands out",
+    "pos_optimizer_returns_params_tuple.py": "the Parameters come back from a project "
+                                             "optimizer's method (`self.param_groups[0]"
+                                             "[\"params\"]`), not from `parameters()` in user "
+                                             "code: the guard remembers only what "
+                                             "`parameters()` hands out",
 }
 
 

@@ -367,6 +367,7 @@ HELPER_CHANGES_STATE_DICT = "state_dict:helper-changes-entries"
 OPTIMIZER_BASE_INIT_REBINDS = "optimizer:base-init-rebinds"
 HELPER_RETURNS_STATE_DICT = "state_dict:helper-returns-live"
 HELPER_KEEPS_STATE_DICT = "state_dict:helper-keeps-on-holder"
+OPTIMIZER_RETURNS_PARAMETERS = "optimizer:param-groups-hold-live-parameters"
 # What describes a tensor without reading its elements: the same for a module's own tensor
 # and for a copy of it (`Tensor.shape`, `.dtype`, `.device`, ... in the torch docs' "Tensor
 # Attributes"; `size()`, `dim()`, `numel()`), so a read of them never tells the two apart.
@@ -416,6 +417,9 @@ STATE_DICT_FACTS: Dict[str, str] = {
     HELPER_KEEPS_STATE_DICT: "a project method or function that stores a state_dict it is "
                              "given (or takes) on an object (`self.state = state`) leaves "
                              "the caller's object holding the module's live tensors",
+    OPTIMIZER_RETURNS_PARAMETERS: "an optimizer's `param_groups[i][\"params\"]` are the "
+                                  "module's own Parameter objects: a project optimizer "
+                                  "method returning them hands its caller live parameters",
 }
 
 

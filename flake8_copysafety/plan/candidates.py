@@ -23,6 +23,7 @@ from ..facts.module_changes import TRAINING_CALL
 from .gate import PARAMETER_SNAPSHOT, framework_hook, iterable_dataset, may_hold_write
 from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import change_sites, changed_params
+from .optimizer_results import optimizer_result_lines
 from .receivers import LiveReceivers, Receivers
 from .snapshot_candidates import keeps_state_dict, may_report, producers_of
 
@@ -202,6 +203,8 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
     getitem_lines = _lines_with(text, "__getitem__")
     state_dict_lines = _lines_with(text, "state_dict")
     snapshot_lines = _lines_matching(text, PARAMETER_SNAPSHOT)
+    if "param" in text:
+        snapshot_lines += optimizer_result_lines(tree, imports)
     helpers = Helpers(tree, imports, filename)
     chosen: Set[int] = set()  # dataset classes: their callees are parsed too
     keeping: Set[int] = set()  # state_dict users: only the producers they call are

@@ -29,7 +29,10 @@ The test is a necessary condition for every rule, and no more:
   imported (`from steps import take`) and a consumer of it (`load_state_dict(`, `save(`) or a
   read of parameters (`.parameters(`) in the file.
   CPS203 needs a kept collection of parameters: `list(`/`tuple(`/`dict(` of
-  `x.parameters()`/`x.named_parameters()`, a comprehension over one, or `copy.copy(`.
+  `x.parameters()`/`x.named_parameters()`, a comprehension over one, or `copy.copy(`; or
+  what a project optimizer's method returns (`group["params"]`): the text `param_groups`
+  (the class defined in the file) with `.parameters(` (one built on a module), or, for a
+  class imported by name, the helper clause above.
 
 Bytes and text give the same answer: the patterns are ASCII, and neither UTF-8 nor the
 `surrogateescape` error handler turns a non-ASCII character into ASCII bytes.
@@ -67,6 +70,9 @@ CONSUMERS = ("load_state_dict", "save")  # kept equal to facts by a test
 _CONSUMES = r"\b(?:%s)\s*\(|\.\s*(?:named_)?parameters\s*\(" % "|".join(CONSUMERS)
 _IMPORTS_NAMES = r"(?m:^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t])"
 
+_PARAM_GROUPS = r"\bparam_groups\b"
+_PARAMETERS = r"\.\s*parameters\s*\("
+
 _ITER = r"def\s+__iter__\b"
 _ITERABLE = r"\bIterableDataset\b"
 
@@ -74,6 +80,11 @@ _ITERABLE = r"\bIterableDataset\b"
 def helper_snapshot(source) -> bool:
     """A state_dict consumed or parameters read, and names imported from a module."""
     return _found(_CONSUMES, source) and _found(_IMPORTS_NAMES, source)
+
+
+def optimizer_in_file(source) -> bool:
+    """An optimizer class's param groups named, and a module's parameters taken."""
+    return _found(_PARAM_GROUPS, source) and _found(_PARAMETERS, source)
 
 
 def iterable_dataset(source) -> bool:
@@ -89,7 +100,7 @@ def framework_hook(source) -> bool:
 def is_candidate(source) -> bool:
     """Whether `source` (bytes or str) could hold a finding; False means: skip the file."""
     return _found(_PATTERN, source) or framework_hook(source) or iterable_dataset(source) or \
-        helper_snapshot(source)
+        helper_snapshot(source) or optimizer_in_file(source)
 
 
 def may_hold_write(source) -> bool:
@@ -102,7 +113,7 @@ def needs_plan(source) -> bool:
     """Whether the file may hold a dataset or a state_dict use of its own (else only the
     changes a dataset of another module reaches, which the project model checks)."""
     return _found(_RULES, source) or framework_hook(source) or iterable_dataset(source) or \
-        helper_snapshot(source)
+        helper_snapshot(source) or optimizer_in_file(source)
 
 
 def _found(pattern: str, source) -> bool:

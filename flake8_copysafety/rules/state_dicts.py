@@ -17,6 +17,8 @@ import libcst as cst
 
 from ..analysis.flow import Change, FileContext, FlowWalker, Via, string_key
 from ..analysis.imports import imported_class, imported_class_method
+from ..analysis.optimizer_results import attribute_classes, inherited_methods, optimizer_result
+from ..analysis.optimizer_results import built_on as optimizer_built_on
 from ..analysis.records import record_shape
 from ..analysis.live_sources import (PARAMETERS, STATE_DICT_TYPE, parameter_snapshot,
                                      state_dict_source)
@@ -193,7 +195,7 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
             facts.bindings.setdefault(key, []).append((tracked, func, path))
     if not facts.bindings:
         return
-    for _, func in members:
+    for func in [f for _, f in members] + inherited_methods(ctx, owner):
         for key in _self_reads(func):
             facts.reads.setdefault(key, set()).add(func)
     receivers = ctx.receivers
@@ -911,12 +913,31 @@ class StateDictWalker(FlowWalker):
                 self._comparing = previous
         if not (isinstance(func, cst.Attribute) and func.attr.value == "load_state_dict"):
             self._changer_arguments(call)
-            return super().eval_call(call)
+            result = super().eval_call(call)
+            return result if result is not None else self._optimizer_result(call)
         loading_before, self._loading_into = self._loading_into, dotted(func.value)
         try:
             return super().eval_call(call)
         finally:
             self._loading_into = loading_before
+
+    def _optimizer_result(self, call: cst.Call) -> Optional[Tracked]:
+        """`opt.step(...)` of a project optimizer built here on one module, whose method
+        returns its param groups' parameters: that module's live parameters."""
+        func = call.func
+        owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
+        if owner is None:
+            return None
+        cls, modules = self._instances.get(owner), self.built_on.get(owner)
+        if cls is None and self.self_name and owner.startswith(self.self_name + "."):
+            made = attribute_classes(self.owner).get("self." + owner.partition(".")[2])
+            if made is not None:
+                module = optimizer_built_on(made[1])
+                cls = made[0]
+                if modules is None and module is not None:  # a class the plan cannot see
+                    modules = {self.self_name + module[len("self"):]} \
+                        if module.startswith("self.") else None
+        return optimizer_result(self.ctx, call, cls, modules)
 
     def on_call(self, call: cst.Call, qualified: Optional[str], args) -> None:
         func = call.func

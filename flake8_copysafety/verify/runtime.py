@@ -408,6 +408,19 @@ class _SnapshotParameters:
                 return type(value)(clone(v) for v in value)
             return value
 
+        def parameters_only(value):
+            return isinstance(value, (list, tuple)) and bool(value) and all(
+                isinstance(v, torch.nn.Parameter) for v in value)
+
+        def kept_result(value):
+            """A method's result that is a list of the module's own Parameters (a project
+            optimizer's `return group["params"]`), or a tuple holding one: copies."""
+            if parameters_only(value):
+                return kept(value)
+            if isinstance(value, tuple) and any(parameters_only(v) for v in value):
+                return tuple(kept(v) if parameters_only(v) else v for v in value)
+            return value
+
         class Wrap(ast.NodeTransformer):
             def visit_Call(self, node):
                 self.generic_visit(node)
@@ -417,6 +430,9 @@ class _SnapshotParameters:
                     if isinstance(func, ast.Attribute) else "")
                 if name in ("list", "tuple", "dict", "copy.copy"):
                     return ast.Call(ast.Name("__copysafety_kept__", ast.Load()), [node], [])
+                if isinstance(func, ast.Attribute):  # `theta = opt.step(w)`: what it returns
+                    return ast.Call(ast.Name("__copysafety_kept_result__", ast.Load()),
+                                    [node], [])
                 return node
 
             def visit_ListComp(self, node):
@@ -431,6 +447,7 @@ class _SnapshotParameters:
         module = types.ModuleType("copysafety_case_kept")
         module.__file__ = self.path
         module.__dict__["__copysafety_kept__"] = kept
+        module.__dict__["__copysafety_kept_result__"] = kept_result
         try:
             exec(compile(tree, self.path, "exec"), module.__dict__)  # noqa: S102 - a case
         except BaseException:

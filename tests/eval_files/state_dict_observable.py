@@ -226,3 +226,31 @@ class Worker:
             self.net.load_state_dict(global_state)
             kept.append(self.local_copy(loader))
         return kept
+
+
+class MovingStep(optim.Optimizer):
+    """Returns its param groups' Parameters (named, through a comprehension)."""
+
+    def __init__(self, params, lr=0.1):
+        super().__init__(params, dict(lr=lr))
+
+    def step(self):
+        stepped = [p for p in self.param_groups[0]["params"]]
+        for group in self.param_groups:
+            for p in group["params"]:
+                p.data.add_(p.grad, alpha=-group["lr"])
+        return stepped
+
+    def snapshot(self):
+        return [p.detach().clone() for p in self.param_groups[0]["params"]]
+
+
+def personalised_then_reset(model: nn.Module, x, y):
+    opt = MovingStep(model.parameters())
+    F.mse_loss(model(x), y).backward()
+    personal = opt.step()  # expect: CPS203:5
+    copies = opt.snapshot()
+    for _ in range(3):
+        F.mse_loss(model(x), y).backward()
+        opt.step()
+    return personal, copies
