@@ -48,6 +48,17 @@ _LIVE_PARAMETER_USES = frozenset({"clip_grad_norm_", "clip_grad_value_", "add_pa
 _REPLACED = " (replaced)"
 
 
+def _full_copy(ctx: FileContext, call: cst.Call) -> bool:
+    """`copy.deepcopy(m)` (a function that copies every input kind): the result shares no
+    object with its argument, so it holds none of them; training it changes the copy only."""
+    qualified = ctx.imports.qualify(call.func) or ""
+    fact = sem.FUNCTION_FACTS.get(qualified)
+    if fact is None or not fact.always_copies:
+        return False
+    ctx.used(f"function:{qualified}")
+    return True
+
+
 def optimizer_modules(ctx: FileContext, rhs: cst.BaseExpression, path: DefPath
                       ) -> Optional[Set[str]]:
     """The modules an optimizer construction is built on: `SGD(net.parameters())`,
@@ -1106,7 +1117,10 @@ class StateDictWalker(FlowWalker):
         if isinstance(rhs, cst.Call) and isinstance(target, (cst.Name, cst.Attribute)):
             key = dotted(target)
             given = {name for a in rhs.args if (name := dotted(a.value)) is not None}
-            if key and given:
+            if key and given and _full_copy(self.ctx, rhs):
+                self._users.pop(key, None)  # `clone = copy.deepcopy(model)` holds no `model`
+                self._user_classes.pop(key, None)
+            elif key and given:
                 self._users[key] = given  # `trainer = Trainer(model, opt)`
                 self._user_classes[key] = {rhs.func.value} if isinstance(
                     rhs.func, cst.Name) else set()
