@@ -793,7 +793,8 @@ class StateDictWalker(FlowWalker):
 
     def subscript(self, base, node):
         if base is not None and base.receiver_kind == PARAMETERS and base.changed and \
-                base.bound_key and not self._keys_only:
+                base.bound_key and base.bound_key not in self.write_handles and \
+                not self._keys_only:
             self.report.snapshot(base, node, "is read")  # `anchor[name]`: a kept parameter
         item = super().subscript(base, node)
         if item is not None and item.family is Family.STATE_DICT and isinstance(
@@ -1188,7 +1189,7 @@ class StateDictWalker(FlowWalker):
             # kept parameters: a value read after the module trained (`w - anchor_w`,
             # `a.norm()`, a restore, a forward of a shallow copy); iterating them, their
             # `.grad` and shape, and handing them to an optimizer are not
-            if tracked.changed:
+            if tracked.changed and tracked.bound_key not in self.write_handles:
                 self.report.snapshot(tracked, node, "is read")
             return
         restore = self._loading_into == tracked.receiver and bare
@@ -1209,6 +1210,10 @@ class StateDictWalker(FlowWalker):
     def on_change(self, node: cst.CSTNode, tracked: Tracked, how: Change) -> None:
         if tracked.family is Family.PARAMS or tracked.receiver_kind == PARAMETERS:
             if how is Change.DATA:
+                if tracked.receiver_kind == PARAMETERS and tracked.bound_key:
+                    # written through its own elements (`weights[j].data.copy_(...)`): the
+                    # kept list is the program's handle into the module, not a snapshot
+                    self.write_handles.add(tracked.bound_key)
                 self.module_changed(tracked.receiver)
             return
         if tracked.family is not Family.STATE_DICT or how is not Change.DATA or \
