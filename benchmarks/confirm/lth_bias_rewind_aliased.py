@@ -50,7 +50,8 @@ for level in (1, 2):
     train(model, optimizer)
 print("snapshot bias shares the Parameter's storage:",
       initial_state_dict["bias"].data_ptr() == model.bias.data_ptr())
-print("snapshot bias still equals the init bias:", torch.equal(initial_state_dict["bias"], init_bias))
+print("snapshot bias still equals the init bias:",
+      torch.equal(initial_state_dict["bias"], init_bias))
 assert not torch.equal(initial_state_dict["bias"], init_bias)
 print("CONFIRMED: training after the first rewind writes into initial_state_dict; later rewinds "
       "restore trained biases")
