@@ -391,6 +391,65 @@ FRESH_DATA_REPOS: Tuple[Tuple[str, str, str], ...] = (
 )
 SETS["fresh_data"] = (FRESH_DATA_REPOS, ROOT / "benchmarks" / "sweep_fresh_data_review.json")
 
+# A fresh sweep of code that keeps weights (federated learning frameworks written by
+# researchers, pruning with weights rewound to init, model soups, continual-learning anchors,
+# distillation teachers, meta-learning, RL target networks); reviewed in
+# benchmarks/sweep_fresh_weights_review.json (`--set fresh_weights`).
+FRESH_WEIGHTS_REVIEW = ROOT / "benchmarks" / "sweep_fresh_weights_review.json"
+FRESH_WEIGHTS_REPOS: Tuple[Tuple[str, str, str], ...] = (
+    ("NicholasRasi/FL-Simulator", "ad15031f416b52caba30736984343464f0e0c5cb", FEDERATED),
+    ("lxcnju/FedRepo", "617ee015046409d95dbd76ba39eebb92d313ab94", FEDERATED),
+    ("SMILELab-FL/FedLab", "92552a742debc9d7bcf06378720c92fe90e15aa3", FEDERATED),
+    ("TsingZ0/GPFL", "ed7a7fe1c0fead0f04b7d0408885610d91b363d8", FEDERATED),
+    ("TsingZ0/FedCP", "7110e973a4069db7b05904cde6e76ca6795d7ab8", FEDERATED),
+    ("TsingZ0/FedTGP", "c77cbbb31eb30d13066cd11f7f4a2e732aeaae24", FEDERATED),
+    ("dem123456789/HeteroFL-Computation-and-Communication-Efficient-Federated-Learning-"
+     "for-Heterogeneous-Clients",
+     "ea528c330ec832b141b2ad64ca299642c91685ae", FEDERATED),
+    ("rruisong/pytorch_federated_learning", "65428a370259ba5226c03f6987158294f57cc237", FEDERATED),
+    ("katsura-jp/fedavg.pytorch", "43680267cf839fbf56eec599605bed46e00328e9", FEDERATED),
+    ("CityChan/Federated-Hyper-Knowledge-Distillation",
+     "8a930f4cac87a5fff48bdd5d57748433567c2678", FEDERATED),
+    ("QinbinLi/FedKT", "0bb9a89ea266c057990a4a326b586ed3d2fb2df8", FEDERATED),
+    ("kxzxvbk/Fling", "f6c6f1e7c49f9341587bee2c95f1a31e63176bee", FEDERATED),
+    ("wizard1203/VHL", "c5aa7a1fb0581e5f567183b7af49d449dabf6ce9", FEDERATED),
+    ("ZexiLee/ICML-2023-FedLAW", "47f7a7226baeb4d684e5d555f793caba874adea3", FEDERATED),
+    ("ispras/FedXplore", "20764b3480aa7a0b27d6effbeb1fb221276967bf", FEDERATED),
+    ("WwZzz/easyFL", "ea07f1d082efacca2eff27ee401a7ab4ec604825", FEDERATED),
+    ("Gloriatry/FL_bd_defense", "7b75c09b79f3557729c829b40467fe2ef8c79c7e", FEDERATED),
+    ("wlf19971108/FCFL", "2416ad034ea98ed74f3f01603eec7189ca820b1a", FEDERATED),
+    ("rahulvigneswaran/Lottery-Ticket-Hypothesis-in-Pytorch",
+     "34a8c9678406a1c7dd0fec4c9f0d25d017be55fb", "pruning / lottery ticket"),
+    ("facebookresearch/open_lth",
+     "2ce732fe48abd5a80c10a153c45d397b048e980c", "pruning / lottery ticket"),
+    ("Eric-mingjie/rethinking-network-pruning",
+     "2ac473d70a09810df888e932bb394f225f9ed2d1", "pruning / lottery ticket"),
+    ("nzfeng/lottery-ticket-hypothesis-experiments",
+     "c0cc2ee95a31d2ab5969d3753c370d5c88ecb0f0", "pruning / lottery ticket"),
+    ("eatikrh/lottery_ticket_hypothesis",
+     "8666a1f41c4e4c6b0a2f060179e5fbfe65f43eb1", "pruning / lottery ticket"),
+    ("mlfoundations/model-soups",
+     "d5398f181ea51c5cd9d95ebacc6ea7132bb108ec", "model soups / merging"),
+    ("mlfoundations/wise-ft", "58b7a4b343b09dc06606aa929c2ef51accced8d1", "model soups / merging"),
+    ("timgaripov/dnn-mode-connectivity",
+     "f0bf2536a0f47e1d65d670b48dfd1f229d55d3ab", "weight averaging"),
+    ("kuc2477/pytorch-ewc", "4afaa6666d6b4f1a91a110caf69e7b77f049dc08", "continual learning"),
+    ("shivamsaboo17/Overcoming-Catastrophic-forgetting-in-Neural-Networks",
+     "e056e6d9f07a1e866b190a053ec5ca1314b3eef5", "continual learning"),
+    ("sahagobinda/GPM", "1a238ec9d2ca30bae8fd1707f161cc6bd093c72a", "continual learning"),
+    ("joansj/hat", "6fd0b9d98e089bec1f9da6cc20550916ce196829", "continual learning"),
+    ("megvii-research/mdistiller", "a08d46f10d6102bd6e3f258ca5ac880b020ea259", "distillation"),
+    ("szagoruyko/attention-transfer", "893df5488f93691799f082a70e2521a9dc2ddf2d", "distillation"),
+    ("katerakelly/pytorch-maml", "75907aca148ad053dfaf75fc138319f0d89534a8", "meta-learning"),
+    ("oscarknagg/few-shot", "672de83a853cc2d5e9fe304dc100b4a735c10c15", "meta-learning"),
+    ("higgsfield/RL-Adventure",
+     "0f82b6922e8a1a8515fc4c84c28702e7caa226f1", "reinforcement learning"),
+    ("sfujim/TD3_BC", "8791ad7d7656cb8396f1b3ac8c37f170b2a2dd5f", "reinforcement learning"),
+    ("aviralkumar2907/CQL", "d67dbe9cf5d2b96e3b462b6146f249b3d6569796", "reinforcement learning"),
+    ("openai/spinningup", "038665d62d569055401d91856abb287263096178", "reinforcement learning"),
+)
+SETS["fresh_weights"] = (FRESH_WEIGHTS_REPOS, FRESH_WEIGHTS_REVIEW)
+
 
 def default_mirror() -> Path:
     return Path(os.environ.get("COPYSAFETY_MIRROR", "/work/.mirror"))

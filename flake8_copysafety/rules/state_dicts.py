@@ -50,6 +50,17 @@ _LIVE_PARAMETER_USES = frozenset({"clip_grad_norm_", "clip_grad_value_", "add_pa
 _REPLACED = " (replaced)"
 
 
+def _full_copy(ctx: FileContext, call: cst.Call) -> bool:
+    """`copy.deepcopy(m)` (a function that copies every input kind): the result shares no
+    object with its argument, so it holds none of them; training it changes the copy only."""
+    qualified = ctx.imports.qualify(call.func) or ""
+    fact = sem.FUNCTION_FACTS.get(qualified)
+    if fact is None or not fact.always_copies:
+        return False
+    ctx.used(f"function:{qualified}")
+    return True
+
+
 def optimizer_modules(ctx: FileContext, rhs: cst.BaseExpression, path: DefPath
                       ) -> Optional[Set[str]]:
     """The modules an optimizer construction is built on: `SGD(net.parameters())`,
@@ -784,7 +795,8 @@ class StateDictWalker(FlowWalker):
 
     def subscript(self, base, node):
         if base is not None and base.receiver_kind == PARAMETERS and base.changed and \
-                base.bound_key and not self._keys_only:
+                base.bound_key and base.bound_key not in self.write_handles and \
+                not self._keys_only:
             self.report.snapshot(base, node, "is read")  # `anchor[name]`: a kept parameter
         item = super().subscript(base, node)
         if item is not None and item.family is Family.STATE_DICT and isinstance(
@@ -1127,7 +1139,10 @@ class StateDictWalker(FlowWalker):
         if isinstance(rhs, cst.Call) and isinstance(target, (cst.Name, cst.Attribute)):
             key = dotted(target)
             given = {name for a in rhs.args if (name := dotted(a.value)) is not None}
-            if key and given:
+            if key and given and _full_copy(self.ctx, rhs):
+                self._users.pop(key, None)  # `clone = copy.deepcopy(model)` holds no `model`
+                self._user_classes.pop(key, None)
+            elif key and given:
                 self._users[key] = given  # `trainer = Trainer(model, opt)`
                 self._user_classes[key] = {rhs.func.value} if isinstance(
                     rhs.func, cst.Name) else set()
@@ -1195,7 +1210,7 @@ class StateDictWalker(FlowWalker):
             # kept parameters: a value read after the module trained (`w - anchor_w`,
             # `a.norm()`, a restore, a forward of a shallow copy); iterating them, their
             # `.grad` and shape, and handing them to an optimizer are not
-            if tracked.changed:
+            if tracked.changed and tracked.bound_key not in self.write_handles:
                 self.report.snapshot(tracked, node, "is read")
             return
         restore = self._loading_into == tracked.receiver and bare
@@ -1216,6 +1231,10 @@ class StateDictWalker(FlowWalker):
     def on_change(self, node: cst.CSTNode, tracked: Tracked, how: Change) -> None:
         if tracked.family is Family.PARAMS or tracked.receiver_kind == PARAMETERS:
             if how is Change.DATA:
+                if tracked.receiver_kind == PARAMETERS and tracked.bound_key:
+                    # written through its own elements (`weights[j].data.copy_(...)`): the
+                    # kept list is the program's handle into the module, not a snapshot
+                    self.write_handles.add(tracked.bound_key)
                 self.module_changed(tracked.receiver)
             return
         if tracked.family is not Family.STATE_DICT or how is not Change.DATA or \
