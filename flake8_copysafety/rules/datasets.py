@@ -6,7 +6,8 @@ import libcst as cst
 
 from ..analysis.classes import ancestors
 from ..analysis.flow import Change, FileContext, FlowWalker
-from ..analysis.stored_types import StoredTypes, first_param, methods_of
+from ..analysis.param_kinds import array_write
+from ..analysis.stored_types import StoredTypes, first_param, kinds_from_use, methods_of
 from ..analysis.summaries import resolve_self_callee, self_bound_chains
 from ..analysis.syntax import classes_in
 from ..analysis.values import Family, Level, Tracked, VType
@@ -45,6 +46,7 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
         if framework is not None and framework.fills:
             stored = _filled_by_hooks(types, stored, chain, framework)
         walker = GetitemWalker(ctx, self_name, stored, cls)
+        walker.stored = stored = _kinds_from_callees(walker, chain, stored)
         if framework is not None and framework.transformed_after == name:
             walker.transformed_by = framework.transforms
         walker.walk_block(getitem.body.body)
@@ -52,6 +54,42 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
         for inner, method in _delegated(getitem, self_name, stored, classes):
             findings.extend(_walk_delegated(ctx, types, inner, method, classes))
     return findings
+
+
+def _kinds_from_callees(walker: "GetitemWalker", chain: List[cst.ClassDef],
+                        stored: Dict[str, VType]) -> Dict[str, VType]:
+    """Stored attributes of unknown kind (`pickle.load(f)[subset]`) whose elements the
+    class hands to a callee proving its parameter an array (a transform bound where the
+    dataset is built writing `points[:, 0:3] = ...`): containers of arrays, as if the class
+    had used the element so itself."""
+    open_attrs = {attr for attr, vtype in stored.items()
+                  if vtype.kind is Kind.UNKNOWN and not vtype.cls and vtype.elem is None}
+    if not open_attrs:
+        return stored
+    _, containers = kinds_from_use(chain, lambda call, arg: _proved_by_callee(walker, call,
+                                                                              arg))
+    found = {attr: vtype for attr, vtype in containers.items() if attr in open_attrs}
+    return {**stored, **found} if found else stored
+
+
+def _proved_by_callee(walker: "GetitemWalker", call: cst.Call, arg: cst.Arg
+                      ) -> Optional[Kind]:
+    """An ndarray where the callee `call` runs (a function or method of the project, or the
+    first transform of a chain bound to `self.<attr>`) changes the parameter `arg` binds
+    through an index only an array takes, or by `+=` where its code proves it an array."""
+    refs = [ref for ref in [walker.resolve_callee(call)] if ref is not None]
+    refs.extend(chain[0] for chain in walker.resolve_chains(call) if chain)
+    for ref in refs:
+        bound = ref.bind(call, [walker if a is arg else None for a in call.args])
+        for change in ref.summary.changes:
+            if change.param not in bound or change.depth or change.how is not Change.DATA:
+                continue
+            node = change.node
+            if array_write(node) is not None or (
+                    isinstance(node, cst.AugAssign) and isinstance(node.target, cst.Name)
+                    and not change.conditional):
+                return Kind.NDARRAY
+    return None
 
 
 def _delegated(getitem: cst.FunctionDef, self_name: str, stored: Dict[str, VType],
