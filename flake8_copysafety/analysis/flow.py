@@ -311,6 +311,11 @@ class FlowWalker:
         """`x.sort()` on a value of unknown kind: a change if `x` turns out to be of a kind
         that `method` changes in place (a list, an ndarray), not otherwise (a tensor)."""
 
+    def known_condition(self, test: cst.BaseExpression) -> Optional[bool]:
+        """The value an `if` test always has where the walk runs (None: not known, both
+        branches are walked)."""
+        return None
+
     def resolve_callee(self, call: cst.Call):
         """The summary of a function or method of this module that `call` calls, if known."""
         if self.ctx.callees is None:
@@ -389,6 +394,14 @@ class FlowWalker:
             # A branch that returns, raises, `continue`s or `break`s never reaches the code
             # after the `if`: what it did does not join the flow that does.
             self.eval(stmt.test)
+            known = self.known_condition(stmt.test)
+            if known is True:
+                self._suite(stmt.body)  # the other branch is never taken
+                return
+            if known is False and not isinstance(stmt.orelse, cst.If):
+                if isinstance(stmt.orelse, cst.Else):
+                    self._suite(stmt.orelse.body)
+                return
             since = len(self.env.writes.keys)
             before = self.env.copy()
             self._suite(stmt.body)

@@ -9,12 +9,14 @@ from ..analysis.flow import Change, FileContext, FlowWalker
 from ..analysis.param_kinds import array_write
 from ..analysis.stored_types import StoredTypes, first_param, kinds_from_use, methods_of
 from ..analysis.summaries import resolve_self_callee, self_bound_chains
-from ..analysis.syntax import classes_in
+from ..analysis.syntax import all_nodes, classes_in
 from ..analysis.values import Family, Level, Tracked, VType
 from ..core.findings import LINE_REF
 from ..core.names import dataset_entry
 from ..facts.frameworks import DatasetFramework, framework_of
 from ..facts.semantics import ARRAY_KINDS, CONTAINER_KINDS, Kind
+from ..project.bindings import file_always_bound
+from ..project.module_paths import project_file
 from .catalogue import RULES
 from .reporting import RawFinding, copy_case, copy_fix
 
@@ -90,6 +92,30 @@ def _proved_by_callee(walker: "GetitemWalker", call: cst.Call, arg: cst.Arg
                     and not change.conditional):
                 return Kind.NDARRAY
     return None
+
+
+def _self_attribute(node: cst.BaseExpression, self_name: str) -> Optional[str]:
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
+            node.value.value == self_name:
+        return node.attr.value
+    return None
+
+
+def _assignments_of(chain: List[cst.ClassDef], attr: str) -> int:
+    """How many statements of the class's methods assign `self.<attr>`."""
+    count = 0
+    for cls in chain:
+        for method in methods_of(cls):
+            self_name = first_param(method)
+            for node in all_nodes([method.body]):
+                targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) \
+                    else [node.target] if isinstance(node, (cst.AnnAssign, cst.AugAssign)) \
+                    else []
+                for target in targets:
+                    inner = [e.value for e in target.elements] \
+                        if isinstance(target, (cst.Tuple, cst.List)) else [target]
+                    count += sum(_self_attribute(e, self_name or "") == attr for e in inner)
+    return count
 
 
 def _delegated(getitem: cst.FunctionDef, self_name: str, stored: Dict[str, VType],
@@ -188,6 +214,27 @@ class GetitemWalker(FlowWalker):
 
     def bound_chains_of(self, attr):
         return self_bound_chains(self, attr)
+
+    def known_condition(self, test):
+        """`self.transform is not None` where every construction of the class in the
+        project binds the transform to a new object (`project.bindings.always_bound`), and
+        nothing else assigns the attribute: always true (`is None`: always false)."""
+        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
+            return None
+        target = test.comparisons[0]
+        if not (isinstance(target.comparator, cst.Name) and target.comparator.value == "None"
+                and isinstance(target.operator, (cst.IsNot, cst.Is))):
+            return None
+        attr = _self_attribute(test.left, self.self_name)
+        if attr is None or self.owner is None or self.ctx.path is None or \
+                not project_file(self.ctx.path):
+            return None
+        chain = ancestors(self.owner, self.ctx.callees.classes) \
+            if self.ctx.callees is not None else [self.owner]
+        if _assignments_of(chain, attr) != 1 or \
+                not file_always_bound(self.ctx.path, self.owner.name.value, attr):
+            return None
+        return isinstance(target.operator, cst.IsNot)
 
     def on_return(self, value, node):
         """A framework hook's result goes through the transforms kept on the dataset
