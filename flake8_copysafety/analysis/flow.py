@@ -1179,10 +1179,17 @@ class FlowWalker:
         callee's own shallow copy of it if it made one."""
         if target is None:
             return None
+        # The parameter of a function whose summary is being made, handed on to a callee
+        # changing its element (`apply(sample)` calling `normalise(sample)`, which changes
+        # `sample["img"]`): the change is of that element of the caller's argument too.
+        passed_on = target.family is Family.ARGUMENT and not target.depth and \
+            target.entries is None and target.level is not Level.SHALLOW
         if change.depth == 1 and change.field_name is not None:
             target = self.field_of_argument(target, change.field_name, change.node)
             if target is None:
                 return None
+            if passed_on:
+                target = target.derive(depth=1, field_name=change.field_name)
         elif change.depth and change.by_position and target.vtype.kind is Kind.TENSOR:
             pass  # `x[0]` of a tensor is a view of it (of an ndarray, maybe a scalar copy)
         elif change.depth:
@@ -1192,6 +1199,8 @@ class FlowWalker:
             target = self.element_of(target, key=change.entry_key)
             if target is None:
                 return None
+            if passed_on:
+                target = target.derive(depth=1, entry_key=change.entry_key)
         if change.shallow_via and not target.shallow_via and target.level is not Level.OWNER:
             target = target.derive(shallow_via=change.shallow_via)
         return target
