@@ -1192,6 +1192,9 @@ class FlowWalker:
                 target = target.derive(depth=1, field_name=change.field_name)
         elif change.depth and change.by_position and target.vtype.kind is Kind.TENSOR:
             pass  # `x[0]` of a tensor is a view of it (of an ndarray, maybe a scalar copy)
+        elif change.depth == 1 and passed_on and change.entry_key is None:
+            # (`parts[1].add_(1)` two helpers down: the element read by position)
+            target = target.derive(depth=1, by_position=change.by_position, parts=None)
         elif change.depth:
             if change.depth > 1 or (change.entry_key is None and not (
                     target.vtype.kind in sem.CONTAINER_KINDS or target.level is Level.SHALLOW)):
