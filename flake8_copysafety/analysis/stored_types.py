@@ -634,12 +634,12 @@ def _elements_read(self_name: str, method: cst.FunctionDef, keyed: Set[str]
                     (_element_of_attr(self_name, read, keyed), order))
     single: Dict[str, object] = {}
     live: Dict[str, Set[int]] = {}
-    for name, found in bound.items():
+    for local, found in bound.items():
         first, order = found[0]
         if first is None:
             continue
         if len(found) == 1:
-            single[name] = first
+            single[local] = first
             continue
         following = found[1][1]
         if any(id(smalls[o]) in looped for _, o in found):
@@ -650,8 +650,8 @@ def _elements_read(self_name: str, method: cst.FunctionDef, keyed: Set[str]
         again = smalls[following]
         if isinstance(again, cst.Assign):
             nodes.update(id(n) for n in all_nodes([again.value]))
-        single[name] = first
-        live[name] = nodes
+        single[local] = first
+        live[local] = nodes
     return ({name: attr for name, attr in single.items() if isinstance(attr, str)},
             {name: part for name, part in single.items() if isinstance(part, tuple)},
             live)

@@ -82,6 +82,7 @@ def _proved_by_callee(walker: "GetitemWalker", call: cst.Call, arg: cst.Arg
     refs = [ref for ref in [walker.resolve_callee(call)] if ref is not None]
     refs.extend(chain[0] for chain in walker.resolve_chains(call) if chain)
     for ref in refs:
+        # which parameter `arg` binds (any non-None value marks it)
         bound = ref.bind(call, [walker if a is arg else None for a in call.args])
         for change in ref.summary.changes:
             if change.param not in bound or change.depth or change.how is not Change.DATA:
