@@ -311,6 +311,11 @@ class FlowWalker:
         """`x.sort()` on a value of unknown kind: a change if `x` turns out to be of a kind
         that `method` changes in place (a list, an ndarray), not otherwise (a tensor)."""
 
+    def known_condition(self, test: cst.BaseExpression) -> Optional[bool]:
+        """The value an `if` test always has where the walk runs (None: not known, both
+        branches are walked)."""
+        return None
+
     def resolve_callee(self, call: cst.Call):
         """The summary of a function or method of this module that `call` calls, if known."""
         if self.ctx.callees is None:
@@ -389,6 +394,14 @@ class FlowWalker:
             # A branch that returns, raises, `continue`s or `break`s never reaches the code
             # after the `if`: what it did does not join the flow that does.
             self.eval(stmt.test)
+            known = self.known_condition(stmt.test)
+            if known is True:
+                self._suite(stmt.body)  # the other branch is never taken
+                return
+            if known is False and not isinstance(stmt.orelse, cst.If):
+                if isinstance(stmt.orelse, cst.Else):
+                    self._suite(stmt.orelse.body)
+                return
             since = len(self.env.writes.keys)
             before = self.env.copy()
             self._suite(stmt.body)
@@ -1166,12 +1179,22 @@ class FlowWalker:
         callee's own shallow copy of it if it made one."""
         if target is None:
             return None
+        # The parameter of a function whose summary is being made, handed on to a callee
+        # changing its element (`apply(sample)` calling `normalise(sample)`, which changes
+        # `sample["img"]`): the change is of that element of the caller's argument too.
+        passed_on = target.family is Family.ARGUMENT and not target.depth and \
+            target.entries is None and target.level is not Level.SHALLOW
         if change.depth == 1 and change.field_name is not None:
             target = self.field_of_argument(target, change.field_name, change.node)
             if target is None:
                 return None
+            if passed_on:
+                target = target.derive(depth=1, field_name=change.field_name)
         elif change.depth and change.by_position and target.vtype.kind is Kind.TENSOR:
             pass  # `x[0]` of a tensor is a view of it (of an ndarray, maybe a scalar copy)
+        elif change.depth == 1 and passed_on and change.entry_key is None:
+            # (`parts[1].add_(1)` two helpers down: the element read by position)
+            target = target.derive(depth=1, by_position=change.by_position, parts=None)
         elif change.depth:
             if change.depth > 1 or (change.entry_key is None and not (
                     target.vtype.kind in sem.CONTAINER_KINDS or target.level is Level.SHALLOW)):
@@ -1179,6 +1202,8 @@ class FlowWalker:
             target = self.element_of(target, key=change.entry_key)
             if target is None:
                 return None
+            if passed_on:
+                target = target.derive(depth=1, entry_key=change.entry_key)
         if change.shallow_via and not target.shallow_via and target.level is not Level.OWNER:
             target = target.derive(shallow_via=change.shallow_via)
         return target

@@ -8,9 +8,26 @@ scalar's shape is `()` and takes no such index, a list or dict takes no tuple of
 So the `+=` is an in-place change of every argument the function can run with.
 """
 
-from typing import Set
+from typing import Optional, Set
 
 import libcst as cst
+
+
+def array_write(node: cst.CSTNode) -> Optional[str]:
+    """The name an assignment writes through an index only an array takes (`p[:, 0:3] =
+    v`, `p[..., 1:] += v`): the statement runs only if `p` holds an array. None otherwise."""
+    targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else \
+        [node.target] if isinstance(node, cst.AugAssign) else []
+    for target in targets:
+        if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name) and \
+                _array_index(target):
+            return target.value.value
+    return None
+
+
+def _array_index(node: cst.Subscript) -> bool:
+    """A tuple index holding a slice: a list, a dict or a number takes no such index."""
+    return len(node.slice) >= 2 and any(isinstance(e.slice, cst.Slice) for e in node.slice)
 
 
 def array_params(func: cst.FunctionDef, names: Set[str]) -> Set[str]:
@@ -42,8 +59,7 @@ class _Uses(cst.CSTVisitor):
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         name = self._param(node.value)
-        if name is not None and len(node.slice) >= 2 and \
-                any(isinstance(e.slice, cst.Slice) for e in node.slice):
+        if name is not None and _array_index(node):
             self.proven.add(name)
         name = self._shape_of(node.value)
         if name is not None and len(node.slice) == 1 and \

@@ -527,7 +527,21 @@ def _shape_ndim(args: List[cst.Arg]) -> Optional[int]:
 # (`x.permute(...)` a tensor, `x.astype(...)` an ndarray).
 
 
-def _kinds_from_use(classes: List[cst.ClassDef]
+# `(call, argument) -> Kind | None`: the kind the callee's own code proves its parameter
+# bound to that argument of the call (`transform(points)` whose `__call__` writes
+# `points[:, 0:3] = ...`), None where it proves none.
+ArgumentProof = Callable[[cst.Call, cst.Arg], Optional[Kind]]
+
+
+def kinds_from_use(classes: List[cst.ClassDef], proves: Optional[ArgumentProof] = None
+                   ) -> Tuple[Dict[str, Kind], Dict[str, VType]]:
+    """`_kinds_from_use`, where a local read from a stored element also counts as used as
+    an array when it is handed to a callee whose code proves its parameter one (`proves`:
+    the callees the caller resolves, project transforms bound at construction included)."""
+    return _kinds_from_use(classes, proves)
+
+
+def _kinds_from_use(classes: List[cst.ClassDef], proves: Optional[ArgumentProof] = None
                     ) -> Tuple[Dict[str, Kind], Dict[str, VType]]:
     """Kinds of stored attributes of unknown origin (`pickle.load`, `scipy.io.loadmat`,
     passed in), decided from how the class uses them — never from their names. Where the use
@@ -548,9 +562,9 @@ def _kinds_from_use(classes: List[cst.ClassDef]
             self_name = first_param(method)
             if self_name is not None:
                 uses = _ArrayUses(self_name, found)
-                read, unpacked = _elements_read(self_name, method, keyed)
-                element_uses = _ArrayUses(self_name, elements, read)
-                part_uses = _ArrayUses(self_name, parts, unpacked)
+                read, unpacked, live = _elements_read(self_name, method, keyed)
+                element_uses = _ArrayUses(self_name, elements, read, live, proves)
+                part_uses = _ArrayUses(self_name, parts, unpacked, live, proves)
                 for node in all_nodes([method.body]):
                     for seen in (uses, element_uses, part_uses):
                         if isinstance(node, cst.Attribute):
@@ -559,6 +573,8 @@ def _kinds_from_use(classes: List[cst.ClassDef]
                             seen.visit_Subscript(node)
                         elif isinstance(node, cst.Call):
                             seen.visit_Call(node)
+                        elif isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+                            seen.visit_comprehension(node)
     containers = {attr: VType(Kind.DICT if attr in keyed else Kind.LIST, elem=VType(kind))
                   for attr, kind in elements.items() if attr not in found}
     for (attr, index, count), kind in parts.items():
@@ -574,14 +590,24 @@ def _kinds_from_use(classes: List[cst.ClassDef]
 
 
 def _elements_read(self_name: str, method: cst.FunctionDef, keyed: Set[str]
-                   ) -> Tuple[Dict[str, str], Dict[str, Tuple[str, int, int]]]:
-    """Locals bound once in `method` to an element of a stored attribute (`x =
-    self.items[i]`, `x, y = self.xs[i], self.ys[i]`): local -> attribute; and those bound
-    once to a part of one (`x, y, _ = self.items[i]`): local -> (attribute, position,
-    number of parts). A local re-bound to its own subscript (`x = x[:, :3]`) stays one: a
-    basic index of an array is an array of the same kind."""
-    bound: Dict[str, List[object]] = {}
-    for small in small_statements(method.body.body):
+                   ) -> Tuple[Dict[str, str], Dict[str, Tuple[str, int, int]],
+                              Dict[str, Set[int]]]:
+    """Locals bound in `method` to an element of a stored attribute (`x = self.items[i]`,
+    `x, y = self.xs[i], self.ys[i]`): local -> attribute; and those bound to a part of one
+    (`x, y, _ = self.items[i]`): local -> (attribute, position, number of parts). A local
+    re-bound to its own subscript (`x = x[:, :3]`) stays one: a basic index of an array is
+    an array of the same kind.
+
+    A local bound so first and re-bound later (`points = self.transform(points)`) holds the
+    element only from its first binding to the next, outside loops: the third mapping gives,
+    for such a local, the ids of the nodes where its uses still read the element (the
+    statements in between, and the value of the re-binding, evaluated before it)."""
+    bound: Dict[str, List[Tuple[object, int]]] = {}
+    smalls: List[cst.BaseSmallStatement] = []
+    looped: Set[int] = set()
+    for stmt in _statements_in_order(method.body.body, False, looped):
+        smalls.append(stmt)
+    for order, small in enumerate(smalls):
         if not isinstance(small, cst.Assign) or len(small.targets) != 1:
             continue
         target, value = small.targets[0].target, small.value
@@ -599,16 +625,81 @@ def _elements_read(self_name: str, method: cst.FunctionDef, keyed: Set[str]
                 if isinstance(element, cst.StarredElement):
                     break
                 if isinstance(element.value, cst.Name):
-                    bound.setdefault(element.value.value, []).append((attr, index, count))
+                    bound.setdefault(element.value.value, []).append(
+                        ((attr, index, count), order))
             continue
         for name, read in pairs:
             if isinstance(name, cst.Name):
-                bound.setdefault(name.value, []).append(_element_of_attr(self_name, read,
-                                                                         keyed))
-    single = {name: found[0] for name, found in bound.items()
-              if len(found) == 1 and found[0] is not None}
+                bound.setdefault(name.value, []).append(
+                    (_element_of_attr(self_name, read, keyed), order))
+    single: Dict[str, object] = {}
+    live: Dict[str, Set[int]] = {}
+    for local, found in bound.items():
+        first, order = found[0]
+        if first is None:
+            continue
+        if len(found) == 1:
+            single[local] = first
+            continue
+        following = found[1][1]
+        if any(id(smalls[o]) in looped for _, o in found):
+            continue  # a loop may bring a later binding round to an earlier use
+        nodes: Set[int] = set()
+        for small in smalls[order + 1:following]:
+            nodes.update(id(n) for n in all_nodes([small]))
+        again = smalls[following]
+        if isinstance(again, cst.Assign):
+            nodes.update(id(n) for n in all_nodes([again.value]))
+        single[local] = first
+        live[local] = nodes
     return ({name: attr for name, attr in single.items() if isinstance(attr, str)},
-            {name: part for name, part in single.items() if isinstance(part, tuple)})
+            {name: part for name, part in single.items() if isinstance(part, tuple)},
+            live)
+
+
+def _statements_in_order(body: Sequence[cst.CSTNode], in_loop: bool, looped: Set[int]):
+    """The small statements of a body in the order they are written (nested functions and
+    classes left out); those inside a loop body go into `looped`."""
+    for stmt in body:
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            continue
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if in_loop:
+                    looped.add(id(small))
+                yield small
+            continue
+        if not isinstance(stmt, cst.BaseCompoundStatement):
+            continue
+        loop = in_loop or isinstance(stmt, (cst.For, cst.While))
+        for block in _suites(stmt):
+            if isinstance(block, cst.SimpleStatementSuite):
+                for small in block.body:
+                    if loop:
+                        looped.add(id(small))
+                    yield small
+            elif isinstance(block, cst.IndentedBlock):
+                yield from _statements_in_order(block.body, loop, looped)
+
+
+def _suites(stmt: cst.BaseCompoundStatement) -> List[cst.BaseSuite]:
+    """The suites of a compound statement, in the order they are written."""
+    found: List[cst.BaseSuite] = [stmt.body]
+    if isinstance(stmt, cst.If):
+        other = stmt.orelse
+        while isinstance(other, cst.If):
+            found.append(other.body)
+            other = other.orelse
+        if other is not None:
+            found.append(other.body)
+    elif isinstance(stmt, cst.Try):
+        found.extend(h.body for h in stmt.handlers)
+        found.extend(s.body for s in (stmt.orelse, stmt.finalbody) if s is not None)
+    elif isinstance(stmt, (cst.For, cst.While)) and stmt.orelse is not None:
+        found.append(stmt.orelse.body)
+    elif isinstance(stmt, cst.Match):
+        found = [case.body for case in stmt.cases]
+    return found
 
 
 def _element_of_attr(self_name: str, node: cst.BaseExpression, keyed: Set[str]
@@ -629,14 +720,23 @@ class _ArrayUses:
     """Array uses of `self.x` (or, given `locals`, of a local read from `self.x[i]`)."""
 
     def __init__(self, self_name: str, found: Dict,
-                 locals_: Optional[Mapping[str, object]] = None) -> None:
+                 locals_: Optional[Mapping[str, object]] = None,
+                 live: Optional[Mapping[str, Set[int]]] = None,
+                 proves: Optional[ArgumentProof] = None) -> None:
         self.self_name = self_name
         self.found = found
         self.locals = locals_
+        self.live = live or {}
+        self.proves = proves
 
     def _attr(self, node: cst.BaseExpression) -> Optional[object]:
         if self.locals is not None:
-            return self.locals.get(node.value) if isinstance(node, cst.Name) else None
+            if not isinstance(node, cst.Name):
+                return None
+            live = self.live.get(node.value)
+            if live is not None and id(node) not in live:
+                return None  # a use of what the name holds after it is re-bound
+            return self.locals.get(node.value)
         if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
                 node.value.value == self.self_name:
             return node.attr.value
@@ -654,7 +754,35 @@ class _ArrayUses:
         if len(node.slice) >= 2 and any(isinstance(e.slice, cst.Slice) for e in node.slice):
             self._note(self._attr(node.value), Kind.NDARRAY)
 
+    def visit_comprehension(self, node) -> None:
+        """`[step(p) for p in [points]]`: the loop name is each listed local in turn, and a
+        callee proving its parameter an array proves each of them one."""
+        loop = node.for_in
+        if self.locals is None or self.proves is None or loop.inner_for_in is not None or \
+                not isinstance(loop.target, cst.Name) or \
+                not isinstance(loop.iter, (cst.List, cst.Tuple)):
+            return
+        listed = [self._attr(e.value) for e in loop.iter.elements
+                  if not isinstance(e, cst.StarredElement)]
+        name = loop.target.value
+        for call in all_nodes([node.elt]):
+            if not isinstance(call, cst.Call):
+                continue
+            for arg in call.args:
+                if not arg.star and isinstance(arg.value, cst.Name) and \
+                        arg.value.value == name:
+                    kind = self.proves(call, arg)
+                    if kind in sem.ARRAY_KINDS:
+                        for attr in listed:
+                            self._note(attr, kind)
+
     def visit_Call(self, node: cst.Call) -> None:
+        if self.locals is not None and self.proves is not None:
+            for arg in node.args:
+                attr = None if arg.star else self._attr(arg.value)
+                kind = self.proves(node, arg) if attr is not None else None
+                if kind in sem.ARRAY_KINDS:
+                    self._note(attr, kind)
         func = node.func
         if not isinstance(func, cst.Attribute):
             return

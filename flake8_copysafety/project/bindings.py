@@ -68,6 +68,55 @@ def bound_chains(model: ProjectModel, cls: str, attr: str) -> List[Chain]:
     return chains
 
 
+def always_bound(model: ProjectModel, cls: str, attr: str) -> bool:
+    """Whether `self.<attr>` of class `cls` holds an object, never None, wherever the
+    project builds the class: it keeps a constructor parameter there, and every
+    construction site passes it a new object (a call of a class of the project or of a
+    framework composer, or a list), or omits it where the default is one. False where the
+    project builds the class nowhere, or a project class derives from it (its constructions
+    pass the parameter on through code this reads not)."""
+    found = _kept_by(model, cls, attr)
+    if found is None or found[1] != cls or any(q != cls for q in model.subclasses_of([cls])):
+        return False
+    param = found[0]
+    sites = model.constructions(cls)
+    if not sites:
+        return False
+    default = (model.class_entry(cls) or {}).get("defaults", {}).get(param)
+    init_params = _init_params(model, cls)
+    for site in sites:
+        value = site.keywords.get(param)
+        if value is None and param in init_params:
+            index = init_params.index(param)
+            if index < len(site.args):
+                value = site.args[index]
+        module = site.module
+        if value is None:
+            value, module = default, cls.rpartition(".")[0]
+        if value is None or not _new_object(model, *_followed(model, module, value)):
+            return False
+    return True
+
+
+def _new_object(model: ProjectModel, module: str, value: tuple) -> bool:
+    if value[0] == "list":
+        return True
+    if value[0] != "call":
+        return False
+    callee = model.resolve(module, value[1])
+    return callee is not None and (model.class_entry(callee) is not None or
+                                   callee in COMPOSERS or callee in CONFIG_COMPOSERS)
+
+
+def file_always_bound(path: str, class_name: str, attr: str) -> bool:
+    """`always_bound` for the class `class_name` defined at the top of the linted file."""
+    model = project_model_for(path)
+    module = model.module_of(path) if model is not None else None
+    if model is None or module is None:
+        return False
+    return always_bound(model, f"{module}.{class_name}", attr)
+
+
 def construction_classes(model: ProjectModel, cls: str, attr: str) -> List[str]:
     """The classes whose construction sites `bound_chains(model, cls, attr)` reads."""
     found = _kept_by(model, cls, attr)

@@ -6,14 +6,17 @@ import libcst as cst
 
 from ..analysis.classes import ancestors
 from ..analysis.flow import Change, FileContext, FlowWalker
-from ..analysis.stored_types import StoredTypes, first_param, methods_of
+from ..analysis.param_kinds import array_write
+from ..analysis.stored_types import StoredTypes, first_param, kinds_from_use, methods_of
 from ..analysis.summaries import resolve_self_callee, self_bound_chains
-from ..analysis.syntax import classes_in
+from ..analysis.syntax import all_nodes, classes_in
 from ..analysis.values import Family, Level, Tracked, VType
 from ..core.findings import LINE_REF
 from ..core.names import dataset_entry
 from ..facts.frameworks import DatasetFramework, framework_of
 from ..facts.semantics import ARRAY_KINDS, CONTAINER_KINDS, Kind
+from ..project.bindings import file_always_bound
+from ..project.module_paths import project_file
 from .catalogue import RULES
 from .reporting import RawFinding, copy_case, copy_fix
 
@@ -45,6 +48,7 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
         if framework is not None and framework.fills:
             stored = _filled_by_hooks(types, stored, chain, framework)
         walker = GetitemWalker(ctx, self_name, stored, cls)
+        walker.stored = stored = _kinds_from_callees(walker, chain, stored)
         if framework is not None and framework.transformed_after == name:
             walker.transformed_by = framework.transforms
         walker.walk_block(getitem.body.body)
@@ -52,6 +56,67 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
         for inner, method in _delegated(getitem, self_name, stored, classes):
             findings.extend(_walk_delegated(ctx, types, inner, method, classes))
     return findings
+
+
+def _kinds_from_callees(walker: "GetitemWalker", chain: List[cst.ClassDef],
+                        stored: Dict[str, VType]) -> Dict[str, VType]:
+    """Stored attributes of unknown kind (`pickle.load(f)[subset]`) whose elements the
+    class hands to a callee proving its parameter an array (a transform bound where the
+    dataset is built writing `points[:, 0:3] = ...`): containers of arrays, as if the class
+    had used the element so itself."""
+    open_attrs = {attr for attr, vtype in stored.items()
+                  if vtype.kind is Kind.UNKNOWN and not vtype.cls and vtype.elem is None}
+    if not open_attrs:
+        return stored
+    _, containers = kinds_from_use(chain, lambda call, arg: _proved_by_callee(walker, call,
+                                                                              arg))
+    found = {attr: vtype for attr, vtype in containers.items() if attr in open_attrs}
+    return {**stored, **found} if found else stored
+
+
+def _proved_by_callee(walker: "GetitemWalker", call: cst.Call, arg: cst.Arg
+                      ) -> Optional[Kind]:
+    """An ndarray where the callee `call` runs (a function or method of the project, or the
+    first transform of a chain bound to `self.<attr>`) changes the parameter `arg` binds
+    through an index only an array takes, or by `+=` where its code proves it an array."""
+    refs = [ref for ref in [walker.resolve_callee(call)] if ref is not None]
+    refs.extend(chain[0] for chain in walker.resolve_chains(call) if chain)
+    for ref in refs:
+        # which parameter `arg` binds (any non-None value marks it)
+        bound = ref.bind(call, [walker if a is arg else None for a in call.args])
+        for change in ref.summary.changes:
+            if change.param not in bound or change.depth or change.how is not Change.DATA:
+                continue
+            node = change.node
+            if array_write(node) is not None or (
+                    isinstance(node, cst.AugAssign) and isinstance(node.target, cst.Name)
+                    and not change.conditional):
+                return Kind.NDARRAY
+    return None
+
+
+def _self_attribute(node: cst.BaseExpression, self_name: str) -> Optional[str]:
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
+            node.value.value == self_name:
+        return node.attr.value
+    return None
+
+
+def _assignments_of(chain: List[cst.ClassDef], attr: str) -> int:
+    """How many statements of the class's methods assign `self.<attr>`."""
+    count = 0
+    for cls in chain:
+        for method in methods_of(cls):
+            self_name = first_param(method)
+            for node in all_nodes([method.body]):
+                targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) \
+                    else [node.target] if isinstance(node, (cst.AnnAssign, cst.AugAssign)) \
+                    else []
+                for target in targets:
+                    inner = [e.value for e in target.elements] \
+                        if isinstance(target, (cst.Tuple, cst.List)) else [target]
+                    count += sum(_self_attribute(e, self_name or "") == attr for e in inner)
+    return count
 
 
 def _delegated(getitem: cst.FunctionDef, self_name: str, stored: Dict[str, VType],
@@ -150,6 +215,27 @@ class GetitemWalker(FlowWalker):
 
     def bound_chains_of(self, attr):
         return self_bound_chains(self, attr)
+
+    def known_condition(self, test):
+        """`self.transform is not None` where every construction of the class in the
+        project binds the transform to a new object (`project.bindings.always_bound`), and
+        nothing else assigns the attribute: always true (`is None`: always false)."""
+        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
+            return None
+        target = test.comparisons[0]
+        if not (isinstance(target.comparator, cst.Name) and target.comparator.value == "None"
+                and isinstance(target.operator, (cst.IsNot, cst.Is))):
+            return None
+        attr = _self_attribute(test.left, self.self_name)
+        if attr is None or self.owner is None or self.ctx.path is None or \
+                not project_file(self.ctx.path):
+            return None
+        chain = ancestors(self.owner, self.ctx.callees.classes) \
+            if self.ctx.callees is not None else [self.owner]
+        if _assignments_of(chain, attr) != 1 or \
+                not file_always_bound(self.ctx.path, self.owner.name.value, attr):
+            return None
+        return isinstance(target.operator, cst.IsNot)
 
     def on_return(self, value, node):
         """A framework hook's result goes through the transforms kept on the dataset
