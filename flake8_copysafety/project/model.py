@@ -159,6 +159,9 @@ class ProjectModel:
         self._registered: Optional[Dict[str, List[Tuple[str, str]]]] = None
         self._keys: Optional[Dict[str, str]] = None
         self._digest: Optional[str] = None
+        self._raw: Dict[str, Optional[bytes]] = {}  # module -> bytes, read once per model
+        # (kind, module, content) -> what a caller derived from the module's tree
+        self._derived: "OrderedDict[Tuple[str, str, bytes], Any]" = OrderedDict()
 
     # ----- building ---------------------------------------------------------------------
     @property
@@ -457,8 +460,30 @@ class ProjectModel:
 
     def _text(self, module: str) -> Optional[bytes]:
         """The module's bytes; None for a file the index does not read (too large, not a
-        regular file, unreadable)."""
-        return read_regular(self.files[module], _MAX_BYTES)
+        regular file, unreadable). Read once per model: a run sees each file as it was
+        when first read (as `content_keys` does)."""
+        if module not in self._raw:
+            self._raw[module] = read_regular(self.files[module], _MAX_BYTES)
+        return self._raw[module]
+
+    def text(self, module: str) -> Optional[bytes]:
+        """The bytes of a module of the project (`_text`), read once per model."""
+        return self._text(module) if module in self.files else None
+
+    def derived(self, kind: str, module: str, data: bytes, make):
+        """`make()`, what a caller derives from the module whose text is `data` (the
+        plan's evidence of a nearby module), made once per model and content: each file
+        linted asks about the same neighbours again. The last `TREES_KEPT` of each kind
+        are kept, as trees are."""
+        key = (kind, module, hashlib.blake2b(data, digest_size=16).digest())
+        if key in self._derived:
+            self._derived.move_to_end(key)
+            return self._derived[key]
+        found = self._derived[key] = make()
+        if sum(1 for k in self._derived if k[0] == kind) > TREES_KEPT:
+            oldest = next(k for k in self._derived if k[0] == kind)
+            del self._derived[oldest]
+        return found
 
     def modules_mentioning(self, names: Iterable[str], among: Optional[Iterable[str]] = None,
                            raw: bool = False) -> List[str]:
