@@ -242,3 +242,50 @@ def test_the_model_keeps_only_the_trees_asked_for_last(tmp_path, monkeypatch):
         assert model.tree(f"m{n}").body[0].value.value == n
     assert list(model._trees) == ["m0", "m3", "m4"]  # m0 was asked for again: kept
     assert model.tree("m1").body[0].value.value == 1  # parsed again
+
+
+DATASETS = {
+    "pyproject.toml": "",
+    "pkg/__init__.py": "",
+    "pkg/base.py": """\
+        class Frames:
+            def __getitem__(self, index):
+                return self.frames[index]
+            def __len__(self):
+                return len(self.frames)
+    """,
+    "pkg/uses.py": """\
+        from .base import Frames
+        def build():
+            return Frames()
+    """,
+    "pkg/renames.py": "from .base import Frames as Clips\n",
+    "pkg/derived.py": """\
+        from . import renames
+        class Shots(
+            renames.Clips,
+        ):
+            pass
+    """,
+    "pkg/odd.py": """\
+        from .base import Frames
+        class Odd(Frames  # a comment in the bases
+                  ):
+            pass
+    """,
+}
+
+
+def test_the_dataset_search_reads_only_the_modules_that_may_derive_or_rename(tmp_path):
+    """A module that only calls a dataset (`uses.py`) is not read; one deriving from it
+    through an import's rename, over several lines, or with a header that cannot be
+    delimited (a comment in it) is."""
+    from flake8_copysafety.project.reach import dataset_classes, dataset_modules
+
+    write(tmp_path, DATASETS)
+    model = ProjectModel([tmp_path], use_cache=False)
+    assert model.modules_deriving(["Frames"]) == ["pkg.odd", "pkg.renames"]
+    assert model.modules_deriving(["__getitem__"]) == ["pkg.base"]
+    assert dataset_modules(model) == ["pkg.base", "pkg.derived", "pkg.odd"]
+    assert dataset_classes(model, "pkg.derived") == ["Shots"]
+    assert "pkg.uses" not in model._made

@@ -329,10 +329,21 @@ def _imported_producers(tree: ast.Module, imports: ImportTable,
         owner, _, attr = (qualified or "").rpartition(".")
         if not owner or owner == module or owner not in model.files:
             continue
-        other = model.tree(owner)
-        if other is not None and attr in producers_of(other.body):
+        data = model.text(owner)
+        if data is None:
+            other = model.tree(owner)
+            produced = producers_of(other.body) if other is not None else set()
+        else:  # each module importing it asks again: made once per model and content
+            produced = model.derived("producers", owner, data,
+                                     lambda: _module_producers(model, owner, data))
+        if attr in produced:
             found.add(name)
     return found
+
+
+def _module_producers(model, module: str, data: bytes) -> Set[str]:
+    tree = model.tree(module, data)
+    return producers_of(tree.body) if tree is not None else set()
 
 
 def _lines_matching(text: str, pattern: str) -> List[int]:

@@ -679,18 +679,18 @@ class LiveReceivers:
         given: List[Tuple[DefPath, str, str]] = []
         for module, other_path in model.modules_near(self.filename, limit=_NEARBY_LIMIT,
                                                      max_bytes=_NEARBY_BYTES):
-            try:
-                data = other_path.read_bytes()
-            except OSError:
+            data = model.text(module)
+            if data is None:
                 continue
             text = data.decode("utf-8", errors="replace")
             if stem not in text or not any(n in text for n in names):
                 continue
-            tree = model.tree(module, data)
-            if tree is None:
-                continue
-            other = LiveReceivers(tree, ImportTable(tree), str(other_path), nearby=False)
-            given.extend(self._calls_from(other, stem))
+            # Each file beside it that asks finds the same neighbours: their evidence is
+            # made once per model and content.
+            other = model.derived("receivers", module, data,
+                                  lambda: _nearby_receivers(model, module, data, other_path))
+            if other is not None:
+                given.extend(self._calls_from(other, stem))
         self._propagate(given)
 
     def _calls_from(self, other: "LiveReceivers", stem: str) -> Iterator[Tuple[DefPath, str, str]]:
@@ -816,3 +816,12 @@ def _project_class_kind(filename: Optional[str], local: str) -> Optional[str]:
         if kind is not None:
             return kind
     return None
+
+
+def _nearby_receivers(model, module: str, data: bytes, path: Path
+                      ) -> Optional[LiveReceivers]:
+    """The evidence of a module beside the linted one (its own only: no further look)."""
+    tree = model.tree(module, data)
+    if tree is None:
+        return None
+    return LiveReceivers(tree, ImportTable(tree), str(path), nearby=False)

@@ -159,6 +159,9 @@ class ProjectModel:
         self._registered: Optional[Dict[str, List[Tuple[str, str]]]] = None
         self._keys: Optional[Dict[str, str]] = None
         self._digest: Optional[str] = None
+        self._raw: Dict[str, Optional[bytes]] = {}  # module -> bytes, read once per model
+        # (kind, module, content) -> what a caller derived from the module's tree
+        self._derived: "OrderedDict[Tuple[str, str, bytes], Any]" = OrderedDict()
 
     # ----- building ---------------------------------------------------------------------
     @property
@@ -457,8 +460,30 @@ class ProjectModel:
 
     def _text(self, module: str) -> Optional[bytes]:
         """The module's bytes; None for a file the index does not read (too large, not a
-        regular file, unreadable)."""
-        return read_regular(self.files[module], _MAX_BYTES)
+        regular file, unreadable). Read once per model: a run sees each file as it was
+        when first read (as `content_keys` does)."""
+        if module not in self._raw:
+            self._raw[module] = read_regular(self.files[module], _MAX_BYTES)
+        return self._raw[module]
+
+    def text(self, module: str) -> Optional[bytes]:
+        """The bytes of a module of the project (`_text`), read once per model."""
+        return self._text(module) if module in self.files else None
+
+    def derived(self, kind: str, module: str, data: bytes, make):
+        """`make()`, what a caller derives from the module whose text is `data` (the
+        plan's evidence of a nearby module), made once per model and content: each file
+        linted asks about the same neighbours again. The last `TREES_KEPT` of each kind
+        are kept, as trees are."""
+        key = (kind, module, hashlib.blake2b(data, digest_size=16).digest())
+        if key in self._derived:
+            self._derived.move_to_end(key)
+            return self._derived[key]
+        found = self._derived[key] = make()
+        if sum(1 for k in self._derived if k[0] == kind) > TREES_KEPT:
+            oldest = next(k for k in self._derived if k[0] == kind)
+            del self._derived[oldest]
+        return found
 
     def modules_mentioning(self, names: Iterable[str], among: Optional[Iterable[str]] = None,
                            raw: bool = False) -> List[str]:
@@ -480,6 +505,36 @@ class ProjectModel:
             if data is not None and pattern.search(data):
                 found.append(module)
         return found
+
+    def modules_deriving(self, names: Iterable[str], among: Optional[Iterable[str]] = None
+                         ) -> List[str]:
+        """The modules of `modules_mentioning(names, among)` whose text may define a
+        top-level class deriving from one of `names`, define a method of one of the method
+        names (`__getitem__`: `def __getitem__`), or rename one in an import (`Name as`):
+        a class derives from a name only through its header (`class C(pkg.Name):`). A
+        header this cannot delimit (a string or comment in it) counts as naming every one.
+        The classes of the other modules that mention a name cannot derive from it."""
+        wanted = [n for n in names if n]
+        found = self.modules_mentioning(wanted, among)
+        if not found:
+            return []
+        encoded = [n.encode("utf-8", "surrogatepass") for n in wanted]
+        methods = [n for n in encoded if n.startswith(b"__") and n.endswith(b"__")]
+        others = [n for n in encoded if n not in methods]
+        defined = re.compile(rb"\bdef\s+(?:" + b"|".join(map(re.escape, methods)) + rb")\b") \
+            if methods else None
+        renamed = re.compile(rb"(?:" + b"|".join(map(re.escape, others)) + rb")\s+as\b") \
+            if others else None
+        named = _any_of(others) if others else None
+        kept = []
+        for module in found:
+            data = self._searchable_text(module) or b""
+            if (defined is not None and defined.search(data)) or \
+                    (renamed is not None and renamed.search(data)) or \
+                    (named is not None and any(h is None or named.search(h)
+                                               for h in _class_headers(data))):
+                kept.append(module)
+        return kept
 
     def _searchable_text(self, module: str) -> Optional[bytes]:
         """The module's text with its identifiers as the parser reads them: the bytes of an
@@ -751,6 +806,41 @@ def _any_of(names: Iterable[bytes]) -> "re.Pattern[bytes]":
         return ways[0] if len(ways) == 1 else b"(?:" + b"|".join(ways) + b")"
 
     return re.compile(branch(trie))
+
+
+# Every class statement (nested ones too: more than the entry's top-level classes, never
+# fewer), at the start of a line however it ends (`\r` alone included).
+_CLASS_AT_TOP = re.compile(rb"(?:^|(?<=\r))[ \t\f]*class\b", re.MULTILINE)
+
+
+def _class_headers(data: bytes) -> Iterator[Optional[bytes]]:
+    """The base lists of the text's top-level class statements (`class C(A, b.B):` gives
+    `(A, b.B)`); None for one this cannot delimit for sure (a quote, a comment, a
+    bracket before the parenthesis, or no end), which the caller reads as naming anything."""
+    for match in _CLASS_AT_TOP.finditer(data):
+        at = match.end()
+        end = len(data)
+        while at < end and data[at:at + 1] not in (b"(", b":", b"[", b"#", b"'", b'"'):
+            at += 1
+        opener = data[at:at + 1]
+        if opener == b":":
+            continue  # no bases
+        if opener != b"(":
+            yield None
+            continue
+        depth, start = 0, at
+        while at < end:
+            char = data[at:at + 1]
+            if char in (b"#", b"'", b'"'):
+                break
+            if char in (b"(", b"[", b"{"):
+                depth += 1
+            elif char in (b")", b"]", b"}"):
+                depth -= 1
+                if depth == 0:
+                    break
+            at += 1
+        yield data[start:at + 1] if depth == 0 and at < end else None
 
 
 def _as_parsed(data: bytes) -> bytes:

@@ -115,8 +115,10 @@ def dataset_modules(model: ProjectModel) -> List[str]:
     of `model.files`, found without indexing every module: a module's class derives from
     a dataset of another module only through a name its text holds, the dataset's own
     name or the name a module re-exporting it binds (`from .base import Base as B`). So,
-    from the modules naming `__getitem__` or a framework base, the modules naming a
-    dataset found so far, or such a re-exported name, are read in turn until none is new."""
+    from the modules defining `__getitem__` or naming a framework base in a class's bases,
+    the modules naming a dataset found so far, or such a re-exported name, in a class's
+    bases or an import's rename (`model.modules_deriving`), are read in turn until none
+    is new."""
     derived = _derived(model)
     if derived.modules is not None:
         return derived.modules
@@ -126,7 +128,7 @@ def dataset_modules(model: ProjectModel) -> List[str]:
     holding: Set[str] = set()
     new = set(names)
     while new:
-        for module in model.modules_mentioning(new, among=set(model.files) - set(read)):
+        for module in model.modules_deriving(new, among=set(model.files) - set(read)):
             read.append(module)
             for name in dataset_classes(model, module):
                 holding.add(module)
