@@ -33,6 +33,10 @@ PLACED_ELSEWHERE = {
     "bug_cache_filled_array_normalised.py":
         "static: at the call of the helper in __getitem__; guards: in the helper, at the "
         "line that changed the cached ndarray",
+    "bug_one_late_inplace_write.py":
+        "static: at the line that changes the stored tensor; guards: at the `def` of "
+        "__getitem__, where a change made once by an item read without the torch function "
+        "mode (after 64 items that left the stored memory alone) is found",
 }
 
 

@@ -69,6 +69,7 @@ class DatasetGuard:
         # trusted now, and a change a trusted item made, until placed (see `flush_pending`).
         self.untouched = 0
         self.trusted = False
+        self.trustworthy = True
         self.touched = False  # this item wrote or handed out stored memory, as the mode saw
         self.pending: List[Tuple[Stored, str, str, Any]] = []
         self.pending_for = 0
@@ -217,6 +218,7 @@ class DatasetGuard:
                         self.pending.append((record, _code(record, how), how, index))
             if self.pending:
                 self._distrust()
+                self.trustworthy = False  # it changed stored memory once: watched from now on
             return
         if self.pending:
             self.pending_for += 1
@@ -227,7 +229,7 @@ class DatasetGuard:
             self.untouched = 0
             return
         self.untouched += 1
-        if self.untouched >= PROBATION and not self.pending:
+        if self.untouched >= PROBATION and self.trustworthy and not self.pending:
             self.trusted = True
 
     def _distrust(self) -> None:
