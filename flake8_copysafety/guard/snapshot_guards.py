@@ -522,7 +522,7 @@ class Snapshots:
                     if depth == 0:
                         session.guarded(lambda: snapshots.take(
                             self, kind, result,
-                            session.places.user_place(3, statement=True)))
+                            session.places.kept_place(3)))
                     return result
                 return state_dict
             return make
@@ -579,7 +579,7 @@ class Snapshots:
                     items = real(self, *args, **kwargs)
                     if session.places.is_library(sys._getframe(1).f_code.co_filename):
                         return items  # torch's own use (`parameters()` of `to()`, ...)
-                    place = session.places.user_place(1, statement=True)
+                    place = session.places.kept_place(1)
                     return handing(items, place) if place is not None else items
                 return parameters
             return make
