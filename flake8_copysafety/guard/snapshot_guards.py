@@ -295,10 +295,7 @@ class Snapshots:
     def loop_done(self, frame, parameters: List[Any]) -> None:
         """A user `for` loop over `parameters()` is done: the parameters whose memory a
         collection it filled keeps are handed out, kept at the line that fills it."""
-        for name, kept in kept_by_loop(frame, parameters):
-            place = filled_at(frame, name)
-            if place is None:
-                continue  # the loop's body does not name it: filled elsewhere
+        for place, kept in kept_by_loop(frame, parameters):
             for parameter in kept:
                 self.hand_out(parameter, place)
 
@@ -659,21 +656,26 @@ def _taker(frame, places) -> str:
 KEPT_ITEMS = 256  # entries of one collection looked at for kept parameters
 
 
-def kept_by_loop(frame, parameters: List[Any]) -> List[Tuple[str, List[Any]]]:
+def kept_by_loop(frame, parameters: List[Any]) -> List[Tuple[Place, List[Any]]]:
     """The collections a `for` loop over `parameters` filled with them or their memory
-    (`anchor.append(p.detach())`, `anchor[name] = p.data`, `anchor += [p]`): (name, kept
-    parameters) for each collection among the frame's variables and the attributes of its
-    `self`, the loop just done."""
+    (`anchor.append(p.detach())`, `anchor[name] = p.data`, `anchor += [p]`): (the first
+    statement of the loop's body that names the collection, kept parameters) for each
+    variable of the frame, or attribute of its `self`, that the body names, the loop just
+    done. (A loop that names no collection, `p.grad = None`, costs a look-up only.)"""
     import torch
 
-    found: List[Tuple[str, List[Any]]] = []
+    named = loop_names(frame)
+    if not named:
+        return []
+    found: List[Tuple[Place, List[Any]]] = []
     storages: Optional[Dict[Tuple[str, int], Any]] = None
-    names = dict(frame.f_locals)
-    holder = names.get("self")
-    if holder is not None and isinstance(getattr(holder, "__dict__", None), dict):
-        for name, value in list(vars(holder).items()):
-            names.setdefault(name, value)
-    for name, value in names.items():
+    variables = frame.f_locals
+    holder = variables.get("self")
+    attributes = getattr(holder, "__dict__", None) if holder is not None else None
+    for name, place in named.items():
+        value = variables.get(name)
+        if value is None and isinstance(attributes, dict):
+            value = attributes.get(name)
         if isinstance(value, dict):
             entries = list(value.values())[:KEPT_ITEMS]
         elif isinstance(value, (list, tuple)):
@@ -687,27 +689,36 @@ def kept_by_loop(frame, parameters: List[Any]) -> List[Tuple[str, List[Any]]]:
             storages = {_storage(p): p for p in parameters}
         kept = [storages[key] for key in map(_storage, tensors) if key in storages]
         if kept:
-            found.append((name, kept))
+            found.append((place, kept))
     return found
 
 
-def filled_at(frame, name: str) -> Optional[Place]:
-    """The statement in the body of the `for` loop the frame is at that first names `name`
-    (the collection it fills)."""
-    code = frame.f_code
+_LOOP_NAMES: Dict[Tuple[Any, int], Dict[str, Place]] = {}
+
+
+def loop_names(frame) -> Dict[str, Place]:
+    """The names the body of the `for` loop the frame is at loads or stores (variables and
+    attributes), each with the first statement that names it."""
+    code, lasti = frame.f_code, frame.f_lasti
+    known = _LOOP_NAMES.get((code, lasti))
+    if known is not None:
+        return known
+    known = {}
     instructions = list(dis.get_instructions(code))
-    at = next((i for i, ins in enumerate(instructions) if ins.offset == frame.f_lasti), None)
-    if at is None:
-        return None
-    end = instructions[at].argval  # where the loop ends
-    for ins in instructions[at + 1:]:
-        if isinstance(end, int) and ins.offset >= end:
-            break
-        if ins.opname.startswith(("LOAD_", "STORE_")) and ins.argval == name and \
-                ins.positions is not None and ins.positions.lineno:
-            line = ins.positions.lineno
-            return Place(code.co_filename, line, statement_column(code, line))
-    return None
+    at = next((i for i, ins in enumerate(instructions) if ins.offset == lasti), None)
+    if at is not None:
+        end = instructions[at].argval  # where the loop ends
+        for ins in instructions[at + 1:]:
+            if isinstance(end, int) and ins.offset >= end:
+                break
+            if ins.opname.startswith(("LOAD_", "STORE_")) and isinstance(ins.argval, str) \
+                    and ins.argval not in known and ins.positions is not None \
+                    and ins.positions.lineno:
+                line = ins.positions.lineno
+                known[ins.argval] = Place(code.co_filename, line,
+                                          statement_column(code, line))
+    _LOOP_NAMES[(code, lasti)] = known
+    return known
 
 
 def _returned_parts(value: Any) -> List[Any]:
