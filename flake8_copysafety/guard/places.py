@@ -213,7 +213,6 @@ class Places:
         frame = self.user_frame(depth + 1)
         return frame_place(frame, statement) if frame is not None else None
 
-
     def kept_place(self, depth: int = 1) -> Optional[Place]:
         """Where what the caller hands back is kept: the statement of the innermost user
         frame, or, where that frame returns it at once (`return self.model.state_dict()`,
