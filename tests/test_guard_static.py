@@ -33,6 +33,10 @@ PLACED_ELSEWHERE = {
     "bug_cache_filled_array_normalised.py":
         "static: at the call of the helper in __getitem__; guards: in the helper, at the "
         "line that changed the cached ndarray",
+    "bug_one_late_inplace_write.py":
+        "static: at the line that changes the stored tensor; guards: at the `def` of "
+        "__getitem__, where a change made once by an item read without the torch function "
+        "mode (after 64 items that left the stored memory alone) is found",
 }
 
 
@@ -102,16 +106,8 @@ CORPUS = ROOT / "corpus"
 HELPER_LINE = {
     "pos_helper_changes_entry.py": "CPS201 at the helper's line that wrote through the "
                                    "state_dict; static: at the call of the helper",
-    "pos_helper_chain.py": "CPS202 where the helper took the state_dict; static: where the "
-                           "caller keeps it",
-    "pos_helper_returns_live_state.py": "CPS202 where the helper took the state_dict; "
-                                        "static: where the caller keeps it",
-    "pos_wrapper_optimizer_delegates.py": "CPS202 in the wrapper's `state_dict`, where the "
-                                          "optimizer's was taken; static: where it is kept",
     "pos_client_results_across_clients.py": "CPS202 in the method that took the state_dict; "
                                             "static: where the caller keeps its result",
-    "pos_helper_returns_parameter_list.py": "CPS203 where the helper put the parameters into "
-                                            "a list; static: where the caller keeps it",
 }
 OUT_OF_REACH = {
     "pos_seed_deepcopy_too_late.py": "a copy made after the module changed reads the "

@@ -138,6 +138,7 @@ class StoredData:
     def __init__(self, attributes: Dict[str, Any], full: bool) -> None:
         self.full = full
         self.records: List[Stored] = []
+        self.tensors: List[Stored] = []  # the records of tensors, in `records` order
         self.by_id: Dict[int, Stored] = {}
         self._spans: Dict[str, Tuple[List[int], List[int], List[Stored]]] = {}
         for name, value in list(attributes.items()):
@@ -147,6 +148,8 @@ class StoredData:
     def _add(self, record: Stored) -> Stored:
         baseline(record, self.full)
         self.records.append(record)
+        if record.kind == TENSOR:
+            self.tensors.append(record)
         self.by_id[id(record.obj)] = record
         return record
 

@@ -29,6 +29,12 @@ HOT_LIMIT = 1024  # handed-out stored objects remembered for the next check
 CYCLE = 16  # stored objects checked in turn after every item
 LOCALIZE_ITEMS = 8  # items (and what runs after each) traced line by line to place a change
 SUSPECTS = 512  # stored objects compared after every traced line
+# Items read under the mode before a dataset whose items never touched its stored memory is
+# trusted to keep not touching it (its items then run without the mode); the most stored
+# tensors whose version counters are compared after each trusted item instead.
+PROBATION = 64
+TRUST_TENSORS = 64
+PENDING_ITEMS = 8  # items read under the mode again to place a change a trusted item made
 
 
 def _code(record: Stored, how: str, shallow: bool = False) -> str:
@@ -58,6 +64,16 @@ class DatasetGuard:
         # The mode watches this dataset's items only where torch can write stored memory.
         self.watching = self.stored.holds_memory
         self.inside = False  # between enter and leave of an item
+        self.held = False  # this item holds the mode on the stack
+        # Items without the mode (see `_trust`): how many ran under it untouched, whether
+        # trusted now, and a change a trusted item made, until placed (see `flush_pending`).
+        self.untouched = 0
+        self.trusted = False
+        self.trustworthy = True
+        self.touched = False  # this item wrote or handed out stored memory, as the mode saw
+        self.pending: List[Tuple[Stored, str, str, Any]] = []
+        self.pending_for = 0
+        self.entered: List[int] = []  # the stored tensors' versions as a trusted item began
         # Placing changes found without their line (see localize.py): items left to trace,
         # the objects compared after each traced line, the code reported per attribute.
         self.localize = 0
@@ -75,10 +91,12 @@ class DatasetGuard:
         if not self.stored.adopt(value, path):
             return
         self.tops = [r for r in self.stored.records if r.depth == 0 and r.kind in (LIST, DICT)]
+        self._distrust()
         if self.watching or not self.stored.holds_memory:
             return
         self.watching = True
-        if self.inside:
+        if self.inside and not self.held:
+            self.held = True
             self.session.watch.hold()
 
     # --- reporting -----------------------------------------------------------------------
@@ -93,6 +111,8 @@ class DatasetGuard:
                    f"{how} {when}; {RULES[code].advice}")
         if not exact:
             self._suspect(record, code)
+        else:
+            self._placed(record)
         self.session.report(code, place or self.getitem_place, message,
                             key=("dataset", self.name, record.attribute), exact=exact)
 
@@ -164,17 +184,75 @@ class DatasetGuard:
         before = self._region_prints(index) if self.regions else None
         watch = self.session.watch
         watch.datasets.append(self)
-        if self.watching:
+        self.touched = False
+        if self.trusted:  # changes made since the last item are not this item's
+            self.entered = [record.obj._version for record in self.stored.tensors]
+        elif self.watching:
+            self.held = True
             watch.hold()
         return before
 
-    def leave(self, index: Any, before: Any, result: Any) -> None:
+    def release(self) -> None:
+        """The item is over: the mode leaves the stack if this item held it."""
         self.inside = False
         watch = self.session.watch
-        if self.watching:
+        if self.held:
+            self.held = False
             watch.release()
         if watch.datasets and watch.datasets[-1] is self:
             watch.datasets.pop()
+
+    # --- items without the mode ------------------------------------------------------------
+
+    def _trust(self, index: Any) -> None:
+        """After an item: a trusted dataset's stored tensors compared by version counter (a
+        change is placed by the next items, read under the mode again); an untrusted one
+        trusted after `PROBATION` items in a row under the mode that wrote no stored memory
+        and handed none to numpy or C code (a light augmentation of a copy: `guard_train.py`)."""
+        if self.trusted:
+            full = self.session.full
+            for record, version in zip(self.stored.tensors, self.entered):
+                if record.obj._version != version:
+                    how = change(record, full)
+                    if how:
+                        self.pending.append((record, _code(record, how), how, index))
+            if self.pending:
+                self._distrust()
+                self.trustworthy = False  # it changed stored memory once: watched from now on
+            return
+        if self.pending:
+            self.pending_for += 1
+            if self.pending_for >= PENDING_ITEMS:
+                self.flush_pending()
+        if not self.watching or self.touched or self.escaped or self.written or \
+                len(self.stored.tensors) > TRUST_TENSORS:
+            self.untouched = 0
+            return
+        self.untouched += 1
+        if self.untouched >= PROBATION and self.trustworthy and not self.pending:
+            self.trusted = True
+
+    def _distrust(self) -> None:
+        self.trusted = False
+        self.untouched = 0
+        self.pending_for = 0
+
+    def flush_pending(self) -> None:
+        """Changes trusted items made that the items read under the mode since did not place
+        at their line: reported where they were found (the next items are traced)."""
+        pending, self.pending = self.pending, []
+        for record, code, how, index in pending:
+            self.report(record, code, how, None, _while(index))
+
+    def _placed(self, record: Stored) -> None:
+        """An exact finding of `record`'s attribute: a pending change of it is placed."""
+        if self.pending:
+            attribute = record.attribute
+            self.pending = [p for p in self.pending if p[0].attribute != attribute]
+
+    def leave(self, index: Any, before: Any, result: Any) -> None:
+        self.release()
+        self._trust(index)
         aliases, records, shallow = self._handed_out(result)
         # Inside the item the mode saw every torch write; a stored tensor's bytes can only
         # have changed unseen through memory handed to numpy or C code (`escaping`).
@@ -262,10 +340,7 @@ class DatasetGuard:
     def _handed_out(self, result: Any):
         """What the item shares with stored data: (alias, span, print) for tensors and
         ndarrays overlapping stored memory, and the stored records involved."""
-        import numpy as np
-        import torch
-
-        tensor_type, array_type = torch.Tensor, np.ndarray
+        tensor_type, array_type = _TYPES or _types()
         by_id, overlapping = self.stored.by_id, self.stored.overlapping
         full = self.session.full
         aliases: List[Tuple[Any, Any, Any]] = []
@@ -370,10 +445,12 @@ class DatasetGuard:
                             f"(seen {_while(index)})")
 
     def before_batch(self, place: Optional[Place]) -> None:
+        self.flush_pending()
         self._check_hot(place)
 
     def sweep(self, place: Optional[Place], when: str) -> None:
         self._untrace()
+        self.flush_pending()
         self._check_hot(place)
         full = self.session.full
         for record in self.stored.records:
@@ -388,7 +465,7 @@ class DatasetGuard:
         memory, the item's stored tensors get their bytes compared when it returns."""
         if not self.escaped and self.stored.overlapping(tensor_span(tensor),
                                                         tensor_device(tensor)):
-            self.escaped = True
+            self.escaped = self.touched = True
 
     def before_write(self, written: List[Any], unchanged: bool = False):
         """Stored records a call is about to write into: callbacks to run after it.
@@ -397,6 +474,8 @@ class DatasetGuard:
         after = []
         for tensor in written:
             hits = self.stored.overlapping(tensor_span(tensor), tensor_device(tensor))
+            if hits:
+                self.touched = True
             converted = id(tensor) in self.converted
             for record in hits:
                 version = record.obj._version if record.kind == TENSOR else None
@@ -423,6 +502,19 @@ class DatasetGuard:
         self.seen_inplace.add(id(record))
         self.written.append((record, code, how, self.session.places.user_place(1),
                              f"while reading index {self.index!r}"))
+
+
+_TYPES: Tuple[type, ...] = ()
+
+
+def _types() -> Tuple[type, ...]:
+    """(torch.Tensor, numpy.ndarray), imported once."""
+    global _TYPES
+    import numpy as np
+    import torch
+
+    _TYPES = (torch.Tensor, np.ndarray)
+    return _TYPES
 
 
 _ATOMS = frozenset((int, float, bool, str, bytes, type(None)))  # hold no stored data
@@ -605,16 +697,11 @@ class DatasetGuards:
         return kept
 
     def _abandon(self, guard: DatasetGuard) -> None:
-        watch = self.session.watch
-        if guard.watching:
-            watch.release()
-        if watch.datasets and watch.datasets[-1] is guard:
-            watch.datasets.pop()
+        guard.release()
         guard.seen_inplace.clear()
         guard._report_written()
         guard.converted.clear()
         guard.escaped = False
-        guard.inside = False
 
     def wrap_subclasses(self, base: type) -> None:
         todo = [base]

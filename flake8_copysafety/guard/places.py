@@ -213,6 +213,46 @@ class Places:
         frame = self.user_frame(depth + 1)
         return frame_place(frame, statement) if frame is not None else None
 
+    def kept_place(self, depth: int = 1) -> Optional[Place]:
+        """Where what the caller hands back is kept: the statement of the innermost user
+        frame, or, where that frame returns it at once (`return self.model.state_dict()`,
+        `return list(model.parameters())`), its user caller's, as the linter places a
+        snapshot a helper returns at the statement that keeps it."""
+        frame = self.user_frame(depth + 1)
+        if frame is None:
+            return None
+        while returns_at_once(frame) and frame.f_back is not None and \
+                not self.is_library(frame.f_back.f_code.co_filename):
+            frame = frame.f_back
+        return frame_place(frame, statement=True)
+
+
+_RETURN = frozenset(("RETURN_VALUE", "RETURN_CONST"))
+_PASSES = ("LOAD_", "BUILD_", "CALL", "PRECALL", "KW_NAMES", "PUSH_NULL", "CACHE", "COPY",
+           "SWAP", "LIST_EXTEND", "DICT_UPDATE", "DICT_MERGE", "NOP", "EXTENDED_ARG")
+_RETURNS: Dict[Tuple[object, int], bool] = {}
+
+
+def returns_at_once(frame) -> bool:
+    """Whether the frame's statement returns what its current call gives, unstored (the
+    instructions after the call up to a `return` build and call only)."""
+    code, lasti = frame.f_code, frame.f_lasti
+    known = _RETURNS.get((code, lasti))
+    if known is None:
+        import dis
+
+        known = False
+        for ins in dis.get_instructions(code):
+            if ins.offset <= lasti:
+                continue
+            if ins.opname in _RETURN:
+                known = True
+                break
+            if not ins.opname.startswith(_PASSES):
+                break
+        _RETURNS[(code, lasti)] = known
+    return known
+
 
 def _main_package() -> Optional[str]:
     """The top-level package of the module run as `__main__` (`python -m pkg.train`)."""

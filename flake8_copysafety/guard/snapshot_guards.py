@@ -32,7 +32,7 @@ from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
 from ..facts.semantics import DIFFERENCE_OPERATIONS
 from ..rules.catalogue import RULES
 from .memory import tensor_fingerprint
-from .places import Place
+from .places import Place, statement_column
 
 RECORDS_PER_TENSOR = 8
 # A snapshot is taken as often as every training step (an EMA reads `state_dict()` each
@@ -292,6 +292,13 @@ class Snapshots:
         collection of live parameters restores nothing."""
         self._parameter_read(name, args)
 
+    def loop_done(self, frame, parameters: List[Any]) -> None:
+        """A user `for` loop over `parameters()` is done: the parameters whose memory a
+        collection it filled keeps are handed out, kept at the line that fills it."""
+        for place, kept in kept_by_loop(frame, parameters):
+            for parameter in kept:
+                self.hand_out(parameter, place)
+
     def shallow_copied(self, module, copied, place: Optional[Place]) -> None:
         versions = {id(p): p._version for p in self._real_parameters(copied)}
         self.shallow[id(copied)] = (weakref.ref(copied), versions, place)
@@ -512,7 +519,7 @@ class Snapshots:
                     if depth == 0:
                         session.guarded(lambda: snapshots.take(
                             self, kind, result,
-                            session.places.user_place(3, statement=True)))
+                            session.places.kept_place(3)))
                     return result
                 return state_dict
             return make
@@ -544,21 +551,32 @@ class Snapshots:
         def parameters_of(make_pairs):
             def make(real):
                 def handing(items, place):
+                    looped: Optional[Tuple[Any, List[Any]]] = None
                     for item in items:
                         # what takes the item: user code that builds a collection of it may
                         # keep it; torch's own (an optimizer's `list(params)`,
-                        # `clip_grad_norm_`) and a plain `for` loop keep nothing
-                        if _may_keep(sys._getframe(1), session.places):
-                            tensor = item[1] if make_pairs else item
+                        # `clip_grad_norm_`) keeps nothing, and what a `for` loop's body
+                        # keeps is looked for when the loop is done
+                        frame = sys._getframe(1)
+                        taker = _taker(frame, session.places)
+                        tensor = item[1] if make_pairs else item
+                        if taker is _KEEPS:
                             session.guarded(lambda t=tensor: snapshots.hand_out(t, place))
+                        elif taker is _LOOP:
+                            if looped is None:
+                                looped = (frame, [])
+                            looped[1].append(tensor)
+                        del frame
                         yield item
+                    if looped is not None:
+                        session.guarded(lambda: snapshots.loop_done(*looped))
 
                 @functools.wraps(real)
                 def parameters(self, *args, **kwargs):
                     items = real(self, *args, **kwargs)
                     if session.places.is_library(sys._getframe(1).f_code.co_filename):
                         return items  # torch's own use (`parameters()` of `to()`, ...)
-                    place = session.places.user_place(1, statement=True)
+                    place = session.places.kept_place(1)
                     return handing(items, place) if place is not None else items
                 return parameters
             return make
@@ -615,22 +633,92 @@ class Snapshots:
 
 _FOR_ITER = dis.opmap["FOR_ITER"]
 _COMPREHENSIONS = frozenset({"<listcomp>", "<dictcomp>", "<setcomp>", "<genexpr>"})
+_KEEPS, _LOOP, _LIBRARY = "keeps", "loop", "library"
 
 
-def _may_keep(frame, places) -> bool:
-    """Whether the frame that takes the next parameter may keep it: user code building a
-    collection (`list(...)`, a comprehension), not torch's own nor a `for` statement's loop
-    (`for p in model.parameters(): p.requires_grad_(False)`), which keeps nothing, and
-    after which the guard's mode would otherwise stay on for the whole training."""
+def _taker(frame, places) -> str:
+    """What the frame that takes the next parameter is: user code building a collection
+    (`list(...)`, a comprehension: `_KEEPS`), a user `for` statement (`_LOOP`: its body may
+    keep the parameter or not, `for p in model.parameters(): p.requires_grad_(False)`; it is
+    looked at when the loop is done, not kept on a suspicion that would hold the guard's mode
+    on for the whole training), or torch's own (`_LIBRARY`)."""
     code = frame.f_code
     if places.is_library(code.co_filename):
-        return False
+        return _LIBRARY
     if code.co_name in _COMPREHENSIONS:
-        return True
+        return _KEEPS
     try:
-        return code.co_code[frame.f_lasti] != _FOR_ITER
+        return _LOOP if code.co_code[frame.f_lasti] == _FOR_ITER else _KEEPS
     except (IndexError, TypeError):
-        return True
+        return _KEEPS
+
+
+KEPT_ITEMS = 256  # entries of one collection looked at for kept parameters
+
+
+def kept_by_loop(frame, parameters: List[Any]) -> List[Tuple[Place, List[Any]]]:
+    """The collections a `for` loop over `parameters` filled with them or their memory
+    (`anchor.append(p.detach())`, `anchor[name] = p.data`, `anchor += [p]`): (the first
+    statement of the loop's body that names the collection, kept parameters) for each
+    variable of the frame, or attribute of its `self`, that the body names, the loop just
+    done. (A loop that names no collection, `p.grad = None`, costs a look-up only.)"""
+    import torch
+
+    named = loop_names(frame)
+    if not named:
+        return []
+    found: List[Tuple[Place, List[Any]]] = []
+    storages: Optional[Dict[Tuple[str, int], Any]] = None
+    variables = frame.f_locals
+    holder = variables.get("self")
+    attributes = getattr(holder, "__dict__", None) if holder is not None else None
+    for name, place in named.items():
+        value = variables.get(name)
+        if value is None and isinstance(attributes, dict):
+            value = attributes.get(name)
+        if isinstance(value, dict):
+            entries = list(value.values())[:KEPT_ITEMS]
+        elif isinstance(value, (list, tuple)):
+            entries = list(value[:KEPT_ITEMS])
+        else:
+            continue
+        tensors = [t for t in entries if isinstance(t, torch.Tensor)]
+        if not tensors:
+            continue
+        if storages is None:
+            storages = {_storage(p): p for p in parameters}
+        kept = [storages[key] for key in map(_storage, tensors) if key in storages]
+        if kept:
+            found.append((place, kept))
+    return found
+
+
+_LOOP_NAMES: Dict[Tuple[Any, int], Dict[str, Place]] = {}
+
+
+def loop_names(frame) -> Dict[str, Place]:
+    """The names the body of the `for` loop the frame is at loads or stores (variables and
+    attributes), each with the first statement that names it."""
+    code, lasti = frame.f_code, frame.f_lasti
+    known = _LOOP_NAMES.get((code, lasti))
+    if known is not None:
+        return known
+    known = {}
+    instructions = list(dis.get_instructions(code))
+    at = next((i for i, ins in enumerate(instructions) if ins.offset == lasti), None)
+    if at is not None:
+        end = instructions[at].argval  # where the loop ends
+        for ins in instructions[at + 1:]:
+            if isinstance(end, int) and ins.offset >= end:
+                break
+            if ins.opname.startswith(("LOAD_", "STORE_")) and isinstance(ins.argval, str) \
+                    and ins.argval not in known and ins.positions is not None \
+                    and ins.positions.lineno:
+                line = ins.positions.lineno
+                known[ins.argval] = Place(code.co_filename, line,
+                                          statement_column(code, line))
+    _LOOP_NAMES[(code, lasti)] = known
+    return known
 
 
 def _returned_parts(value: Any) -> List[Any]:
