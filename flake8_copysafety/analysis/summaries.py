@@ -265,7 +265,11 @@ class SummaryWalker(FlowWalker):
         self._recorded: Set[ChangeFact] = set()
         # calls of a parameter's method: (the method's own name for `self`, the parameter)
         self._renamed: Dict[int, Tuple[str, str]] = {}
-        self.def_path = ((owner.name.value,) if owner is not None else ()) + (func.name.value,)
+        # (a function of the module run with the instance as its first argument,
+        # `apply_step(self, model)`, keeps its own path: the evidence about its parameters
+        # is recorded there)
+        method = owner is not None and any(m is func for m in methods_of(owner))
+        self.def_path = ((owner.name.value,) if method else ()) + (func.name.value,)
         params = list(func.params.posonly_params) + list(func.params.params)
         if owner is not None:
             params = params[1:]
@@ -437,12 +441,17 @@ class SummaryWalker(FlowWalker):
     def on_store_into(self, container, tracked, node):
         """`history.append(m.state_dict())` into a parameter: `Summary.stores`, field ""."""
         owner = self.env.get(container.value) if isinstance(container, cst.Name) else None
-        if tracked is None or tracked.family is not Family.STATE_DICT or owner is None or \
+        if tracked is None or owner is None or \
                 owner.family is not Family.ARGUMENT or owner.depth or owner.receiver is None:
             return
         holder = int(owner.receiver)
-        if not any(h == holder and f == "" and k is tracked for h, f, k in self.result.stores):
-            self.result.stores.append((holder, "", tracked))
+        kept = _kept_argument(tracked) if tracked.family is Family.ARGUMENT else (
+            tracked if tracked.family is Family.STATE_DICT else None)
+        if kept is None:
+            return
+        if not any(h == holder and f == "" and (k is kept or k == kept)
+                   for h, f, k in self.result.stores):
+            self.result.stores.append((holder, "", kept))
 
     def on_maybe_change(self, node, tracked):
         if tracked.family is Family.ARGUMENT:
@@ -478,6 +487,28 @@ class SummaryWalker(FlowWalker):
         elif value.family is Family.STATE_DICT or (
                 value.family is Family.STORED and value.level is not Level.OWNER):
             self.result.returns.append(ReturnFact(None, value))
+
+
+@dataclass(frozen=True)
+class KeptInside:
+    """A new container holding parameter `param` (`results.append({"weights": w})`): the
+    caller's container holds its argument one level down."""
+
+    param: int
+
+
+def _kept_argument(tracked: Tracked) -> object:
+    """What `Summary.stores` records of a parameter put into a container: its index when it
+    is the argument itself, `KeptInside` when a new dict or list made here holds it."""
+    if tracked.depth or tracked.receiver is None or not tracked.receiver.isdigit():
+        return None
+    if tracked.level is Level.ALIAS:
+        return int(tracked.receiver)
+    if tracked.level is Level.SHALLOW and tracked.shallow_via is None and \
+            (tracked.entries is not None or tracked.parts is not None or
+             tracked.vtype.kind is Kind.DICT):
+        return KeptInside(int(tracked.receiver))
+    return None
 
 
 def resolve_self_callee(walker: FlowWalker, call: cst.Call) -> Optional[CalleeRef]:

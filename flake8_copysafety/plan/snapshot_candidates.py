@@ -55,11 +55,13 @@ def keeps_state_dict(code: Walked, producers: Set[str],
     return False
 
 
-def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[str]:
+def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
+                 known: AbstractSet[str] = frozenset()) -> Set[str]:
     """Functions that return a live `state_dict()` or a kept collection of parameters
     (`list(m.parameters())`, `copy.copy(m)`), directly, through a local they bound it to
     (`sd = m.state_dict(); return sd`), or by returning what another such function returns
-    (through several calls): their callers keep one too."""
+    (through several calls; `known`: producers of the module calling these functions, whose
+    methods they may call on the instance it gives them): their callers keep one too."""
     found: Set[str] = set()
     forwards: List[Tuple[str, str]] = []  # (function, the function whose result it returns)
     # (function, name) -> what the name was bound to: True for a live value, else callees
@@ -99,7 +101,7 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[s
     while grew:
         grew = False
         for func, callee in forwards:
-            if callee in found and func not in found:
+            if (callee in found or callee in known) and func not in found:
                 found.add(func)
                 grew = True
     return found

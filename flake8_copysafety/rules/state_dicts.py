@@ -21,9 +21,9 @@ from ..analysis.records import record_shape
 from ..analysis.live_sources import (PARAMETERS, STATE_DICT_TYPE, parameter_snapshot,
                                      state_dict_source)
 from ..analysis.stored_types import first_param, methods_of
-from ..analysis.summaries import resolve_self_callee
+from ..analysis.summaries import KeptInside, resolve_self_callee
 from ..analysis.syntax import DefPath, functions_with_paths, small_statements, statements
-from ..analysis.values import Family, Level, Tracked, VType
+from ..analysis.values import Family, Level, Tracked, VType, join_tracked
 from ..core.findings import LINE_REF
 from ..core.names import dotted
 from ..facts import frameworks as fw
@@ -119,6 +119,22 @@ def _argument(call: cst.Call, index: int, name: str) -> Optional[cst.BaseExpress
         elif arg.keyword.value == name:
             return arg.value
     return None
+
+
+def _literal_elements(node: cst.BaseExpression) -> Optional[List[cst.BaseExpression]]:
+    """The elements of a list, tuple or set literal without starred parts; else None."""
+    if not isinstance(node, (cst.List, cst.Tuple, cst.Set)) or not node.elements or \
+            not all(isinstance(e, cst.Element) for e in node.elements):
+        return None
+    return [e.value for e in node.elements]
+
+
+def _given(call: cst.Call, callee, index: int) -> Optional[cst.BaseExpression]:
+    """The expression a call gives for the callee's parameter `index` (after the instance
+    that `apply_step(self, model)` gives its helper first)."""
+    if index >= len(callee.params):
+        return None
+    return _argument(call, index + (1 if callee.instance_arg else 0), callee.params[index])
 
 
 def _with_parameters(call: cst.Call, receiver: str) -> cst.Call:
@@ -601,19 +617,26 @@ class StateDictWalker(FlowWalker):
         """The callee keeps a live state_dict on an object the caller holds
         (`holder.keep(m.state_dict())` storing `self.state`; `remember(self, model)`
         setting `self.best = model.state_dict()`): the caller's `holder.state` holds it."""
-        if holder is None:
+        if holder is None and callee.instance_arg:
+            # `apply_step(self)`: the helper's `self` is the call's first argument
+            owner = dotted(call.args[0].value) if call.args else None
+        elif holder is None:
             func = call.func
             owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
         else:
-            given = _argument(call, holder, callee.params[holder]) \
-                if holder < len(callee.params) else None
+            given = _given(call, callee, holder)
             owner = dotted(given) if given is not None else None
         if owner is None:
             return
+        inside = isinstance(kept, KeptInside)
+        if inside:
+            kept = kept.param
         if isinstance(kept, int):
             value = callee.bind(call, args).get(kept)
-            site = _argument(call, kept, callee.params[kept]) \
-                if kept < len(callee.params) else None
+            site = _given(call, callee, kept)
+            if inside and value is not None:  # a new dict the callee made holds it
+                value = value.derive(level=Level.SHALLOW, shallow_via=None, fix_site=None,
+                                     vtype=VType(Kind.DICT, elem=value.vtype), parts=None)
         else:
             value = self._as_caller_sees(call, callee, callee.stored(kept))
             site = call
@@ -622,8 +645,6 @@ class StateDictWalker(FlowWalker):
         statement = self._statement if self._statement is not None else call
         self.ctx.used(sem.HELPER_KEEPS_STATE_DICT)
         if not name:  # put into a container the caller holds
-            if isinstance(kept, int):
-                return  # (a value of the caller's: stored there as the caller sees it)
             self.on_store_into(cst.parse_expression(owner), value, statement)
             return
         key = f"{owner}.{name}"
@@ -641,8 +662,7 @@ class StateDictWalker(FlowWalker):
         head, dot, rest = (value.receiver or "").partition(".")
         if head not in callee.params:
             return None if foreign else value  # a module the helper reaches on its own
-        index = callee.params.index(head)
-        given = _argument(call, index, head)
+        given = _given(call, callee, callee.params.index(head))
         text = _root(given) if given is not None else None
         if text is None:
             return None if foreign else value
@@ -862,6 +882,14 @@ class StateDictWalker(FlowWalker):
             self._keys_only = previous
 
     def iter_element(self, node: cst.BaseExpression) -> Optional[Tracked]:
+        literal = _literal_elements(node)
+        if literal is not None:
+            # `for item in [osd]`: the variable is each element itself (putting it into
+            # the literal read none of its values)
+            found: Optional[Tracked] = None
+            for element in literal:
+                found = join_tracked(found, self.eval(element, bare=False))
+            return found
         if isinstance(node, (cst.Name, cst.Attribute)):
             owner = self._keys(node)  # `for k in sd`: the keys
             if owner is not None and owner.receiver_kind == PARAMETERS and \
