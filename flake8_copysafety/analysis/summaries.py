@@ -13,8 +13,9 @@ from typing import Callable, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from ..core.names import dotted
 from ..facts import semantics as sem
-from ..facts.module_changes import STORE_METHODS
+from ..facts.module_changes import COMPARISONS, STORE_METHODS
 from ..facts.semantics import Kind
 from ..facts.stores import store_classes
 from .caches import cached_result, caching_decorator
@@ -37,7 +38,10 @@ class ChangeFact:
     # `(path, line, col, end_line, end_col)` of `node` when it is in another file (the
     # change is reported there, on the line that makes it)
     position: Optional[tuple] = None
-    depth: int = 0  # 1: the parameter's element read by a key (`data[key]`, `data["img"]`)
+    # 1: the parameter's element read by a key (`data[key]`, `data["img"]`); 2: something
+    # deeper (`osd["state"][0]["exp_avg"]`), a change of a tensor when made by a tensor's
+    # in-place method (what a caller holding a state_dict counts)
+    depth: int = 0
     shallow_via: Optional[str] = None  # the callee shallow-copied the parameter first
     entry_key: Optional[str] = None  # that key, where it is a string literal
     field_name: Optional[str] = None  # or the attribute (`graph.x`) it was read by
@@ -70,6 +74,12 @@ class Summary:
     # `self.state = state`; field "": in the container, `history.append(sd)`): the
     # caller's object holds it afterwards.
     stores: List[Tuple[Optional[int], str, object]] = field(default_factory=list)
+    # parameters the callee uses as a whole (hands on, returns, keeps, loads) or compares:
+    # the others it reads only by their elements, as a step of the caller's own work
+    used_whole: Set[int] = field(default_factory=set)
+    # `(receiver, state_dict)`: the callee loads a live state_dict into `receiver` (as the
+    # callee writes it, `dst.optimizer`): an optimizer keeps the state tensors it is given
+    loads: List[Tuple[str, Tracked]] = field(default_factory=list)
 
 
 @dataclass
@@ -278,6 +288,7 @@ class SummaryWalker(FlowWalker):
                                                  receiver=str(index))
         self._func = func
         self._params = [p.name.value for p in params]
+        self._comparing = False  # inside `torch.equal(...)`: an element read is a use
         self._arrays: Optional[Set[str]] = None  # parameters its code proves arrays
 
     def source(self, node):
@@ -300,6 +311,23 @@ class SummaryWalker(FlowWalker):
     def resolve_callee(self, call):
         return resolve_self_callee(self, call) or super().resolve_callee(call) or \
             self._parameter_method(call)
+
+    def on_read(self, key, tracked, node, bare):
+        if tracked.family is Family.ARGUMENT and (bare or self._comparing) and \
+                tracked.receiver is not None and tracked.receiver.isdigit():
+            self.result.used_whole.add(int(tracked.receiver))
+
+    def eval_call(self, call):
+        func = call.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else (
+            func.value if isinstance(func, cst.Name) else "")
+        if name not in COMPARISONS:
+            return super().eval_call(call)
+        previous, self._comparing = self._comparing, True
+        try:
+            return super().eval_call(call)
+        finally:
+            self._comparing = previous
 
     def _parameter_method(self, call: cst.Call) -> Optional[CalleeRef]:
         """`model_holder.get_state()` where the callers pass an instance of a class of this
@@ -357,7 +385,14 @@ class SummaryWalker(FlowWalker):
                 len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) and \
                 isinstance(node.slice[0].slice.value, cst.Integer):
             return base.derive(origin_line_node=node)  # `x[0][1]`: still a part by position
-        return super().subscript(base, node)
+        found = super().subscript(base, node)
+        if found is None and base is not None and base.family is Family.ARGUMENT and \
+                base.depth >= 1 and base.field_name is None and base.level is Level.ALIAS:
+            # `osd["state"][0]`: something deeper inside the parameter (depth 2: callers
+            # that follow entries one level only leave it alone; see `ChangeFact`)
+            return base.derive(depth=2, entry_key=None, parts=None, by_position=False,
+                               origin_line_node=node)
+        return found
 
     def call_value(self, call, called, args):
         """`transform(data)` where both are parameters: the summary says so, and each
@@ -435,6 +470,12 @@ class SummaryWalker(FlowWalker):
     def on_call(self, call, qualified, args):
         func = call.func
         stored = [v for v in args if v is not None]
+        if isinstance(func, cst.Attribute) and func.attr.value == "load_state_dict" and \
+                stored and stored[0].family is Family.STATE_DICT:
+            receiver = dotted(func.value)
+            if receiver is not None and receiver != stored[0].receiver and \
+                    all(r is not stored[0] for _, r in self.result.loads):
+                self.result.loads.append((receiver, stored[0]))
         if isinstance(func, cst.Attribute) and func.attr.value in STORE_METHODS and stored:
             self.on_store_into(func.value, stored[-1], call)
 
@@ -521,9 +562,11 @@ def resolve_self_callee(walker: FlowWalker, call: cst.Call) -> Optional[CalleeRe
         return None
     callees = callees.of_instance(owner)
     first = call.args[0] if call.args else None
+    # (`apply_step(item)` where `for item in [self]`: the walker's aliases of `self`)
+    aliases = getattr(walker, "aliases", {})
     if isinstance(func, cst.Name) and first is not None and first.keyword is None and \
             not first.star and isinstance(first.value, cst.Name) and \
-            first.value.value == self_name:
+            aliases.get(first.value.value, first.value.value) == self_name:
         stored = getattr(walker, "stored_types", None) or getattr(walker, "stored", None) or {}
         return callees.instance_helper(func.value, owner, stored)
     if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)

@@ -82,6 +82,10 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
                 elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
                     # `holder.best = m.state_dict()`: kept on an object the caller holds
                     returned.append((func, stmt.value))
+        elif isinstance(stmt, ast.Expr) and func and _transplant(stmt.value):
+            # `dst.opt.load_state_dict(src.opt.state_dict())`: an optimizer keeps the state
+            # tensors of the one it is given, for the objects the caller holds
+            returned.append((func, stmt.value.args[0]))
         elif isinstance(stmt, ast.Expr) and func and isinstance(stmt.value, ast.Call) and \
                 isinstance(stmt.value.func, ast.Attribute) and \
                 stmt.value.func.attr in _STORES and isinstance(stmt.value.func.value, ast.Name):
@@ -105,6 +109,19 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
                 found.add(func)
                 grew = True
     return found
+
+
+def _transplant(value: ast.expr) -> bool:
+    """`a.x.load_state_dict(b.x.state_dict())`, both reached from names other than `self`
+    (parameters: the caller's objects)."""
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and
+            value.func.attr == "load_state_dict" and len(value.args) == 1 and
+            _is_state_dict_call(value.args[0])):
+        return False
+    into = dotted_ast(value.func.value) or ""
+    source = dotted_ast(value.args[0].func.value) or ""
+    return "." in into and "." in source and into != source and \
+        "self" not in (into.partition(".")[0], source.partition(".")[0])
 
 
 def _returns_of(value: ast.expr, live: Optional[Set[int]]) -> Set[Union[bool, str]]:

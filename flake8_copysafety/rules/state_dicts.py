@@ -485,13 +485,13 @@ class _Report:
             self._add(self._fix(RawFinding(bound, "CPS203", message, refs), tracked))
 
     def shared(self, call: cst.Call, tracked: Tracked, owner: str,
-               site: cst.BaseExpression) -> None:
+               site: Optional[cst.BaseExpression]) -> None:
         """`opt_b.load_state_dict(opt_a.state_dict())`: the optimizers share their state."""
         source = tracked.receiver or "the optimizer"
         message = RULES["CPS202"].format("shared", owner=owner, origin=tracked.origin_text(),
                                          line=LINE_REF.format("origin"), source=source)
         raw = RawFinding(call, "CPS202", message, {"origin": tracked.origin_line_node})
-        fix = copy_fix(self.ctx, site, VType(Kind.DICT))
+        fix = copy_fix(self.ctx, site, VType(Kind.DICT)) if site is not None else None
         if fix is not None:
             raw.fix_site, (raw.fix_text, raw.needs_import_copy) = site, fix
         self._add(raw)
@@ -560,6 +560,9 @@ class StateDictWalker(FlowWalker):
         self._holding = False  # evaluating a new container that keeps what it is given
         # `sample = {"value": history}`: the names a dict made here holds under string keys
         self._literal_entries: Dict[str, Dict[str, str]] = {}
+        # `for item in [self]`: loop variables that are another name's object itself
+        self.aliases: Dict[str, str] = {}
+        self._element_of_literal: Optional[str] = None
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
         made = state_dict_source(self.ctx, node, self.path)
@@ -608,6 +611,9 @@ class StateDictWalker(FlowWalker):
         result = super().apply_summary(call, callee, args)
         for holder, name, kept in getattr(callee.summary, "stores", ()):
             self._stored_by_callee(call, callee, args, holder, name, kept)
+        for receiver, loaded in getattr(callee.summary, "loads", ()):
+            self._loaded_by_callee(call, callee, receiver, loaded)
+        self._deep_changes(call, callee, args)
         if result is None or result.family is not Family.STATE_DICT or callee.same_instance:
             return result
         return self._as_caller_sees(call, callee, result)
@@ -619,7 +625,7 @@ class StateDictWalker(FlowWalker):
         setting `self.best = model.state_dict()`): the caller's `holder.state` holds it."""
         if holder is None and callee.instance_arg:
             # `apply_step(self)`: the helper's `self` is the call's first argument
-            owner = dotted(call.args[0].value) if call.args else None
+            owner = self._unalias(dotted(call.args[0].value)) if call.args else None
         elif holder is None:
             func = call.func
             owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
@@ -653,6 +659,60 @@ class StateDictWalker(FlowWalker):
         if site is call:  # made inside the callee: no copy can be written here
             kept_here = kept_here.derive(fix_site=None)
         self.env[key] = kept_here
+
+    def _deep_changes(self, call: cst.Call, callee, args) -> None:
+        """A helper changes a tensor deep inside the state_dict it is given
+        (`osd["state"][0]["exp_avg"].mul_(0)`): a tensor's in-place method changes a live
+        tensor of the module or optimizer the state_dict came from."""
+        bound = callee.bind(call, args)
+        for change in callee.summary.changes:
+            value = bound.get(change.param) if change.param is not None else None
+            node = change.node
+            method = change.method or (node.func.attr.value if isinstance(node, cst.Call) and
+                                       isinstance(node.func, cst.Attribute) else None)
+            if change.depth < 2 or value is None or value.family is not Family.STATE_DICT \
+                    or method not in sem.TENSOR_INPLACE_METHODS:
+                continue
+            self.via = Via(callee.name, change.node, change.where or callee.where(change.node))
+            self.via_position = change.position or callee.position(change.node)
+            try:
+                self.on_change(call, value.derive(vtype=VType(Kind.TENSOR)), Change.DATA)
+            finally:
+                self.via = None
+                self.via_position = None
+
+    def _loaded_by_callee(self, call: cst.Call, callee, receiver: str, loaded: Tracked
+                          ) -> None:
+        """A helper of another module loads an optimizer's state_dict into another
+        optimizer (`dst.optimizer.load_state_dict(src.optimizer.state_dict())` in
+        `transplant(dst, src)`): as the caller sees it, the two optimizers of its arguments
+        share their state. The caller's evidence decides that both are optimizers (the
+        helper's module has none: it is silent there)."""
+        if callee.where(loaded.origin_line_node) is None:
+            return  # a helper of this module: reported on its own line, with this evidence
+        value = self._as_caller_sees(call, callee, callee.stored(loaded))
+        head, dot, rest = receiver.partition(".")
+        given = _given(call, callee, callee.params.index(head)) \
+            if head in callee.params else None
+        owner = _root(given) if given is not None else None
+        if owner is None or value is None or value.family is not Family.STATE_DICT:
+            return
+        owner = self._unalias(owner + dot + rest) or ""
+        receivers = self.ctx.receivers
+        if value.receiver == owner or (value.receiver or "").endswith(_REPLACED) or \
+                value.receiver_kind != OPTIMIZER or (
+                    receivers is not None and receivers.kind(self.path, owner) != OPTIMIZER):
+            return
+        value = value.derive(origin=value.origin_text(), origin_line_node=call)
+        self.ctx.used(sem.OPTIMIZER_LOAD_KEEPS)
+        self.report.shared(call, value, owner, None)
+
+    def _unalias(self, name: Optional[str]) -> Optional[str]:
+        """`item` where `for item in [self]`: the name whose object it is."""
+        if name is None:
+            return None
+        head, dot, rest = name.partition(".")
+        return self.aliases.get(head, head) + dot + rest
 
     def _as_caller_sees(self, call: cst.Call, callee, value: Optional[Tracked]
                         ) -> Optional[Tracked]:
@@ -748,7 +808,10 @@ class StateDictWalker(FlowWalker):
         if callee is None:
             return
         changed = {c.param for c in callee.summary.changes if c.param is not None}
-        position = 0
+        # a parameter the callee reads only by its elements: handing the dict over is a
+        # step of this function's own work on it, not a use expecting the old values
+        changed |= set(range(len(callee.params))) - callee.summary.used_whole
+        position = -1 if callee.instance_arg else 0  # (`apply_step(self, sd)`)
         for arg in call.args:
             if arg.star:
                 return
@@ -764,6 +827,11 @@ class StateDictWalker(FlowWalker):
         changes in its parameter it changes in the caller's state_dict."""
         for arg in call.args:
             tracked = self.env.get(dotted(arg.value) or "")
+            if tracked is None and (isinstance(arg.value, cst.Attribute) or (
+                    isinstance(arg.value, cst.Subscript) and string_key(arg.value))) and \
+                    dotted(arg.value.value) in self.env:
+                # `scale(sample["value"])`, `scale(sample.value)`: a sample's entry or field
+                tracked = self.eval_quiet(arg.value)
             if tracked is not None and tracked.family is Family.STATE_DICT:
                 return True
         return False
@@ -883,6 +951,8 @@ class StateDictWalker(FlowWalker):
 
     def iter_element(self, node: cst.BaseExpression) -> Optional[Tracked]:
         literal = _literal_elements(node)
+        if literal is not None and len(literal) == 1 and dotted(literal[0]):
+            self._element_of_literal = dotted(literal[0])  # (for `bind` to note the alias)
         if literal is not None:
             # `for item in [osd]`: the variable is each element itself (putting it into
             # the literal read none of its values)
@@ -1090,6 +1160,15 @@ class StateDictWalker(FlowWalker):
 
     # --- bindings and reads --------------------------------------------------------------
     def bind(self, target, value, stmt, rhs) -> None:
+        alias, self._element_of_literal = self._element_of_literal, None
+        if isinstance(stmt, cst.For) and stmt.target is target:  # (walked more than once)
+            literal = _literal_elements(stmt.iter)
+            alias = dotted(literal[0]) if literal is not None and len(literal) == 1 else None
+        if isinstance(target, cst.Name):
+            if alias is not None and rhs is None and alias != target.value:
+                self.aliases[target.value] = self.aliases.get(alias, alias)
+            else:
+                self.aliases.pop(target.value, None)
         if isinstance(target, cst.Subscript):
             previous, self._store_base = self._store_base, target.value
             try:
@@ -1097,13 +1176,14 @@ class StateDictWalker(FlowWalker):
             finally:
                 self._store_base = previous
             index = target.slice[0].slice if len(target.slice) == 1 else None
-            held = self.env.get(dotted(target.value) or "")
+            container = self._held_name(target.value)
+            held = self.env.get(container or "")
             if value is not None and held is not None and \
                     value.family is Family.STATE_DICT and isinstance(index, cst.Index) and \
                     isinstance(index.value, (cst.SimpleString, cst.Integer)):
                 # `checkpoint["model"] = m.state_dict()` every round: the one slot now
                 # holds a new snapshot; the one it held before is gone
-                self.env.pop(dotted(target.value) or "", None)
+                self.env.pop(container or "", None)
                 self.on_store_into(target.value, value, stmt)
             return None
         if isinstance(stmt, cst.For) and isinstance(target, cst.Name) and \
@@ -1179,6 +1259,30 @@ class StateDictWalker(FlowWalker):
             self.attribute_bindings.append((key, tracked))
         return tracked
 
+    def _in_store_base(self, node: cst.CSTNode) -> bool:
+        """`d` of `d[k] = v`, or `sample` of `sample["value"][k] = v` (a sample's entry or
+        field that holds the dict): binding an entry reads none of the values."""
+        base = self._store_base
+        while base is not None:
+            if node is base:
+                return True
+            if isinstance(base, cst.Attribute) or (
+                    isinstance(base, cst.Subscript) and string_key(base) is not None):
+                base = base.value
+            else:
+                return False
+        return False
+
+    def _held_name(self, node: cst.BaseExpression) -> Optional[str]:
+        """The name `node` is: `sample["value"]` is `history` where `sample = {"value":
+        history}` was made here."""
+        entry = string_key(node) if isinstance(node, cst.Subscript) else None
+        if entry is not None:
+            held = self._literal_entries.get(dotted(node.value) or "", {})
+            if entry in held:
+                return held[entry]
+        return dotted(node)
+
     def on_store_into(self, container, tracked, node):
         entry = string_key(container) if isinstance(container, cst.Subscript) else None
         held = self._literal_entries.get(dotted(container.value) or "", {}) \
@@ -1196,7 +1300,7 @@ class StateDictWalker(FlowWalker):
 
     def on_read(self, key, tracked, node, bare):
         if tracked.family is not Family.STATE_DICT or self._keys_only or \
-                node is self._store_base or tracked.bound_key in self._rebound:
+                self._in_store_base(node) or tracked.bound_key in self._rebound:
             return  # the keys of a state_dict are not live values; `d[k] = v` binds
         if tracked.receiver_kind == PARAMETERS:
             # kept parameters: a value read after the module trained (`w - anchor_w`,
