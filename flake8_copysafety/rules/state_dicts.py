@@ -17,7 +17,7 @@ import libcst as cst
 
 from ..analysis.flow import Change, FileContext, FlowWalker, Via, string_key
 from ..analysis.imports import imported_class, imported_class_method
-from ..analysis.records import record_shape
+from ..analysis.records import RecordShape, record_shape
 from ..analysis.live_sources import (PARAMETERS, STATE_DICT_TYPE, parameter_snapshot,
                                      state_dict_source)
 from ..analysis.stored_types import first_param, methods_of
@@ -119,6 +119,27 @@ def _argument(call: cst.Call, index: int, name: str) -> Optional[cst.BaseExpress
         elif arg.keyword.value == name:
             return arg.value
     return None
+
+
+def _record_fields(call: cst.Call, shape: Optional[RecordShape]) -> Dict[str, str]:
+    """`Record(history)`: field -> the name given for it (`{"value": "history"}`)."""
+    found: Dict[str, str] = {}
+    if shape is None:
+        return found
+    position = 0
+    for arg in call.args:
+        if arg.star:
+            return {}
+        if arg.keyword is None:
+            field = shape.positional[position] if position < len(shape.positional) else None
+            position += 1
+        else:
+            field = arg.keyword.value if shape.any_keyword else \
+                shape.keywords.get(arg.keyword.value)
+        name = dotted(arg.value)
+        if field is not None and name is not None:
+            found[field] = name
+    return found
 
 
 def _literal_elements(node: cst.BaseExpression) -> Optional[List[cst.BaseExpression]]:
@@ -1208,6 +1229,9 @@ class StateDictWalker(FlowWalker):
                     and isinstance(e.key.evaluated_value, str)
                     and (entry_name := dotted(e.value)) is not None}
             if isinstance(rhs, cst.Call) and isinstance(rhs.func, cst.Name):
+                fields = _record_fields(rhs, record_shape(rhs.func.value, self._classes()))
+                if fields:  # the names a new record's fields hold
+                    self._literal_entries[made] = fields
                 self._instances[made] = rhs.func.value  # `holder = Snapshot()`
             else:
                 self._instances.pop(made, None)
@@ -1276,7 +1300,8 @@ class StateDictWalker(FlowWalker):
     def _held_name(self, node: cst.BaseExpression) -> Optional[str]:
         """The name `node` is: `sample["value"]` is `history` where `sample = {"value":
         history}` was made here."""
-        entry = string_key(node) if isinstance(node, cst.Subscript) else None
+        entry = string_key(node) if isinstance(node, cst.Subscript) else (
+            node.attr.value if isinstance(node, cst.Attribute) else None)
         if entry is not None:
             held = self._literal_entries.get(dotted(node.value) or "", {})
             if entry in held:
@@ -1284,12 +1309,9 @@ class StateDictWalker(FlowWalker):
         return dotted(node)
 
     def on_store_into(self, container, tracked, node):
-        entry = string_key(container) if isinstance(container, cst.Subscript) else None
-        held = self._literal_entries.get(dotted(container.value) or "", {}) \
-            if entry is not None else {}
-        if entry in held:  # `sample["value"].append(sd)`, `sample = {"value": history}`
-            container = cst.parse_expression(held[entry])
-        key = dotted(container)
+        # `sample["value"].append(sd)` with `sample = {"value": history}` (or
+        # `sample.value.append(sd)` with `sample = Record(history)`): into `history`
+        key = self._held_name(container)
         if key is None or tracked.family is not Family.STATE_DICT or \
                 tracked.vtype.kind is not Kind.DICT:
             return  # a tensor put into a new container (`ema_vals.append(e)`) is no snapshot
