@@ -197,10 +197,16 @@ def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers,
             loose.append(stmt)
     # Attributes holding a state_dict in one method are live in every other one.
     shared: Dict[str, int] = {}
-    for unit, _ in units:
+    for unit, self_name in units:
         for key, level in _taint(unit, producers, {}).items():
             if "." in key:
                 shared[key] = min(level, shared.get(key, level))
+        if self_name and any(called_name(c) in producers and c.args and
+                             isinstance(c.args[0], ast.Name) and c.args[0].id == self_name
+                             for c in unit.of(ast.Call)):
+            # `keep_best(self, model)`: a producer given the instance may keep what it
+            # takes on it, under attributes this class does not name
+            shared[f"{self_name}.*"] = 1
     if not shared:
         units = [(u, s) for u, s in units if keeps_state_dict(u, producers, optimizer_calls)]
     if loose:

@@ -724,7 +724,7 @@ class StateDictWalker(FlowWalker):
                 value.receiver_kind != OPTIMIZER or (
                     receivers is not None and receivers.kind(self.path, owner) != OPTIMIZER):
             return
-        value = value.derive(origin=value.origin_text(), origin_line_node=call)
+        value = value.derive(origin=f"{value.receiver}.state_dict()", origin_line_node=call)
         self.ctx.used(sem.OPTIMIZER_LOAD_KEEPS)
         self.report.shared(call, value, owner, None)
 
@@ -853,6 +853,8 @@ class StateDictWalker(FlowWalker):
                     dotted(arg.value.value) in self.env:
                 # `scale(sample["value"])`, `scale(sample.value)`: a sample's entry or field
                 tracked = self.eval_quiet(arg.value)
+            elif tracked is None and isinstance(arg.value, cst.Call):
+                tracked = self.source(arg.value)  # `record(results, m.state_dict())`
             if tracked is not None and tracked.family is Family.STATE_DICT:
                 return True
         return False
