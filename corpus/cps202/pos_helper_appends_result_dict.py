@@ -18,5 +18,4 @@ def main():
         model(torch.full((4, 2), float(r + 1))).sum().backward()
         opt.step()
         record(results, model.state_dict(), 4)  # expect: CPS202
-    first = results[0]["weights"]
-    return model, [float(first[k].sum()) for k in first]
+    return model, results
