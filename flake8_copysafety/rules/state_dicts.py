@@ -121,6 +121,17 @@ def _argument(call: cst.Call, index: int, name: str) -> Optional[cst.BaseExpress
     return None
 
 
+def _field_root(node: cst.BaseExpression) -> Optional[str]:
+    """`sample` of `sample.value.weights` or `sample["value"]` (fields and string keys);
+    None for a plain name."""
+    found = None
+    while isinstance(node, cst.Attribute) or (
+            isinstance(node, cst.Subscript) and string_key(node) is not None):
+        node = node.value
+        found = dotted(node)
+    return found
+
+
 def _record_fields(call: cst.Call, shape: Optional[RecordShape]) -> Dict[str, str]:
     """`Record(history)`: field -> the name given for it (`{"value": "history"}`)."""
     found: Dict[str, str] = {}
@@ -848,9 +859,7 @@ class StateDictWalker(FlowWalker):
         changes in its parameter it changes in the caller's state_dict."""
         for arg in call.args:
             tracked = self.env.get(dotted(arg.value) or "")
-            if tracked is None and (isinstance(arg.value, cst.Attribute) or (
-                    isinstance(arg.value, cst.Subscript) and string_key(arg.value))) and \
-                    dotted(arg.value.value) in self.env:
+            if tracked is None and _field_root(arg.value) in self.env:
                 # `scale(sample["value"])`, `scale(sample.value)`: a sample's entry or field
                 tracked = self.eval_quiet(arg.value)
             elif tracked is None and isinstance(arg.value, cst.Call):
