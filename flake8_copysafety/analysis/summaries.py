@@ -238,6 +238,7 @@ class Callees:
         stored = self.stored_types(owner) if owner is not None else {}
         walker = SummaryWalker(self.ctx, func, owner, stored, result, self.state_dict_source)
         walker.walk_block(func.body.body)
+        walker.finish()
         decorator = caching_decorator(func, self.ctx.imports)
         if decorator is not None:
             self.ctx.used(f"cache:{decorator}")
@@ -289,6 +290,8 @@ class SummaryWalker(FlowWalker):
         self._func = func
         self._params = [p.name.value for p in params]
         self._comparing = False  # inside `torch.equal(...)`: an element read is a use
+        self._whole_reads: List[Tuple[cst.CSTNode, int]] = []
+        self._handed_to_reader: Set[cst.CSTNode] = set()
         self._arrays: Optional[Set[str]] = None  # parameters its code proves arrays
 
     def source(self, node):
@@ -315,7 +318,23 @@ class SummaryWalker(FlowWalker):
     def on_read(self, key, tracked, node, bare):
         if tracked.family is Family.ARGUMENT and (bare or self._comparing) and \
                 tracked.receiver is not None and tracked.receiver.isdigit():
-            self.result.used_whole.add(int(tracked.receiver))
+            self._whole_reads.append((node, int(tracked.receiver)))
+
+    def finish(self) -> None:
+        """`Summary.used_whole`: the whole reads, less the arguments handed on to a callee
+        that reads that parameter only by its elements."""
+        self.result.used_whole |= {index for node, index in self._whole_reads
+                                   if node not in self._handed_to_reader}
+
+    def apply_summary(self, call, callee, args):
+        position = -1 if callee.instance_arg else 0
+        for arg in call.args:
+            if arg.star or arg.keyword is not None:
+                break
+            if position >= 0 and position not in callee.summary.used_whole:
+                self._handed_to_reader.add(arg.value)
+            position += 1
+        return self._apply_renamed(call, callee, args)
 
     def eval_call(self, call):
         func = call.func
@@ -351,7 +370,7 @@ class SummaryWalker(FlowWalker):
         self._renamed[id(call)] = (first_param(method) or "", func.value.value)
         return CalleeRef(ref.name, ref.summary, ref.params, False)
 
-    def apply_summary(self, call, callee, args):
+    def _apply_renamed(self, call, callee, args):
         result = super().apply_summary(call, callee, args)
         renamed = self._renamed.get(id(call))
         if renamed is not None and result is not None and \
