@@ -108,11 +108,22 @@ HELPER_LINE = {
                                    "state_dict; static: at the call of the helper",
     "pos_client_results_across_clients.py": "CPS202 in the method that took the state_dict; "
                                             "static: where the caller keeps its result",
+    "pos_helper_scales_optimizer_moment.py": "CPS201 at the helper's line that scaled the "
+                                             "state tensor; static: at the call of the helper",
+    "pos_record_field_to_changing_helper.py": "CPS201 at the helper's line that wrote through "
+                                              "the state_dict; static: at the call of the helper",
+    "pos_instance_helper_keeps_on_self.py": "CPS202 where the helper given the instance took "
+                                            "the state_dict; static: at the call of the helper",
+    "pos_self_behind_loop_variable.py": "CPS203 where the helper given the instance put the "
+                                        "parameters into a list; static: at its call",
 }
 OUT_OF_REACH = {
     "pos_seed_deepcopy_too_late.py": "a copy made after the module changed reads the "
                                      "changed values; whether the earlier or the current "
                                      "ones were meant does not show at run time",
+    "pos_helper_appends_result_dict.py": "the state_dict is handed straight to a helper that "
+                                         "puts it into a new dict appended to a list; the "
+                                         "guards do not follow it there",
     "pos_optimizer_subclass_state_after_init.py": "a write through a state_dict that is never "
                                                   "read again looks, at run time, like a "
                                                   "deliberate write-through of the module's "

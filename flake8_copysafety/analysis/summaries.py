@@ -13,8 +13,9 @@ from typing import Callable, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from ..core.names import dotted
 from ..facts import semantics as sem
-from ..facts.module_changes import STORE_METHODS
+from ..facts.module_changes import COMPARISONS, STORE_METHODS
 from ..facts.semantics import Kind
 from ..facts.stores import store_classes
 from .caches import cached_result, caching_decorator
@@ -37,7 +38,10 @@ class ChangeFact:
     # `(path, line, col, end_line, end_col)` of `node` when it is in another file (the
     # change is reported there, on the line that makes it)
     position: Optional[tuple] = None
-    depth: int = 0  # 1: the parameter's element read by a key (`data[key]`, `data["img"]`)
+    # 1: the parameter's element read by a key (`data[key]`, `data["img"]`); 2: something
+    # deeper (`osd["state"][0]["exp_avg"]`), a change of a tensor when made by a tensor's
+    # in-place method (what a caller holding a state_dict counts)
+    depth: int = 0
     shallow_via: Optional[str] = None  # the callee shallow-copied the parameter first
     entry_key: Optional[str] = None  # that key, where it is a string literal
     field_name: Optional[str] = None  # or the attribute (`graph.x`) it was read by
@@ -70,6 +74,12 @@ class Summary:
     # `self.state = state`; field "": in the container, `history.append(sd)`): the
     # caller's object holds it afterwards.
     stores: List[Tuple[Optional[int], str, object]] = field(default_factory=list)
+    # parameters the callee uses as a whole (hands on, returns, keeps, loads) or compares:
+    # the others it reads only by their elements, as a step of the caller's own work
+    used_whole: Set[int] = field(default_factory=set)
+    # `(receiver, state_dict)`: the callee loads a live state_dict into `receiver` (as the
+    # callee writes it, `dst.optimizer`): an optimizer keeps the state tensors it is given
+    loads: List[Tuple[str, Tracked]] = field(default_factory=list)
 
 
 @dataclass
@@ -228,6 +238,7 @@ class Callees:
         stored = self.stored_types(owner) if owner is not None else {}
         walker = SummaryWalker(self.ctx, func, owner, stored, result, self.state_dict_source)
         walker.walk_block(func.body.body)
+        walker.finish()
         decorator = caching_decorator(func, self.ctx.imports)
         if decorator is not None:
             self.ctx.used(f"cache:{decorator}")
@@ -265,7 +276,11 @@ class SummaryWalker(FlowWalker):
         self._recorded: Set[ChangeFact] = set()
         # calls of a parameter's method: (the method's own name for `self`, the parameter)
         self._renamed: Dict[int, Tuple[str, str]] = {}
-        self.def_path = ((owner.name.value,) if owner is not None else ()) + (func.name.value,)
+        # (a function of the module run with the instance as its first argument,
+        # `apply_step(self, model)`, keeps its own path: the evidence about its parameters
+        # is recorded there)
+        method = owner is not None and any(m is func for m in methods_of(owner))
+        self.def_path = ((owner.name.value,) if method else ()) + (func.name.value,)
         params = list(func.params.posonly_params) + list(func.params.params)
         if owner is not None:
             params = params[1:]
@@ -274,6 +289,9 @@ class SummaryWalker(FlowWalker):
                                                  receiver=str(index))
         self._func = func
         self._params = [p.name.value for p in params]
+        self._comparing = False  # inside `torch.equal(...)`: an element read is a use
+        self._whole_reads: List[Tuple[cst.CSTNode, int]] = []
+        self._handed_to_reader: Set[cst.CSTNode] = set()
         self._arrays: Optional[Set[str]] = None  # parameters its code proves arrays
 
     def source(self, node):
@@ -297,6 +315,39 @@ class SummaryWalker(FlowWalker):
         return resolve_self_callee(self, call) or super().resolve_callee(call) or \
             self._parameter_method(call)
 
+    def on_read(self, key, tracked, node, bare):
+        if tracked.family is Family.ARGUMENT and (bare or self._comparing) and \
+                tracked.receiver is not None and tracked.receiver.isdigit():
+            self._whole_reads.append((node, int(tracked.receiver)))
+
+    def finish(self) -> None:
+        """`Summary.used_whole`: the whole reads, less the arguments handed on to a callee
+        that reads that parameter only by its elements."""
+        self.result.used_whole |= {index for node, index in self._whole_reads
+                                   if node not in self._handed_to_reader}
+
+    def apply_summary(self, call, callee, args):
+        position = -1 if callee.instance_arg else 0
+        for arg in call.args:
+            if arg.star or arg.keyword is not None:
+                break
+            if position >= 0 and position not in callee.summary.used_whole:
+                self._handed_to_reader.add(arg.value)
+            position += 1
+        return self._apply_renamed(call, callee, args)
+
+    def eval_call(self, call):
+        func = call.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else (
+            func.value if isinstance(func, cst.Name) else "")
+        if name not in COMPARISONS:
+            return super().eval_call(call)
+        previous, self._comparing = self._comparing, True
+        try:
+            return super().eval_call(call)
+        finally:
+            self._comparing = previous
+
     def _parameter_method(self, call: cst.Call) -> Optional[CalleeRef]:
         """`model_holder.get_state()` where the callers pass an instance of a class of this
         module as that parameter: its method, whose live state_dict the call returns."""
@@ -319,7 +370,7 @@ class SummaryWalker(FlowWalker):
         self._renamed[id(call)] = (first_param(method) or "", func.value.value)
         return CalleeRef(ref.name, ref.summary, ref.params, False)
 
-    def apply_summary(self, call, callee, args):
+    def _apply_renamed(self, call, callee, args):
         result = super().apply_summary(call, callee, args)
         renamed = self._renamed.get(id(call))
         if renamed is not None and result is not None and \
@@ -353,7 +404,14 @@ class SummaryWalker(FlowWalker):
                 len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) and \
                 isinstance(node.slice[0].slice.value, cst.Integer):
             return base.derive(origin_line_node=node)  # `x[0][1]`: still a part by position
-        return super().subscript(base, node)
+        found = super().subscript(base, node)
+        if found is None and base is not None and base.family is Family.ARGUMENT and \
+                base.depth >= 1 and base.field_name is None and base.level is Level.ALIAS:
+            # `osd["state"][0]`: something deeper inside the parameter (depth 2: callers
+            # that follow entries one level only leave it alone; see `ChangeFact`)
+            return base.derive(depth=2, entry_key=None, parts=None, by_position=False,
+                               origin_line_node=node)
+        return found
 
     def call_value(self, call, called, args):
         """`transform(data)` where both are parameters: the summary says so, and each
@@ -431,18 +489,29 @@ class SummaryWalker(FlowWalker):
     def on_call(self, call, qualified, args):
         func = call.func
         stored = [v for v in args if v is not None]
+        if isinstance(func, cst.Attribute) and func.attr.value == "load_state_dict" and \
+                stored and stored[0].family is Family.STATE_DICT:
+            receiver = dotted(func.value)
+            if receiver is not None and receiver != stored[0].receiver and \
+                    all(r is not stored[0] for _, r in self.result.loads):
+                self.result.loads.append((receiver, stored[0]))
         if isinstance(func, cst.Attribute) and func.attr.value in STORE_METHODS and stored:
             self.on_store_into(func.value, stored[-1], call)
 
     def on_store_into(self, container, tracked, node):
         """`history.append(m.state_dict())` into a parameter: `Summary.stores`, field ""."""
         owner = self.env.get(container.value) if isinstance(container, cst.Name) else None
-        if tracked is None or tracked.family is not Family.STATE_DICT or owner is None or \
+        if tracked is None or owner is None or \
                 owner.family is not Family.ARGUMENT or owner.depth or owner.receiver is None:
             return
         holder = int(owner.receiver)
-        if not any(h == holder and f == "" and k is tracked for h, f, k in self.result.stores):
-            self.result.stores.append((holder, "", tracked))
+        kept = _kept_argument(tracked) if tracked.family is Family.ARGUMENT else (
+            tracked if tracked.family is Family.STATE_DICT else None)
+        if kept is None:
+            return
+        if not any(h == holder and f == "" and (k is kept or k == kept)
+                   for h, f, k in self.result.stores):
+            self.result.stores.append((holder, "", kept))
 
     def on_maybe_change(self, node, tracked):
         if tracked.family is Family.ARGUMENT:
@@ -480,6 +549,28 @@ class SummaryWalker(FlowWalker):
             self.result.returns.append(ReturnFact(None, value))
 
 
+@dataclass(frozen=True)
+class KeptInside:
+    """A new container holding parameter `param` (`results.append({"weights": w})`): the
+    caller's container holds its argument one level down."""
+
+    param: int
+
+
+def _kept_argument(tracked: Tracked) -> object:
+    """What `Summary.stores` records of a parameter put into a container: its index when it
+    is the argument itself, `KeptInside` when a new dict or list made here holds it."""
+    if tracked.depth or tracked.receiver is None or not tracked.receiver.isdigit():
+        return None
+    if tracked.level is Level.ALIAS:
+        return int(tracked.receiver)
+    if tracked.level is Level.SHALLOW and tracked.shallow_via is None and \
+            (tracked.entries is not None or tracked.parts is not None or
+             tracked.vtype.kind is Kind.DICT):
+        return KeptInside(int(tracked.receiver))
+    return None
+
+
 def resolve_self_callee(walker: FlowWalker, call: cst.Call) -> Optional[CalleeRef]:
     """`self.method(...)` or `self.transform(...)` from inside a method of a class."""
     callees = walker.ctx.callees
@@ -490,9 +581,11 @@ def resolve_self_callee(walker: FlowWalker, call: cst.Call) -> Optional[CalleeRe
         return None
     callees = callees.of_instance(owner)
     first = call.args[0] if call.args else None
+    # (`apply_step(item)` where `for item in [self]`: the walker's aliases of `self`)
+    aliases = getattr(walker, "aliases", {})
     if isinstance(func, cst.Name) and first is not None and first.keyword is None and \
             not first.star and isinstance(first.value, cst.Name) and \
-            first.value.value == self_name:
+            aliases.get(first.value.value, first.value.value) == self_name:
         stored = getattr(walker, "stored_types", None) or getattr(walker, "stored", None) or {}
         return callees.instance_helper(func.value, owner, stored)
     if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)

@@ -12,7 +12,7 @@ that the narrow plan finds exactly what the wide one finds.
 import ast
 import re
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
+from typing import AbstractSet, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from ..core.names import ImportTable, class_ancestors, dataset_entry, dotted_ast
 from ..facts.frameworks import DatasetFramework, dataset_bases, framework_of
@@ -20,7 +20,8 @@ from ..project.entries import attributes_from_params
 from ..project.module_paths import installed_file, project_file
 from .ast_walk import Walked, called_name, inner_blocks
 from ..facts.module_changes import TRAINING_CALL
-from .gate import PARAMETER_SNAPSHOT, framework_hook, iterable_dataset, may_hold_write
+from .gate import (PARAMETER_SNAPSHOT, framework_hook, helper_snapshot, iterable_dataset,
+                   may_hold_write)
 from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import change_sites, changed_params
 from .optimizer_results import optimizer_result_lines
@@ -255,12 +256,19 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                               _called(top) for a in names.ancestors(cls))
     if snapshot_lines:
         state_dict_lines = sorted(set(state_dict_lines) | set(snapshot_lines))
+    if not state_dict_lines and helper_snapshot(text):
+        # no `state_dict` in the text: a snapshot taken only by an imported helper
+        # (`a = take(m)`) is kept where that helper is called
+        imported = _imported_producers(tree, imports, filename)
+        state_dict_lines = sorted({n.lineno for n in ast.walk(tree) if isinstance(n, ast.Call)
+                                   and called_name(n) in imported}) if imported else []
     if state_dict_lines:
         tops = [top for top in tree.body if _covers(top, state_dict_lines)]
         mentioning = {id(top) for top in tops}
         result.receivers = receivers = LiveReceivers(tree, imports, filename)
         live = receivers.live_state_dicts() if narrow else None
-        producers = producers_of(tree.body, live) | _imported_producers(tree, imports, filename)
+        producers = producers_of(tree.body, live)
+        producers |= _imported_producers(tree, imports, filename, producers)
         result.producers = producers
         # the functions that call a producer keep what it returns, as if they called
         # `state_dict()` themselves
@@ -305,10 +313,12 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
 
 
 def _imported_producers(tree: ast.Module, imports: ImportTable,
-                        filename: Optional[str]) -> Set[str]:
+                        filename: Optional[str], local: AbstractSet[str] = frozenset()
+                        ) -> Set[str]:
     """Functions this module imports from other modules of its project that return a live
     state_dict or parameter list of what they are given, or keep one on an object
-    (`producers_of` on that module's `ast`, from the project model): calling one keeps it.
+    (`producers_of` on that module's `ast`, from the project model; `local`: this module's
+    producers, a method of the instance it hands them): calling one keeps it.
     The analysis decides with the caller's evidence whether the argument is a module."""
     if not project_file(filename):
         return set()
@@ -332,18 +342,19 @@ def _imported_producers(tree: ast.Module, imports: ImportTable,
         data = model.text(owner)
         if data is None:
             other = model.tree(owner)
-            produced = producers_of(other.body) if other is not None else set()
-        else:  # each module importing it asks again: made once per model and content
-            produced = model.derived("producers", owner, data,
-                                     lambda: _module_producers(model, owner, data))
+            produced = producers_of(other.body, known=local) if other is not None else set()
+        else:  # each module importing it asks again: made once per model, content and caller
+            kind = "producers:" + ",".join(sorted(local))
+            produced = model.derived(kind, owner, data,
+                                     lambda: _module_producers(model, owner, data, local))
         if attr in produced:
             found.add(name)
     return found
 
 
-def _module_producers(model, module: str, data: bytes) -> Set[str]:
+def _module_producers(model, module: str, data: bytes, local: AbstractSet[str]) -> Set[str]:
     tree = model.tree(module, data)
-    return producers_of(tree.body) if tree is not None else set()
+    return producers_of(tree.body, known=local) if tree is not None else set()
 
 
 def _lines_matching(text: str, pattern: str) -> List[int]:

@@ -36,7 +36,8 @@ _NEARBY_LIMIT = 300  # project files read when looking for a holder's callers
 _NEARBY_BYTES = 1_000_000
 DefPath = Tuple[str, ...]
 # The nodes evidence is read from: bindings, calls, attribute reads.
-_RELEVANT = (ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.Call, ast.Attribute)
+_RELEVANT = (ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.Call, ast.Attribute, ast.comprehension,
+             ast.For)
 
 
 class _Scope:
@@ -278,6 +279,8 @@ class LiveReceivers:
                         tag = self.tag(scope, source)
                         if tag is not None:
                             grew |= self._set(scope, dotted_ast(bound), tag)
+            elif isinstance(node, (ast.comprehension, ast.For)):
+                grew |= self._literal_loop(scope, node)
             elif isinstance(node, ast.Call):
                 func = node.func
                 if isinstance(func, ast.Attribute):
@@ -298,6 +301,27 @@ class LiveReceivers:
                 if cls and cls != scope.cls:
                     # `stopper.best_state`: the class's users read what it keeps
                     self.outside_reads.setdefault(cls, set()).add(node.attr)
+        return grew
+
+    def _literal_loop(self, scope: _Scope, loop: Union[ast.comprehension, ast.For]) -> bool:
+        """`for item in [self]`: the variable is the literal's element itself (its class
+        and its kind, where every element shares them)."""
+        if not isinstance(loop.target, ast.Name) or \
+                not isinstance(loop.iter, (ast.List, ast.Tuple)) or not loop.iter.elts or \
+                any(isinstance(e, ast.Starred) for e in loop.iter.elts):
+            return False
+        key = loop.target.id
+        grew = False
+        classes = {self.class_of(scope, e) for e in loop.iter.elts}
+        cls = classes.pop() if len(classes) == 1 else None
+        if cls and key not in scope.classes_of:
+            scope.classes_of[key] = cls
+            self._version += 1
+            grew = True
+        tags = {self.tag(scope, e) for e in loop.iter.elts}
+        tag = tags.pop() if len(tags) == 1 else None
+        if tag is not None:
+            grew |= self._set(scope, key, tag)
         return grew
 
     def _has_state_dict(self, scope: _Scope, func: ast.AST) -> bool:

@@ -55,11 +55,13 @@ def keeps_state_dict(code: Walked, producers: Set[str],
     return False
 
 
-def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[str]:
+def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
+                 known: AbstractSet[str] = frozenset()) -> Set[str]:
     """Functions that return a live `state_dict()` or a kept collection of parameters
     (`list(m.parameters())`, `copy.copy(m)`), directly, through a local they bound it to
     (`sd = m.state_dict(); return sd`), or by returning what another such function returns
-    (through several calls): their callers keep one too."""
+    (through several calls; `known`: producers of the module calling these functions, whose
+    methods they may call on the instance it gives them): their callers keep one too."""
     found: Set[str] = set()
     forwards: List[Tuple[str, str]] = []  # (function, the function whose result it returns)
     # (function, name) -> what the name was bound to: True for a live value, else callees
@@ -80,6 +82,10 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[s
                 elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
                     # `holder.best = m.state_dict()`: kept on an object the caller holds
                     returned.append((func, stmt.value))
+        elif isinstance(stmt, ast.Expr) and func and _transplant(stmt.value):
+            # `dst.opt.load_state_dict(src.opt.state_dict())`: an optimizer keeps the state
+            # tensors of the one it is given, for the objects the caller holds
+            returned.append((func, stmt.value.args[0]))
         elif isinstance(stmt, ast.Expr) and func and isinstance(stmt.value, ast.Call) and \
                 isinstance(stmt.value.func, ast.Attribute) and \
                 stmt.value.func.attr in _STORES and isinstance(stmt.value.func.value, ast.Name):
@@ -99,10 +105,23 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None) -> Set[s
     while grew:
         grew = False
         for func, callee in forwards:
-            if callee in found and func not in found:
+            if (callee in found or callee in known) and func not in found:
                 found.add(func)
                 grew = True
     return found
+
+
+def _transplant(value: ast.expr) -> bool:
+    """`a.x.load_state_dict(b.x.state_dict())`, both reached from names other than `self`
+    (parameters: the caller's objects)."""
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and
+            value.func.attr == "load_state_dict" and len(value.args) == 1 and
+            _is_state_dict_call(value.args[0])):
+        return False
+    into = dotted_ast(value.func.value) or ""
+    source = dotted_ast(value.args[0].func.value) or ""
+    return "." in into and "." in source and into != source and \
+        "self" not in (into.partition(".")[0], source.partition(".")[0])
 
 
 def _returns_of(value: ast.expr, live: Optional[Set[int]]) -> Set[Union[bool, str]]:
@@ -178,10 +197,16 @@ def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers,
             loose.append(stmt)
     # Attributes holding a state_dict in one method are live in every other one.
     shared: Dict[str, int] = {}
-    for unit, _ in units:
+    for unit, self_name in units:
         for key, level in _taint(unit, producers, {}).items():
             if "." in key:
                 shared[key] = min(level, shared.get(key, level))
+        if self_name and any(called_name(c) in producers and c.args and
+                             isinstance(c.args[0], ast.Name) and c.args[0].id == self_name
+                             for c in unit.of(ast.Call)):
+            # `keep_best(self, model)`: a producer given the instance may keep what it
+            # takes on it, under attributes this class does not name
+            shared[f"{self_name}.*"] = 1
     if not shared:
         units = [(u, s) for u, s in units if keeps_state_dict(u, producers, optimizer_calls)]
     if loose:

@@ -19,13 +19,13 @@ from ..analysis.flow import Change, FileContext, FlowWalker, Via, string_key
 from ..analysis.imports import imported_class, imported_class_method
 from ..analysis.optimizer_results import attribute_classes, inherited_methods, optimizer_result
 from ..analysis.optimizer_results import built_on as optimizer_built_on
-from ..analysis.records import record_shape
+from ..analysis.records import RecordShape, record_shape
 from ..analysis.live_sources import (PARAMETERS, STATE_DICT_TYPE, parameter_snapshot,
                                      state_dict_source)
 from ..analysis.stored_types import first_param, methods_of
-from ..analysis.summaries import resolve_self_callee
+from ..analysis.summaries import KeptInside, resolve_self_callee
 from ..analysis.syntax import DefPath, functions_with_paths, small_statements, statements
-from ..analysis.values import Family, Level, Tracked, VType
+from ..analysis.values import Family, Level, Tracked, VType, join_tracked
 from ..core.findings import LINE_REF
 from ..core.names import dotted
 from ..facts import frameworks as fw
@@ -132,6 +132,54 @@ def _argument(call: cst.Call, index: int, name: str) -> Optional[cst.BaseExpress
         elif arg.keyword.value == name:
             return arg.value
     return None
+
+
+def _field_root(node: cst.BaseExpression) -> Optional[str]:
+    """`sample` of `sample.value.weights` or `sample["value"]` (fields and string keys);
+    None for a plain name."""
+    found = None
+    while isinstance(node, cst.Attribute) or (
+            isinstance(node, cst.Subscript) and string_key(node) is not None):
+        node = node.value
+        found = dotted(node)
+    return found
+
+
+def _record_fields(call: cst.Call, shape: Optional[RecordShape]) -> Dict[str, str]:
+    """`Record(history)`: field -> the name given for it (`{"value": "history"}`)."""
+    found: Dict[str, str] = {}
+    if shape is None:
+        return found
+    position = 0
+    for arg in call.args:
+        if arg.star:
+            return {}
+        if arg.keyword is None:
+            field = shape.positional[position] if position < len(shape.positional) else None
+            position += 1
+        else:
+            field = arg.keyword.value if shape.any_keyword else \
+                shape.keywords.get(arg.keyword.value)
+        name = dotted(arg.value)
+        if field is not None and name is not None:
+            found[field] = name
+    return found
+
+
+def _literal_elements(node: cst.BaseExpression) -> Optional[List[cst.BaseExpression]]:
+    """The elements of a list, tuple or set literal without starred parts; else None."""
+    if not isinstance(node, (cst.List, cst.Tuple, cst.Set)) or not node.elements or \
+            not all(isinstance(e, cst.Element) for e in node.elements):
+        return None
+    return [e.value for e in node.elements]
+
+
+def _given(call: cst.Call, callee, index: int) -> Optional[cst.BaseExpression]:
+    """The expression a call gives for the callee's parameter `index` (after the instance
+    that `apply_step(self, model)` gives its helper first)."""
+    if index >= len(callee.params):
+        return None
+    return _argument(call, index + (1 if callee.instance_arg else 0), callee.params[index])
 
 
 def _with_parameters(call: cst.Call, receiver: str) -> cst.Call:
@@ -482,13 +530,13 @@ class _Report:
             self._add(self._fix(RawFinding(bound, "CPS203", message, refs), tracked))
 
     def shared(self, call: cst.Call, tracked: Tracked, owner: str,
-               site: cst.BaseExpression) -> None:
+               site: Optional[cst.BaseExpression]) -> None:
         """`opt_b.load_state_dict(opt_a.state_dict())`: the optimizers share their state."""
         source = tracked.receiver or "the optimizer"
         message = RULES["CPS202"].format("shared", owner=owner, origin=tracked.origin_text(),
                                          line=LINE_REF.format("origin"), source=source)
         raw = RawFinding(call, "CPS202", message, {"origin": tracked.origin_line_node})
-        fix = copy_fix(self.ctx, site, VType(Kind.DICT))
+        fix = copy_fix(self.ctx, site, VType(Kind.DICT)) if site is not None else None
         if fix is not None:
             raw.fix_site, (raw.fix_text, raw.needs_import_copy) = site, fix
         self._add(raw)
@@ -557,6 +605,9 @@ class StateDictWalker(FlowWalker):
         self._holding = False  # evaluating a new container that keeps what it is given
         # `sample = {"value": history}`: the names a dict made here holds under string keys
         self._literal_entries: Dict[str, Dict[str, str]] = {}
+        # `for item in [self]`: loop variables that are another name's object itself
+        self.aliases: Dict[str, str] = {}
+        self._element_of_literal: Optional[str] = None
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
         made = state_dict_source(self.ctx, node, self.path)
@@ -605,6 +656,9 @@ class StateDictWalker(FlowWalker):
         result = super().apply_summary(call, callee, args)
         for holder, name, kept in getattr(callee.summary, "stores", ()):
             self._stored_by_callee(call, callee, args, holder, name, kept)
+        for receiver, loaded in getattr(callee.summary, "loads", ()):
+            self._loaded_by_callee(call, callee, receiver, loaded)
+        self._deep_changes(call, callee, args)
         if result is None or result.family is not Family.STATE_DICT or callee.same_instance:
             return result
         return self._as_caller_sees(call, callee, result)
@@ -614,19 +668,26 @@ class StateDictWalker(FlowWalker):
         """The callee keeps a live state_dict on an object the caller holds
         (`holder.keep(m.state_dict())` storing `self.state`; `remember(self, model)`
         setting `self.best = model.state_dict()`): the caller's `holder.state` holds it."""
-        if holder is None:
+        if holder is None and callee.instance_arg:
+            # `apply_step(self)`: the helper's `self` is the call's first argument
+            owner = self._unalias(dotted(call.args[0].value)) if call.args else None
+        elif holder is None:
             func = call.func
             owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
         else:
-            given = _argument(call, holder, callee.params[holder]) \
-                if holder < len(callee.params) else None
+            given = _given(call, callee, holder)
             owner = dotted(given) if given is not None else None
         if owner is None:
             return
+        inside = isinstance(kept, KeptInside)
+        if inside:
+            kept = kept.param
         if isinstance(kept, int):
             value = callee.bind(call, args).get(kept)
-            site = _argument(call, kept, callee.params[kept]) \
-                if kept < len(callee.params) else None
+            site = _given(call, callee, kept)
+            if inside and value is not None:  # a new dict the callee made holds it
+                value = value.derive(level=Level.SHALLOW, shallow_via=None, fix_site=None,
+                                     vtype=VType(Kind.DICT, elem=value.vtype), parts=None)
         else:
             value = self._as_caller_sees(call, callee, callee.stored(kept))
             site = call
@@ -635,8 +696,6 @@ class StateDictWalker(FlowWalker):
         statement = self._statement if self._statement is not None else call
         self.ctx.used(sem.HELPER_KEEPS_STATE_DICT)
         if not name:  # put into a container the caller holds
-            if isinstance(kept, int):
-                return  # (a value of the caller's: stored there as the caller sees it)
             self.on_store_into(cst.parse_expression(owner), value, statement)
             return
         key = f"{owner}.{name}"
@@ -646,6 +705,60 @@ class StateDictWalker(FlowWalker):
             kept_here = kept_here.derive(fix_site=None)
         self.env[key] = kept_here
 
+    def _deep_changes(self, call: cst.Call, callee, args) -> None:
+        """A helper changes a tensor deep inside the state_dict it is given
+        (`osd["state"][0]["exp_avg"].mul_(0)`): a tensor's in-place method changes a live
+        tensor of the module or optimizer the state_dict came from."""
+        bound = callee.bind(call, args)
+        for change in callee.summary.changes:
+            value = bound.get(change.param) if change.param is not None else None
+            node = change.node
+            method = change.method or (node.func.attr.value if isinstance(node, cst.Call) and
+                                       isinstance(node.func, cst.Attribute) else None)
+            if change.depth < 2 or value is None or value.family is not Family.STATE_DICT \
+                    or method not in sem.TENSOR_INPLACE_METHODS:
+                continue
+            self.via = Via(callee.name, change.node, change.where or callee.where(change.node))
+            self.via_position = change.position or callee.position(change.node)
+            try:
+                self.on_change(call, value.derive(vtype=VType(Kind.TENSOR)), Change.DATA)
+            finally:
+                self.via = None
+                self.via_position = None
+
+    def _loaded_by_callee(self, call: cst.Call, callee, receiver: str, loaded: Tracked
+                          ) -> None:
+        """A helper of another module loads an optimizer's state_dict into another
+        optimizer (`dst.optimizer.load_state_dict(src.optimizer.state_dict())` in
+        `transplant(dst, src)`): as the caller sees it, the two optimizers of its arguments
+        share their state. The caller's evidence decides that both are optimizers (the
+        helper's module has none: it is silent there)."""
+        if callee.where(loaded.origin_line_node) is None:
+            return  # a helper of this module: reported on its own line, with this evidence
+        value = self._as_caller_sees(call, callee, callee.stored(loaded))
+        head, dot, rest = receiver.partition(".")
+        given = _given(call, callee, callee.params.index(head)) \
+            if head in callee.params else None
+        owner = _root(given) if given is not None else None
+        if owner is None or value is None or value.family is not Family.STATE_DICT:
+            return
+        owner = self._unalias(owner + dot + rest) or ""
+        receivers = self.ctx.receivers
+        if value.receiver == owner or (value.receiver or "").endswith(_REPLACED) or \
+                value.receiver_kind != OPTIMIZER or (
+                    receivers is not None and receivers.kind(self.path, owner) != OPTIMIZER):
+            return
+        value = value.derive(origin=f"{value.receiver}.state_dict()", origin_line_node=call)
+        self.ctx.used(sem.OPTIMIZER_LOAD_KEEPS)
+        self.report.shared(call, value, owner, None)
+
+    def _unalias(self, name: Optional[str]) -> Optional[str]:
+        """`item` where `for item in [self]`: the name whose object it is."""
+        if name is None:
+            return None
+        head, dot, rest = name.partition(".")
+        return self.aliases.get(head, head) + dot + rest
+
     def _as_caller_sees(self, call: cst.Call, callee, value: Optional[Tracked]
                         ) -> Optional[Tracked]:
         if value is None:
@@ -654,8 +767,7 @@ class StateDictWalker(FlowWalker):
         head, dot, rest = (value.receiver or "").partition(".")
         if head not in callee.params:
             return None if foreign else value  # a module the helper reaches on its own
-        index = callee.params.index(head)
-        given = _argument(call, index, head)
+        given = _given(call, callee, callee.params.index(head))
         text = _root(given) if given is not None else None
         if text is None:
             return None if foreign else value
@@ -741,7 +853,10 @@ class StateDictWalker(FlowWalker):
         if callee is None:
             return
         changed = {c.param for c in callee.summary.changes if c.param is not None}
-        position = 0
+        # a parameter the callee reads only by its elements: handing the dict over is a
+        # step of this function's own work on it, not a use expecting the old values
+        changed |= set(range(len(callee.params))) - callee.summary.used_whole
+        position = -1 if callee.instance_arg else 0  # (`apply_step(self, sd)`)
         for arg in call.args:
             if arg.star:
                 return
@@ -757,6 +872,11 @@ class StateDictWalker(FlowWalker):
         changes in its parameter it changes in the caller's state_dict."""
         for arg in call.args:
             tracked = self.env.get(dotted(arg.value) or "")
+            if tracked is None and _field_root(arg.value) in self.env:
+                # `scale(sample["value"])`, `scale(sample.value)`: a sample's entry or field
+                tracked = self.eval_quiet(arg.value)
+            elif tracked is None and isinstance(arg.value, cst.Call):
+                tracked = self.source(arg.value)  # `record(results, m.state_dict())`
             if tracked is not None and tracked.family is Family.STATE_DICT:
                 return True
         return False
@@ -876,6 +996,16 @@ class StateDictWalker(FlowWalker):
             self._keys_only = previous
 
     def iter_element(self, node: cst.BaseExpression) -> Optional[Tracked]:
+        literal = _literal_elements(node)
+        if literal is not None and len(literal) == 1 and dotted(literal[0]):
+            self._element_of_literal = dotted(literal[0])  # (for `bind` to note the alias)
+        if literal is not None:
+            # `for item in [osd]`: the variable is each element itself (putting it into
+            # the literal read none of its values)
+            found: Optional[Tracked] = None
+            for element in literal:
+                found = join_tracked(found, self.eval(element, bare=False))
+            return found
         if isinstance(node, (cst.Name, cst.Attribute)):
             owner = self._keys(node)  # `for k in sd`: the keys
             if owner is not None and owner.receiver_kind == PARAMETERS and \
@@ -1095,6 +1225,15 @@ class StateDictWalker(FlowWalker):
 
     # --- bindings and reads --------------------------------------------------------------
     def bind(self, target, value, stmt, rhs) -> None:
+        alias, self._element_of_literal = self._element_of_literal, None
+        if isinstance(stmt, cst.For) and stmt.target is target:  # (walked more than once)
+            literal = _literal_elements(stmt.iter)
+            alias = dotted(literal[0]) if literal is not None and len(literal) == 1 else None
+        if isinstance(target, cst.Name):
+            if alias is not None and rhs is None and alias != target.value:
+                self.aliases[target.value] = self.aliases.get(alias, alias)
+            else:
+                self.aliases.pop(target.value, None)
         if isinstance(target, cst.Subscript):
             previous, self._store_base = self._store_base, target.value
             try:
@@ -1102,13 +1241,14 @@ class StateDictWalker(FlowWalker):
             finally:
                 self._store_base = previous
             index = target.slice[0].slice if len(target.slice) == 1 else None
-            held = self.env.get(dotted(target.value) or "")
+            container = self._held_name(target.value)
+            held = self.env.get(container or "")
             if value is not None and held is not None and \
                     value.family is Family.STATE_DICT and isinstance(index, cst.Index) and \
                     isinstance(index.value, (cst.SimpleString, cst.Integer)):
                 # `checkpoint["model"] = m.state_dict()` every round: the one slot now
                 # holds a new snapshot; the one it held before is gone
-                self.env.pop(dotted(target.value) or "", None)
+                self.env.pop(container or "", None)
                 self.on_store_into(target.value, value, stmt)
             return None
         if isinstance(stmt, cst.For) and isinstance(target, cst.Name) and \
@@ -1133,6 +1273,9 @@ class StateDictWalker(FlowWalker):
                     and isinstance(e.key.evaluated_value, str)
                     and (entry_name := dotted(e.value)) is not None}
             if isinstance(rhs, cst.Call) and isinstance(rhs.func, cst.Name):
+                fields = _record_fields(rhs, record_shape(rhs.func.value, self._classes()))
+                if fields:  # the names a new record's fields hold
+                    self._literal_entries[made] = fields
                 self._instances[made] = rhs.func.value  # `holder = Snapshot()`
             else:
                 self._instances.pop(made, None)
@@ -1187,13 +1330,35 @@ class StateDictWalker(FlowWalker):
             self.attribute_bindings.append((key, tracked))
         return tracked
 
+    def _in_store_base(self, node: cst.CSTNode) -> bool:
+        """`d` of `d[k] = v`, or `sample` of `sample["value"][k] = v` (a sample's entry or
+        field that holds the dict): binding an entry reads none of the values."""
+        base = self._store_base
+        while base is not None:
+            if node is base:
+                return True
+            if isinstance(base, cst.Attribute) or (
+                    isinstance(base, cst.Subscript) and string_key(base) is not None):
+                base = base.value
+            else:
+                return False
+        return False
+
+    def _held_name(self, node: cst.BaseExpression) -> Optional[str]:
+        """The name `node` is: `sample["value"]` is `history` where `sample = {"value":
+        history}` was made here."""
+        entry = string_key(node) if isinstance(node, cst.Subscript) else (
+            node.attr.value if isinstance(node, cst.Attribute) else None)
+        if entry is not None:
+            held = self._literal_entries.get(dotted(node.value) or "", {})
+            if entry in held:
+                return held[entry]
+        return dotted(node)
+
     def on_store_into(self, container, tracked, node):
-        entry = string_key(container) if isinstance(container, cst.Subscript) else None
-        held = self._literal_entries.get(dotted(container.value) or "", {}) \
-            if entry is not None else {}
-        if entry in held:  # `sample["value"].append(sd)`, `sample = {"value": history}`
-            container = cst.parse_expression(held[entry])
-        key = dotted(container)
+        # `sample["value"].append(sd)` with `sample = {"value": history}` (or
+        # `sample.value.append(sd)` with `sample = Record(history)`): into `history`
+        key = self._held_name(container)
         if key is None or tracked.family is not Family.STATE_DICT or \
                 tracked.vtype.kind is not Kind.DICT:
             return  # a tensor put into a new container (`ema_vals.append(e)`) is no snapshot
@@ -1204,7 +1369,7 @@ class StateDictWalker(FlowWalker):
 
     def on_read(self, key, tracked, node, bare):
         if tracked.family is not Family.STATE_DICT or self._keys_only or \
-                node is self._store_base or tracked.bound_key in self._rebound:
+                self._in_store_base(node) or tracked.bound_key in self._rebound:
             return  # the keys of a state_dict are not live values; `d[k] = v` binds
         if tracked.receiver_kind == PARAMETERS:
             # kept parameters: a value read after the module trained (`w - anchor_w`,

@@ -1,0 +1,6 @@
+"""Helpers of a training loop."""
+import copy
+
+
+def snapshot_of(trainer):
+    return copy.deepcopy(trainer.weights())

@@ -1,0 +1,5 @@
+"""Helpers of a training loop."""
+
+
+def snapshot_of(trainer):
+    return trainer.weights()

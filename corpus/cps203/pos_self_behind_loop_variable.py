@@ -1,0 +1,30 @@
+"""CPS203 with the instance reached through a loop over a literal tuple: `for learner in
+(self,): attach_reference(learner)` runs `learner.reference = list(learner.net.parameters())`
+on `self`; the proximal term then compares the trained weights with themselves."""
+import torch
+
+
+def attach_reference(holder):
+    holder.reference = list(holder.net.parameters())
+
+
+class Learner:
+    def __init__(self, net):
+        self.net = net
+        for learner in (self,):
+            attach_reference(learner)  # expect: CPS203
+        self.opt = torch.optim.SGD(self.net.parameters(), lr=0.1)
+
+    def step(self, x):
+        self.opt.zero_grad()
+        prox = sum(((p - r) ** 2).sum() for p, r in zip(self.net.parameters(), self.reference))
+        (self.net(x).pow(2).mean() + prox).backward()
+        self.opt.step()
+        return float(prox)
+
+
+def main():
+    torch.manual_seed(0)
+    learner = Learner(torch.nn.Linear(3, 1))
+    x = torch.randn(8, 3)
+    return [learner.step(x) for _ in range(3)]
