@@ -280,7 +280,8 @@ class SummaryWalker(FlowWalker):
         # `apply_step(self, model)`, keeps its own path: the evidence about its parameters
         # is recorded there)
         method = owner is not None and any(m is func for m in methods_of(owner))
-        self.def_path = ((owner.name.value,) if method else ()) + (func.name.value,)
+        self.def_path = ((owner.name.value,) if owner is not None and method else ()) + (
+            func.name.value,)
         params = list(func.params.posonly_params) + list(func.params.params)
         if owner is not None:
             params = params[1:]

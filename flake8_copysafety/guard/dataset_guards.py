@@ -369,7 +369,7 @@ class DatasetGuard:
                     if stored is None:
                         aliases.append((value, span, tensor_fingerprint(value, full)))
             elif isinstance(value, array_type):
-                if value.dtype == object:
+                if getattr(value, "dtype", None) == object:
                     continue
                 span = array_span(value)
                 hits = overlapping(span, "cpu")

@@ -82,7 +82,8 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
                 elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
                     # `holder.best = m.state_dict()`: kept on an object the caller holds
                     returned.append((func, stmt.value))
-        elif isinstance(stmt, ast.Expr) and func and _transplant(stmt.value):
+        elif isinstance(stmt, ast.Expr) and func and isinstance(stmt.value, ast.Call) and \
+                _transplant(stmt.value):
             # `dst.opt.load_state_dict(src.opt.state_dict())`: an optimizer keeps the state
             # tensors of the one it is given, for the objects the caller holds
             returned.append((func, stmt.value.args[0]))
@@ -119,7 +120,10 @@ def _transplant(value: ast.expr) -> bool:
             _is_state_dict_call(value.args[0])):
         return False
     into = dotted_ast(value.func.value) or ""
-    source = dotted_ast(value.args[0].func.value) or ""
+    source_call = value.args[0]
+    if not (isinstance(source_call, ast.Call) and isinstance(source_call.func, ast.Attribute)):
+        return False
+    source = dotted_ast(source_call.func.value) or ""
     return "." in into and "." in source and into != source and \
         "self" not in (into.partition(".")[0], source.partition(".")[0])
 

@@ -1347,10 +1347,14 @@ class StateDictWalker(FlowWalker):
     def _held_name(self, node: cst.BaseExpression) -> Optional[str]:
         """The name `node` is: `sample["value"]` is `history` where `sample = {"value":
         history}` was made here."""
-        entry = string_key(node) if isinstance(node, cst.Subscript) else (
-            node.attr.value if isinstance(node, cst.Attribute) else None)
+        if isinstance(node, cst.Subscript):
+            entry, holder = string_key(node), node.value
+        elif isinstance(node, cst.Attribute):
+            entry, holder = node.attr.value, node.value
+        else:
+            return dotted(node)
         if entry is not None:
-            held = self._literal_entries.get(dotted(node.value) or "", {})
+            held = self._literal_entries.get(dotted(holder) or "", {})
             if entry in held:
                 return held[entry]
         return dotted(node)
