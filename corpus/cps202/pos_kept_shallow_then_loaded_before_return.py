@@ -14,7 +14,7 @@ class PersonalisedClient:
         self.net.load_state_dict(global_weights)
 
     def personal_weights(self):
-        return [self.personal[k].clone() for k in sorted(self.personal)]
+        return [self.personal[k].cpu() for k in sorted(self.personal)]
 
 
 def main():

@@ -17,7 +17,7 @@ class Worker:
         self.optimizer.step()
 
     def start(self):
-        return {k: v.clone() for k, v in self.start_state.items()}
+        return {k: v.cpu() for k, v in self.start_state.items()}
 
 
 def main():
