@@ -235,7 +235,7 @@ def _stale_at_return(walker: "StateDictWalker", func: cst.FunctionDef
     """The snapshots `func` keeps on `self` and then changes the module of before it returns
     (`self.x = self.model.state_dict()`, then `self.model.load_state_dict(...)`): whatever
     reads the attribute after the method sees the changed values."""
-    found = []
+    found: List[Tuple[str, Tracked, cst.FunctionDef]] = []
     for key, bound in walker.attribute_bindings:
         now = walker.env.get(key)
         if bound.family is Family.STATE_DICT and not bound.changed and now is not None and \
