@@ -238,6 +238,7 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
         producers and any(f"{name}(" in ctx.code(func) for name in producers))}
     ordered = sorted(members, key=lambda member: member[0] not in keeping)
     built_on = _class_optimizers(ctx, members)
+    stale: List[Tuple[str, Tracked, cst.FunctionDef]] = []
     for _, func in members:
         facts.write_handles |= _elements_written(func)
     for path, func in ordered:
@@ -252,11 +253,13 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
         facts.write_handles |= walker.write_handles
         for key, tracked in walker.attribute_bindings:
             facts.bindings.setdefault(key, []).append((tracked, func, path))
+        stale += _stale_at_return(walker, func)
     if not facts.bindings:
         return
     for func in [f for _, f in members] + inherited_methods(ctx, owner):
         for key in _self_reads(func):
             facts.reads.setdefault(key, set()).add(func)
+    _report_stale_at_return(report, stale, facts)
     receivers = ctx.receivers
     outside = receivers.outside_reads.get(owner.name.value, set()) if receivers else set()
     for key, bindings in facts.bindings.items():
@@ -273,6 +276,54 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
             elif key.partition(".")[2] in outside:
                 report.snapshot(tracked, None, f"the code using `{owner.name.value}` reads "
                                                f"`.{key.partition('.')[2]}`")
+
+
+def _stale_at_return(walker: "StateDictWalker", func: cst.FunctionDef
+                     ) -> List[Tuple[str, Tracked, cst.FunctionDef]]:
+    """The snapshots `func` keeps on `self` and then changes the module of before it returns
+    (`self.x = self.model.state_dict()`, then `self.model.load_state_dict(...)`): whatever
+    reads the attribute after the method sees the changed values."""
+    found: List[Tuple[str, Tracked, cst.FunctionDef]] = []
+    for key, bound in walker.attribute_bindings:
+        now = walker.env.get(key)
+        if bound.family is Family.STATE_DICT and not bound.changed and now is not None and \
+                now.changed and now.bound_at == bound.bound_at:
+            found.append((key, now, func))
+    return found
+
+
+def _report_stale_at_return(report: "_Report", stale: List[Tuple[str, Tracked, cst.FunctionDef]],
+                            facts: _ClassFacts) -> None:
+    """A read of the attribute in another method, one the keeping method does not call
+    itself (that call may come before the change), is a read of the changed values."""
+    for key, tracked, method in stale:
+        if key in facts.write_handles:
+            continue
+        called = _self_calls(method)
+        readers = {f for f in facts.reads.get(key, set())
+                   if f is not method and f.name.value not in called}
+        if readers:
+            name = min(f.name.value for f in readers)
+            kept = method.name.value
+            report.snapshot(tracked, None, f"`{kept}` changes the module before returning; "
+                                           f"`{name}` reads it")
+
+
+def _self_calls(func: cst.FunctionDef) -> Set[str]:
+    """The names of the methods `func` calls on its own instance (`self.name(...)`)."""
+    params = func.params.params
+    own = params[0].name.value if params else None
+    found: Set[str] = set()
+
+    class Calls(cst.CSTVisitor):
+        def visit_Call(self, call: cst.Call) -> None:
+            f = call.func
+            if isinstance(f, cst.Attribute) and isinstance(f.value, cst.Name) and \
+                    f.value.value == own:
+                found.add(f.attr.value)
+
+    func.body.visit(Calls())
+    return found
 
 
 def _elements_written(func: cst.FunctionDef) -> Set[str]:
