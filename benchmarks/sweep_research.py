@@ -2,7 +2,7 @@
 commit, and measure precision against the hand review.
 
     python benchmarks/sweep_research.py [--mirror DIR] [--cache DIR] [--package-root DIR]
-                                        [--only NAMES] [--set research|dataset|snapshots|all]
+                                        [--only NAMES] [--set NAME|all]
                                         [--review FILE] [--flake8] [--jobs N]
 
 Research code is where aliasing bugs live: it is rarely packaged, so each repository is read
@@ -14,11 +14,13 @@ would: `copysafety check --format json --isolated --extend-select CPS104` (every
 default-off one included); with --flake8, `flake8 --select CPS --extend-select CPS104` too,
 and the two must agree.
 
-Three pinned sets: `--set research` (the first sweep, default), `--set dataset` (dataset-heavy
-research code and code keeping best weights or EMA copies) and `--set snapshots` (federated
-learning, meta-learning, weight averaging, continual learning, RL), or `--set all`. Every finding is
-looked up in the set's review, benchmarks/sweep_research_review.json or
-benchmarks/sweep_dataset_review.json or benchmarks/sweep_snapshots_review.json
+Five pinned sets: `--set research` (the first sweep, default), `--set dataset` (dataset-heavy
+research code and code keeping best weights or EMA copies), `--set snapshots` (federated
+learning, meta-learning, weight averaging, continual learning, RL), `--set fresh_data` and
+`--set fresh_weights` (later first passes over code in styles not swept before: Kaggle
+pipelines, medical imaging, audio, video, RL replay buffers; federated learning, pruning and
+lottery tickets, model soups, distillation), or `--set all`. Every finding is looked up in the
+set's review, benchmarks/sweep_<set>_review.json (the first set's: sweep_research_review.json)
 ({"findings": [{repo, commit, path, line, code, verdict: "true"|"false"|"debatable"|"notice",
 kind, reason, confirm}], "misses": [{repo, commit, path, line, code, kind, verdict, reason,
 lacking, confirm}]}); "notice" is a correct CPS9xx report (a file that could not be parsed).
