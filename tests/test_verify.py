@@ -87,6 +87,18 @@ def test_tensor_inplace_methods_match_torch():
     assert in_torch - semantics.TENSOR_INPLACE_METHODS <= semantics.NON_DATA_INPLACE_METHODS
 
 
+def test_param_group_key_holds_the_module_parameters():
+    """The optimizer fact the CPS203 analysis of project optimizers rests on: a param group's
+    key holds the very Parameter objects the optimizer was given."""
+    torch = pytest.importorskip("torch")
+    model = torch.nn.Linear(2, 2)
+    for optimizer in (torch.optim.SGD(model.parameters(), lr=0.1),
+                      torch.optim.Adam(model.parameters())):
+        held = optimizer.param_groups[0][semantics.PARAM_GROUP_PARAMS_KEY]
+        assert all(a is b for a, b in zip(held, model.parameters()))
+        assert len(held) == len(list(model.parameters()))
+
+
 def test_positives_mutate_and_negatives_do_not_unless_declared(corpus_cpu):
     for row in json.loads(corpus_cpu[1]):
         case = verify.parse_case(row["case"])

@@ -20,8 +20,6 @@ from .live_sources import PARAMETERS
 from .stored_types import first_param, methods_of
 from .values import Family, Tracked, VType
 
-# The param-group key holding the parameter objects (`torch.optim.Optimizer.add_param_group`).
-_PARAMS_KEY = "params"
 _NOT_RETURNED = object()
 _LIBRARIES = frozenset({"torch"})
 
@@ -66,7 +64,8 @@ def _is_parameters(node: cst.BaseExpression, self_name: str, groups, lists) -> b
     if isinstance(node, cst.Subscript) and len(node.slice) == 1 and \
             isinstance(node.slice[0].slice, cst.Index):
         key = node.slice[0].slice.value
-        if not (isinstance(key, cst.SimpleString) and key.evaluated_value == _PARAMS_KEY):
+        if not (isinstance(key, cst.SimpleString) and
+                key.evaluated_value == sem.PARAM_GROUP_PARAMS_KEY):
             return False
         base = node.value
         if isinstance(base, cst.Name):

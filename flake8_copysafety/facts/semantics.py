@@ -368,6 +368,9 @@ OPTIMIZER_BASE_INIT_REBINDS = "optimizer:base-init-rebinds"
 HELPER_RETURNS_STATE_DICT = "state_dict:helper-returns-live"
 HELPER_KEEPS_STATE_DICT = "state_dict:helper-keeps-on-holder"
 OPTIMIZER_RETURNS_PARAMETERS = "optimizer:param-groups-hold-live-parameters"
+# The param-group key under which `torch.optim.Optimizer.add_param_group` keeps the
+# Parameter objects it was given (the module's own, not copies).
+PARAM_GROUP_PARAMS_KEY = "params"
 # What describes a tensor without reading its elements: the same for a module's own tensor
 # and for a copy of it (`Tensor.shape`, `.dtype`, `.device`, ... in the torch docs' "Tensor
 # Attributes"; `size()`, `dim()`, `numel()`), so a read of them never tells the two apart.
