@@ -69,7 +69,7 @@ class ForeignModule:
         if ref is None:
             return None
         return CalleeRef(label, ref.summary, ref.params, True, where=self.where,
-                         position=self.position, instance_arg=True)
+                         position=self.position, instance_arg=True, self_param=ref.self_param)
 
     def _reexported(self, name: str, label: str, depth: int):
         """`from .compose import apply_transform` in a package's `__init__.py`: the

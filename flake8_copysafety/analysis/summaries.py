@@ -97,6 +97,26 @@ class CalleeRef:
     # `helper(self, i)`: the call's first argument is the instance, the callee's `self`
     # (`params` leave it out)
     instance_arg: bool = False
+    self_param: Optional[str] = None  # with `instance_arg`: the callee's name for the instance
+
+    def given(self, call: cst.Call, index: Optional[int]) -> Optional[cst.BaseExpression]:
+        """The call's argument for parameter `index` (None: the instance, for a function
+        given the instance first)."""
+        if index is None:
+            first = call.args[0] if self.instance_arg and call.args else None
+            return first.value if first is not None and first.keyword is None and \
+                not first.star else None
+        position = -1 if self.instance_arg else 0
+        for arg in call.args:
+            if arg.star:
+                return None
+            if arg.keyword is None:
+                if position == index:
+                    return arg.value
+                position += 1
+            elif 0 <= index < len(self.params) and arg.keyword.value == self.params[index]:
+                return arg.value
+        return None
 
     def bind(self, call: cst.Call, args: List[Optional[Tracked]]) -> Dict[int, Tracked]:
         bound: Dict[int, Tracked] = {}
@@ -200,7 +220,7 @@ class Callees:
         if home is not None and home is not self:
             self._homes.setdefault(id(owner), home)
         return CalleeRef(name, self.summary(func, owner), _param_names(func, 1), True,
-                         instance_arg=True)
+                         instance_arg=True, self_param=first_param(func))
 
     def method_call(self, owner: cst.ClassDef, name: str) -> Optional[CalleeRef]:
         """`self.name(...)` inside a method of `owner` (inherited from a project class of
@@ -335,19 +355,111 @@ class SummaryWalker(FlowWalker):
             if position >= 0 and position not in callee.summary.used_whole:
                 self._handed_to_reader.add(arg.value)
             position += 1
+        self._compose_stores(call, callee, args)
         return self._apply_renamed(call, callee, args)
+
+    def _compose_stores(self, call: cst.Call, callee: CalleeRef, args) -> None:
+        """What a callee keeps on the objects it is given (`Summary.stores`), this function
+        keeps on its own instance or parameters when it hands them on
+        (`apply_step(learner)` calling `attach_reference(learner)`)."""
+        for holder, name, kept in callee.summary.stores:
+            if holder is None and not callee.instance_arg:
+                if not callee.same_instance or self.self_name is None:
+                    continue
+                target: Optional[int] = None  # `self.keep(...)`: on this instance
+            else:
+                given = callee.given(call, holder)
+                if given is None:
+                    continue
+                found = self._holder_of(given)
+                if found is False:
+                    continue
+                target = found
+            mine: object = None
+            if isinstance(kept, Tracked):
+                mine = self._receiver_as_given(call, callee, kept)
+            else:
+                index = kept.param if isinstance(kept, KeptInside) else kept
+                value = self.eval_quiet_arg(callee.given(call, index))
+                if value is not None and value.family is Family.ARGUMENT:
+                    mine = _kept_argument(value)
+                    if isinstance(kept, KeptInside) and isinstance(mine, int):
+                        mine = KeptInside(mine)
+                elif value is not None and value.family is Family.STATE_DICT:
+                    mine = value
+            if mine is None:
+                continue
+            if not any(h == target and f == name and (k is mine or k == mine)
+                       for h, f, k in self.result.stores):
+                self.result.stores.append((target, name, mine))
+
+    def _holder_of(self, node: cst.BaseExpression):
+        """Which object of this function `node` is: None for its instance, a parameter's
+        index, False for anything else."""
+        name = dotted(node)
+        if name is not None and name == self.self_name:
+            return None
+        owner = self.env.get(name or "")
+        if owner is not None and owner.family is Family.ARGUMENT and not owner.depth and \
+                owner.level is Level.ALIAS and owner.receiver is not None and \
+                owner.receiver.isdigit():
+            return int(owner.receiver)
+        return False
+
+    def eval_quiet_arg(self, node: Optional[cst.BaseExpression]) -> Optional[Tracked]:
+        if node is None:
+            return None
+        name = dotted(node)
+        return self.env.get(name) if name is not None else None
+
+    def _receiver_as_given(self, call: cst.Call, callee: CalleeRef, kept: Tracked
+                           ) -> Optional[Tracked]:
+        """A live value the callee kept, named by its receiver as this function names it
+        (`holder.net` in the callee given `learner`: `learner.net`)."""
+        head, dot, rest = (kept.receiver or "").partition(".")
+        if head in callee.params:
+            given = callee.given(call, callee.params.index(head))
+        elif callee.instance_arg and head and head == callee.self_param:
+            given = callee.given(call, None)
+        else:
+            return kept
+        text = dotted(given) if given is not None else None
+        return kept.derive(receiver=text + dot + rest) if text is not None else None
 
     def eval_call(self, call):
         func = call.func
         name = func.attr.value if isinstance(func, cst.Attribute) else (
             func.value if isinstance(func, cst.Name) else "")
         if name not in COMPARISONS:
-            return super().eval_call(call)
+            return self._instance_optimizer_result(call) or super().eval_call(call)
         previous, self._comparing = self._comparing, True
         try:
             return super().eval_call(call)
         finally:
             self._comparing = previous
+
+    def _instance_optimizer_result(self, call: cst.Call) -> Optional[Tracked]:
+        """`self.optimizer.step(w)` run for an instance: a project optimizer the instance
+        builds on its own module, whose method returns its param groups' parameters, returns
+        that module's live parameters here too (kept on `self`: `Summary.stores`)."""
+        # (`optimizer_results` resolves imported classes through `imports`, which needs
+        # this module's summaries)
+        from .optimizer_results import attribute_classes, optimizer_result
+        from .optimizer_results import built_on as optimizer_built_on
+
+        func = call.func
+        if self.owner is None or not self.self_name or not isinstance(func, cst.Attribute):
+            return None
+        holder = dotted(func.value) or ""
+        head, _, attr = holder.partition(".")
+        if head != self.self_name or not attr or "." in attr:
+            return None
+        made = attribute_classes(self.owner).get("self." + attr)
+        module = optimizer_built_on(made[1]) if made is not None else None
+        if made is None or module is None or not module.startswith("self."):
+            return None
+        return optimizer_result(self.ctx, call, made[0],
+                                {self.self_name + module[len("self"):]})
 
     def _parameter_method(self, call: cst.Call) -> Optional[CalleeRef]:
         """`model_holder.get_state()` where the callers pass an instance of a class of this

@@ -204,8 +204,8 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
     getitem_lines = _lines_with(text, "__getitem__")
     state_dict_lines = _lines_with(text, "state_dict")
     snapshot_lines = _lines_matching(text, PARAMETER_SNAPSHOT)
-    if "param" in text:
-        snapshot_lines += optimizer_result_lines(tree, imports)
+    optimizer_lines = optimizer_result_lines(tree, imports) if "param" in text else []
+    snapshot_lines += optimizer_lines
     helpers = Helpers(tree, imports, filename)
     chosen: Set[int] = set()  # dataset classes: their callees are parsed too
     keeping: Set[int] = set()  # state_dict users: only the producers they call are
@@ -267,7 +267,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
         mentioning = {id(top) for top in tops}
         result.receivers = receivers = LiveReceivers(tree, imports, filename)
         live = receivers.live_state_dicts() if narrow else None
-        producers = producers_of(tree.body, live)
+        producers = producers_of(tree.body, live, kept_lines=set(optimizer_lines))
         producers |= _imported_producers(tree, imports, filename, producers)
         result.producers = producers
         # the functions that call a producer keep what it returns, as if they called

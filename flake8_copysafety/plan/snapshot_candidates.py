@@ -56,12 +56,15 @@ def keeps_state_dict(code: Walked, producers: Set[str],
 
 
 def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
-                 known: AbstractSet[str] = frozenset()) -> Set[str]:
+                 known: AbstractSet[str] = frozenset(),
+                 kept_lines: AbstractSet[int] = frozenset()) -> Set[str]:
     """Functions that return a live `state_dict()` or a kept collection of parameters
     (`list(m.parameters())`, `copy.copy(m)`), directly, through a local they bound it to
     (`sd = m.state_dict(); return sd`), or by returning what another such function returns
     (through several calls; `known`: producers of the module calling these functions, whose
-    methods they may call on the instance it gives them): their callers keep one too."""
+    methods they may call on the instance it gives them): their callers keep one too.
+    `kept_lines`: lines whose assigned value is a module's live parameters for reasons the
+    `ast` cannot see (a project optimizer's `step` returning its param groups)."""
     found: Set[str] = set()
     forwards: List[Tuple[str, str]] = []  # (function, the function whose result it returns)
     # (function, name) -> what the name was bound to: True for a live value, else callees
@@ -82,6 +85,8 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
                 elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
                     # `holder.best = m.state_dict()`: kept on an object the caller holds
                     returned.append((func, stmt.value))
+                    if stmt.lineno in kept_lines:
+                        found.add(func)
         elif isinstance(stmt, ast.Expr) and func and isinstance(stmt.value, ast.Call) and \
                 _transplant(stmt.value):
             # `dst.opt.load_state_dict(src.opt.state_dict())`: an optimizer keeps the state
@@ -92,6 +97,11 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
                 stmt.value.func.attr in _STORES and isinstance(stmt.value.func.value, ast.Name):
             # `history.append(m.state_dict())`: kept in a container the caller holds
             returned.extend((func, arg) for arg in stmt.value.args)
+        elif isinstance(stmt, ast.Expr) and func and isinstance(stmt.value, ast.Call) and \
+                isinstance(stmt.value.func, ast.Name) and stmt.value.args:
+            # `attach_reference(learner)`: what that function keeps on the objects it is
+            # given, this one keeps on the objects its caller holds
+            forwards.append((func, stmt.value.func.id))
         pending.extend((inner, func) for block in inner_blocks(stmt) for inner in block)
     for func, value in returned:
         whats = _returns_of(value, live)
@@ -148,6 +158,8 @@ def _returns_of(value: ast.expr, live: Optional[Set[int]]) -> Set[Union[bool, st
             _is_state_dict_call(value.func.value) and \
             (live is None or id(value.func.value) in live):
         return {True}  # `m.state_dict().copy()`: a new dict of the same tensors
+    if _shallow_dict_copy(value) and True in _returns_of(value.args[0], live):
+        return {True}  # `dict(m.state_dict())`: a new dict of the same tensors
     if parameter_collection(value):
         return {True}
     if isinstance(value, (ast.DictComp, ast.ListComp)) and any(
@@ -158,6 +170,15 @@ def _returns_of(value: ast.expr, live: Optional[Set[int]]) -> Set[Union[bool, st
     if isinstance(value, ast.Call) and called_name(value):
         return {called_name(value)}
     return set()
+
+
+def _shallow_dict_copy(value: ast.expr) -> bool:
+    """`dict(x)`, `copy.copy(x)`: a call that copies a dict one level (`FUNCTION_FACTS`),
+    so the new dict holds the same tensors."""
+    if not (isinstance(value, ast.Call) and len(value.args) == 1 and not value.keywords):
+        return False
+    fact = sem.FUNCTION_FACTS.get(dotted_ast(value.func) or "")
+    return fact is not None and fact.effect_for(sem.Kind.DICT) is sem.Effect.SHALLOW
 
 
 def parameter_collection(value: ast.AST) -> bool:

@@ -721,13 +721,15 @@ class StateDictWalker(FlowWalker):
         setting `self.best = model.state_dict()`): the caller's `holder.state` holds it."""
         if holder is None and callee.instance_arg:
             # `apply_step(self)`: the helper's `self` is the call's first argument
-            owner = self._unalias(dotted(call.args[0].value)) if call.args else None
+            owner = self._unalias(self._held_name(call.args[0].value)) if call.args else None
         elif holder is None:
             func = call.func
             owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
         else:
             given = _given(call, callee, holder)
-            owner = dotted(given) if given is not None else None
+            # (`keep(sample["value"])` with `sample = {"value": learner}`: `learner`'s
+            # object, `self` where `for learner in (self,)`)
+            owner = self._unalias(self._held_name(given)) if given is not None else None
         if owner is None:
             return
         inside = isinstance(kept, KeptInside)
@@ -816,10 +818,15 @@ class StateDictWalker(FlowWalker):
             return None
         foreign = callee.where(value.origin_line_node) is not None
         head, dot, rest = (value.receiver or "").partition(".")
-        if head not in callee.params:
+        if head and head == getattr(callee, "self_param", None) and head not in callee.params:
+            given = callee.given(call, None)  # the instance (`apply_step(self)`)
+        elif head not in callee.params:
             return None if foreign else value  # a module the helper reaches on its own
-        given = _given(call, callee, callee.params.index(head))
-        text = _root(given) if given is not None else None
+        else:
+            given = _given(call, callee, callee.params.index(head))
+        text = self._unalias(_root(given)) if given is not None else None
+        if text is None and given is not None:  # `keep(sample["value"])`: the name it holds
+            text = self._unalias(self._held_name(given))
         if text is None:
             return None if foreign else value
         receiver = text + dot + rest
