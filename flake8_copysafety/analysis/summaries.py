@@ -362,6 +362,7 @@ class SummaryWalker(FlowWalker):
         """What a callee keeps on the objects it is given (`Summary.stores`), this function
         keeps on its own instance or parameters when it hands them on
         (`apply_step(learner)` calling `attach_reference(learner)`)."""
+        bound = callee.bind(call, args)
         for holder, name, kept in callee.summary.stores:
             if holder is None and not callee.instance_arg:
                 if not callee.same_instance or self.self_name is None:
@@ -379,14 +380,17 @@ class SummaryWalker(FlowWalker):
             if isinstance(kept, Tracked):
                 mine = self._receiver_as_given(call, callee, kept)
             else:
-                index = kept.param if isinstance(kept, KeptInside) else kept
-                value = self.eval_quiet_arg(callee.given(call, index))
+                inside = isinstance(kept, KeptInside)
+                value = bound.get(kept.param if isinstance(kept, KeptInside) else kept)
                 if value is not None and value.family is Family.ARGUMENT:
                     mine = _kept_argument(value)
-                    if isinstance(kept, KeptInside) and isinstance(mine, int):
+                    if inside and isinstance(mine, int):
                         mine = KeptInside(mine)
                 elif value is not None and value.family is Family.STATE_DICT:
-                    mine = value
+                    # (`record(results, m.state_dict())`: a new dict made there holds it)
+                    mine = value.derive(level=Level.SHALLOW, shallow_via=None, fix_site=None,
+                                        vtype=VType(Kind.DICT, elem=value.vtype), parts=None
+                                        ) if inside else value
             if mine is None:
                 continue
             if not any(h == target and f == name and (k is mine or k == mine)
@@ -405,12 +409,6 @@ class SummaryWalker(FlowWalker):
                 owner.receiver.isdigit():
             return int(owner.receiver)
         return False
-
-    def eval_quiet_arg(self, node: Optional[cst.BaseExpression]) -> Optional[Tracked]:
-        if node is None:
-            return None
-        name = dotted(node)
-        return self.env.get(name) if name is not None else None
 
     def _receiver_as_given(self, call: cst.Call, callee: CalleeRef, kept: Tracked
                            ) -> Optional[Tracked]:

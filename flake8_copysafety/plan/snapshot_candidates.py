@@ -70,11 +70,17 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
     # (function, name) -> what the name was bound to: True for a live value, else callees
     bound: Dict[Tuple[str, str], Set[Union[bool, str]]] = {}
     returned: List[Tuple[str, ast.expr]] = []
+    # functions that keep one of their parameters on another object the caller holds
+    # (`results.append({"weights": weights})`), and the calls handing them a live value
+    keepers: Set[str] = set()
+    handing: List[Tuple[str, str]] = []
+    params: Dict[str, Set[str]] = {}
     pending: List[Tuple[ast.stmt, Optional[str]]] = [(stmt, None) for stmt in code]
     while pending:  # statements only: a `return` is never inside an expression
         stmt, func = pending.pop()
         if isinstance(stmt, _DEFS):
             func = stmt.name
+            params[func] = {a.arg for a in stmt.args.posonlyargs + stmt.args.args}
         elif isinstance(stmt, ast.Return) and func and stmt.value is not None:
             returned.append((func, stmt.value))
         elif isinstance(stmt, ast.Assign) and func:
@@ -87,6 +93,8 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
                     returned.append((func, stmt.value))
                     if stmt.lineno in kept_lines:
                         found.add(func)
+                    if _mentions(stmt.value, params.get(func, set()) - {target.value.id}):
+                        keepers.add(func)
         elif isinstance(stmt, ast.Expr) and func and isinstance(stmt.value, ast.Call) and \
                 _transplant(stmt.value):
             # `dst.opt.load_state_dict(src.opt.state_dict())`: an optimizer keeps the state
@@ -97,11 +105,18 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
                 stmt.value.func.attr in _STORES and isinstance(stmt.value.func.value, ast.Name):
             # `history.append(m.state_dict())`: kept in a container the caller holds
             returned.extend((func, arg) for arg in stmt.value.args)
+            holder = stmt.value.func.value.id
+            if any(_mentions(arg, params.get(func, set()) - {holder})
+                   for arg in stmt.value.args):
+                keepers.add(func)
         elif isinstance(stmt, ast.Expr) and func and isinstance(stmt.value, ast.Call) and \
                 isinstance(stmt.value.func, ast.Name) and stmt.value.args:
             # `attach_reference(learner)`: what that function keeps on the objects it is
             # given, this one keeps on the objects its caller holds
             forwards.append((func, stmt.value.func.id))
+            if any(True in _returns_of(arg, live) for arg in stmt.value.args):
+                # `record(results, m.state_dict())`: kept there if `record` keeps it
+                handing.append((func, stmt.value.func.id))
         pending.extend((inner, func) for block in inner_blocks(stmt) for inner in block)
     for func, value in returned:
         whats = _returns_of(value, live)
@@ -112,6 +127,7 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
                 found.add(func)
             elif isinstance(what, str):
                 forwards.append((func, what))
+    found.update(func for func, callee in handing if callee in keepers)
     grew = True
     while grew:
         grew = False
@@ -120,6 +136,11 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
                 found.add(func)
                 grew = True
     return found
+
+
+def _mentions(value: ast.AST, names: AbstractSet[str]) -> bool:
+    return bool(names) and any(isinstance(n, ast.Name) and n.id in names
+                               for n in ast.walk(value))
 
 
 def _transplant(value: ast.expr) -> bool:

@@ -1019,6 +1019,10 @@ class StateDictWalker(FlowWalker):
                 node.attr.value in sem.TENSOR_METADATA_ATTRIBUTES or node.attr.value == "grad"):
             self._metadata(node.value)  # `sd[k].shape`: not its values
             return None
+        if isinstance(node, (cst.Attribute, cst.Subscript)):
+            held = self._held_entry(node, bare)
+            if held is not None:
+                return held
         if not isinstance(node, cst.Comparison):
             return super().eval(node, bare)
         if all(isinstance(t.operator, (cst.Is, cst.IsNot)) for t in node.comparisons):
@@ -1401,6 +1405,20 @@ class StateDictWalker(FlowWalker):
             else:
                 return False
         return False
+
+    def _held_entry(self, node: cst.BaseExpression, bare: bool) -> Optional[Tracked]:
+        """`sample.value` where `sample = Record(results)` was made here: reading it reads
+        what `results` holds (a kept snapshot read after the module changed)."""
+        name = dotted(node)
+        held = self._held_name(node)
+        if held is None or held == name or (name is not None and name in self.env) or \
+                self._in_store_base(node):
+            return None
+        tracked = self.env.get(held)
+        if tracked is None:
+            return None
+        self.on_read(held, tracked, node, bare)
+        return tracked
 
     def _held_name(self, node: cst.BaseExpression) -> Optional[str]:
         """The name `node` is: `sample["value"]` is `history` where `sample = {"value":
