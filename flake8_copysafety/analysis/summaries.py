@@ -356,7 +356,27 @@ class SummaryWalker(FlowWalker):
                 self._handed_to_reader.add(arg.value)
             position += 1
         self._compose_stores(call, callee, args)
+        self._compose_deep_changes(call, callee, args)
         return self._apply_renamed(call, callee, args)
+
+    def _compose_deep_changes(self, call: cst.Call, callee: CalleeRef, args) -> None:
+        """A callee changing something deep inside its parameter (`osd["state"][1]
+        ["exp_avg_sq"].mul_(0.5)`, depth 2), handed this function's own parameter: the
+        change is as deep inside that parameter (the general call leaves depth 2 alone)."""
+        bound = callee.bind(call, args)
+        for change in callee.summary.changes:
+            value = bound.get(change.param) if change.param is not None else None
+            if change.depth < 2 or value is None or value.family is not Family.ARGUMENT or \
+                    value.depth or value.level is not Level.ALIAS or value.receiver is None \
+                    or not value.receiver.isdigit():
+                continue
+            fact = ChangeFact(int(value.receiver), change.node, change.how, change.conditional,
+                              where=change.where or callee.where(change.node),
+                              position=change.position or callee.position(change.node),
+                              depth=change.depth, method=change.method)
+            if fact not in self._recorded:
+                self._recorded.add(fact)
+                self.result.changes.append(fact)
 
     def _compose_stores(self, call: cst.Call, callee: CalleeRef, args) -> None:
         """What a callee keeps on the objects it is given (`Summary.stores`), this function
