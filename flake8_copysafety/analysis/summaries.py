@@ -314,6 +314,7 @@ class SummaryWalker(FlowWalker):
         self._whole_reads: List[Tuple[cst.CSTNode, int]] = []
         self._handed_to_reader: Set[cst.CSTNode] = set()
         self._arrays: Optional[Set[str]] = None  # parameters its code proves arrays
+        self._made: Dict[str, str] = {}  # names bound to a new object: its class's name
 
     def source(self, node):
         if self.self_name and isinstance(node, cst.Attribute) and isinstance(
@@ -334,7 +335,22 @@ class SummaryWalker(FlowWalker):
 
     def resolve_callee(self, call):
         return resolve_self_callee(self, call) or super().resolve_callee(call) or \
-            self._parameter_method(call)
+            self._parameter_method(call) or self._local_instance_method(call)
+
+    def _local_instance_method(self, call: cst.Call) -> Optional[CalleeRef]:
+        """`holder.keep(sd)` where `holder = Snapshot()` here, a project class (of this
+        module or imported) whose method keeps what it is given on the instance."""
+        func = call.func
+        cls = self._made.get(dotted(func.value) or "") \
+            if isinstance(func, cst.Attribute) else None
+        if cls is None or self.ctx.callees is None:
+            return None
+        from .imports import imported_class_method  # (`imports` needs these summaries)
+
+        found = self.ctx.callees.classes.get(cls)
+        ref = self.ctx.callees.method_call(found, func.attr.value) if found is not None \
+            else imported_class_method(self.ctx, cls, func.attr.value)
+        return ref if ref is not None and ref.summary.stores else None
 
     def on_read(self, key, tracked, node, bare):
         if tracked.family is Family.ARGUMENT and (bare or self._comparing) and \
@@ -383,9 +399,20 @@ class SummaryWalker(FlowWalker):
         keeps on its own instance or parameters when it hands them on
         (`apply_step(learner)` calling `attach_reference(learner)`)."""
         bound = callee.bind(call, args)
+        func = call.func
+        receiver = dotted(func.value) if isinstance(func, cst.Attribute) else None
         for holder, name, kept in callee.summary.stores:
             if holder is None and not callee.instance_arg:
-                if not callee.same_instance or self.self_name is None:
+                if receiver is not None and receiver in self._made and name:
+                    # `holder.keep(sd)` on a new object made here: `holder.<name>` holds it
+                    value = kept if isinstance(kept, Tracked) else \
+                        callee.bind(call, args).get(kept) if isinstance(kept, int) else None
+                    if value is not None and value.family is Family.STATE_DICT:
+                        self.env[f"{receiver}.{name}"] = callee.stored(
+                            self._receiver_as_given(call, callee, value)) \
+                            if isinstance(kept, Tracked) else value
+                    continue
+                if not callee.same_instance or receiver != self.self_name:
                     continue
                 target: Optional[int] = None  # `self.keep(...)`: on this instance
             else:
@@ -581,6 +608,10 @@ class SummaryWalker(FlowWalker):
         self._record(node, tracked, how, conditional=False)
 
     def bind(self, target, value, stmt, rhs):
+        if isinstance(target, cst.Name):  # `holder = Snapshot()`: its class
+            self._made.pop(target.value, None)
+            if isinstance(rhs, cst.Call) and isinstance(rhs.func, cst.Name):
+                self._made[target.value] = rhs.func.value
         if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
             self._stores(target, value)
             owner = self.env.get(target.value.value)

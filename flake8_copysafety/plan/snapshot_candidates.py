@@ -110,6 +110,12 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
                    for arg in stmt.value.args):
                 keepers.add(func)
         elif isinstance(stmt, ast.Expr) and func and isinstance(stmt.value, ast.Call) and \
+                isinstance(stmt.value.func, ast.Attribute) and \
+                isinstance(stmt.value.func.value, ast.Name) and \
+                any(True in _returns_of(arg, live) for arg in stmt.value.args):
+            # `holder.keep(m.state_dict())`: the object may keep it (`return holder.state`)
+            bound.setdefault((func, stmt.value.func.value.id), set()).add(True)
+        elif isinstance(stmt, ast.Expr) and func and isinstance(stmt.value, ast.Call) and \
                 isinstance(stmt.value.func, ast.Name) and stmt.value.args:
             # `attach_reference(learner)`: what that function keeps on the objects it is
             # given, this one keeps on the objects its caller holds
@@ -122,6 +128,8 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
         whats = _returns_of(value, live)
         if isinstance(value, ast.Name):
             whats |= bound.get((func, value.id), set())
+        elif isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name):
+            whats |= {True} & bound.get((func, value.value.id), set())
         for what in whats:
             if what is True:
                 found.add(func)
