@@ -23,7 +23,12 @@ def optimizer_result_lines(tree: ast.Module, imports: ImportTable) -> List[int]:
             built.update(name for t in node.targets if (name := dotted_ast(t)))
         elif isinstance(call.func, ast.Attribute):
             kept.append((dotted_ast(call.func.value), node.lineno))
-    return sorted({line for owner, line in kept if owner in built}) if built else []
+    # (`learner.opt.step(w)` in a function given the instance that built `self.opt`: the
+    # attribute is the instance's, whatever the function calls it)
+    fields = {name.partition(".")[2] for name in built if name.count(".") == 1}
+    return sorted({line for owner, line in kept if owner in built or (
+        owner and owner.count(".") == 1 and owner.partition(".")[2] in fields)}) \
+        if built else []
 
 
 def _project_optimizer(call: ast.Call, imports: ImportTable) -> bool:
