@@ -116,6 +116,17 @@ HELPER_LINE = {
                                             "the state_dict; static: at the call of the helper",
     "pos_self_behind_loop_variable.py": "CPS203 where the helper given the instance put the "
                                         "parameters into a list; static: at its call",
+    "pos_nested_helper_zeroes_optimizer_moment.py": "CPS201 at the line two helpers down "
+                                                    "that zeroed the state tensor; static: "
+                                                    "at the call of the outer helper",
+    "pos_instance_helper_keeps_dict_copy.py": "CPS202 where the helper given the instance "
+                                              "took the state_dict; static: at its call",
+    "pos_nested_helper_keeps_on_instance.py": "CPS203 two helpers down, where the parameters "
+                                              "were put into a list; static: at the call of "
+                                              "the outer helper",
+    "pos_helper_local_holder_returns_state.py": "CPS202 in the holder's method that kept the "
+                                                "state_dict; static: where the caller keeps "
+                                                "what the helper returns",
 }
 OUT_OF_REACH = {
     "pos_seed_deepcopy_too_late.py": "a copy made after the module changed reads the "
@@ -124,6 +135,14 @@ OUT_OF_REACH = {
     "pos_helper_appends_result_dict.py": "the state_dict is handed straight to a helper that "
                                          "puts it into a new dict appended to a list; the "
                                          "guards do not follow it there",
+    "pos_record_field_result_list.py": "the state_dict is handed straight to a helper that "
+                                       "puts it into a new dict appended to a list; the "
+                                       "guards do not follow it there",
+    "pos_instance_helper_keeps_optimizer_result.py": "the Parameters come back from a project "
+                                                     "optimizer's method, not from "
+                                                     "`parameters()` in user code: the guard "
+                                                     "remembers only what `parameters()` "
+                                                     "hands out",
     "pos_optimizer_subclass_state_after_init.py": "a write through a state_dict that is never "
                                                   "read again looks, at run time, like a "
                                                   "deliberate write-through of the module's "

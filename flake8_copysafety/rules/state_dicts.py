@@ -1429,10 +1429,13 @@ class StateDictWalker(FlowWalker):
             entry, holder = node.attr.value, node.value
         else:
             return dotted(node)
+        base = self._held_name(holder)  # (`sample["value"].rounds`: a sample of a record)
         if entry is not None:
-            held = self._literal_entries.get(dotted(holder) or "", {})
+            held = self._literal_entries.get(base or "", {})
             if entry in held:
                 return held[entry]
+        if isinstance(node, cst.Attribute) and base is not None:
+            return f"{base}.{node.attr.value}"
         return dotted(node)
 
     def on_store_into(self, container, tracked, node):
