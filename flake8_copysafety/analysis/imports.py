@@ -159,7 +159,9 @@ class ForeignModule:
                           path=str(self.path), follow_import=imported_callee,
                           follow_return=imported_return,
                           bound_transforms=bound_transforms, follow_method=inherited_method,
-                          follow_instance_helper=imported_instance_helper)
+                          follow_instance_helper=imported_instance_helper,
+                          follow_class=imported_class,
+                          follow_class_method=imported_class_method)
         self._callees = build_callees(ctx, regions)
         self._parsable = True
         return self._callees

@@ -15,7 +15,6 @@ from ..core.names import dotted
 from ..facts import semantics as sem
 from ..facts.semantics import Kind
 from .flow import FileContext
-from .imports import imported_class
 from .live_sources import PARAMETERS
 from .stored_types import first_param, methods_of
 from .values import Family, Tracked, VType
@@ -226,11 +225,16 @@ def _method(ctx: FileContext, class_name: str, name: str) -> Optional[cst.Functi
     classes = ctx.callees.classes if ctx.callees is not None else {}
     found = classes.get(class_name)
     if found is None:
-        imported = imported_class(ctx, class_name)
+        imported = _imported_class(ctx, class_name)
         if imported is None:
             return None
         found = imported[0]
     return next((m for m in methods_of(found) if m.name.value == name), None)
+
+
+def _imported_class(ctx: FileContext, name: str):
+    """`(class, its module's context, where)` of a class imported from the project."""
+    return ctx.follow_class(ctx, name) if ctx.follow_class is not None else None
 
 
 def inherited_methods(ctx: FileContext, owner: cst.ClassDef, depth: int = 3
@@ -248,7 +252,7 @@ def inherited_methods(ctx: FileContext, owner: cst.ClassDef, depth: int = 3
         if here is not None and here is not owner:
             found += list(methods_of(here)) + inherited_methods(ctx, here, depth - 1)
             continue
-        imported = imported_class(ctx, name)
+        imported = _imported_class(ctx, name)
         if imported is not None:
             cls, other, _ = imported
             found += list(methods_of(cls)) + inherited_methods(other, cls, depth - 1)

@@ -20,6 +20,8 @@ from ..facts.semantics import Kind
 from ..facts.stores import store_classes
 from .caches import cached_result, caching_decorator
 from .flow import Change, FileContext, FlowWalker, string_key
+from .optimizer_results import attribute_classes, optimizer_result
+from .optimizer_results import built_on as optimizer_built_on
 from .param_kinds import array_params
 from .stored_types import StoredTypes, first_param, methods_of
 from .values import UNKNOWN, Family, Level, Tracked, VType
@@ -345,11 +347,10 @@ class SummaryWalker(FlowWalker):
             if isinstance(func, cst.Attribute) else None
         if cls is None or self.ctx.callees is None:
             return None
-        from .imports import imported_class_method  # (`imports` needs these summaries)
-
         found = self.ctx.callees.classes.get(cls)
+        follow = self.ctx.follow_class_method
         ref = self.ctx.callees.method_call(found, func.attr.value) if found is not None \
-            else imported_class_method(self.ctx, cls, func.attr.value)
+            else follow(self.ctx, cls, func.attr.value) if follow is not None else None
         return ref if ref is not None and ref.summary.stores else None
 
     def on_read(self, key, tracked, node, bare):
@@ -487,11 +488,6 @@ class SummaryWalker(FlowWalker):
         """`self.optimizer.step(w)` run for an instance: a project optimizer the instance
         builds on its own module, whose method returns its param groups' parameters, returns
         that module's live parameters here too (kept on `self`: `Summary.stores`)."""
-        # (`optimizer_results` resolves imported classes through `imports`, which needs
-        # this module's summaries)
-        from .optimizer_results import attribute_classes, optimizer_result
-        from .optimizer_results import built_on as optimizer_built_on
-
         func = call.func
         if self.owner is None or not self.self_name or not isinstance(func, cst.Attribute):
             return None

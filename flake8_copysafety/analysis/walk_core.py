@@ -64,6 +64,13 @@ class FileContext:
     follow_instance_helper: Optional[Callable[["FileContext", str, cst.ClassDef,
                                                Dict[str, VType]],
                                               Optional["CalleeRef"]]] = None
+    # `(ctx, class name) -> (class, its module's context, where) | None`: a class the module
+    # imports from a module of its project (set by the pipeline, like `follow_import`).
+    follow_class: Optional[Callable[["FileContext", str], Optional[tuple]]] = None
+    # `(ctx, class name, method) -> CalleeRef | None`: the summary of a method of a class the
+    # module imports from its project (`holder.keep(sd)`, `holder = Snapshot()`).
+    follow_class_method: Optional[Callable[["FileContext", str, str],
+                                           Optional["CalleeRef"]]] = None
     # `--copysafety-reference-returning`: methods of the project's own store classes that
     # return the objects the store keeps (`pkg.mod.Class.method`).
     reference_returning: FrozenSet[str] = frozenset()

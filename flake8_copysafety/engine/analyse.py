@@ -9,7 +9,8 @@ import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from ..analysis.flow import FileContext
-from ..analysis.imports import (bound_transforms, imported_callee, imported_instance_helper,
+from ..analysis.imports import (bound_transforms, imported_callee, imported_class,
+                                imported_class_method, imported_instance_helper,
                                 imported_return, inherited_method)
 from ..analysis.regions import Region, build_callees
 from ..core.findings import LINE_REF, Finding, Fix, PlacedFinding
@@ -41,6 +42,7 @@ def analyse_plan_placed(text: str, tree: ast.Module, imports: ImportTable, chose
                        follow_return=imported_return,
                        bound_transforms=bound_transforms, follow_method=inherited_method,
                        follow_instance_helper=imported_instance_helper,
+                       follow_class=imported_class, follow_class_method=imported_class_method,
                        reference_returning=frozenset(options.reference_returning))
     base.receivers = chosen.receivers
     callees = build_callees(base, regions)
