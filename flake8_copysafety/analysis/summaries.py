@@ -343,8 +343,9 @@ class SummaryWalker(FlowWalker):
         """`holder.keep(sd)` where `holder = Snapshot()` here, a project class (of this
         module or imported) whose method keeps what it is given on the instance."""
         func = call.func
-        cls = self._made.get(dotted(func.value) or "") \
-            if isinstance(func, cst.Attribute) else None
+        if not isinstance(func, cst.Attribute):
+            return None
+        cls = self._made.get(dotted(func.value) or "")
         if cls is None or self.ctx.callees is None:
             return None
         found = self.ctx.callees.classes.get(cls)
@@ -406,12 +407,12 @@ class SummaryWalker(FlowWalker):
             if holder is None and not callee.instance_arg:
                 if receiver is not None and receiver in self._made and name:
                     # `holder.keep(sd)` on a new object made here: `holder.<name>` holds it
-                    value = kept if isinstance(kept, Tracked) else \
+                    value: Optional[Tracked] = kept if isinstance(kept, Tracked) else \
                         callee.bind(call, args).get(kept) if isinstance(kept, int) else None
+                    if value is not None and isinstance(kept, Tracked):
+                        value = callee.stored(self._receiver_as_given(call, callee, value))
                     if value is not None and value.family is Family.STATE_DICT:
-                        self.env[f"{receiver}.{name}"] = callee.stored(
-                            self._receiver_as_given(call, callee, value)) \
-                            if isinstance(kept, Tracked) else value
+                        self.env[f"{receiver}.{name}"] = value
                     continue
                 if not callee.same_instance or receiver != self.self_name:
                     continue
@@ -429,7 +430,8 @@ class SummaryWalker(FlowWalker):
                 mine = self._receiver_as_given(call, callee, kept)
             else:
                 inside = isinstance(kept, KeptInside)
-                value = bound.get(kept.param if isinstance(kept, KeptInside) else kept)
+                index = kept.param if isinstance(kept, KeptInside) else kept
+                value = bound.get(index) if isinstance(index, int) else None
                 if value is not None and value.family is Family.ARGUMENT:
                     mine = _kept_argument(value)
                     if inside and isinstance(mine, int):

@@ -187,7 +187,8 @@ def _returns_of(value: ast.expr, live: Optional[Set[int]]) -> Set[Union[bool, st
             _is_state_dict_call(value.func.value) and \
             (live is None or id(value.func.value) in live):
         return {True}  # `m.state_dict().copy()`: a new dict of the same tensors
-    if _shallow_dict_copy(value) and True in _returns_of(value.args[0], live):
+    if isinstance(value, ast.Call) and _shallow_dict_copy(value) and \
+            True in _returns_of(value.args[0], live):
         return {True}  # `dict(m.state_dict())`: a new dict of the same tensors
     if parameter_collection(value):
         return {True}
