@@ -19,6 +19,7 @@ from ..analysis.flow import Change, FileContext, FlowWalker, Via, string_key
 from ..analysis.imports import imported_class, imported_class_method
 from ..analysis.optimizer_results import attribute_classes, inherited_methods, optimizer_result
 from ..analysis.optimizer_results import built_on as optimizer_built_on
+from ..analysis.parameter_data import data_assignment, set_call
 from ..analysis.records import RecordShape, record_shape
 from ..analysis.live_sources import (PARAMETERS, STATE_DICT_TYPE, parameter_snapshot,
                                      state_dict_source)
@@ -1138,6 +1139,9 @@ class StateDictWalker(FlowWalker):
             func.value if isinstance(func, cst.Name) else "")
         owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
         self._handed(call, name, owner)
+        adopted = set_call(call)
+        if adopted is not None:
+            self._adopts(*adopted, self._statement if self._statement is not None else call)
         if name == "__init__" and self.path[-1:] == ("__init__",) and \
                 _is_base_init(call, self.owner):
             self._base_init_assigns()
@@ -1190,6 +1194,37 @@ class StateDictWalker(FlowWalker):
             elif touched or any(n and (OPTIMIZER_NAME.search(n) or self._is_optimizer(n))
                                 for n in names):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
+
+    def _adopts(self, parameter: str, holder: str, stmt: cst.CSTNode) -> None:
+        """`p.data = d[k]` (or `p.set_(d[k])`) with `p` a parameter of module `m`: the
+        Parameter uses the entry's own tensor, so from here `d` holds live tensors of `m`, a
+        snapshot that `m`'s training changes (a rewind to kept initial weights)."""
+        module = self._parameter_module(parameter)
+        held = self.env.get(holder)
+        if module is None or holder == module or (
+                held is not None and held.family is Family.STATE_DICT and
+                held.receiver == module and not held.changed):
+            return
+        self.ctx.used(sem.PARAMETER_DATA_ADOPTS)
+        self.env[holder] = Tracked(Family.STATE_DICT, self.ctx.code(stmt).strip(), stmt,
+                                   STATE_DICT_TYPE, receiver=module, receiver_kind=MODULE,
+                                   bound_key=holder, bound_at=frozenset({stmt}))
+        self._own_binds.add(stmt)
+
+    def _parameter_module(self, parameter: str) -> Optional[str]:
+        """The module `parameter` is a Parameter of: a loop variable over `m.parameters()`
+        or `m.named_parameters()`, or an attribute path below a module (`m.fc.bias`)."""
+        tracked = self.env.get(parameter)
+        if tracked is not None:
+            return tracked.receiver if tracked.family is Family.PARAMS and \
+                tracked.vtype.kind is Kind.TENSOR else None
+        receivers = self.ctx.receivers
+        head = parameter.rpartition(".")[0]
+        while head and receivers is not None:
+            if receivers.kind(self.path, head) == MODULE:
+                return head
+            head = head.rpartition(".")[0]
+        return None
 
     def _base_init_assigns(self) -> None:
         """The base class's `__init__` rebinds its own attributes (an Optimizer's `state`):
@@ -1276,6 +1311,9 @@ class StateDictWalker(FlowWalker):
 
     # --- bindings and reads --------------------------------------------------------------
     def bind(self, target, value, stmt, rhs) -> None:
+        adopted = data_assignment(target, rhs)
+        if adopted is not None:
+            self._adopts(*adopted, stmt)
         alias, self._element_of_literal = self._element_of_literal, None
         if isinstance(stmt, cst.For) and stmt.target is target:  # (walked more than once)
             literal = _literal_elements(stmt.iter)
