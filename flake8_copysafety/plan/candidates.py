@@ -26,7 +26,7 @@ from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import change_sites, changed_params
 from .optimizer_results import optimizer_result_lines
 from .receivers import LiveReceivers, Receivers
-from .snapshot_candidates import keeps_state_dict, may_report, producers_of
+from .snapshot_candidates import adopting_functions, keeps_state_dict, may_report, producers_of
 
 DATASET_BASES = dataset_bases()  # the framework table (facts/frameworks.py)
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -269,6 +269,8 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
         live = receivers.live_state_dicts() if narrow else None
         producers = producers_of(tree.body, live)
         producers |= _imported_producers(tree, imports, filename, producers)
+        # a helper making its argument's entries a module's Parameters makes it live there
+        producers |= adopting_functions(tree.body)
         result.producers = producers
         # the functions that call a producer keep what it returns, as if they called
         # `state_dict()` themselves

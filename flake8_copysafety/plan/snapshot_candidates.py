@@ -245,6 +245,19 @@ def _adopted(code: Walked) -> Set[str]:
     return found
 
 
+def adopting_functions(body: List[ast.stmt]) -> Set[str]:
+    """This module's functions that give a module's Parameters entries of a dict they are
+    handed (`def rewind(init): ... p.data = init[k]`): their callers' dicts turn live."""
+    found: Set[str] = set()
+    for stmt in body:
+        if isinstance(stmt, _DEFS):
+            params = {a.arg for a in stmt.args.posonlyargs + stmt.args.args +
+                      stmt.args.kwonlyargs}
+            if _adopted(Walked(stmt)) & params:
+                found.add(stmt.name)
+    return found
+
+
 def _first_param(func: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> Optional[str]:
     args = func.args.posonlyargs + func.args.args
     return args[0].arg if args else None

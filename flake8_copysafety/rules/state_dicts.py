@@ -19,7 +19,7 @@ from ..analysis.flow import Change, FileContext, FlowWalker, Via, string_key
 from ..analysis.imports import imported_class, imported_class_method
 from ..analysis.optimizer_results import attribute_classes, inherited_methods, optimizer_result
 from ..analysis.optimizer_results import built_on as optimizer_built_on
-from ..analysis.parameter_data import data_assignment, set_call
+from ..analysis.parameter_data import adoptions_of, data_assignment, set_call
 from ..analysis.records import RecordShape, record_shape
 from ..analysis.live_sources import (PARAMETERS, STATE_DICT_TYPE, parameter_snapshot,
                                      state_dict_source)
@@ -1142,6 +1142,7 @@ class StateDictWalker(FlowWalker):
         adopted = set_call(call)
         if adopted is not None:
             self._adopts(*adopted, self._statement if self._statement is not None else call)
+        self._adopted_by_helper(call)
         if name == "__init__" and self.path[-1:] == ("__init__",) and \
                 _is_base_init(call, self.owner):
             self._base_init_assigns()
@@ -1210,6 +1211,41 @@ class StateDictWalker(FlowWalker):
                                    STATE_DICT_TYPE, receiver=module, receiver_kind=MODULE,
                                    bound_key=holder, bound_at=frozenset({stmt}))
         self._own_binds.add(stmt)
+
+    def _adopted_by_helper(self, call: cst.Call) -> None:
+        """`rewind(mask, init)` where this module's `def rewind(mask, init)` gives a
+        module's Parameters entries of `init` as their memory: the caller's dict is live in
+        that module from the call on (reported at the helper's statement, where the copy
+        belongs)."""
+        if not isinstance(call.func, cst.Name) or any(a.star for a in call.args) or \
+                self.ctx.callees is None:
+            return
+        func = self.ctx.callees.functions.get(call.func.value)
+        if func is None:
+            return
+        params = [p.name.value for p in func.params.params]
+        given: Dict[str, cst.BaseExpression] = {}
+        for index, arg in enumerate(call.args):
+            name = arg.keyword.value if arg.keyword is not None else (
+                params[index] if index < len(params) else None)
+            if name is not None:
+                given[name] = arg.value
+        receivers = self.ctx.receivers
+        for stmt, index, module, looped in adoptions_of(func):
+            holder = dotted(given[params[index]]) if params[index] in given else None
+            head, dot, rest = module.partition(".")
+            if head in params:
+                head = dotted(given[head]) if head in given else None
+            module = head + dot + rest if head else None
+            if holder is None or module is None or holder == module:
+                continue
+            if not looped and (receivers is None or receivers.kind(self.path, module) != MODULE):
+                continue
+            self.ctx.used(sem.PARAMETER_DATA_ADOPTS)
+            self.env[holder] = Tracked(Family.STATE_DICT, self.ctx.code(stmt).strip(), stmt,
+                                       STATE_DICT_TYPE, receiver=module, receiver_kind=MODULE,
+                                       bound_key=holder, bound_at=frozenset({stmt}))
+            self._own_binds.add(stmt)
 
     def _parameter_module(self, parameter: str) -> Optional[str]:
         """The module `parameter` is a Parameter of: a loop variable over `m.parameters()`
