@@ -295,13 +295,13 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                 result.whole_module = True
             elif not narrow or may_report([top], producers, helpers,
                                           receivers.optimizer_state_dicts(),
-                                          receivers.training_methods()) \
+                                          receivers.changing_methods()) \
                     or _holder(top, receivers):
                 keeping.add(index)
         if result.whole_module and narrow:
             result.whole_module = may_report(
                 [s for s in tree.body if not isinstance(s, _DEFS)], producers, helpers,
-                receivers.optimizer_state_dicts(), receivers.training_methods())
+                receivers.optimizer_state_dicts(), receivers.changing_methods())
         if keeping or result.whole_module:
             keeping |= {i for i, top in enumerate(tree.body)
                         if isinstance(top, _DEFS) and top.name in producers}

@@ -1170,6 +1170,11 @@ class StateDictWalker(FlowWalker):
         elif owner and owner == self.self_name and self.ctx.receivers is not None and \
                 self.ctx.receivers.method_trains(self.path, name):
             self.module_changed(None)  # `self._run_epoch()` steps the optimizer
+        elif owner and owner == self.self_name and self.ctx.receivers is not None and \
+                self.ctx.receivers.method_loads(self.path, name):
+            # `self.set_parameters(sd)` loads into `self.model`: that module changes
+            for attribute in self.ctx.receivers.method_loads(self.path, name):
+                self.module_changed(f"{owner}.{attribute}", training=False)
         elif name == "step" and owner:
             self._stepped.add(owner)
             if owner in self.built_on:
