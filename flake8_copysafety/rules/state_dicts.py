@@ -1139,9 +1139,6 @@ class StateDictWalker(FlowWalker):
             func.value if isinstance(func, cst.Name) else "")
         owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
         self._handed(call, name, owner)
-        adopted = set_call(call)
-        if adopted is not None:
-            self._adopts(*adopted, self._statement if self._statement is not None else call)
         self._adopted_by_helper(call)
         if name == "__init__" and self.path[-1:] == ("__init__",) and \
                 _is_base_init(call, self.owner):
@@ -1200,6 +1197,9 @@ class StateDictWalker(FlowWalker):
             elif touched or any(n and (OPTIMIZER_NAME.search(n) or self._is_optimizer(n))
                                 for n in names):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
+        adopted = set_call(call)
+        if adopted is not None:  # after `set_` changed the module: the dict is live from here
+            self._adopts(*adopted, self._statement if self._statement is not None else call)
 
     def _adopts(self, parameter: str, holder: str, stmt: cst.CSTNode) -> None:
         """`p.data = d[k]` (or `p.set_(d[k])`) with `p` a parameter of module `m`: the
