@@ -660,6 +660,8 @@ class StateDictWalker(FlowWalker):
         # `for item in [self]`: loop variables that are another name's object itself
         self.aliases: Dict[str, str] = {}
         self._element_of_literal: Optional[str] = None
+        # what this module's helpers make live by `p.data = d[k]` (by id of the function)
+        self._adoptions: Dict[int, List[Tuple[cst.CSTNode, int, str, bool]]] = {}
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
         made = state_dict_source(self.ctx, node, self.path)
@@ -1236,7 +1238,9 @@ class StateDictWalker(FlowWalker):
             if name is not None:
                 given[name] = arg.value
         receivers = self.ctx.receivers
-        for stmt, index, module, looped in adoptions_of(func):
+        if id(func) not in self._adoptions:
+            self._adoptions[id(func)] = adoptions_of(func)
+        for stmt, index, module, looped in self._adoptions[id(func)]:
             holder = dotted(given[params[index]]) if params[index] in given else None
             head, dot, rest = module.partition(".")
             if head in params:
