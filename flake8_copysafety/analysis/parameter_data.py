@@ -62,7 +62,7 @@ def _loop_parameters(func: cst.FunctionDef) -> Dict[str, str]:
                     it.func.attr.value in ("parameters", "named_parameters") and not it.args):
                 return
             module = dotted(it.func.value)
-            target = node.target
+            target: cst.BaseExpression = node.target
             if isinstance(target, cst.Tuple) and it.func.attr.value == "named_parameters" \
                     and len(target.elements) == 2:
                 target = target.elements[1].value

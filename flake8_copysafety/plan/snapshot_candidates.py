@@ -235,10 +235,14 @@ def _adopted(code: Walked) -> Set[str]:
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
                 node.func.attr == "set_" and len(node.args) == 1:
             given = node.args[0]
-        while isinstance(given, ast.Attribute) and given.attr in sem.SAME_TENSOR_ATTRIBUTES \
-                or isinstance(given, ast.Call) and isinstance(given.func, ast.Attribute) and \
-                given.func.attr in sem.SAME_TENSOR_METHODS and not given.args:
-            given = given.value if isinstance(given, ast.Attribute) else given.func.value
+        while True:
+            if isinstance(given, ast.Attribute) and given.attr in sem.SAME_TENSOR_ATTRIBUTES:
+                given = given.value
+            elif isinstance(given, ast.Call) and isinstance(given.func, ast.Attribute) and \
+                    given.func.attr in sem.SAME_TENSOR_METHODS and not given.args:
+                given = given.func.value
+            else:
+                break
         holder = dotted_ast(given.value) if isinstance(given, ast.Subscript) else None
         if holder is not None:
             found.add(holder)

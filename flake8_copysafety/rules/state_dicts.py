@@ -1243,16 +1243,17 @@ class StateDictWalker(FlowWalker):
         for stmt, index, module, looped in self._adoptions[id(func)]:
             holder = dotted(given[params[index]]) if params[index] in given else None
             head, dot, rest = module.partition(".")
+            root: Optional[str] = head
             if head in params:
-                head = dotted(given[head]) if head in given else None
-            module = head + dot + rest if head else None
-            if holder is None or module is None or holder == module:
+                root = dotted(given[head]) if head in given else None
+            shown = root + dot + rest if root else None
+            if holder is None or shown is None or holder == shown:
                 continue
-            if not looped and (receivers is None or receivers.kind(self.path, module) != MODULE):
+            if not looped and (receivers is None or receivers.kind(self.path, shown) != MODULE):
                 continue
             self.ctx.used(sem.PARAMETER_DATA_ADOPTS)
             self.env[holder] = Tracked(Family.STATE_DICT, self.ctx.code(stmt).strip(), stmt,
-                                       STATE_DICT_TYPE, receiver=module, receiver_kind=MODULE,
+                                       STATE_DICT_TYPE, receiver=shown, receiver_kind=MODULE,
                                        bound_key=holder, bound_at=frozenset({stmt}))
             self._own_binds.add(stmt)
 
