@@ -326,7 +326,8 @@ class _SnapshotStateDicts:
 
         depth = [0]
         base = torch._C.TensorBase
-        self.data, self.set_ = base.data, torch.nn.Parameter.__dict__.get("set_")
+        own = torch.nn.Parameter.__dict__
+        self.data, self.set_ = own.get("data"), own.get("set_")
 
         def clone(value):
             return value.detach().clone() if isinstance(value, torch.Tensor) else value
@@ -363,11 +364,11 @@ class _SnapshotStateDicts:
 
         torch.nn.Module.state_dict = _REAL_MODULE_STATE_DICT
         torch.optim.Optimizer.state_dict = _REAL_OPTIMIZER_STATE_DICT
-        del torch.nn.Parameter.data
-        if self.set_ is None:
-            del torch.nn.Parameter.set_
-        else:
-            torch.nn.Parameter.set_ = self.set_
+        for name, own in (("data", self.data), ("set_", self.set_)):
+            if own is None:
+                delattr(torch.nn.Parameter, name)
+            else:
+                setattr(torch.nn.Parameter, name, own)
         return False
 
 
