@@ -128,7 +128,14 @@ HELPER_LINE = {
                                                 "state_dict; static: where the caller keeps "
                                                 "what the helper returns",
 }
+_ADOPTED = ("a Parameter given a kept dict's tensor (`p.data = d[k]`, "
+            "`p.set_(d[k])`): the guard watches what `state_dict()` and "
+            "`parameters()` hand out, not tensors a Parameter adopts")
 OUT_OF_REACH = {
+    "pos_parameter_data_rewound.py": _ADOPTED,
+    "pos_parameter_set_restart.py": _ADOPTED,
+    "pos_parameter_data_rewound_by_helper.py": _ADOPTED,
+    "pos_parameter_data_rewound_global.py": _ADOPTED,
     "pos_seed_deepcopy_too_late.py": "a copy made after the module changed reads the "
                                      "changed values; whether the earlier or the current "
                                      "ones were meant does not show at run time",

@@ -316,6 +316,27 @@ def test_snapshot_patch_copies_only_the_outermost_state_dict():
     assert torch.optim.Optimizer.state_dict is runtime._REAL_OPTIMIZER_STATE_DICT
 
 
+def test_snapshot_patch_gives_adopting_parameters_a_clone():
+    """`p.data = t` and `p.set_(t)` share `t` as written; under the patch the Parameter
+    adopts a clone (what a user keeping `t` as a snapshot believed), and afterwards the
+    real behaviour is back."""
+    from flake8_copysafety.verify import runtime
+
+    runtime._remember_real_state_dicts()
+    model = torch.nn.Linear(2, 1)
+    kept = {"bias": torch.zeros(1), "weight": torch.zeros(1, 2)}
+    with runtime._SnapshotStateDicts():
+        model.bias.data = kept["bias"]
+        with torch.no_grad():
+            model.weight.set_(kept["weight"])
+        assert model.bias.data_ptr() != kept["bias"].data_ptr()
+        assert model.weight.data_ptr() != kept["weight"].data_ptr()
+    assert "data" not in torch.nn.Parameter.__dict__
+    assert "set_" not in torch.nn.Parameter.__dict__
+    model.bias.data = kept["bias"]
+    assert model.bias.data_ptr() == kept["bias"].data_ptr()
+
+
 def test_rule_pages_have_their_sections_and_link_the_corpus_list():
     docs = ROOT / "flake8_copysafety" / "docs"
     for code in CODES:

@@ -368,6 +368,7 @@ OPTIMIZER_BASE_INIT_REBINDS = "optimizer:base-init-rebinds"
 HELPER_RETURNS_STATE_DICT = "state_dict:helper-returns-live"
 HELPER_KEEPS_STATE_DICT = "state_dict:helper-keeps-on-holder"
 OPTIMIZER_RETURNS_PARAMETERS = "optimizer:param-groups-hold-live-parameters"
+PARAMETER_DATA_ADOPTS = "parameter:data-assignment-adopts-tensor"
 # The param-group key under which `torch.optim.Optimizer.add_param_group` keeps the
 # Parameter objects it was given (the module's own, not copies).
 PARAM_GROUP_PARAMS_KEY = "params"
@@ -386,6 +387,9 @@ STATE_DICT_FACTS: Dict[str, str] = {
                           "per-parameter state tensors (momentum, Adam moments, step)",
     OPTIMIZER_LOAD_KEEPS: "Optimizer.load_state_dict keeps the per-parameter state tensors "
                           "it is given: two optimizers then share them",
+    PARAMETER_DATA_ADOPTS: "`p.data = t` and `p.set_(t)` make the Parameter use `t`'s own "
+                           "memory, no copy: `t` (and the dict entry it came from) is "
+                           "then a live tensor of the module, changed by its training",
     MODULE_LOAD_COPIES: "Module.load_state_dict copies the values into the module's own "
                         "tensors (unless assign=True)",
     STATE_DICT_CPU_MOVE: "`.cpu()`/`.to(\"cpu\")` of a state_dict's tensors return the same "

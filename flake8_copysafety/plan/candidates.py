@@ -26,7 +26,7 @@ from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import change_sites, changed_params
 from .optimizer_results import optimizer_result_lines
 from .receivers import LiveReceivers, Receivers
-from .snapshot_candidates import keeps_state_dict, may_report, producers_of
+from .snapshot_candidates import adopting_functions, keeps_state_dict, may_report, producers_of
 
 DATASET_BASES = dataset_bases()  # the framework table (facts/frameworks.py)
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -269,6 +269,8 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
         live = receivers.live_state_dicts() if narrow else None
         producers = producers_of(tree.body, live, kept_lines=set(optimizer_lines))
         producers |= _imported_producers(tree, imports, filename, producers)
+        # a helper making its argument's entries a module's Parameters makes it live there
+        producers |= adopting_functions(tree.body)
         result.producers = producers
         # the functions that call a producer keep what it returns, as if they called
         # `state_dict()` themselves
@@ -293,13 +295,13 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
                 result.whole_module = True
             elif not narrow or may_report([top], producers, helpers,
                                           receivers.optimizer_state_dicts(),
-                                          receivers.training_methods()) \
+                                          receivers.changing_methods()) \
                     or _holder(top, receivers):
                 keeping.add(index)
         if result.whole_module and narrow:
             result.whole_module = may_report(
                 [s for s in tree.body if not isinstance(s, _DEFS)], producers, helpers,
-                receivers.optimizer_state_dicts(), receivers.training_methods())
+                receivers.optimizer_state_dicts(), receivers.changing_methods())
         if keeping or result.whole_module:
             keeping |= {i for i, top in enumerate(tree.body)
                         if isinstance(top, _DEFS) and top.name in producers}

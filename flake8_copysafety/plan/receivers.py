@@ -96,6 +96,8 @@ class Receivers(Protocol):
 
     def class_method_trains(self, cls: str, method: str) -> bool: ...
 
+    def method_loads(self, path: DefPath, method: str) -> FrozenSet[str]: ...
+
     def stepped_by_class(self, path: DefPath, receiver: str) -> bool: ...
 
     def trained_between_calls(self, path: DefPath) -> bool: ...
@@ -614,6 +616,13 @@ class LiveReceivers:
                 self.class_method_trains(scope.cls, path[-1]))
         return self._training_methods
 
+    def changing_methods(self) -> FrozenSet[str]:
+        """The training methods, and the methods that load a state_dict into a module their
+        instance holds (`set_parameters`): calling one of them on `self` changes a module."""
+        return self.training_methods() | frozenset(
+            path[-1] for path, scope in self.scopes.items()
+            if scope.cls is not None and path and self.method_loads(path, path[-1]))
+
     def class_method_trains(self, cls: str, method: str) -> bool:
         """Whether `obj.method(...)` on an instance of the module's class `cls` (a trainer,
         a callback) trains, itself or through the class's other methods."""
@@ -636,6 +645,37 @@ class LiveReceivers:
                     if found:
                         pending.append(found)
         return False
+
+    def method_loads(self, path: DefPath, method: str) -> FrozenSet[str]:
+        """The attributes of `self` that `self.method(...)`, called in the method at `path`,
+        loads a state_dict into (`def set_parameters(self, sd): self.model.load_state_dict(sd)`
+        gives {"model"}), itself or through the class's other methods: a load copies new
+        values into that module."""
+        scope = self.scopes.get(path)
+        start = self._method(scope.cls, method) if scope is not None and scope.cls else None
+        found: Set[str] = set()
+        seen: Set[DefPath] = set()
+        pending = [start] if start else []
+        while pending:
+            current = pending.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            inner = self.scopes[current]
+            for node in inner.nodes:
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                    continue
+                owner = dotted_ast(node.func.value) or ""
+                head, _, attr = owner.partition(".")
+                if head != inner.self_name or not inner.self_name:
+                    continue
+                if node.func.attr == "load_state_dict" and attr and "." not in attr:
+                    found.add(attr)
+                elif not attr and inner.cls:
+                    called = self._method(inner.cls, node.func.attr)
+                    if called:
+                        pending.append(called)
+        return frozenset(found)
 
     def stepped_by_class(self, path: DefPath, receiver: str) -> bool:
         """Whether `receiver` (`self.opt`, `worker.optimizer`) is an attribute that a method

@@ -36,6 +36,8 @@ def keeps_state_dict(code: Walked, producers: Set[str],
     """A `state_dict()` call whose result is not consumed at once (saved, loaded, returned),
     or a call of a function that returns a live one. An optimizer's state_dict loaded into
     another optimizer is kept by it (`optimizer_calls`: ids of such `state_dict()` calls)."""
+    if _adopted(code):
+        return True
     for call in code.of(ast.Call):
         if producers and called_name(call) in producers:
             return True
@@ -272,6 +274,45 @@ def may_report(code: List[ast.stmt], producers: Set[str], helpers: Helpers,
                for unit, self_name in units)
 
 
+def _adopted(code: Walked) -> Set[str]:
+    """Dicts whose entry a Parameter is given as its memory (`p.data = d[k]`,
+    `p.set_(d[k])`): from there `d` holds the module's live tensors, as a state_dict does."""
+    found: Set[str] = set()
+    for node in code.nodes:
+        given: Optional[ast.AST] = None
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Attribute) and t.attr == "data" for t in node.targets):
+            given = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr == "set_" and len(node.args) == 1:
+            given = node.args[0]
+        while True:
+            if isinstance(given, ast.Attribute) and given.attr in sem.SAME_TENSOR_ATTRIBUTES:
+                given = given.value
+            elif isinstance(given, ast.Call) and isinstance(given.func, ast.Attribute) and \
+                    given.func.attr in sem.SAME_TENSOR_METHODS and not given.args:
+                given = given.func.value
+            else:
+                break
+        holder = dotted_ast(given.value) if isinstance(given, ast.Subscript) else None
+        if holder is not None:
+            found.add(holder)
+    return found
+
+
+def adopting_functions(body: List[ast.stmt]) -> Set[str]:
+    """This module's functions that give a module's Parameters entries of a dict they are
+    handed (`def rewind(init): ... p.data = init[k]`): their callers' dicts turn live."""
+    found: Set[str] = set()
+    for stmt in body:
+        if isinstance(stmt, _DEFS):
+            params = {a.arg for a in stmt.args.posonlyargs + stmt.args.args +
+                      stmt.args.kwonlyargs}
+            if _adopted(Walked(stmt)) & params:
+                found.add(stmt.name)
+    return found
+
+
 def _first_param(func: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> Optional[str]:
     args = func.args.posonlyargs + func.args.args
     return args[0].arg if args else None
@@ -281,6 +322,7 @@ def _may_report(code: Walked, producers: Set[str], helpers: Helpers,
                 shared: Dict[str, int], self_name: Optional[str],
                 training_methods: AbstractSet[str] = frozenset()) -> bool:
     tainted = _taint(code, producers, shared)
+    tainted.update((holder, 2) for holder in _adopted(code) if holder not in tainted)
     if not tainted and not any(_is_source(c, producers) for c in code.of(ast.Call)):
         return False
     receivers = _receivers(code, producers)

@@ -19,6 +19,7 @@ from ..analysis.flow import Change, FileContext, FlowWalker, Via, string_key
 from ..analysis.imports import imported_class, imported_class_method
 from ..analysis.optimizer_results import attribute_classes, inherited_methods, optimizer_result
 from ..analysis.optimizer_results import built_on as optimizer_built_on
+from ..analysis.parameter_data import adoptions_of, data_assignment, set_call
 from ..analysis.records import RecordShape, record_shape
 from ..analysis.live_sources import (PARAMETERS, STATE_DICT_TYPE, parameter_snapshot,
                                      state_dict_source)
@@ -659,6 +660,8 @@ class StateDictWalker(FlowWalker):
         # `for item in [self]`: loop variables that are another name's object itself
         self.aliases: Dict[str, str] = {}
         self._element_of_literal: Optional[str] = None
+        # what this module's helpers make live by `p.data = d[k]` (by id of the function)
+        self._adoptions: Dict[int, List[Tuple[cst.CSTNode, int, str, bool]]] = {}
 
     def source(self, node: cst.BaseExpression) -> Optional[Tracked]:
         made = state_dict_source(self.ctx, node, self.path)
@@ -1149,6 +1152,7 @@ class StateDictWalker(FlowWalker):
             func.value if isinstance(func, cst.Name) else "")
         owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
         self._handed(call, name, owner)
+        self._adopted_by_helper(call)
         if name == "__init__" and self.path[-1:] == ("__init__",) and \
                 _is_base_init(call, self.owner):
             self._base_init_assigns()
@@ -1176,6 +1180,11 @@ class StateDictWalker(FlowWalker):
         elif owner and owner == self.self_name and self.ctx.receivers is not None and \
                 self.ctx.receivers.method_trains(self.path, name):
             self.module_changed(None)  # `self._run_epoch()` steps the optimizer
+        elif owner and owner == self.self_name and self.ctx.receivers is not None and \
+                self.ctx.receivers.method_loads(self.path, name):
+            # `self.set_parameters(sd)` loads into `self.model`: that module changes
+            for attribute in self.ctx.receivers.method_loads(self.path, name):
+                self.module_changed(f"{owner}.{attribute}", training=False)
         elif name == "step" and owner:
             self._stepped.add(owner)
             if owner in self.built_on:
@@ -1201,6 +1210,78 @@ class StateDictWalker(FlowWalker):
             elif touched or any(n and (OPTIMIZER_NAME.search(n) or self._is_optimizer(n))
                                 for n in names):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
+        adopted = set_call(call)
+        if adopted is not None:  # after `set_` changed the module: the dict is live from here
+            self._adopts(*adopted, self._statement if self._statement is not None else call)
+
+    def _adopts(self, parameter: str, holder: str, stmt: cst.CSTNode) -> None:
+        """`p.data = d[k]` (or `p.set_(d[k])`) with `p` a parameter of module `m`: the
+        Parameter uses the entry's own tensor, so from here `d` holds live tensors of `m`, a
+        snapshot that `m`'s training changes (a rewind to kept initial weights)."""
+        module = self._parameter_module(parameter)
+        held = self.env.get(holder)
+        if module is None or holder == module or (
+                held is not None and held.family is Family.STATE_DICT and
+                held.receiver == module and not held.changed):
+            return
+        self.ctx.used(sem.PARAMETER_DATA_ADOPTS)
+        self.env[holder] = Tracked(Family.STATE_DICT, self.ctx.code(stmt).strip(), stmt,
+                                   STATE_DICT_TYPE, receiver=module, receiver_kind=MODULE,
+                                   bound_key=holder, bound_at=frozenset({stmt}))
+        self._own_binds.add(stmt)
+
+    def _adopted_by_helper(self, call: cst.Call) -> None:
+        """`rewind(mask, init)` where this module's `def rewind(mask, init)` gives a
+        module's Parameters entries of `init` as their memory: the caller's dict is live in
+        that module from the call on (reported at the helper's statement, where the copy
+        belongs)."""
+        if not isinstance(call.func, cst.Name) or any(a.star for a in call.args) or \
+                self.ctx.callees is None:
+            return
+        func = self.ctx.callees.functions.get(call.func.value)
+        if func is None:
+            return
+        params = [p.name.value for p in func.params.params]
+        given: Dict[str, cst.BaseExpression] = {}
+        for index, arg in enumerate(call.args):
+            name = arg.keyword.value if arg.keyword is not None else (
+                params[index] if index < len(params) else None)
+            if name is not None:
+                given[name] = arg.value
+        receivers = self.ctx.receivers
+        if id(func) not in self._adoptions:
+            self._adoptions[id(func)] = adoptions_of(func)
+        for stmt, index, module, looped in self._adoptions[id(func)]:
+            holder = dotted(given[params[index]]) if params[index] in given else None
+            head, dot, rest = module.partition(".")
+            root: Optional[str] = head
+            if head in params:
+                root = dotted(given[head]) if head in given else None
+            shown = root + dot + rest if root else None
+            if holder is None or shown is None or holder == shown:
+                continue
+            if not looped and (receivers is None or receivers.kind(self.path, shown) != MODULE):
+                continue
+            self.ctx.used(sem.PARAMETER_DATA_ADOPTS)
+            self.env[holder] = Tracked(Family.STATE_DICT, self.ctx.code(stmt).strip(), stmt,
+                                       STATE_DICT_TYPE, receiver=shown, receiver_kind=MODULE,
+                                       bound_key=holder, bound_at=frozenset({stmt}))
+            self._own_binds.add(stmt)
+
+    def _parameter_module(self, parameter: str) -> Optional[str]:
+        """The module `parameter` is a Parameter of: a loop variable over `m.parameters()`
+        or `m.named_parameters()`, or an attribute path below a module (`m.fc.bias`)."""
+        tracked = self.env.get(parameter)
+        if tracked is not None:
+            return tracked.receiver if tracked.family is Family.PARAMS and \
+                tracked.vtype.kind is Kind.TENSOR else None
+        receivers = self.ctx.receivers
+        head = parameter.rpartition(".")[0]
+        while head and receivers is not None:
+            if receivers.kind(self.path, head) == MODULE:
+                return head
+            head = head.rpartition(".")[0]
+        return None
 
     def _base_init_assigns(self) -> None:
         """The base class's `__init__` rebinds its own attributes (an Optimizer's `state`):
@@ -1287,6 +1368,9 @@ class StateDictWalker(FlowWalker):
 
     # --- bindings and reads --------------------------------------------------------------
     def bind(self, target, value, stmt, rhs) -> None:
+        adopted = data_assignment(target, rhs)
+        if adopted is not None:
+            self._adopts(*adopted, stmt)
         alias, self._element_of_literal = self._element_of_literal, None
         if isinstance(stmt, cst.For) and stmt.target is target:  # (walked more than once)
             literal = _literal_elements(stmt.iter)

@@ -25,8 +25,9 @@ Three observation modes, chosen by what the case module defines:
   differs afterwards (a loop changed the items it handed out by reference).
 * state-dict mode (`main()` defined): `main()` runs as written and again with
   `Module.state_dict` / `Optimizer.state_dict` patched to return a deep copy of the real
-  result, with the same seeds. The case mutated iff what `main()` returns differs: sharing
-  with the live module mattered.
+  result (and a Parameter given a tensor by `p.data = t` or `p.set_(t)` given a clone of it),
+  with the same seeds. The case mutated iff what `main()` returns differs: sharing with the
+  live module mattered.
 """
 
 import copy
@@ -316,12 +317,31 @@ class _SnapshotStateDicts:
     snapshot expected. `Module.state_dict` recurses into children through `state_dict`, so
     only the outermost call copies. (`Module.load_state_dict` and
     `Optimizer.load_state_dict` do not call `state_dict()` — checked on torch 2.13 — so
-    loading behaves the same under the patch.)"""
+    loading behaves the same under the patch.) A Parameter given a tensor as its memory
+    (`p.data = t`, `p.set_(t)`) gets a clone of it: the user who kept `t` as a snapshot
+    (initial weights rewound into the module) believed the module took a copy."""
 
     def __enter__(self):
         import torch
 
         depth = [0]
+        base = torch._C.TensorBase
+        own = torch.nn.Parameter.__dict__
+        self.data, self.set_ = own.get("data"), own.get("set_")
+
+        def clone(value):
+            return value.detach().clone() if isinstance(value, torch.Tensor) else value
+
+        def set_data(parameter, value, _real=base.data):
+            _real.__set__(parameter, clone(value))
+
+        def set_(parameter, *args, _real=base.set_, **kwargs):
+            if len(args) == 1 and not kwargs:
+                args = (clone(args[0]),)
+            return _real(parameter, *args, **kwargs)
+
+        torch.nn.Parameter.data = property(base.data.__get__, set_data)
+        torch.nn.Parameter.set_ = set_
 
         def wrap(real):
             def state_dict(self, *args, **kwargs):
@@ -344,6 +364,11 @@ class _SnapshotStateDicts:
 
         torch.nn.Module.state_dict = _REAL_MODULE_STATE_DICT
         torch.optim.Optimizer.state_dict = _REAL_OPTIMIZER_STATE_DICT
+        for name, own in (("data", self.data), ("set_", self.set_)):
+            if own is None:
+                delattr(torch.nn.Parameter, name)
+            else:
+                setattr(torch.nn.Parameter, name, own)
         return False
 
 
