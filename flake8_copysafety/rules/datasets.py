@@ -217,25 +217,35 @@ class GetitemWalker(FlowWalker):
         return self_bound_chains(self, attr)
 
     def known_condition(self, test):
-        """`self.transform is not None` where every construction of the class in the
-        project binds the transform to a new object (`project.bindings.always_bound`), and
-        nothing else assigns the attribute: always true (`is None`: always false)."""
-        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
-            return None
-        target = test.comparisons[0]
-        if not (isinstance(target.comparator, cst.Name) and target.comparator.value == "None"
-                and isinstance(target.operator, (cst.IsNot, cst.Is))):
-            return None
-        attr = _self_attribute(test.left, self.self_name)
+        """`self.transform is not None` (or `if self.transform:`) where every construction
+        of the class in the project binds the transform to a new object
+        (`project.bindings.always_bound`; for the truth test, one that tests true), and
+        nothing else assigns the attribute: always true (`is None`, `not`: always false)."""
+        negated = False
+        while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            test, negated = test.expression, not negated
+        truthy = not isinstance(test, cst.Comparison)
+        if truthy:
+            attr, holds = _self_attribute(test, self.self_name), True
+        else:
+            if len(test.comparisons) != 1:
+                return None
+            target = test.comparisons[0]
+            if not (isinstance(target.comparator, cst.Name) and
+                    target.comparator.value == "None" and
+                    isinstance(target.operator, (cst.IsNot, cst.Is))):
+                return None
+            attr = _self_attribute(test.left, self.self_name)
+            holds = isinstance(target.operator, cst.IsNot)
         if attr is None or self.owner is None or self.ctx.path is None or \
                 not project_file(self.ctx.path):
             return None
         chain = ancestors(self.owner, self.ctx.callees.classes) \
             if self.ctx.callees is not None else [self.owner]
         if _assignments_of(chain, attr) != 1 or \
-                not file_always_bound(self.ctx.path, self.owner.name.value, attr):
+                not file_always_bound(self.ctx.path, self.owner.name.value, attr, truthy):
             return None
-        return isinstance(target.operator, cst.IsNot)
+        return holds != negated
 
     def on_return(self, value, node):
         """A framework hook's result goes through the transforms kept on the dataset
