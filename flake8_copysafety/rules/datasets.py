@@ -13,7 +13,7 @@ from ..analysis.syntax import all_nodes, classes_in
 from ..analysis.values import Family, Level, Tracked, VType
 from ..core.findings import LINE_REF
 from ..core.names import dataset_entry
-from ..facts.frameworks import DatasetFramework, framework_of
+from ..facts.frameworks import COLLATED_RECORD, DatasetFramework, framework_of
 from ..facts.semantics import ARRAY_KINDS, CONTAINER_KINDS, Kind
 from ..project.bindings import file_always_bound
 from ..project.module_paths import project_file
@@ -47,6 +47,8 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
             types.attribute_types(chain)
         if framework is not None and framework.fills:
             stored = _filled_by_hooks(types, stored, chain, framework)
+        if framework is not None and framework.collated:
+            stored = _collated(stored, framework)
         walker = GetitemWalker(ctx, self_name, stored, cls)
         walker.stored = stored = _kinds_from_callees(walker, chain, stored)
         if framework is not None and framework.transformed_after == name:
@@ -179,6 +181,18 @@ def _filled_by_hooks(types: StoredTypes, stored: Dict[str, VType], chain: List[c
         if method is not None and stored.get(attr, VType()).kind is Kind.UNKNOWN:
             stored[attr] = types.returned_type(method)
     return stored
+
+
+def _collated(stored: Dict[str, VType], framework: DatasetFramework) -> Dict[str, VType]:
+    """The attributes the framework keeps its collated record in (PyG's `self.data`, from
+    `torch.load` or `collate`): records every field of which is a stored tensor."""
+    found = dict(stored)
+    for attr in framework.collated:
+        held = stored.get(attr, VType())
+        if held.kind is Kind.UNKNOWN or (held.kind is Kind.RECORD and
+                                         held.cls == COLLATED_RECORD):
+            found[attr] = VType(Kind.RECORD, cls=COLLATED_RECORD, elem=VType(Kind.TENSOR))
+    return found
 
 
 def _method_named(cls: cst.ClassDef, name: str) -> Optional[cst.FunctionDef]:
