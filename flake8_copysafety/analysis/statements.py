@@ -312,6 +312,13 @@ class StatementWalk(CallEval):
         tracked yet."""
         if not isinstance(rhs, cst.Call):
             return None
+        func = rhs.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "__class__" and not rhs.args:
+            # `self.data.__class__()`: a new instance of the stored record's class
+            held = self.eval(func.value, bare=False)
+            cls = held.vtype.cls if held is not None and held.vtype.kind is Kind.RECORD \
+                else None
+            return record_type(cls, []) if cls in RECORD_CLASSES else None
         qualified = self.ctx.imports.qualify(rhs.func)
         if qualified is not None and qualified not in RECORD_CLASSES:
             return None

@@ -66,6 +66,17 @@ def _bases(*entries: DatasetFramework) -> Dict[str, DatasetFramework]:
     return {e.key: e for e in entries}
 
 
+# PyG's `InMemoryDataset` and the library's datasets deriving from it (each keeps the
+# collated store and `get` of its base; `torch_geometric/datasets/tu_dataset.py`,
+# `planetoid.py`, `molecule_net.py`, `qm9.py`, `zinc.py`, `ppi.py`).
+PYG_IN_MEMORY: Tuple[str, ...] = (
+    "torch_geometric.data.InMemoryDataset",
+    "torch_geometric.data.in_memory_dataset.InMemoryDataset",
+    "torch_geometric.datasets.TUDataset", "torch_geometric.datasets.Planetoid",
+    "torch_geometric.datasets.MoleculeNet", "torch_geometric.datasets.QM9",
+    "torch_geometric.datasets.ZINC", "torch_geometric.datasets.PPI",
+)
+
 DATASET_FRAMEWORKS: Dict[str, DatasetFramework] = _bases(
     DatasetFramework("torch.utils.data.Dataset"),
     DatasetFramework("torch.utils.data.dataset.Dataset"),
@@ -80,12 +91,9 @@ DATASET_FRAMEWORKS: Dict[str, DatasetFramework] = _bases(
                      transforms=("transforms", "transform", "target_transform")),
     DatasetFramework("torch_geometric.data.Dataset", entry=("__getitem__", "get"),
                      transforms=("transform",), transformed_after="get"),
-    DatasetFramework("torch_geometric.data.InMemoryDataset", entry=("__getitem__", "get"),
-                     transforms=("transform",), transformed_after="get",
-                     collated=("data", "_data")),
-    DatasetFramework("torch_geometric.data.in_memory_dataset.InMemoryDataset",
-                     entry=("__getitem__", "get"), transforms=("transform",),
-                     transformed_after="get", collated=("data", "_data")),
+    *(DatasetFramework(key, entry=("__getitem__", "get"), transforms=("transform",),
+                       transformed_after="get", collated=("data", "_data"))
+      for key in PYG_IN_MEMORY),
     DatasetFramework("monai.data.Dataset", entry=("__getitem__", "_transform"),
                      transforms=("transform",)),
     DatasetFramework("monai.data.CacheDataset", entry=("__getitem__", "_transform"),
