@@ -247,6 +247,15 @@ class Callees:
                 result.returns.append(ReturnFact(None, kept))
         return result
 
+    def refine_stored(self, owner: cst.ClassDef, stored: Dict[str, VType]) -> None:
+        """Kinds of `self.x` the class's own reading learned past `stored_types` (proven by
+        a callee, filled by a framework): its methods' summaries are read again with them."""
+        if self.stored_types(owner) == stored:
+            return
+        self._stored[id(owner)] = stored
+        for key in [k for k in self._memo if k[1] == id(owner)]:
+            del self._memo[key]
+
     def stored_types(self, owner: cst.ClassDef) -> Dict[str, VType]:
         """The kinds of `self.x` for a class, inferred once per class."""
         key = id(owner)

@@ -51,6 +51,8 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
             stored = _collated(stored, framework)
         walker = GetitemWalker(ctx, self_name, stored, cls)
         walker.stored = stored = _kinds_from_callees(walker, chain, stored)
+        if ctx.callees is not None:
+            ctx.callees.refine_stored(cls, stored)
         if framework is not None and framework.transformed_after == name:
             walker.transformed_by = framework.transforms
         walker.walk_block(getitem.body.body)
