@@ -191,14 +191,14 @@ class Callees:
         `self.<attr>` is done to the caller's stored data (`stored`: the kinds the
         instance's own module infers for them)."""
         func = self.functions.get(name)
+        if home is not None and home is not self:
+            self._homes.setdefault(id(owner), home)
         if func is None:
             follow = self.ctx.follow_instance_helper
             return follow(self.ctx, name, owner, stored) if follow is not None else None
         if first_param(func) is None:
             return None
         self._stored.setdefault(id(owner), stored)
-        if home is not None and home is not self:
-            self._homes.setdefault(id(owner), home)
         return CalleeRef(name, self.summary(func, owner), _param_names(func, 1), True,
                          instance_arg=True)
 
@@ -597,7 +597,10 @@ def resolve_self_callee(walker: FlowWalker, call: cst.Call) -> Optional[CalleeRe
             not first.star and isinstance(first.value, cst.Name) and \
             aliases.get(first.value.value, first.value.value) == self_name:
         stored = getattr(walker, "stored_types", None) or getattr(walker, "stored", None) or {}
-        return callees.instance_helper(func.value, owner, stored)
+        # a function's name means what it means where the call is written (a helper of
+        # another module calling its own module's helper); the instance's methods resolve
+        # in the instance's home
+        return walker.ctx.callees.instance_helper(func.value, owner, stored, callees)
     if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)
             and func.value.value == self_name):
         return None
