@@ -80,6 +80,9 @@ class Summary:
     # `(receiver, state_dict)`: the callee loads a live state_dict into `receiver` (as the
     # callee writes it, `dst.optimizer`): an optimizer keeps the state tensors it is given
     loads: List[Tuple[str, Tracked]] = field(default_factory=list)
+    # `(attr, param)`: the callee, run for the caller's instance, stores a new object at
+    # `self.<attr>[<param>]` in its own body (a cache entry it makes) and leaves it there
+    fresh_entries: List[Tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -335,6 +338,14 @@ class SummaryWalker(FlowWalker):
         that reads that parameter only by its elements."""
         self.result.used_whole |= {index for node, index in self._whole_reads
                                    if node not in self._handed_to_reader}
+        if self.self_name is not None:
+            params = _param_names(self._func, 1)
+            prefix = f"{self.self_name}."
+            for item, key in self.fresh_items.items():
+                attr = item[len(prefix):-len(f"[{key}]")] if key in params and \
+                    item.startswith(prefix) and item.endswith(f"[{key}]") else ""
+                if attr.isidentifier() and (attr, key) not in self.result.fresh_entries:
+                    self.result.fresh_entries.append((attr, key))
 
     def apply_summary(self, call, callee, args):
         position = -1 if callee.instance_arg else 0
