@@ -62,8 +62,8 @@ def _codes(tmp_path, monkeypatch, transform_class, argument):
     (_PLAIN, "tfm=Jitter()"),   # a new object defining neither __bool__ nor __len__
     (_PLAIN, "Jitter()"),       # given by position
 ])
-def test_a_transform_bound_by_every_construction_tests_true(tmp_path, monkeypatch,
-                                                             transform_class, argument):
+def test_a_transform_bound_by_every_construction_tests_true(
+        tmp_path, monkeypatch, transform_class, argument):
     assert _codes(tmp_path, monkeypatch, transform_class, argument)[0] == []
 
 
@@ -72,7 +72,7 @@ def test_a_transform_bound_by_every_construction_tests_true(tmp_path, monkeypatc
     (_FALSY, "tfm=Jitter()"),   # its class decides its truth (`__bool__`)
     (_PLAIN, "tfm=[]"),         # an empty list tests false
 ])
-def test_a_transform_that_may_test_false_leaves_the_branch_open(tmp_path, monkeypatch,
-                                                                 transform_class, argument):
+def test_a_transform_that_may_test_false_leaves_the_branch_open(
+        tmp_path, monkeypatch, transform_class, argument):
     codes, line = _codes(tmp_path, monkeypatch, transform_class, argument)
     assert codes == [(line, 12, "CPS101")]
