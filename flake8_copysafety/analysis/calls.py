@@ -14,6 +14,7 @@ from ..facts.semantics import Effect, Kind
 from ..facts.stores import LIST_OF_KEPT, store_method
 from ..project.module_paths import is_module_file
 from .records import is_record
+from .syntax import all_nodes
 from .values import UNKNOWN, Family, Level, Tracked, VType, join_tracked
 from .walk_core import NEW_OBJECT, Change, method_change, is_true, keyword, Via
 from .expressions import ExpressionEval
@@ -157,6 +158,8 @@ class CallEval(ExpressionEval):
                 self.via_position = None
         for param, name in getattr(summary, "rebinds", ()):
             self._rebound_by_callee(call, callee, param, name, bound)
+        for attr, param in getattr(summary, "fresh_entries", ()):
+            self._fresh_entry_by_callee(call, callee, attr, param)
         result = None
         for returned in summary.returns:
             if returned.applied is not None:
@@ -173,6 +176,32 @@ class CallEval(ExpressionEval):
                     value = value.derive(origin=self.ctx.code(call), origin_line_node=call)
             result = join_tracked(result, value)
         return result
+
+    def _fresh_entry_by_callee(self, call: cst.Call, callee, attr: str, param: str) -> None:
+        """A callee run for this instance made `self.<attr>[<param>]` a new object: the
+        entry under the caller's argument is new here too, where the call is a statement of
+        the function's own body (not on a branch), as `_store_item` has it."""
+        self_name = getattr(self, "self_name", None)
+        if not self_name or not (callee.same_instance or callee.instance_arg) or \
+                param not in callee.params:
+            return
+        index, position = callee.params.index(param), -1 if callee.instance_arg else 0
+        found = None
+        for arg in call.args:
+            if arg.star:
+                return
+            if arg.keyword is not None:
+                if arg.keyword.value == param:
+                    found = arg.value
+            elif position == index:
+                found = arg.value
+            position += 1 if arg.keyword is None else 0
+        if not isinstance(found, cst.Name) or not any(
+                isinstance(top, cst.SimpleStatementLine) and
+                any(node is call for node in all_nodes([top]))
+                for top in self._scope_body or ()):
+            return
+        self.fresh_items[f"{self_name}.{attr}[{found.value}]"] = found.value
 
     @staticmethod
     def _stored_here(call: cst.Call, callee, value: Optional[Tracked]) -> Optional[Tracked]:

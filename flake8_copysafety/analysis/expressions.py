@@ -7,6 +7,7 @@ import libcst as cst
 
 from ..core.names import dotted
 from ..facts import semantics as sem
+from ..facts.frameworks import RECORD_MEMBERS
 from ..facts.semantics import Kind
 from .index_arrays import IndexArrays
 from .records import is_record, record_shape, record_type
@@ -94,13 +95,16 @@ class ExpressionEval(WalkerCore):
         if owner.entries is not None:
             return dict(owner.entries).get(name)
         shape = record_shape(owner.vtype.cls, self._classes())
-        if shape is None or not shape.has_field(name):
+        if shape is None or not shape.has_field(name) or (
+                owner.vtype.elem is not None and collated_field(owner.vtype, name) is UNKNOWN):
             return None
         if owner.level is Level.OWNER:
-            return owner.derive(level=Level.ALIAS, vtype=UNKNOWN, origin="",
-                                origin_line_node=node, parts=None)
+            return owner.derive(level=Level.ALIAS, vtype=collated_field(owner.vtype, name),
+                                origin="", origin_line_node=node, parts=None)
         if owner.level is Level.SHALLOW and owner.shallow_via:
             return owner.derive(level=Level.ALIAS, vtype=UNKNOWN, parts=None)
+        if owner.level is Level.SHALLOW and owner.element is not None:
+            return owner.element  # a new record whose every field may hold it (`data[key] = v`)
         return None
 
     def _new_record(self, call: cst.Call, qualified: Optional[str],
@@ -325,3 +329,11 @@ class ExpressionEval(WalkerCore):
     def bind(self, target: cst.BaseExpression, value: Optional[Tracked], stmt: cst.CSTNode,
              rhs: Optional[cst.BaseExpression]) -> None:
         raise NotImplementedError  # statements.StatementWalk
+
+
+def collated_field(record: VType, name: str) -> VType:
+    """The type of the field `name` of a stored record: every field of a collated one
+    (`VType.elem`) but the framework record's own members (`data.keys`); else unknown."""
+    if record.elem is None or name in RECORD_MEMBERS or name.startswith("_"):
+        return UNKNOWN
+    return dict(record.fields or ()).get(name, record.elem)

@@ -211,7 +211,7 @@ def imported_instance_helper(ctx: FileContext, name: str, owner: cst.ClassDef, s
     if found is None:
         return None
     foreign, attr = found
-    return foreign.instance_helper(attr, name, owner, stored, ctx.callees)
+    return foreign.instance_helper(attr, name, owner, stored, ctx.callees.of_instance(owner))
 
 
 def imported_return(ctx: FileContext, name: str):

@@ -282,7 +282,7 @@ class StatementWalk(CallEval):
                 self._set_entry(target, base, value)
                 if base.level is Level.OWNER:
                     self._store_item(target, stmt, fresh=value is None and rhs is not None)
-            elif value is not None:
+            elif value is not None and not self._set_item_field(target, value):
                 self.on_store_into(target.value, value, stmt)
         elif isinstance(target, cst.StarredElement):
             self.bind(target.value, None, stmt, None)
@@ -312,6 +312,13 @@ class StatementWalk(CallEval):
         tracked yet."""
         if not isinstance(rhs, cst.Call):
             return None
+        func = rhs.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "__class__" and not rhs.args:
+            # `self.data.__class__()`: a new instance of the stored record's class
+            held = self.eval(func.value, bare=False)
+            cls = held.vtype.cls if held is not None and held.vtype.kind is Kind.RECORD \
+                else None
+            return record_type(cls, []) if cls in RECORD_CLASSES else None
         qualified = self.ctx.imports.qualify(rhs.func)
         if qualified is not None and qualified not in RECORD_CLASSES:
             return None
@@ -339,6 +346,25 @@ class StatementWalk(CallEval):
             return
         entries = tuple((k, v) for k, v in owner.entries if k != field)
         self.env[name] = owner.derive(entries=entries + ((field, value),))
+
+    def _set_item_field(self, target: cst.Subscript, value: Tracked) -> bool:
+        """`data[key] = v` on a new framework record (PyG's `Data.__setitem__` sets the field
+        `key`): a string key sets that field; a key the code computes (`for key in
+        stored.keys`) may be any field, so every field may hold `v`."""
+        name = target.value.value if isinstance(target.value, cst.Name) else None
+        made = self.empty_records.get(name) if name is not None else None
+        if made is None or made.cls not in RECORD_CLASSES:
+            return False
+        key = index_info(target).key
+        if key is not None:
+            self._set_field(name, key, value)
+            return True
+        del self.empty_records[name]
+        self.env[name] = value.derive(
+            level=Level.SHALLOW, shallow_via=None, parts=None,
+            vtype=VType(Kind.RECORD, cls=made.cls, fields=made.fields, elem=value.vtype),
+            element=value, **NEW_OBJECT)
+        return True
 
     def _store_item(self, target: cst.Subscript, stmt: cst.CSTNode, fresh: bool) -> None:
         """`self.cache[key] = ...`: a new object stored under a plain key, in the function's

@@ -82,6 +82,9 @@ class Summary:
     # `(receiver, state_dict)`: the callee loads a live state_dict into `receiver` (as the
     # callee writes it, `dst.optimizer`): an optimizer keeps the state tensors it is given
     loads: List[Tuple[str, Tracked]] = field(default_factory=list)
+    # `(attr, param)`: the callee, run for the caller's instance, stores a new object at
+    # `self.<attr>[<param>]` in its own body (a cache entry it makes) and leaves it there
+    fresh_entries: List[Tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -213,14 +216,14 @@ class Callees:
         `self.<attr>` is done to the caller's stored data (`stored`: the kinds the
         instance's own module infers for them)."""
         func = self.functions.get(name)
+        if home is not None and home is not self:
+            self._homes.setdefault(id(owner), home)
         if func is None:
             follow = self.ctx.follow_instance_helper
             return follow(self.ctx, name, owner, stored) if follow is not None else None
         if first_param(func) is None:
             return None
         self._stored.setdefault(id(owner), stored)
-        if home is not None and home is not self:
-            self._homes.setdefault(id(owner), home)
         return CalleeRef(name, self.summary(func, owner), _param_names(func, 1), True,
                          instance_arg=True, self_param=first_param(func))
 
@@ -268,6 +271,15 @@ class Callees:
             if kept is not None:
                 result.returns.append(ReturnFact(None, kept))
         return result
+
+    def refine_stored(self, owner: cst.ClassDef, stored: Dict[str, VType]) -> None:
+        """Kinds of `self.x` the class's own reading learned past `stored_types` (proven by
+        a callee, filled by a framework): its methods' summaries are read again with them."""
+        if self.stored_types(owner) == stored:
+            return
+        self._stored[id(owner)] = stored
+        for key in [k for k in self._memo if k[1] == id(owner)]:
+            del self._memo[key]
 
     def stored_types(self, owner: cst.ClassDef) -> Dict[str, VType]:
         """The kinds of `self.x` for a class, inferred once per class."""
@@ -364,6 +376,14 @@ class SummaryWalker(FlowWalker):
         that reads that parameter only by its elements."""
         self.result.used_whole |= {index for node, index in self._whole_reads
                                    if node not in self._handed_to_reader}
+        if self.self_name is not None:
+            params = _param_names(self._func, 1)
+            prefix = f"{self.self_name}."
+            for item, key in self.fresh_items.items():
+                attr = item[len(prefix):-len(f"[{key}]")] if key in params and \
+                    item.startswith(prefix) and item.endswith(f"[{key}]") else ""
+                if attr.isidentifier() and (attr, key) not in self.result.fresh_entries:
+                    self.result.fresh_entries.append((attr, key))
 
     def apply_summary(self, call, callee, args):
         position = -1 if callee.instance_arg else 0
@@ -747,7 +767,10 @@ def resolve_self_callee(walker: FlowWalker, call: cst.Call) -> Optional[CalleeRe
             not first.star and isinstance(first.value, cst.Name) and \
             aliases.get(first.value.value, first.value.value) == self_name:
         stored = getattr(walker, "stored_types", None) or getattr(walker, "stored", None) or {}
-        return callees.instance_helper(func.value, owner, stored)
+        # a function's name means what it means where the call is written (a helper of
+        # another module calling its own module's helper); the instance's methods resolve
+        # in the instance's home
+        return walker.ctx.callees.instance_helper(func.value, owner, stored, callees)
     if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)
             and func.value.value == self_name):
         return None

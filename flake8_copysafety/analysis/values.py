@@ -14,7 +14,8 @@ class VType:
     """Kind of a value, with what is known of its elements, dtype and number of dimensions."""
 
     kind: Kind = Kind.UNKNOWN
-    elem: Optional["VType"] = None  # element of a container / row of an array
+    # element of a container / row of an array / every field of a record (a collated one)
+    elem: Optional["VType"] = None
     dtype: Optional[str] = None
     ndim: Optional[int] = None
     items: Optional[Tuple["VType", ...]] = None  # positions of a tuple of known length
@@ -46,7 +47,8 @@ class VType:
             ):
                 return self.items[index]
             return self.elem or UNKNOWN
-        if self.kind is Kind.DICT:
+        if self.kind is Kind.DICT or (self.kind is Kind.RECORD and self.elem is not None):
+            # (a record every field of which is known, read by key: PyG's `data[key]`)
             if key is not None and self.fields is not None:
                 return dict(self.fields).get(key, self.elem or UNKNOWN)
             return self.elem or UNKNOWN

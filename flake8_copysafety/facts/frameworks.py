@@ -23,6 +23,10 @@ says, for one base class (every import spelling of it, qualified as imported):
 - `fills`: attributes the framework's own code sets to what a hook of the subclass returns
   (mmengine's `full_init`: `self.data_list = self.load_data_list()`), so their kind is that
   of the hook's return values;
+- `collated`: attributes where the framework keeps every stored graph collated into one
+  record (PyG's `InMemoryDataset`: `self.data, self.slices = torch.load(path)`, the `Data`
+  made by `collate`, each field one tensor of all graphs' rows), so each field read from them
+  is a stored tensor (`self.data.x`, `self.data[key]`);
 - `copies`: the hooks whose framework implementation hands out a copy of the stored item, so
   a subclass that keeps the framework's own one changes nothing stored (mmengine's
   `get_data_info`: `copy.deepcopy(self.data_list[idx])`). MONAI's `Dataset._transform`
@@ -54,12 +58,24 @@ class DatasetFramework:
     transformed_after: Optional[str] = None
     builds_configs: bool = False
     fills: Tuple[Tuple[str, str], ...] = ()  # (attribute, hook)
+    collated: Tuple[str, ...] = ()
     copies: Tuple[str, ...] = ()
 
 
 def _bases(*entries: DatasetFramework) -> Dict[str, DatasetFramework]:
     return {e.key: e for e in entries}
 
+
+# PyG's `InMemoryDataset` and the library's datasets deriving from it (each keeps the
+# collated store and `get` of its base; `torch_geometric/datasets/tu_dataset.py`,
+# `planetoid.py`, `molecule_net.py`, `qm9.py`, `zinc.py`, `ppi.py`).
+PYG_IN_MEMORY: Tuple[str, ...] = (
+    "torch_geometric.data.InMemoryDataset",
+    "torch_geometric.data.in_memory_dataset.InMemoryDataset",
+    "torch_geometric.datasets.TUDataset", "torch_geometric.datasets.Planetoid",
+    "torch_geometric.datasets.MoleculeNet", "torch_geometric.datasets.QM9",
+    "torch_geometric.datasets.ZINC", "torch_geometric.datasets.PPI",
+)
 
 DATASET_FRAMEWORKS: Dict[str, DatasetFramework] = _bases(
     DatasetFramework("torch.utils.data.Dataset"),
@@ -75,8 +91,9 @@ DATASET_FRAMEWORKS: Dict[str, DatasetFramework] = _bases(
                      transforms=("transforms", "transform", "target_transform")),
     DatasetFramework("torch_geometric.data.Dataset", entry=("__getitem__", "get"),
                      transforms=("transform",), transformed_after="get"),
-    DatasetFramework("torch_geometric.data.InMemoryDataset", entry=("__getitem__", "get"),
-                     transforms=("transform",), transformed_after="get"),
+    *(DatasetFramework(key, entry=("__getitem__", "get"), transforms=("transform",),
+                       transformed_after="get", collated=("data", "_data"))
+      for key in PYG_IN_MEMORY),
     DatasetFramework("monai.data.Dataset", entry=("__getitem__", "_transform"),
                      transforms=("transform",)),
     DatasetFramework("monai.data.CacheDataset", entry=("__getitem__", "_transform"),
@@ -134,6 +151,22 @@ RECORD_CLASSES: Dict[str, Tuple[str, ...]] = {
     "torch_geometric.data.Data": ("x", "edge_index", "edge_attr", "y", "pos"),
     "torch_geometric.data.data.Data": ("x", "edge_index", "edge_attr", "y", "pos"),
 }
+
+# Members of the framework records that are not fields (PyG `torch_geometric/data/data.py`,
+# `Data` and its `BaseData`): reading one gives no field's tensor. `record[key]` with a
+# string key reads the field `key` (`Data.__getitem__`: `self._store[key]`), and
+# `record[key] = value` sets it (`Data.__setitem__`), keeping the very object given.
+RECORD_MEMBERS: FrozenSet[str] = frozenset({
+    "keys", "values", "items", "num_nodes", "num_edges", "num_node_features",
+    "num_edge_features", "num_features", "cat_dim", "to", "cpu", "cuda", "clone",
+    "contiguous", "apply", "apply_", "stores", "node_stores", "edge_stores", "is_cuda",
+    "size", "to_dict", "to_namedtuple", "update", "validate", "debug", "subgraph",
+    "edge_subgraph", "coalesce", "is_coalesced", "has_isolated_nodes", "has_self_loops",
+    "is_directed", "is_undirected", "pin_memory", "share_memory_", "detach", "detach_",
+    "requires_grad_", "record_stream", "concat", "get", "put", "stores_as",
+})
+# The record class a framework's collated store is (`collated` above).
+COLLATED_RECORD = "torch_geometric.data.Data"
 
 # Data loaders that call a `collate_fn` on the items a dataset hands out, in the same process
 # when `num_workers` is 0 (the default): with a batch size (default 1) it is given a new list

@@ -68,13 +68,15 @@ def bound_chains(model: ProjectModel, cls: str, attr: str) -> List[Chain]:
     return chains
 
 
-def always_bound(model: ProjectModel, cls: str, attr: str) -> bool:
+def always_bound(model: ProjectModel, cls: str, attr: str, truthy: bool = False) -> bool:
     """Whether `self.<attr>` of class `cls` holds an object, never None, wherever the
     project builds the class: it keeps a constructor parameter there, and every
     construction site passes it a new object (a call of a class of the project or of a
     framework composer, or a list), or omits it where the default is one. False where the
     project builds the class nowhere, or a project class derives from it (its constructions
-    pass the parameter on through code this reads not)."""
+    pass the parameter on through code this reads not). `truthy`: the object also tests
+    true (`if self.transform:`): a list with members, or an instance of a class defining
+    neither `__bool__` nor `__len__`."""
     found = _kept_by(model, cls, attr)
     if found is None or found[1] != cls or any(q != cls for q in model.subclasses_of([cls])):
         return False
@@ -93,28 +95,42 @@ def always_bound(model: ProjectModel, cls: str, attr: str) -> bool:
         module = site.module
         if value is None:
             value, module = default, cls.rpartition(".")[0]
-        if value is None or not _new_object(model, *_followed(model, module, value)):
+        if value is None or not _new_object(model, *_followed(model, module, value), truthy):
             return False
     return True
 
 
-def _new_object(model: ProjectModel, module: str, value: tuple) -> bool:
+def _new_object(model: ProjectModel, module: str, value: tuple, truthy: bool = False) -> bool:
     if value[0] == "list":
-        return True
+        return not truthy or bool(value[1])
     if value[0] != "call":
         return False
     callee = model.resolve(module, value[1])
-    return callee is not None and (model.class_entry(callee) is not None or
-                                   callee in COMPOSERS or callee in CONFIG_COMPOSERS)
+    if callee in COMPOSERS or callee in CONFIG_COMPOSERS:
+        return True  # the frameworks' composers define neither `__bool__` nor `__len__`
+    if callee is None or model.class_entry(callee) is None:
+        return False
+    return not truthy or all(_truthy_class(model, c) for c in model.ancestors(callee))
 
 
-def file_always_bound(path: str, class_name: str, attr: str) -> bool:
+# Bases outside the project known to define neither `__bool__` nor `__len__`.
+_TRUTHY_BASES = frozenset({"object", "torch.nn.Module"}) | frozenset(TRANSFORM_BASES)
+
+
+def _truthy_class(model: ProjectModel, cls: str) -> bool:
+    entry = model.class_entry(cls)
+    if entry is None:
+        return cls in _TRUTHY_BASES
+    return not any(name in entry.get("methods", {}) for name in ("__bool__", "__len__"))
+
+
+def file_always_bound(path: str, class_name: str, attr: str, truthy: bool = False) -> bool:
     """`always_bound` for the class `class_name` defined at the top of the linted file."""
     model = project_model_for(path)
     module = model.module_of(path) if model is not None else None
     if model is None or module is None:
         return False
-    return always_bound(model, f"{module}.{class_name}", attr)
+    return always_bound(model, f"{module}.{class_name}", attr, truthy)
 
 
 def construction_classes(model: ProjectModel, cls: str, attr: str) -> List[str]:

@@ -13,7 +13,7 @@ from ..analysis.syntax import all_nodes, classes_in
 from ..analysis.values import Family, Level, Tracked, VType
 from ..core.findings import LINE_REF
 from ..core.names import dataset_entry
-from ..facts.frameworks import DatasetFramework, framework_of
+from ..facts.frameworks import COLLATED_RECORD, DatasetFramework, framework_of
 from ..facts.semantics import ARRAY_KINDS, CONTAINER_KINDS, Kind
 from ..project.bindings import file_always_bound
 from ..project.module_paths import project_file
@@ -47,8 +47,12 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
             types.attribute_types(chain)
         if framework is not None and framework.fills:
             stored = _filled_by_hooks(types, stored, chain, framework)
+        if framework is not None and framework.collated:
+            stored = _collated(stored, framework)
         walker = GetitemWalker(ctx, self_name, stored, cls)
         walker.stored = stored = _kinds_from_callees(walker, chain, stored)
+        if ctx.callees is not None:
+            ctx.callees.refine_stored(cls, stored)
         if framework is not None and framework.transformed_after == name:
             walker.transformed_by = framework.transforms
         walker.walk_block(getitem.body.body)
@@ -181,6 +185,18 @@ def _filled_by_hooks(types: StoredTypes, stored: Dict[str, VType], chain: List[c
     return stored
 
 
+def _collated(stored: Dict[str, VType], framework: DatasetFramework) -> Dict[str, VType]:
+    """The attributes the framework keeps its collated record in (PyG's `self.data`, from
+    `torch.load` or `collate`): records every field of which is a stored tensor."""
+    found = dict(stored)
+    for attr in framework.collated:
+        held = stored.get(attr, VType())
+        if held.kind is Kind.UNKNOWN or (held.kind is Kind.RECORD and
+                                         held.cls == COLLATED_RECORD):
+            found[attr] = VType(Kind.RECORD, cls=COLLATED_RECORD, elem=VType(Kind.TENSOR))
+    return found
+
+
 def _method_named(cls: cst.ClassDef, name: str) -> Optional[cst.FunctionDef]:
     return next((m for m in methods_of(cls) if m.name.value == name), None)
 
@@ -217,25 +233,35 @@ class GetitemWalker(FlowWalker):
         return self_bound_chains(self, attr)
 
     def known_condition(self, test):
-        """`self.transform is not None` where every construction of the class in the
-        project binds the transform to a new object (`project.bindings.always_bound`), and
-        nothing else assigns the attribute: always true (`is None`: always false)."""
-        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
-            return None
-        target = test.comparisons[0]
-        if not (isinstance(target.comparator, cst.Name) and target.comparator.value == "None"
-                and isinstance(target.operator, (cst.IsNot, cst.Is))):
-            return None
-        attr = _self_attribute(test.left, self.self_name)
+        """`self.transform is not None` (or `if self.transform:`) where every construction
+        of the class in the project binds the transform to a new object
+        (`project.bindings.always_bound`; for the truth test, one that tests true), and
+        nothing else assigns the attribute: always true (`is None`, `not`: always false)."""
+        negated = False
+        while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            test, negated = test.expression, not negated
+        truthy = not isinstance(test, cst.Comparison)
+        if truthy:
+            attr, holds = _self_attribute(test, self.self_name), True
+        else:
+            if len(test.comparisons) != 1:
+                return None
+            target = test.comparisons[0]
+            if not (isinstance(target.comparator, cst.Name) and
+                    target.comparator.value == "None" and
+                    isinstance(target.operator, (cst.IsNot, cst.Is))):
+                return None
+            attr = _self_attribute(test.left, self.self_name)
+            holds = isinstance(target.operator, cst.IsNot)
         if attr is None or self.owner is None or self.ctx.path is None or \
                 not project_file(self.ctx.path):
             return None
         chain = ancestors(self.owner, self.ctx.callees.classes) \
             if self.ctx.callees is not None else [self.owner]
         if _assignments_of(chain, attr) != 1 or \
-                not file_always_bound(self.ctx.path, self.owner.name.value, attr):
+                not file_always_bound(self.ctx.path, self.owner.name.value, attr, truthy):
             return None
-        return isinstance(target.operator, cst.IsNot)
+        return holds != negated
 
     def on_return(self, value, node):
         """A framework hook's result goes through the transforms kept on the dataset
