@@ -48,12 +48,14 @@ x = torch.randint(0, 119, (40, 2))  # 4 molecules of 10 atoms, collated
 x_slices = [0, 10, 20, 30, 40]
 atom_labels = [mask_atom(get(x, x_slices, i % 4)) for i in range(40)]  # 10 epochs, num_workers=0
 print("stored atoms now the mask token:", int((x[:, 0] == 119).sum()), "of 40")
-print("later labels equal to 119 (out of range):", int(sum((l[:, 0] == 119).sum() for l in atom_labels)))
+out_of_range = int(sum((label[:, 0] == 119).sum() for label in atom_labels))
+print("later labels equal to 119 (out of range):", out_of_range)
 assert (x[:, 0] == 119).sum() > 10
 
 edge_attr = torch.eye(9)[torch.randint(0, 7, (40,))].repeat_interleave(2, 0)  # both directions
 e_slices = [0, 20, 40, 60, 80]
 edge_labels = [mask_edge(get(edge_attr, e_slices, i % 4)) for i in range(40)]
-print("later edge labels equal to the mask class 8:", int(sum((l == 8).sum() for l in edge_labels)))
-assert sum((l == 8).sum() for l in edge_labels) > 0
+mask_class = int(sum((label == 8).sum() for label in edge_labels))
+print("later edge labels equal to the mask class 8:", mask_class)
+assert mask_class > 0
 print("CONFIRMED: the transforms mask the stored graphs; later labels are mask tokens")
