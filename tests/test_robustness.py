@@ -617,6 +617,46 @@ def test_new_syntax(tmp_path, name, body):
         assert run_flake8([path], "--select=CPS,E9,F", cwd=tmp_path).has("CPS101", line)
 
 
+UNKNOWN_ORIGIN = """\
+from torch.utils.data import Dataset
+
+
+class Stored(Dataset):
+    def __init__(self, points):
+        self.points = points
+
+    def set_attribute(self, key, value):
+{branch}
+    def __getitem__(self, i):
+        p = self.points[i]
+        p[:, 0:3] += 1.0
+        return p
+"""
+BRANCHES = {
+    "if": "        if key == 'points':\n            self.points = value\n"
+          "        else:\n            raise ValueError(key)\n",
+    "match": "        match key:\n            case 'points':\n                self.points = value\n"
+             "            case _:\n                raise ValueError(key)\n",
+    "except_star": "        try:\n            self.points = value\n"
+                   "        except* ValueError:\n            raise KeyError(key)\n",
+}
+
+
+@pytest.mark.parametrize("name", [
+    "if",
+    pytest.param("match", marks=_requires(10)),
+    pytest.param("except_star", marks=_requires(11)),
+])
+def test_new_syntax_beside_kinds_from_use(tmp_path, name):
+    """Stored data of unknown origin gets its kind from how every method uses it, the one
+    holding a `match` or `except*` included: the same report as the `if` spelling, never
+    an internal error."""
+    source = UNKNOWN_ORIGIN.format(branch=BRANCHES[name])
+    path = write(tmp_path, f"{name}.py", source)
+    line = source.splitlines().index("        p[:, 0:3] += 1.0") + 1
+    assert cps(lint_in_process(path)) == [(line, "CPS101")]
+
+
 def test_async_comprehension_in_dataset(tmp_path):
     source = dataset(after="\n    async def gather(self):\n"
                            "        return [x async for x in self.stream() if await x]\n")

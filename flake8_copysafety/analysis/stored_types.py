@@ -683,7 +683,10 @@ def _statements_in_order(body: Sequence[cst.CSTNode], in_loop: bool, looped: Set
 
 
 def _suites(stmt: cst.BaseCompoundStatement) -> List[cst.BaseSuite]:
-    """The suites of a compound statement, in the order they are written."""
+    """The suites of a compound statement, in the order they are written. A `match` has no
+    body of its own: its suites are those of its cases."""
+    if isinstance(stmt, cst.Match):
+        return [case.body for case in stmt.cases]
     found: List[cst.BaseSuite] = [stmt.body]
     if isinstance(stmt, cst.If):
         other = stmt.orelse
@@ -692,13 +695,11 @@ def _suites(stmt: cst.BaseCompoundStatement) -> List[cst.BaseSuite]:
             other = other.orelse
         if other is not None:
             found.append(other.body)
-    elif isinstance(stmt, cst.Try):
+    elif isinstance(stmt, (cst.Try, cst.TryStar)):
         found.extend(h.body for h in stmt.handlers)
         found.extend(s.body for s in (stmt.orelse, stmt.finalbody) if s is not None)
     elif isinstance(stmt, (cst.For, cst.While)) and stmt.orelse is not None:
         found.append(stmt.orelse.body)
-    elif isinstance(stmt, cst.Match):
-        found = [case.body for case in stmt.cases]
     return found
 
 

@@ -632,6 +632,9 @@ class StateDictWalker(FlowWalker):
         self._keys_only = False
         self._stepped: Set[str] = set()  # optimizers (and what was handed to training calls)
         self._own_binds: Set[cst.CSTNode] = set()
+        # a container holding a snapshot in one string-keyed slot (`ckpt["g"] = m.state_dict()`):
+        # its name -> (that key, the storing statement)
+        self._slots: Dict[str, Tuple[str, cst.CSTNode]] = {}
         self._statement: Optional[cst.CSTNode] = None  # the statement being walked
         # objects made with the module or an optimizer (`trainer = Trainer(model, opt)`):
         # their training calls may change the module
@@ -1007,7 +1010,27 @@ class StateDictWalker(FlowWalker):
         return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and \
             record_shape(node.func.value, self._classes()) is not None
 
+    def _note_slot(self, container: Optional[str], target: cst.Subscript,
+                   stmt: cst.CSTNode) -> None:
+        key = string_key(target)
+        if container is not None and key is not None:
+            self._slots[container] = (key, stmt)
+
+    def _other_slot(self, node: cst.BaseExpression) -> bool:
+        """`ckpt["norm_d"]` where `ckpt` holds the snapshot in another string-keyed slot
+        (`ckpt["d_state"]`): the keys of a dict are separate slots, so the entry read is
+        not the snapshot and reads none of its values."""
+        if not isinstance(node, cst.Subscript):
+            return False
+        key, name = string_key(node), dotted(node.value)
+        slot = self._slots.get(name or "")
+        held = self.env.get(name or "")
+        return key is not None and slot is not None and held is not None and \
+            key != slot[0] and held.bound_at == frozenset({slot[1]})
+
     def eval(self, node: cst.BaseExpression, bare: bool = True) -> Optional[Tracked]:
+        if self._other_slot(node):
+            return None
         if self._holder_made(node):
             previous, self._holding = self._holding, True
             try:
@@ -1396,6 +1419,7 @@ class StateDictWalker(FlowWalker):
                 # holds a new snapshot; the one it held before is gone
                 self.env.pop(container or "", None)
                 self.on_store_into(target.value, value, stmt)
+                self._note_slot(container, target, stmt)
             return None
         if isinstance(stmt, cst.For) and isinstance(target, cst.Name) and \
                 dotted(stmt.iter) in self._users:  # `for callback in callbacks:`
