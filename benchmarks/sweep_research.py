@@ -14,12 +14,13 @@ would: `copysafety check --format json --isolated --extend-select CPS104` (every
 default-off one included); with --flake8, `flake8 --select CPS --extend-select CPS104` too,
 and the two must agree.
 
-Five pinned sets: `--set research` (the first sweep, default), `--set dataset` (dataset-heavy
+Six pinned sets: `--set research` (the first sweep, default), `--set dataset` (dataset-heavy
 research code and code keeping best weights or EMA copies), `--set snapshots` (federated
 learning, meta-learning, weight averaging, continual learning, RL), `--set fresh_data` and
 `--set fresh_weights` (later first passes over code in styles not swept before: Kaggle
 pipelines, medical imaging, audio, video, RL replay buffers; federated learning, pruning and
-lottery tickets, model soups, distillation), or `--set all`. Every finding is looked up in the
+lottery tickets, model soups, distillation), `--set unseen_weights` (personalised, private,
+split and attacked federated learning, EMA teachers, RL target networks), or `--set all`. Every finding is looked up in the
 set's review, benchmarks/sweep_<set>_review.json (the first set's: sweep_research_review.json)
 ({"findings": [{repo, commit, path, line, code, verdict: "true"|"false"|"debatable"|"notice",
 kind, reason, confirm}], "misses": [{repo, commit, path, line, code, kind, verdict, reason,
@@ -678,6 +679,70 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if failed or disagree or skipped:
         return 2
     return 1 if verdicts["new"] else 0
+
+
+# Unseen code that keeps weights (personalised, private, split and attacked federated learning,
+# continual-learning replay, distillation, EMA/momentum teachers, meta-learning, pruning, RL target
+# networks, GAN EMA generators); reviewed in benchmarks/sweep_unseen_weights_review.json
+# (`--set unseen_weights`).
+UNSEEN_WEIGHTS_REPOS: Tuple[Tuple[str, str, str], ...] = (
+    ("chandra2thapa/SplitFed-When-Federated-Learning-Meets-Split-Learning",
+     "45900d8faac8367dfaf409d2fede0f8a7fcc6040", FEDERATED + ", split learning"),
+    ("wenzhu23333/Differential-Privacy-Based-Federated-Learning",
+     "13aab4ca3b4e57bb107904feb8cad3c5b241b164", FEDERATED + ", differential privacy"),
+    ("mit-han-lab/dlg",
+     "d21007fa1540ba2303ebc034976aa331814727c7", FEDERATED + ", gradient-leakage attack"),
+    ("AvivSham/pFedHN", "1bc054975232bdd6985f931030753ebbab48c56d", FEDERATED + ", personalised"),
+    ("git-disl/DataPoisoning_FL",
+     "467eca0de9c71c1e48f9a0f8894b74fa949fd251", FEDERATED + ", poisoning attack"),
+    ("KarhouTam/Per-FedAvg",
+     "f36580b091c85961d1f0e273fa83d9dc3a5b2737", FEDERATED + ", personalised"),
+    ("debcaldarola/fedsam", "64bbf9305a0bcf73138175018307254241c6ff42", FEDERATED),
+    ("xiyuanyang45/DynamicPFL",
+     "4461ecb27d63bf7c9693affaf5c4f66f9d3704bc", FEDERATED + ", differential privacy"),
+    ("Yutong-Dai/FedNH", "60c3161412d576cddc8187af318cdc8a91a8709f", FEDERATED + ", personalised"),
+    ("jeremy313/Soteria",
+     "23cf90e9e5cb41d5dc45e7540ef63a4a0ca0a8ca", FEDERATED + ", gradient-leakage defence"),
+    ("epfml/federated-learning-public-code",
+     "44dd5551071969eb354ee2ed091a9ba36c1d5b08", FEDERATED + ", distillation (FedDF)"),
+    ("JonasGeiping/invertinggradients",
+     "1157b61c6704df42c497ab9eb074c75da5204334", FEDERATED + ", gradient-inversion attack"),
+    ("ebagdasa/backdoors101",
+     "9f48fbbb496aaed4ba696494950a5d71ee82a80c", FEDERATED + ", backdoor attack/defence"),
+    ("lishenghui/blades",
+     "711e8dfe535261155f6a991d9e0cc766831c0fa1", FEDERATED + ", robust aggregation benchmark"),
+    ("zhuohangli/GGL",
+     "c5553384b7722dbddef6505cbb00206006feaa43", FEDERATED + ", gradient-leakage attack"),
+    ("arthurdouillard/incremental_learning.pytorch",
+     "c09fc54dc4e9b03f5ea209397bd7ac09d6f27eb1", "continual learning"),
+    ("mattriemer/MER", "4b7b9c977f3126f533e968b82321649f1ca7d446", "continual learning"),
+    ("ContinualAI/colab", "2df255fe10365d3f2b51895be179d857c19cbdec", "continual learning"),
+    ("peterliht/knowledge-distillation-pytorch",
+     "b1e4b6acb8d4e138ad12ba1aac22d5da42a85c10", "distillation"),
+    ("kekmodel/MPL-pytorch", "7dc629702034319eda113aba3b006ba968e8e882", "EMA / teacher-student"),
+    ("LeeDoYup/FixMatch-pytorch",
+     "f167d6479b4ae109669b5bfa512ad3a23e572146", "EMA / teacher-student"),
+    ("lucidrains/byol-pytorch",
+     "299312613c1f44923e7869d1c82be7d536c2c42b", "EMA / momentum encoder"),
+    ("facebookresearch/swav", "06b1b7cbaf6ba2a792300d79c7299db98b93b7f9", "self-supervised"),
+    ("facebookresearch/dino",
+     "7c446df5b9f45747937fb0d72314eb9f7b66930a", "EMA / momentum encoder"),
+    ("gabrielhuang/reptile-pytorch", "4c85a5da189498994b414de7fe7a401125345a62", "meta-learning"),
+    ("jacobgil/pytorch-pruning",
+     "eb1b7a6d4222c7d0a884183983b274f1aa06fc7f", "pruning / lottery ticket"),
+    ("alecwangcq/GraSP", "f17d87ac537bfce476ac2424171a8b6eb56499db", "pruning / lottery ticket"),
+    ("mil-ad/snip", "883c8050d88554a8d85083013d7d1ddd7ead54c4", "pruning / lottery ticket"),
+    ("ghliu/pytorch-ddpg", "e9db328ca70ef9daf7ab3d4b44975076ceddf088", "reinforcement learning"),
+    ("sweetice/Deep-reinforcement-learning-with-pytorch",
+     "7b9fac7e5e40ffdc6f7ccb8b0a81e7841370a996", "reinforcement learning"),
+    ("p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch",
+     "4835bac8557fdacff1735eca004e35ea5a4b7443", "reinforcement learning"),
+    ("sfujim/LAP-PAL", "a649b1b977e979ed0e49d67335d3c79b555e9cfb", "reinforcement learning"),
+    ("rosinality/stylegan2-pytorch",
+     "bef283a1c24087da704d16c30abc8e36e63efa0e", "GAN (EMA generator)"),
+)
+SETS["unseen_weights"] = (UNSEEN_WEIGHTS_REPOS,
+                          ROOT / "benchmarks" / "sweep_unseen_weights_review.json")
 
 
 if __name__ == "__main__":
