@@ -71,3 +71,18 @@ def test_generator_never_touches_files(tmp_path, monkeypatch, measured):
         m for rows in measured["methods"].values() for m in rows]
     assert not [n for n in names if any(w in n.lower() for w in ("save", "load", "print"))]
     assert sys.modules.get("flake8_copysafety.facts.api") is api
+
+
+def test_differentiation_inputs_match_the_installed_signatures():
+    """`DIFFERENTIATION_INPUTS` names the parameter the gradients are taken with respect to, at
+    its position in the installed torch's signature."""
+    import inspect
+
+    torch = pytest.importorskip("torch")
+    from flake8_copysafety.facts.module_changes import DIFFERENTIATION_INPUTS
+
+    assert set(DIFFERENTIATION_INPUTS) == {"torch.autograd.grad", "torch.autograd.backward"}
+    for qualified, (position, keyword) in DIFFERENTIATION_INPUTS.items():
+        function = getattr(torch.autograd, qualified.rpartition(".")[2])
+        names = list(inspect.signature(function).parameters)
+        assert names[position] == keyword, qualified

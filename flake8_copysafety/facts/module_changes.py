@@ -2,7 +2,7 @@
 value into a container: one list for the cheap `ast` plan and for the libcst rules."""
 
 import re
-from typing import Dict, FrozenSet
+from typing import Dict, FrozenSet, Tuple
 
 # `train(model, opt)`, `trainer.fit(model)`, `scheduler.step()`: given the module or an
 # optimizer, such a call may change the module's weights. Not "update": a call given the
@@ -43,3 +43,11 @@ KEY_READERS: FrozenSet[str] = frozenset({"len", "list", "sorted", "set", "tuple"
 # A state_dict() passed straight to one of these is consumed at once: nothing is kept.
 STATE_DICT_CONSUMERS: FrozenSet[str] = frozenset({"save", "load_state_dict", "deepcopy",
                                                   "print", "len", "set_state_dict"})
+# Differentiation functions, with the (position, keyword) of the tensors the gradients are
+# taken with respect to: those are graph nodes, used by identity and never read for their
+# values (a copy is not in the graph, and `autograd.grad` raises on it). Positions are those of
+# the installed torch's signatures (`tests/test_api_facts.py` checks them).
+DIFFERENTIATION_INPUTS: Dict[str, Tuple[int, str]] = {
+    "torch.autograd.grad": (1, "inputs"),
+    "torch.autograd.backward": (5, "inputs"),
+}

@@ -39,6 +39,7 @@ from .catalogue import NOTES, RULES
 from .reporting import RawFinding, copy_fix, deepcopy_name
 
 from ..facts.module_changes import COMPARISONS as _COMPARISONS
+from ..facts.module_changes import DIFFERENTIATION_INPUTS as _DIFFERENTIATION_INPUTS
 from ..facts.module_changes import KEY_READERS as _KEY_READERS
 from ..facts.module_changes import NOT_CHANGING as _NOT_CHANGING
 # Calls whose result holds a module's live tensors (an update blending them in is an EMA).
@@ -49,6 +50,23 @@ _LIVE_PARAMETER_USES = frozenset({"clip_grad_norm_", "clip_grad_value_", "add_pa
                                   "parameters_to_vector", "id"})
 # The receiver of a snapshot whose optimizer name was bound to a new optimizer since.
 _REPLACED = " (replaced)"
+
+
+def _differentiation_inputs(qualified: str, call: cst.Call) -> Optional[cst.BaseExpression]:
+    """The `inputs` of `torch.autograd.grad(outputs, inputs)` (or `backward(..., inputs=)`):
+    the gradients are taken with respect to those very tensors, so a kept parameter list given
+    there is used by identity, not read for values a step may have changed."""
+    where = _DIFFERENTIATION_INPUTS.get(qualified)
+    if where is None:
+        return None
+    position, keyword = where
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == keyword:
+            return arg.value
+    if len(positional) > position and not any(a.star for a in call.args[:position + 1]):
+        return positional[position].value
+    return None
 
 
 def _full_copy(ctx: FileContext, call: cst.Call) -> bool:
@@ -1116,6 +1134,14 @@ class StateDictWalker(FlowWalker):
         if made is not None:
             return made
         qualified = self.ctx.imports.qualify(func) or ""
+        inputs = _differentiation_inputs(qualified, call)
+        if inputs is not None:
+            for arg in call.args:  # the inputs by identity, the rest as any argument
+                if arg.value is inputs:
+                    self._keys(arg.value)
+                else:
+                    self.eval(arg.value)
+            return None
         if (name or "").rpartition(".")[2] in _LIVE_PARAMETER_USES or (
                 qualified.startswith("torch.optim.") and call.args):
             for arg in call.args:  # the live tensors are what is wanted

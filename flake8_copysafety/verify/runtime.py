@@ -388,6 +388,7 @@ class _SnapshotParameters:
     def __init__(self, path: str) -> None:
         self.path = path
         self.saved = None
+        self.saved_differentiation: Dict[str, Any] = {}
         self.registration = None
         # every parameter a module registers while the case runs, by its memory (weakly)
         self.memories: Dict[Tuple[str, int], Any] = {}
@@ -503,13 +504,51 @@ class _SnapshotParameters:
 
         self.saved = real_init
         torch.optim.Optimizer.__init__ = init
+        self.saved_differentiation = self._differentiate_the_real_parameters(real)
         return self
+
+    @staticmethod
+    def _differentiate_the_real_parameters(real) -> Dict[str, Any]:
+        """`torch.autograd.grad(loss, kept)` given such clones differentiates with respect to
+        the real parameters, as an optimizer built on them steps the real ones: the inputs of
+        a differentiation are graph nodes, used by identity (`DIFFERENTIATION_INPUTS`)."""
+        import torch
+
+        from ..facts.module_changes import DIFFERENTIATION_INPUTS
+
+        def swap(value):
+            if isinstance(value, torch.Tensor):
+                return real(value)
+            if isinstance(value, dict):
+                return {k: real(v) for k, v in value.items()}
+            if isinstance(value, (list, tuple)):
+                return type(value)(real(v) for v in value)
+            return value
+
+        def wrapped(function, position, keyword):
+            def differentiate(*args, **kwargs):
+                if keyword in kwargs:
+                    kwargs[keyword] = swap(kwargs[keyword])
+                elif len(args) > position:
+                    args = args[:position] + (swap(args[position]),) + args[position + 1:]
+                return function(*args, **kwargs)
+            return differentiate
+
+        saved = {}
+        for qualified, (position, keyword) in DIFFERENTIATION_INPUTS.items():
+            name = qualified.rpartition(".")[2]
+            saved[name] = getattr(torch.autograd, name)
+            setattr(torch.autograd, name, wrapped(saved[name], position, keyword))
+        return saved
 
     def __exit__(self, *exc):
         import torch
 
         if self.saved is not None:
             torch.optim.Optimizer.__init__ = self.saved
+        for name, function in self.saved_differentiation.items():
+            setattr(torch.autograd, name, function)
+        self.saved_differentiation = {}
         if self.registration is not None:
             self.registration.remove()
             self.registration = None
