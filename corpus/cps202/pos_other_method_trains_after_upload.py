@@ -30,4 +30,6 @@ def main():
     client = Client()
     client.train()
     client.fine_tune()
-    return {k: v.sum().item() for k, v in client.upload().items()}
+    server = torch.nn.Linear(2, 1)
+    server.load_state_dict(client.upload())
+    return server.weight
