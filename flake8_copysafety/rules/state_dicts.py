@@ -11,7 +11,7 @@ module may have changed (an optimizer step, in-place parameter updates, another 
 the training loop, `load_state_dict` into the same module).
 """
 
-from typing import Dict, FrozenSet, List, Optional, Set, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
@@ -213,7 +213,7 @@ class _ClassFacts:
     def __init__(self) -> None:
         self.bindings: Dict[str, List[Tuple[Tracked, cst.FunctionDef, DefPath]]] = {}
         self.reads: Dict[str, Set[cst.FunctionDef]] = {}
-        self.changes = False
+        self.changers: Set[cst.FunctionDef] = set()  # the methods that train the module
         self.write_handles: Set[str] = set()
 
 
@@ -268,7 +268,8 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
         walker.built_on.update(built_on)
         walker.handle_lists = facts.write_handles
         walker.walk_block(func.body.body)
-        facts.changes |= walker.saw_change
+        if walker.saw_change:
+            facts.changers.add(func)
         facts.write_handles |= walker.write_handles
         for key, tracked in walker.attribute_bindings:
             facts.bindings.setdefault(key, []).append((tracked, func, path))
@@ -279,6 +280,8 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
         for key in _self_reads(func):
             facts.reads.setdefault(key, set()).add(func)
     _report_stale_at_return(report, stale, facts)
+    initialising = _initialising([func for _, func in members])
+    called_initialising = set().union(*(_self_calls(func) for func in initialising))
     receivers = ctx.receivers
     outside = receivers.outside_reads.get(owner.name.value, set()) if receivers else set()
     for key, bindings in facts.bindings.items():
@@ -288,13 +291,84 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
             outside_training = receivers is not None and \
                 receivers.given_from_outside(path, tracked.receiver or "") and \
                 receivers.trained_between_calls(path)
-            if not (facts.changes or outside_training):
+            built = initialising if method.name.value not in called_initialising else set()
+            changers = {changer for changer in facts.changers - built
+                        if not _rekept_after_changes(key, changer, tracked.receiver, facts,
+                                                     stale)}
+            if not (changers or outside_training):
                 continue
             if facts.reads.get(key, set()) - {method}:
                 report.snapshot(tracked, None, f"another method reads `{key}`")
             elif key.partition(".")[2] in outside:
                 report.snapshot(tracked, None, f"the code using `{owner.name.value}` reads "
                                                f"`.{key.partition('.')[2]}`")
+
+
+def _initialising(methods: List[cst.FunctionDef]) -> Set[cst.FunctionDef]:
+    """`__init__` and the private methods only it (or another such method) calls: they run
+    while the instance is built, before any other method can keep a snapshot, so their
+    changes of a module never come between a snapshot and its read."""
+    calls = {func: _self_calls(func) for func in methods}
+    found = {func for func in methods if func.name.value == "__init__"}
+    grew = True
+    while grew:
+        grew = False
+        for func in methods:
+            name = func.name.value
+            if func in found or not name.startswith("_") or name.startswith("__"):
+                continue
+            callers = {caller for caller, called in calls.items() if name in called}
+            if callers and callers <= found:
+                found.add(func)
+                grew = True
+    return found
+
+
+def _rekept_after_changes(key: str, changer: cst.FunctionDef, receiver: Optional[str],
+                          facts: _ClassFacts,
+                          stale: List[Tuple[str, Tracked, cst.FunctionDef]]) -> bool:
+    """Whether every call of `changer` keeps `key` again, from the same module, after the
+    changes it makes: a binding runs on every path through the method and nothing changes
+    the module after it before the method returns. Such a method's changes precede the
+    store that follows them, so no read in another method sees them through `key`."""
+    if any(k == key and f is changer for k, _, f in stale):
+        return False
+    nodes: Set[cst.CSTNode] = set()
+    for tracked, method, _ in facts.bindings.get(key, []):
+        if method is changer and tracked.receiver == receiver:
+            nodes |= tracked.bound_at
+    return bool(nodes) and isinstance(changer.body, cst.IndentedBlock) and \
+        _binds_on_every_path(changer.body.body, nodes)
+
+
+def _binds_on_every_path(body: Sequence[cst.CSTNode], nodes: Set[cst.CSTNode]) -> bool:
+    """Whether running `body` always passes one of `nodes` (a statement holding it at this
+    level, a `with` around it, both branches of an `if`, the body of a `try`)."""
+    for stmt in body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            if stmt in nodes or any(small in nodes for small in stmt.body):
+                return True
+        elif isinstance(stmt, (cst.With, cst.Try)):
+            if stmt in nodes or _binds_on_every_path(_suite(stmt.body), nodes):
+                return True
+        elif isinstance(stmt, cst.If):
+            if stmt in nodes:
+                return True
+            branches: List[Sequence[cst.CSTNode]] = [_suite(stmt.body)]
+            orelse = stmt.orelse
+            while isinstance(orelse, cst.If):
+                branches.append(_suite(orelse.body))
+                orelse = orelse.orelse
+            if orelse is None:
+                continue
+            branches.append(_suite(orelse.body))
+            if all(_binds_on_every_path(branch, nodes) for branch in branches):
+                return True
+    return False
+
+
+def _suite(block: cst.BaseSuite) -> Sequence[cst.CSTNode]:
+    return block.body if isinstance(block, cst.IndentedBlock) else [block]
 
 
 def _stale_at_return(walker: "StateDictWalker", func: cst.FunctionDef
