@@ -1,6 +1,7 @@
 """The text gate (`gate.is_candidate`): cheap to import, a necessary condition for every
 finding, the same answer for bytes and text."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -137,3 +138,33 @@ def test_snapshot_consumers_are_the_facts_state_dict_consumers():
     from flake8_copysafety.facts.module_changes import STATE_DICT_CONSUMERS
 
     assert set(gate.CONSUMERS) <= STATE_DICT_CONSUMERS
+
+
+NEEDLE_TEXTS = [p.read_text("utf-8", "surrogateescape") for p in CASES] + [
+    "x = copy.copy(y)\n", "for p in self.named_parameters():\n    pass\n",
+    "ps = [p for p in net.parameters()]\n", "from torch_geometric.data import Dataset\n"
+    "class D(Dataset):\n    def get(self, i):\n        return 1\n",
+    "class S(IterableDataset):\n    def __iter__(self):\n        yield 1\n",
+]
+
+
+@pytest.mark.parametrize("pattern", sorted(gate.NEEDLES))
+def test_every_match_holds_a_needle(pattern):
+    """The substring test before each search turns away no text the pattern matches."""
+    needles = gate.NEEDLES[pattern]
+    matched = 0
+    for text in NEEDLE_TEXTS:
+        for match in re.finditer(pattern, text, re.ASCII):
+            matched += 1
+            assert any(n in match.group(0) for n in needles), (pattern, match.group(0))
+    assert matched, pattern  # each pattern is exercised
+
+
+def test_answers_follow_the_text_asked_about():
+    """The answers remembered for the last text are never given for another one."""
+    dataset = "class D:\n    def __getitem__(self, i):\n        return self.x[i]\n"
+    plain = "x = 1\n"
+    for _ in range(2):
+        assert gate.needs_plan(dataset) and gate.is_candidate(dataset)
+        assert not gate.needs_plan(plain) and not gate.is_candidate(plain)
+        assert gate.needs_plan(dataset.encode()) and not gate.may_hold_write(plain.encode())

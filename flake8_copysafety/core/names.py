@@ -7,8 +7,9 @@ enough for the rules, and far cheaper than libcst's QualifiedNameProvider.
 
 import ast
 import builtins
-from typing import (TYPE_CHECKING, Callable, Dict, Iterable, List, Mapping, Optional, Set,
-                    Tuple, TypeVar, cast)
+from collections import deque
+from typing import (TYPE_CHECKING, Callable, Dict, Iterable, Iterator, List, Mapping,
+                    Optional, Set, Tuple, TypeVar, cast)
 
 if TYPE_CHECKING:  # libcst is imported only once a file is worth a parse
     import libcst as cst
@@ -70,6 +71,21 @@ def dotted(node: "cst.BaseExpression") -> Optional[str]:
     return None
 
 
+_HOLDS_STATEMENTS = (ast.stmt, ast.excepthandler, ast.match_case)
+
+
+def _statements(tree: ast.AST) -> Iterator[ast.AST]:
+    """The statements under `tree`, in `ast.walk`'s order: an import is a statement, and a
+    statement's ancestors are statements, handlers and match cases, so the expressions
+    (most of a module's nodes) need no walk."""
+    todo = deque([tree])
+    while todo:
+        node = todo.popleft()
+        todo.extend(child for child in ast.iter_child_nodes(node)
+                    if isinstance(child, _HOLDS_STATEMENTS))
+        yield node
+
+
 class ImportTable:
     """Local name -> fully qualified name, gathered from every import in the module.
 
@@ -84,7 +100,7 @@ class ImportTable:
             stmt.name for stmt in tree.body
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
         }
-        for node in ast.walk(tree):
+        for node in _statements(tree):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import AbstractSet, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
+from ..core.ast_nodes import nodes_of
 from ..core.names import ImportTable, class_ancestors, dataset_entry, dotted_ast
 from ..facts.frameworks import DatasetFramework, dataset_bases, framework_of
 from ..project.entries import attributes_from_params
@@ -260,8 +261,8 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
         # no `state_dict` in the text: a snapshot taken only by an imported helper
         # (`a = take(m)`) is kept where that helper is called
         imported = _imported_producers(tree, imports, filename)
-        state_dict_lines = sorted({n.lineno for n in ast.walk(tree) if isinstance(n, ast.Call)
-                                   and called_name(n) in imported}) if imported else []
+        state_dict_lines = sorted({n.lineno for n in nodes_of(tree, ast.Call)
+                                   if called_name(n) in imported}) if imported else []
     if state_dict_lines:
         tops = [top for top in tree.body if _covers(top, state_dict_lines)]
         mentioning = {id(top) for top in tops}
@@ -274,8 +275,8 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
         result.producers = producers
         # the functions that call a producer keep what it returns, as if they called
         # `state_dict()` themselves
-        producer_lines = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Call)
-                          and called_name(n) in producers] if producers else []
+        producer_lines = [n.lineno for n in nodes_of(tree, ast.Call)
+                          if called_name(n) in producers] if producers else []
         result.state_dict_scopes = _scopes_covering(
             tree.body, sorted(set(state_dict_lines) | set(producer_lines)), ())
         for index, top in enumerate(tree.body):
@@ -324,8 +325,7 @@ def _imported_producers(tree: ast.Module, imports: ImportTable,
     The analysis decides with the caller's evidence whether the argument is a module."""
     if not project_file(filename):
         return set()
-    called = {n.func.id for n in ast.walk(tree)
-              if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    called = {n.func.id for n in nodes_of(tree, ast.Call) if isinstance(n.func, ast.Name)}
     names = {name for name in called if name in imports.aliases or name in imports.relative}
     if not names:
         return set()

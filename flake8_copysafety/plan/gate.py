@@ -42,10 +42,13 @@ import re
 
 # CPS203: a collection of a module's parameters kept (`list(m.parameters())`,
 # `dict(m.named_parameters())`, `[p for p in m.parameters()]`) or `copy.copy(...)`.
-PARAMETER_SNAPSHOT = (r"\b(?:list|tuple|dict)\s*\(\s*[\w.]+\s*\.\s*(?:named_)?parameters\s*\("
-                      r"|\bin\s+[\w.]+\s*\.\s*(?:named_)?parameters\s*\(\s*\)\s*[\]}]"
-                      r"|\bcopy\s*\.\s*copy\s*\(")
-_RULES = r"def\s+__getitem__\b|\.\s*state_dict\s*\(|" + PARAMETER_SNAPSHOT
+_KEPT_PARAMETERS = (r"\b(?:list|tuple|dict)\s*\(\s*[\w.]+\s*\.\s*(?:named_)?parameters\s*\("
+                    r"|\bin\s+[\w.]+\s*\.\s*(?:named_)?parameters\s*\(\s*\)\s*[\]}]")
+_COPY_COPY = r"\bcopy\s*\.\s*copy\s*\("
+PARAMETER_SNAPSHOT = _KEPT_PARAMETERS + "|" + _COPY_COPY
+_GETITEM = r"def\s+__getitem__\b"
+_STATE_DICT_CALL = r"\.\s*state_dict\s*\("
+_RULES = _GETITEM + "|" + _STATE_DICT_CALL + "|" + PARAMETER_SNAPSHOT
 # What a change of stored data made in a function looks like in text.
 MUTATING_METHODS = ("append", "extend", "insert", "pop", "remove", "sort", "reverse", "clear",
                     "update", "popitem", "setdefault", "fill", "put", "itemset", "partition",
@@ -56,7 +59,6 @@ _AUGMENTED = r"(?:[-+*/%&|^@]|//|\*\*|<<|>>)"
 _WRITE = (r"\]\s*%s?=(?!=)|%s=|[A-Za-z0-9]_\s*\(|\.(?:%s)\s*\(|\b(?:%s)\s*\(|\b(?:%s)\s*="
           r"(?!=)|\bdel\b" % (_AUGMENTED, _AUGMENTED, "|".join(MUTATING_METHODS),
                               "|".join(MUTATING_FUNCTIONS), "|".join(WRITE_KEYWORDS)))
-_PATTERN = _RULES + "|" + _WRITE
 HOOKS = ("_transform", "get", "get_data_info", "prepare_data")
 PACKAGES = ("mmengine", "monai", "torch_geometric")
 _HOOK = r"def\s+(?:%s)\s*\(" % "|".join(HOOKS)
@@ -77,6 +79,27 @@ _ITER = r"def\s+__iter__\b"
 _ITERABLE = r"\bIterableDataset\b"
 
 
+# A word every match of a pattern holds, tested with `in` before the pattern is searched:
+# most files lack it, and a substring test costs a small part of a search that scans the
+# whole text trying every alternative at each position. Kept sound by a test
+# (`tests/test_gate.py`: each pattern's matches over the corpus hold one of its words).
+NEEDLES = {
+    _GETITEM: ("__getitem__",),
+    _STATE_DICT_CALL: ("state_dict",),
+    _KEPT_PARAMETERS: ("parameters",),
+    _COPY_COPY: ("copy",),
+    _HOOK: ("def",),
+    _PACKAGE: PACKAGES,
+    _CONSUMES: CONSUMERS + ("parameters",),
+    _IMPORTS_NAMES: ("import",),
+    _PARAM_GROUPS: ("param_groups",),
+    _PARAMETERS: ("parameters",),
+    _ITER: ("__iter__",),
+    _ITERABLE: ("IterableDataset",),
+}
+_OWN_RULES = (_GETITEM, _STATE_DICT_CALL, _KEPT_PARAMETERS, _COPY_COPY)
+
+
 def helper_snapshot(source) -> bool:
     """A state_dict consumed or parameters read, and names imported from a module."""
     return _found(_CONSUMES, source) and _found(_IMPORTS_NAMES, source)
@@ -89,37 +112,59 @@ def optimizer_in_file(source) -> bool:
 
 def iterable_dataset(source) -> bool:
     """An `__iter__` defined, and `IterableDataset` named."""
-    return _found(_ITER, source) and _found(_ITERABLE, source)
+    return _found(_ITERABLE, source) and _found(_ITER, source)
 
 
 def framework_hook(source) -> bool:
     """A hook of a framework's `__getitem__` defined, and such a framework named."""
-    return _found(_HOOK, source) and _found(_PACKAGE, source)
+    return _found(_PACKAGE, source) and _found(_HOOK, source)
 
 
 def is_candidate(source) -> bool:
     """Whether `source` (bytes or str) could hold a finding; False means: skip the file."""
-    return _found(_PATTERN, source) or framework_hook(source) or iterable_dataset(source) or \
-        helper_snapshot(source) or optimizer_in_file(source)
+    return may_hold_write(source) or needs_plan(source)
 
 
 def may_hold_write(source) -> bool:
     """Whether `source` may change a value in place (a necessary condition for holding
     the line of a change that a dataset of another module reaches)."""
-    return _found(_WRITE, source)
+    return _remembered(source, "write", lambda: _found(_WRITE, source))
 
 
 def needs_plan(source) -> bool:
     """Whether the file may hold a dataset or a state_dict use of its own (else only the
     changes a dataset of another module reaches, which the project model checks)."""
-    return _found(_RULES, source) or framework_hook(source) or iterable_dataset(source) or \
-        helper_snapshot(source) or optimizer_in_file(source)
+    return _remembered(source, "plan", lambda: any(
+        _found(p, source) for p in _OWN_RULES) or framework_hook(source) or
+        iterable_dataset(source) or helper_snapshot(source) or optimizer_in_file(source))
+
+
+# The answers for the last text asked about: a front end asks for one file's text several
+# times (the plugin's test, then the pipeline's, with and without a result cache). Held by
+# identity, with the text itself kept alive, so an answer never outlives its text.
+_last: tuple = (None, {})
+
+
+def _remembered(source, question: str, answer) -> bool:
+    global _last
+    held = _last  # one read: a thread asking about another text replaces it whole
+    if held[0] is not source:
+        held = _last = (source, {})
+    known = held[1]
+    if question not in known:
+        known[question] = answer()
+    return known[question]
 
 
 def _found(pattern: str, source) -> bool:
     """`re`'s own cache keeps each pattern compiled once it is used: flake8, which passes
     text, never compiles the bytes forms, and a run whose first file fails the first test
     compiles nothing more (importing this module is part of every flake8 run)."""
+    needles = NEEDLES.get(pattern, ())
     if isinstance(source, str):
+        if needles and not any(n in source for n in needles):
+            return False
         return re.search(pattern, source, re.ASCII) is not None
+    if needles and not any(n.encode("ascii") in source for n in needles):
+        return False
     return re.search(pattern.encode("ascii"), source) is not None

@@ -7,6 +7,7 @@ method, whether that is its param groups' live parameters (`analysis/optimizer_r
 import ast
 from typing import List, Set
 
+from ..core.ast_nodes import nodes_of
 from ..core.names import ImportTable, dotted_ast
 
 
@@ -15,8 +16,8 @@ def optimizer_result_lines(tree: ast.Module, imports: ImportTable) -> List[int]:
     class not of torch given `<module>.parameters()` first."""
     built: Set[str] = set()
     kept = []
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Assign) or not isinstance(node.value, ast.Call):
+    for node in nodes_of(tree, ast.Assign):
+        if not isinstance(node.value, ast.Call):
             continue
         call = node.value
         if _project_optimizer(call, imports):

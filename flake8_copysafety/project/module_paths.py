@@ -157,8 +157,17 @@ def project_file(path) -> bool:
 
 def installed_file(path) -> bool:
     """Whether a file belongs to an installed package (`site-packages`)."""
+    name = str(path)
+    return _installed(name, "" if os.path.isabs(name) else os.getcwd())
+
+
+@lru_cache(maxsize=4096)
+def _installed(name: str, cwd: str) -> bool:
+    """Kept per path (and working folder, for a relative one): one lint asks several times
+    (the gate, the plan, the analysis), and resolving a path costs a system call for each
+    of its parts."""
     try:
-        return installed_folder(Path(path).resolve().parent)
+        return installed_folder(Path(cwd, name).resolve().parent)
     except (OSError, RuntimeError, ValueError):
         return True
 
