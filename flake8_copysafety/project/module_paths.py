@@ -158,9 +158,25 @@ def project_file(path) -> bool:
 def installed_file(path) -> bool:
     """Whether a file belongs to an installed package (`site-packages`)."""
     try:
-        return installed_folder(Path(path).resolve().parent)
+        return installed_folder(Path(resolved(path)).parent)
     except (OSError, RuntimeError, ValueError):
         return True
+
+
+@lru_cache(maxsize=16384)
+def _resolved(path: str) -> str:
+    return str(Path(path).resolve())
+
+
+def resolved(path) -> str:
+    """`Path(path).resolve()` as text, looked up on disk once per path and run: the plan
+    and the model ask it of the linted file again for every name they resolve (a system
+    call per folder of the path each time). `forget_resolved` starts a new run."""
+    return _resolved(str(path))
+
+
+def forget_resolved() -> None:
+    _resolved.cache_clear()
 
 
 def installed_folder(folder: Path) -> bool:
