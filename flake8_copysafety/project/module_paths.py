@@ -169,10 +169,12 @@ def _resolved(path: str) -> str:
 
 
 def resolved(path) -> str:
-    """`Path(path).resolve()` as text, looked up on disk once per path and run: the plan
-    and the model ask it of the linted file again for every name they resolve (a system
-    call per folder of the path each time). `forget_resolved` starts a new run."""
-    return _resolved(str(path))
+    """`Path(path).resolve()` as text, looked up on disk once per absolute path and run:
+    the plan and the model ask it of the linted file again for every name they resolve (a
+    system call per folder of the path each time). A relative path is resolved each time
+    (from the working directory, which may change). `forget_resolved` starts a new run."""
+    path = str(path)
+    return _resolved(path) if os.path.isabs(path) else str(Path(path).resolve())
 
 
 def forget_resolved() -> None:
