@@ -109,10 +109,22 @@ def split_lines(text: str) -> List[str]:
     return _LINE.findall(text)
 
 
-def python_refuses(source: Union[str, bytes], only_ast: bool = False) -> Optional[Unchecked]:
+def python_refuses(source: Union[str, bytes], only_ast: bool = False,
+                   tree: Optional[ast.Module] = None) -> Optional[Unchecked]:
     """Why CPython, run as `python FILE` is (its default recursion limit), would not compile
     the file, or None. Beyond the parser, the compiler refuses too deep expressions
-    (RecursionError), more than 20 nested blocks and other limits the `ast` does not know."""
+    (RecursionError), more than 20 nested blocks and other limits the `ast` does not know.
+    `tree`, the file's `ast` already parsed, is compiled instead of parsing it again; the
+    compiler sees the same tree either way, and a refusal is asked of the text again (the
+    conversion of a deep tree may refuse where the text would not, and the message and
+    position are the text's)."""
+    if tree is not None and not only_ast:
+        if _refusal(tree, 0) is None:
+            return None
+    return _refusal(source, ast.PyCF_ONLY_AST if only_ast else 0)
+
+
+def _refusal(source, flags: int) -> Optional[Unchecked]:
     previous = sys.getrecursionlimit()
     try:
         sys.setrecursionlimit(min(previous, _PYTHON_RECURSION_LIMIT))
@@ -121,8 +133,7 @@ def python_refuses(source: Union[str, bytes], only_ast: bool = False) -> Optiona
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            compile(source, "<file>", "exec", ast.PyCF_ONLY_AST if only_ast else 0,
-                    dont_inherit=True)
+            compile(source, "<file>", "exec", flags, dont_inherit=True)
     except SyntaxError as exc:
         return Unchecked(f"{type(exc).__name__}: {exc.msg}",
                          exc.lineno or 1, (exc.offset or 1) - 1)

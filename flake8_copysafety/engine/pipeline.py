@@ -137,7 +137,9 @@ def _lint(source, filename, options, tree, facts_used, reusing=None, strict=Fals
     if text is None:
         raise Unchecked.from_decoding(source)
     if strict:
-        refused = python_refuses(text)
+        if tree is None and needs_plan(text):
+            tree = parse_quietly(text)  # parsed once: compiled here, planned below
+        refused = python_refuses(text, tree=tree)
         if refused is not None:
             raise refused
     found: List[Finding] = []

@@ -59,8 +59,9 @@ from ..core.atomic import write_atomic
 from ..core.environment import flag
 from ..core.fingerprint import tool_fingerprint
 from .entries import ENTRY_VERSION, ModuleEntry, calls_named, calls_named_any, module_entry
-from .module_paths import (PROJECT_MARKERS, file_digest, file_on_disk, installed_folder,
-                           library_dirs, note_project, read_regular)
+from .module_paths import (PROJECT_MARKERS, file_digest, file_on_disk, forget_resolved,
+                           installed_folder, library_dirs, note_project, read_regular,
+                           resolved)
 from .cache_schema import Invalid, entry_from_json
 
 _MARKERS = PROJECT_MARKERS
@@ -305,7 +306,7 @@ class ProjectModel:
     # ----- queries ----------------------------------------------------------------------
     def module_of(self, path) -> Optional[str]:
         """The module name of a file of the project (None: not one of its files)."""
-        return self._by_path.get(str(Path(path).resolve()))
+        return self._by_path.get(resolved(path))
 
     def resolve(self, module: str, dotted: str) -> Optional[str]:
         """The qualified name that `dotted`, written in `module`, refers to: through the
@@ -627,7 +628,8 @@ class ProjectModel:
                 data = self.files[module].read_bytes()
             except (OSError, KeyError):
                 data = b""
-        tree = _parse(data) if data else None
+        with _collector_paused():  # as for the entries: a tree holds no cycles
+            tree = _parse(data) if data else None
         self._keep_tree(module, tree)
         return tree
 
@@ -1089,6 +1091,7 @@ def new_run() -> None:
     once, and a model's digest is its files' content when first asked for."""
     _models.clear()
     _project_roots.cache_clear()
+    forget_resolved()
 
 
 def project_digest(roots: Iterable[str]) -> Optional[str]:

@@ -157,19 +157,28 @@ def project_file(path) -> bool:
 
 def installed_file(path) -> bool:
     """Whether a file belongs to an installed package (`site-packages`)."""
-    name = str(path)
-    return _installed(name, "" if os.path.isabs(name) else os.getcwd())
-
-
-@lru_cache(maxsize=4096)
-def _installed(name: str, cwd: str) -> bool:
-    """Kept per path (and working folder, for a relative one): one lint asks several times
-    (the gate, the plan, the analysis), and resolving a path costs a system call for each
-    of its parts."""
     try:
-        return installed_folder(Path(cwd, name).resolve().parent)
+        return installed_folder(Path(resolved(path)).parent)
     except (OSError, RuntimeError, ValueError):
         return True
+
+
+@lru_cache(maxsize=16384)
+def _resolved(path: str) -> str:
+    return str(Path(path).resolve())
+
+
+def resolved(path) -> str:
+    """`Path(path).resolve()` as text, looked up on disk once per absolute path and run:
+    the plan and the model ask it of the linted file again for every name they resolve (a
+    system call per folder of the path each time). A relative path is resolved each time
+    (from the working directory, which may change). `forget_resolved` starts a new run."""
+    path = str(path)
+    return _resolved(path) if os.path.isabs(path) else str(Path(path).resolve())
+
+
+def forget_resolved() -> None:
+    _resolved.cache_clear()
 
 
 def installed_folder(folder: Path) -> bool:
