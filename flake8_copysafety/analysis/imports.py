@@ -211,6 +211,8 @@ def imported_instance_helper(ctx: FileContext, name: str, owner: cst.ClassDef, s
     if found is None:
         return None
     foreign, attr = found
+    if ctx.callees is None:
+        return None
     return foreign.instance_helper(attr, name, owner, stored, ctx.callees.of_instance(owner))
 
 

@@ -353,7 +353,7 @@ class StatementWalk(CallEval):
         stored.keys`) may be any field, so every field may hold `v`."""
         name = target.value.value if isinstance(target.value, cst.Name) else None
         made = self.empty_records.get(name) if name is not None else None
-        if made is None or made.cls not in RECORD_CLASSES:
+        if name is None or made is None or made.cls not in RECORD_CLASSES:
             return False
         key = index_info(target).key
         if key is not None:

@@ -382,7 +382,8 @@ class SummaryWalker(FlowWalker):
             for item, key in self.fresh_items.items():
                 attr = item[len(prefix):-len(f"[{key}]")] if key in params and \
                     item.startswith(prefix) and item.endswith(f"[{key}]") else ""
-                if attr.isidentifier() and (attr, key) not in self.result.fresh_entries:
+                if key is not None and attr.isidentifier() and \
+                        (attr, key) not in self.result.fresh_entries:
                     self.result.fresh_entries.append((attr, key))
 
     def apply_summary(self, call, callee, args):
@@ -770,7 +771,8 @@ def resolve_self_callee(walker: FlowWalker, call: cst.Call) -> Optional[CalleeRe
         # a function's name means what it means where the call is written (a helper of
         # another module calling its own module's helper); the instance's methods resolve
         # in the instance's home
-        return walker.ctx.callees.instance_helper(func.value, owner, stored, callees)
+        local = walker.ctx.callees
+        return local.instance_helper(func.value, owner, stored, callees) if local else None
     if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)
             and func.value.value == self_name):
         return None

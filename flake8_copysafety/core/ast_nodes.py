@@ -8,19 +8,21 @@ so the project model's trees carry no list.
 """
 
 import ast
-from typing import List, Type
+from typing import List, Type, TypeVar
+
+Node = TypeVar("Node", bound=ast.AST)
 
 _last: tuple = (None, [])
 
 
-def nodes_of(tree: ast.AST, *types: Type[ast.AST]) -> List[ast.AST]:
-    """The nodes of `tree` (itself included) that are instances of `types`, in the order
+def nodes_of(tree: ast.AST, kind: Type[Node]) -> List[Node]:
+    """The nodes of `tree` (itself included) that are instances of `kind`, in the order
     `ast.walk(tree)` gives them."""
     global _last
     held = _last  # one read: a thread asking about another tree replaces it whole
     if held[0] is not tree:
         held = _last = (tree, _walk(tree))
-    return [node for node in held[1] if isinstance(node, types)]
+    return [node for node in held[1] if isinstance(node, kind)]
 
 
 def _walk(tree: ast.AST) -> List[ast.AST]:
