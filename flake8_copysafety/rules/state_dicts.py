@@ -297,11 +297,88 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
                                                      stale)}
             if not (changers or outside_training):
                 continue
-            if facts.reads.get(key, set()) - {method}:
+            readers = facts.reads.get(key, set()) - {method}
+            if readers - _fresh_readers(ctx, key, tracked.receiver, readers, facts, changers,
+                                        [func for _, func in members], stale):
                 report.snapshot(tracked, None, f"another method reads `{key}`")
             elif key.partition(".")[2] in outside:
                 report.snapshot(tracked, None, f"the code using `{owner.name.value}` reads "
                                                f"`.{key.partition('.')[2]}`")
+
+
+def _fresh_readers(ctx: FileContext, key: str, receiver: Optional[str],
+                   readers: Set[cst.FunctionDef], facts: _ClassFacts,
+                   changers: Set[cst.FunctionDef], methods: List[cst.FunctionDef],
+                   stale: List[Tuple[str, Tracked, cst.FunctionDef]]) -> Set[cst.FunctionDef]:
+    """The readers of `key` that never see it stale: one that keeps `key` again on every
+    path itself, or a private method the class calls only right after a method that does,
+    with no call of a method changing the module and no use of the module in between
+    (`self._receive(); self._load()` in the class's own loop)."""
+    rekeeping = {func for func in methods
+                 if _rekept_after_changes(key, func, receiver, facts, stale)}
+    fresh = readers & rekeeping
+    names = {func.name.value for func in rekeeping}
+    changing = {func.name.value for func in changers}
+    for reader in readers - rekeeping:
+        name = reader.name.value
+        if not name.startswith("_") or name.startswith("__"):
+            continue  # a public method may be called from anywhere
+        calls = [(block, index, first_param(func)) for func in methods
+                 for block, index in _statement_calls(func, name)]
+        if calls and all(_after_rekeeping(ctx, block, index, own, names, changing, receiver)
+                         for block, index, own in calls):
+            fresh.add(reader)
+    return fresh
+
+
+def _statement_calls(func: cst.FunctionDef, name: str
+                     ) -> List[Tuple[Sequence[cst.BaseStatement], int]]:
+    """Each statement of `func` calling `self.name(...)`, as its block and its index
+    there; a call inside any other expression than a statement of a block counts too (its
+    statement is the one found)."""
+    own = first_param(func)
+    found: List[Tuple[Sequence[cst.BaseStatement], int]] = []
+
+    class Blocks(cst.CSTVisitor):
+        def visit_IndentedBlock(self, block: cst.IndentedBlock) -> None:
+            for index, stmt in enumerate(block.body):
+                if isinstance(stmt, cst.SimpleStatementLine) and \
+                        name in _self_called(stmt, own):
+                    found.append((block.body, index))
+
+    func.body.visit(Blocks())
+    return found
+
+
+def _self_called(node: cst.CSTNode, own: Optional[str]) -> Set[str]:
+    """The methods `node` calls on the instance named `own`."""
+    called: Set[str] = set()
+
+    class Calls(cst.CSTVisitor):
+        def visit_Call(self, call: cst.Call) -> None:
+            f = call.func
+            if isinstance(f, cst.Attribute) and isinstance(f.value, cst.Name) and \
+                    f.value.value == own:
+                called.add(f.attr.value)
+
+    node.visit(Calls())
+    return called
+
+
+def _after_rekeeping(ctx: FileContext, block: Sequence[cst.BaseStatement], index: int,
+                     own: Optional[str], rekeeping: Set[str], changing: Set[str],
+                     receiver: Optional[str]) -> bool:
+    """Whether the statement at `index` (of a method whose instance is `own`) runs right
+    after a call of a method in
+    `rekeeping`, earlier in the same block, with nothing in between that calls a method in
+    `changing` or names the module."""
+    for stmt in reversed(block[:index]):
+        called = _self_called(stmt, own)
+        if called & rekeeping and isinstance(stmt, cst.SimpleStatementLine):
+            return True
+        if called & changing or (receiver and receiver in ctx.code(stmt)):
+            return False
+    return False
 
 
 def _initialising(methods: List[cst.FunctionDef]) -> Set[cst.FunctionDef]:
