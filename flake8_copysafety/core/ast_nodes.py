@@ -8,21 +8,28 @@ so the project model's trees carry no list.
 """
 
 import ast
-from typing import List, Type, TypeVar
+from typing import Any, List, Type, TypeVar, overload
 
 Node = TypeVar("Node", bound=ast.AST)
 
 _last: tuple = (None, [])
 
 
-def nodes_of(tree: ast.AST, kind: Type[Node]) -> List[Node]:
-    """The nodes of `tree` (itself included) that are instances of `kind`, in the order
-    `ast.walk(tree)` gives them."""
+@overload
+def nodes_of(tree: ast.AST, kind: Type[Node]) -> List[Node]: ...
+@overload
+def nodes_of(tree: ast.AST, kind: Type[ast.AST], *more: Type[ast.AST]) -> List[ast.AST]: ...
+
+
+def nodes_of(tree: ast.AST, kind: Type[Any], *more: Type[ast.AST]) -> List[Any]:
+    """The nodes of `tree` (itself included) that are instances of `kind` (or `more`), in
+    the order `ast.walk(tree)` gives them."""
     global _last
     held = _last  # one read: a thread asking about another tree replaces it whole
     if held[0] is not tree:
         held = _last = (tree, _walk(tree))
-    return [node for node in held[1] if isinstance(node, kind)]
+    kinds = (kind, *more)
+    return [node for node in held[1] if isinstance(node, kinds)]
 
 
 def _walk(tree: ast.AST) -> List[ast.AST]:
