@@ -5,21 +5,26 @@ tensor of the module from that statement on, and training the module changes `d`
 "initial weights" dict rewound into the module this way is no longer the initial weights).
 """
 
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 import libcst as cst
 
 from ..core.names import dotted
 from ..facts.semantics import SAME_TENSOR_ATTRIBUTES, SAME_TENSOR_METHODS
+from .walk_core import string_key
 
 
-def adopted_entry(parameter: cst.BaseExpression, given: cst.BaseExpression
-                  ) -> Optional[Tuple[str, str]]:
+NameOf = Callable[[cst.BaseExpression], Optional[str]]
+
+
+def adopted_entry(parameter: cst.BaseExpression, given: cst.BaseExpression,
+                  name_of: NameOf = dotted) -> Optional[Tuple[str, str]]:
     """(the parameter's name, the dict's name) when `given` is an entry of a dict named in
     the code (`init[name]`, `self.init[k]`, `init[k].data`, `init[k].detach()`): the tensor
     the Parameter `parameter` adopts. None for anything that makes a new tensor (a clone,
-    arithmetic, a conversion that may copy)."""
-    owner = dotted(parameter)
+    arithmetic, a conversion that may copy). `name_of` names an expression (a walker
+    names `sample["value"]` by the name the sample holds)."""
+    owner = name_of(parameter)
     while True:
         if isinstance(given, cst.Attribute) and given.attr.value in SAME_TENSOR_ATTRIBUTES:
             given = given.value
@@ -30,25 +35,25 @@ def adopted_entry(parameter: cst.BaseExpression, given: cst.BaseExpression
             break
     if owner is None or not isinstance(given, cst.Subscript) or len(given.slice) != 1:
         return None
-    holder = dotted(given.value)
+    holder = name_of(given.value)
     return (owner, holder) if holder is not None else None
 
 
-def data_assignment(target: cst.BaseExpression, rhs: Optional[cst.BaseExpression]
-                    ) -> Optional[Tuple[str, str]]:
+def data_assignment(target: cst.BaseExpression, rhs: Optional[cst.BaseExpression],
+                    name_of: NameOf = dotted) -> Optional[Tuple[str, str]]:
     """`p.data = d[k]`: what `adopted_entry` says of it."""
     if rhs is None or not isinstance(target, cst.Attribute) or target.attr.value != "data":
         return None
-    return adopted_entry(target.value, rhs)
+    return adopted_entry(target.value, rhs, name_of)
 
 
-def set_call(call: cst.Call) -> Optional[Tuple[str, str]]:
+def set_call(call: cst.Call, name_of: NameOf = dotted) -> Optional[Tuple[str, str]]:
     """`p.set_(d[k])` (one tensor given: the Parameter now views its storage)."""
     func = call.func
     if not (isinstance(func, cst.Attribute) and func.attr.value == "set_") or \
             len(call.args) != 1 or call.args[0].keyword is not None or call.args[0].star:
         return None
-    return adopted_entry(func.value, call.args[0].value)
+    return adopted_entry(func.value, call.args[0].value, name_of)
 
 
 def _loop_parameters(func: cst.FunctionDef) -> Dict[str, str]:
@@ -84,6 +89,16 @@ def adoptions_of(func: cst.FunctionDef) -> List[Tuple[cst.CSTNode, int, str, boo
     found: List[Tuple[cst.CSTNode, int, str, bool]] = []
 
     bound = {t.value for t in _assigned_names(func)} - set(params)
+    samples = _literal_samples(func)
+
+    def name_of(node: cst.BaseExpression) -> Optional[str]:
+        """`sample["value"]` is `param` where `sample = {"value": param}`."""
+        if isinstance(node, cst.Subscript):
+            held = samples.get(dotted(node.value) or "", {})
+            key = string_key(node)
+            if key is not None and key in held:
+                return held[key]
+        return dotted(node)
 
     def note(stmt: cst.CSTNode, adopted: Optional[Tuple[str, str]]) -> None:
         if adopted is None or adopted[1] not in params:
@@ -96,15 +111,38 @@ def adoptions_of(func: cst.FunctionDef) -> List[Tuple[cst.CSTNode, int, str, boo
     class Sites(cst.CSTVisitor):
         def visit_Assign(self, node: cst.Assign) -> None:
             for target in node.targets:
-                note(node, data_assignment(target.target, node.value))
+                note(node, data_assignment(target.target, node.value, name_of))
 
         def visit_Call(self, node: cst.Call) -> None:
-            note(node, set_call(node))
+            note(node, set_call(node, name_of))
 
         def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
             return node is func
 
     func.visit(Sites())
+    return found
+
+
+def _literal_samples(func: cst.FunctionDef) -> Dict[str, Dict[str, str]]:
+    """`sample = {"value": param}` in the function: {"sample": {"value": "param"}} (a dict
+    made here whose string keys hold names)."""
+    found: Dict[str, Dict[str, str]] = {}
+
+    class Samples(cst.CSTVisitor):
+        def visit_Assign(self, node: cst.Assign) -> None:
+            if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name) or \
+                    not isinstance(node.value, cst.Dict):
+                return
+            entries: Dict[str, str] = {}
+            for element in node.value.elements:
+                if isinstance(element, cst.DictElement) and \
+                        isinstance(element.key, cst.SimpleString):
+                    held = dotted(element.value)
+                    if held is not None:
+                        entries[str(element.key.evaluated_value)] = held
+            found[node.targets[0].target.value] = entries
+
+    func.body.visit(Samples())
     return found
 
 

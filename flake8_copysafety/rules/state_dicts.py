@@ -1191,7 +1191,7 @@ class StateDictWalker(FlowWalker):
         not the snapshot and reads none of its values."""
         if not isinstance(node, cst.Subscript):
             return False
-        key, name = string_key(node), dotted(node.value)
+        key, name = string_key(node), self._held_name(node.value)
         slot = self._slots.get(name or "")
         held = self.env.get(name or "")
         return key is not None and slot is not None and held is not None and \
@@ -1410,7 +1410,7 @@ class StateDictWalker(FlowWalker):
             elif touched or any(n and (OPTIMIZER_NAME.search(n) or self._is_optimizer(n))
                                 for n in names):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
-        adopted = set_call(call)
+        adopted = set_call(call, self._held_name)
         if adopted is not None:  # after `set_` changed the module: the dict is live from here
             self._adopts(*adopted, self._statement if self._statement is not None else call)
 
@@ -1568,7 +1568,7 @@ class StateDictWalker(FlowWalker):
 
     # --- bindings and reads --------------------------------------------------------------
     def bind(self, target, value, stmt, rhs) -> None:
-        adopted = data_assignment(target, rhs)
+        adopted = data_assignment(target, rhs, self._held_name)
         if adopted is not None:
             self._adopts(*adopted, stmt)
         alias, self._element_of_literal = self._element_of_literal, None
