@@ -1321,6 +1321,7 @@ class StateDictWalker(FlowWalker):
         if not (isinstance(func, cst.Attribute) and func.attr.value == "load_state_dict"):
             self._changer_arguments(call)
             result = super().eval_call(call)
+            self._adopted_by_helper(call)  # after what the helper changes (its own `set_`)
             return result if result is not None else self._optimizer_result(call)
         loading_before, self._loading_into = self._loading_into, dotted(func.value)
         try:
@@ -1352,7 +1353,6 @@ class StateDictWalker(FlowWalker):
             func.value if isinstance(func, cst.Name) else "")
         owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
         self._handed(call, name, owner)
-        self._adopted_by_helper(call)
         if name == "__init__" and self.path[-1:] == ("__init__",) and \
                 _is_base_init(call, self.owner):
             self._base_init_assigns()
