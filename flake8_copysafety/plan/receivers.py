@@ -626,6 +626,31 @@ class LiveReceivers:
     def class_method_trains(self, cls: str, method: str) -> bool:
         """Whether `obj.method(...)` on an instance of the module's class `cls` (a trainer,
         a callback) trains, itself or through the class's other methods."""
+        return any(self.scopes[path].trains for path in self._methods_reached(cls, method))
+
+    def method_loads(self, path: DefPath, method: str) -> FrozenSet[str]:
+        """The attributes of `self` that `self.method(...)`, called in the method at `path`,
+        loads a state_dict into (`def set_parameters(self, sd): self.model.load_state_dict(sd)`
+        gives {"model"}), itself or through the class's other methods: a load copies new
+        values into that module."""
+        scope = self.scopes.get(path)
+        if scope is None or not scope.cls:
+            return frozenset()
+        found: Set[str] = set()
+        for current in self._methods_reached(scope.cls, method):
+            inner = self.scopes[current]
+            for node in inner.nodes:
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                        node.func.attr == "load_state_dict":
+                    head, _, attr = (dotted_ast(node.func.value) or "").partition(".")
+                    if inner.self_name and head == inner.self_name and attr and \
+                            "." not in attr:
+                        found.add(attr)
+        return frozenset(found)
+
+    def _methods_reached(self, cls: str, method: str) -> Iterator[DefPath]:
+        """`method` of `cls` and the methods of the class it calls on its own instance,
+        through each other, each once."""
         start = self._method(cls, method)
         seen: Set[DefPath] = set()
         pending = [start] if start else []
@@ -634,48 +659,15 @@ class LiveReceivers:
             if current in seen:
                 continue
             seen.add(current)
+            yield current
             inner = self.scopes[current]
-            if inner.trains:
-                return True
             for node in inner.nodes:
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-                        isinstance(node.func.value, ast.Name) and \
+                        isinstance(node.func.value, ast.Name) and inner.self_name and \
                         node.func.value.id == inner.self_name and inner.cls:
                     found = self._method(inner.cls, node.func.attr)
                     if found:
                         pending.append(found)
-        return False
-
-    def method_loads(self, path: DefPath, method: str) -> FrozenSet[str]:
-        """The attributes of `self` that `self.method(...)`, called in the method at `path`,
-        loads a state_dict into (`def set_parameters(self, sd): self.model.load_state_dict(sd)`
-        gives {"model"}), itself or through the class's other methods: a load copies new
-        values into that module."""
-        scope = self.scopes.get(path)
-        start = self._method(scope.cls, method) if scope is not None and scope.cls else None
-        found: Set[str] = set()
-        seen: Set[DefPath] = set()
-        pending = [start] if start else []
-        while pending:
-            current = pending.pop()
-            if current in seen:
-                continue
-            seen.add(current)
-            inner = self.scopes[current]
-            for node in inner.nodes:
-                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
-                    continue
-                owner = dotted_ast(node.func.value) or ""
-                head, _, attr = owner.partition(".")
-                if head != inner.self_name or not inner.self_name:
-                    continue
-                if node.func.attr == "load_state_dict" and attr and "." not in attr:
-                    found.add(attr)
-                elif not attr and inner.cls:
-                    called = self._method(inner.cls, node.func.attr)
-                    if called:
-                        pending.append(called)
-        return frozenset(found)
 
     def stepped_by_class(self, path: DefPath, receiver: str) -> bool:
         """Whether `receiver` (`self.opt`, `worker.optimizer`) is an attribute that a method

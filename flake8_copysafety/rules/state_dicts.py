@@ -482,18 +482,7 @@ def _report_stale_at_return(report: "_Report", stale: List[Tuple[str, Tracked, c
 def _self_calls(func: cst.FunctionDef) -> Set[str]:
     """The names of the methods `func` calls on its own instance (`self.name(...)`)."""
     params = func.params.params
-    own = params[0].name.value if params else None
-    found: Set[str] = set()
-
-    class Calls(cst.CSTVisitor):
-        def visit_Call(self, call: cst.Call) -> None:
-            f = call.func
-            if isinstance(f, cst.Attribute) and isinstance(f.value, cst.Name) and \
-                    f.value.value == own:
-                found.add(f.attr.value)
-
-    func.body.visit(Calls())
-    return found
+    return _self_called(func.body, params[0].name.value if params else None)
 
 
 def _elements_written(func: cst.FunctionDef) -> Set[str]:
