@@ -850,5 +850,62 @@ SETS["unseen_weights"] = (UNSEEN_WEIGHTS_REPOS,
                           ROOT / "benchmarks" / "sweep_unseen_weights_review.json")
 
 
+# A held-out sweep of code that keeps weights, in styles not swept before (clustered,
+# hierarchical, asynchronous and graph federated learning, LLM LoRA aggregation, unlearning;
+# model merging, pruning, NAS weight sharing, test-time adaptation, domain-adaptation teachers,
+# PINNs, RL, GAN EMA, LoRA, continual learning); reviewed in
+# benchmarks/sweep_holdout_weights_review.json (`--set holdout_weights`).
+HOLDOUT_WEIGHTS_REPOS: Tuple[Tuple[str, str, str], ...] = (
+    ("jichan3751/ifca",
+     "61e44b8977a53c25368e8120aac6a505496ebbdf", FEDERATED + ", clustered (IFCA)"),
+    ("felisat/clustered-federated-learning",
+     "23a1c3887ed151a9c6340370337804766d11c69c", FEDERATED + ", clustered (CFL)"),
+    ("LuminLiu/HierFL", "8c882c17e6a7033814e0746db235ea5b0d96d83d", FEDERATED + ", hierarchical"),
+    ("Ali-Forootani/AFL_non_convex_non_iid",
+     "13359cd01b2bded9f8af39e814e9358eb847adb6", FEDERATED + ", asynchronous"),
+    ("Oxfordblue7/GCFL",
+     "a6691aea10bd78d6c1789de2ea93a6c4fcebe432", FEDERATED + ", graphs, clustered"),
+    ("yh-yao/FedGCN", "378438d0a5dbfa0f1cf859a3d6f3aaa4cff232a3", FEDERATED + ", graphs"),
+    ("JinheonBaek/FED-PUB",
+     "302980ded3bb2b719fd0864e29607031372a3e6d", FEDERATED + ", graphs, personalised"),
+    ("rui-ye/OpenFedLLM",
+     "14c6af2dd5c830e8b22a48b263ae33afdd285fc8", FEDERATED + ", LLM LoRA aggregation"),
+    ("JayZhang42/FederatedGPT-Shepherd",
+     "bcffa00e9642990ecc6210363a7f0dab91bef4dc", FEDERATED + ", LLM LoRA aggregation"),
+    ("ATP-1010/FederatedLLM",
+     "7bea15826bc0de37da35e44bc34a39274e3cc09f", FEDERATED + ", LLM LoRA aggregation"),
+    ("IBM/FedMA", "4b586a5a22002dc955d025b890bc632daa3c01c7", FEDERATED + ", matched averaging"),
+    ("jeffkroon/Federated_unlearning_evaluation",
+     "483253f3754f998e1917ec72a4db6122e49a70e9", FEDERATED + ", unlearning"),
+    ("mlfoundations/task_vectors",
+     "826a64c67082fab0f40628233287948f0f8d7fa3", "model merging / task arithmetic"),
+    ("prateeky2806/ties-merging",
+     "44e7891fc84f3de7e4caa52664cd864ca3715e91", "model merging / task arithmetic"),
+    ("EnnengYang/AdaMerging",
+     "cea1165ad900113b8a52ae5ff190626576635f9b", "model merging / task arithmetic"),
+    ("KellerJordan/REPAIR",
+     "e90263d7a4d48376091327274ae541d8d6d34743", "model merging / task arithmetic"),
+    ("ganguli-lab/Synaptic-Flow",
+     "9dfa57aa4012c34028ee646d367f18e32f0e3bc7", "pruning / lottery ticket"),
+    ("RICE-EIC/Early-Bird-Tickets",
+     "4a16ae0731edf288c48e000c1c2a51dc0433f4ef", "pruning / lottery ticket"),
+    ("carpedm20/ENAS-pytorch", "0468b8c4ddcf540c9ed6f80c27289792ff9118c9", "NAS weight sharing"),
+    ("DequanWang/tent", "e9e926a668d85244c66a6d5c006efbd2b82e83e8", "test-time adaptation"),
+    ("qinenergy/cotta", "c212a204b32be4005092e4323105a24a29ad2952", "test-time adaptation"),
+    ("mr-eggplant/EATA", "f739b3668cc7617e9b9f1979c1a358497a3472c3", "test-time adaptation"),
+    ("tim-learn/SHOT", "f7d555a0d53b525b885e5ef2a887a267a5be3c36", "domain adaptation"),
+    ("yxgeee/MMT", "057e1ea5d3054c9d7e5fa72c727298d8e4c5f668", "domain adaptation (mean teacher)"),
+    ("jayroxis/PINNs", "fcc37d2fb2c920eebddd29ea141bf9b3caba4d92", "physics-informed training"),
+    ("nikhilbarhate99/PPO-PyTorch",
+     "728cce83d7ab628fe2634eabcdf3239997eb81dd", "reinforcement learning"),
+    ("Khrylx/PyTorch-RL", "72069237b4d86bcb9675b899ea94228019a4f003", "reinforcement learning"),
+    ("ajbrock/BigGAN-PyTorch", "98459431a5d618d644d54cd1e9fceb1e5045648d", "GAN (EMA generator)"),
+    ("cloneofsimo/lora", "d84074b3e3496f1cfa8a3f49b8b9972ef463b483", "LoRA merge"),
+    ("arunmallya/packnet", "7b6032cd089084de4d5e0059819e84be65c5a203", "continual learning"),
+    ("ngailapdi/LWF", "baa07ee322d4b2f93a28eba092ad37379f565aca", "continual learning"),
+)
+SETS["holdout_weights"] = (HOLDOUT_WEIGHTS_REPOS,
+                           ROOT / "benchmarks" / "sweep_holdout_weights_review.json")
+
 if __name__ == "__main__":
     sys.exit(main())
