@@ -298,12 +298,54 @@ def _check_class(ctx: FileContext, report: "_Report", owner: cst.ClassDef,
             if not (changers or outside_training):
                 continue
             readers = facts.reads.get(key, set()) - {method}
+            readers -= _identity_readers(ctx, key, readers)
             if readers - _fresh_readers(ctx, key, tracked.receiver, readers, facts, changers,
                                         [func for _, func in members], stale):
                 report.snapshot(tracked, None, f"another method reads `{key}`")
             elif key.partition(".")[2] in outside:
                 report.snapshot(tracked, None, f"the code using `{owner.name.value}` reads "
                                                f"`.{key.partition('.')[2]}`")
+
+
+def _identity_use(ctx: FileContext, call: cst.Call) -> bool:
+    """A call that takes parameters as the tensors they are: an optimizer's construction
+    (`torch.optim.Adam(params)` steps those very tensors), a gradient clip, a
+    differentiation's `inputs`. A kept parameter list given to it is not read for values."""
+    qualified = ctx.imports.qualify(call.func) or ""
+    name = call.func.attr.value if isinstance(call.func, cst.Attribute) else dotted(call.func)
+    return bool(qualified.startswith("torch.optim.") and
+                qualified.rpartition(".")[2][:1].isupper()) or \
+        (name or "").rpartition(".")[2] in _LIVE_PARAMETER_USES or \
+        qualified in _DIFFERENTIATION_INPUTS
+
+
+def _identity_readers(ctx: FileContext, key: str, readers: Set[cst.FunctionDef]
+                      ) -> Set[cst.FunctionDef]:
+    """The readers of `key` whose every read hands it whole to an identity use
+    (`self.optimizer = torch.optim.Adam(self.params, lr=lr)` in `init_state`): a live
+    parameter list is what they need, so they never observe it stale."""
+    owner, _, attr = key.partition(".")
+    found: Set[cst.FunctionDef] = set()
+    for func in readers:
+        uses: List[bool] = []
+
+        class Reads(cst.CSTVisitor):
+            def __init__(self) -> None:
+                self.whole: Set[cst.CSTNode] = set()
+
+            def visit_Call(self, call: cst.Call) -> None:
+                if _identity_use(ctx, call):
+                    self.whole.update(arg.value for arg in call.args)
+
+            def visit_Attribute(self, node: cst.Attribute) -> None:
+                if isinstance(node.value, cst.Name) and node.value.value == owner and \
+                        node.attr.value == attr:
+                    uses.append(node in self.whole)
+
+        func.body.visit(Reads())
+        if uses and all(uses):
+            found.add(func)
+    return found
 
 
 def _fresh_readers(ctx: FileContext, key: str, receiver: Optional[str],
