@@ -50,6 +50,8 @@ _LIVE_PARAMETER_USES = frozenset({"clip_grad_norm_", "clip_grad_value_", "add_pa
                                   "parameters_to_vector", "id"})
 # The receiver of a snapshot whose optimizer name was bound to a new optimizer since.
 _REPLACED = " (replaced)"
+# The receiver of a snapshot whose module's name was bound to another object since.
+_REBOUND = " (rebound)"
 
 
 def _differentiation_inputs(qualified: str, call: cst.Call) -> Optional[cst.BaseExpression]:
@@ -67,6 +69,15 @@ def _differentiation_inputs(qualified: str, call: cst.Call) -> Optional[cst.Base
     if len(positional) > position and not any(a.star for a in call.args[:position + 1]):
         return positional[position].value
     return None
+
+
+def _in_target(whole: cst.BaseExpression, name: cst.Name) -> bool:
+    """`name` is a loop's target or one of its unpacked names (`for i, m in enumerate(ms)`)."""
+    if whole is name:
+        return True
+    if isinstance(whole, (cst.Tuple, cst.List)):
+        return any(_in_target(e.value, name) for e in whole.elements)
+    return False
 
 
 def _full_copy(ctx: FileContext, call: cst.Call) -> bool:
@@ -1599,6 +1610,7 @@ class StateDictWalker(FlowWalker):
 
     # --- bindings and reads --------------------------------------------------------------
     def bind(self, target, value, stmt, rhs) -> None:
+        self._detach_rebound_receiver(target, stmt, rhs)
         adopted = data_assignment(target, rhs, self._held_name)
         if adopted is not None:
             self._adopts(*adopted, stmt)
@@ -1676,6 +1688,27 @@ class StateDictWalker(FlowWalker):
             if key and modules:
                 self._new_optimizer(key, modules, stmt)
         super().bind(target, value, stmt, rhs)
+
+    def _detach_rebound_receiver(self, target, stmt, rhs) -> None:
+        """A name that held a snapshot's module now names another object: the next
+        element of a loop (`for client_model in clients_models:`) or a full copy
+        (`client_model = copy.deepcopy(global_model)`). Rebinding a name leaves the object it
+        named alone, so a change through the new binding (the next client's steps) does not
+        reach the snapshots taken of the old one. A loop over a one-element literal
+        (`for learner in (self,)`) names the same object and is left to `aliases`."""
+        if not isinstance(target, cst.Name):
+            return
+        if isinstance(stmt, cst.For) and _in_target(stmt.target, target):
+            literal = _literal_elements(stmt.iter)
+            if literal is not None and len(literal) == 1:
+                return
+        elif not (isinstance(rhs, cst.Call) and _full_copy(self.ctx, rhs)):
+            return
+        key = target.value
+        for name, tracked in list(self.env.items()):
+            if tracked.family is Family.STATE_DICT and tracked.receiver == key and \
+                    tracked.receiver_kind in (MODULE, PARAMETERS):
+                self.env[name] = tracked.derive(receiver=key + _REBOUND)
 
     def _new_optimizer(self, key: str, modules: Set[str], stmt: cst.CSTNode) -> None:
         """`key` is bound to a new optimizer: a snapshot of the one it named before is of
