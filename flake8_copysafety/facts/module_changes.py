@@ -51,3 +51,7 @@ DIFFERENTIATION_INPUTS: Dict[str, Tuple[int, str]] = {
     "torch.autograd.grad": (1, "inputs"),
     "torch.autograd.backward": (5, "inputs"),
 }
+# Learning-rate schedulers: built on an optimizer, their `step()` sets the param groups' `lr`
+# and never changes a parameter (`ReduceLROnPlateau(opt).step(loss)`).
+LR_SCHEDULER_FACTORIES: Tuple[str, ...] = ("torch.optim.lr_scheduler.",
+                                           "torch.optim.swa_utils.SWALR")

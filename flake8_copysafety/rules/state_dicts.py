@@ -41,6 +41,7 @@ from .reporting import RawFinding, copy_fix, deepcopy_name
 from ..facts.module_changes import COMPARISONS as _COMPARISONS
 from ..facts.module_changes import DIFFERENTIATION_INPUTS as _DIFFERENTIATION_INPUTS
 from ..facts.module_changes import KEY_READERS as _KEY_READERS
+from ..facts.module_changes import LR_SCHEDULER_FACTORIES as _LR_SCHEDULER_FACTORIES
 from ..facts.module_changes import NOT_CHANGING as _NOT_CHANGING
 # Calls whose result holds a module's live tensors (an update blending them in is an EMA).
 _LIVE_METHODS = frozenset({"state_dict"} | set(PARAMS_METHODS))
@@ -69,6 +70,13 @@ def _differentiation_inputs(qualified: str, call: cst.Call) -> Optional[cst.Base
     if len(positional) > position and not any(a.star for a in call.args[:position + 1]):
         return positional[position].value
     return None
+
+
+def _lr_scheduler(ctx: FileContext, call: cst.Call) -> bool:
+    """`torch.optim.lr_scheduler.StepLR(opt)`: given an optimizer, but its `step()` only sets
+    the learning rate of the optimizer's param groups; it trains nothing."""
+    qualified = ctx.imports.qualify(call.func) or ""
+    return qualified.startswith(_LR_SCHEDULER_FACTORIES)
 
 
 def _in_target(whole: cst.BaseExpression, name: cst.Name) -> bool:
@@ -769,7 +777,7 @@ class _Report:
 
     def snapshot(self, tracked: Tracked, read: Optional[cst.CSTNode], why: str,
                  restore: bool = False) -> None:
-        owner = tracked.receiver or "the module"
+        owner = (tracked.receiver or "the module").removesuffix(_REBOUND)
         where = f" at line {LINE_REF.format('read')}" if read is not None else ""
         if tracked.receiver_kind == PARAMETERS:
             self._parameters(tracked, read, why, where, owner)
@@ -1674,6 +1682,9 @@ class StateDictWalker(FlowWalker):
             given = {name for a in rhs.args if (name := dotted(a.value)) is not None}
             if key and given and _full_copy(self.ctx, rhs):
                 self._users.pop(key, None)  # `clone = copy.deepcopy(model)` holds no `model`
+                self._user_classes.pop(key, None)
+            elif key and given and _lr_scheduler(self.ctx, rhs):
+                self._users.pop(key, None)  # its `step()` changes learning rates only
                 self._user_classes.pop(key, None)
             elif key and given:
                 self._users[key] = given  # `trainer = Trainer(model, opt)`

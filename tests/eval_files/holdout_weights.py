@@ -3,6 +3,7 @@ repositories: kept parameter lists handed whole to an optimizer or a gradient cl
 method (silent), and the same list read for its values (reported). Every line that must carry
 a finding says so with `# expect: CODE`."""
 from torch import nn, optim
+from torch.optim import lr_scheduler
 
 
 class OptimizerOnly:
@@ -87,3 +88,16 @@ def one_module_every_client(model, shards, start):
             opt.step()
         kept.append(model.state_dict())  # expect: CPS202
     return kept
+
+
+def distil_with_schedule(student, teacher, batches, decay_every):
+    teacher_state = teacher.state_dict()
+    opt = optim.SGD(student.parameters(), lr=0.1)
+    sched = lr_scheduler.StepLR(opt, step_size=decay_every)
+    for x, y in batches:
+        opt.zero_grad()
+        nn.functional.mse_loss(student(x), teacher(x).detach() + y).backward()
+        opt.step()
+        sched.step()
+    teacher.load_state_dict(teacher_state)
+    return student
