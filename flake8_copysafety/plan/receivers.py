@@ -30,6 +30,8 @@ from ..project.model import project_model_for
 
 MODULE, OPTIMIZER = "module", "optimizer"
 _INSTANCE = "instance:"
+# Packages whose functions' results moved with `.to(...)` are tensors, not modules.
+_TENSOR_PACKAGES = frozenset({"torch"})
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _ROUNDS = 6  # propagation through call sites: enough for helpers of helpers
 _NEARBY_LIMIT = 300  # project files read when looking for a holder's callers
@@ -483,7 +485,7 @@ class LiveReceivers:
                 _INSTANCE + func.id
         if isinstance(func, ast.Attribute) and func.attr in mc.SELF_RETURNING_METHODS:
             inner = self.tag(scope, func.value)
-            return inner if inner == MODULE else None
+            return MODULE if inner == MODULE or _moved_instance(inner) else None
         return None
 
     def _class_of(self, scope: _Scope, expr: ast.AST) -> Optional[str]:
@@ -834,6 +836,17 @@ def _factory_kind(qualified: str) -> Optional[str]:
             qualified.rpartition(".")[2][:1].isupper():
         return OPTIMIZER
     return None
+
+
+def _moved_instance(inner: Optional[str]) -> bool:
+    """`create_model(cfg).to(device)`, `build_net(args).cuda()`: what a factory outside torch
+    returns, moved with a method that modules and tensors share. Tensors come from torch's own
+    functions (`torch.zeros(3).to(device)`); anything else moved so is a module, and it is
+    what a later `.state_dict()`/`.load_state_dict()` on it shows (a tensor has neither)."""
+    if inner is None or not inner.startswith(_INSTANCE):
+        return False
+    made_by = inner[len(_INSTANCE):]
+    return made_by.partition(".")[0] not in _TENSOR_PACKAGES
 
 
 def _qualified_kind(qualified: Optional[str], filename: Optional[str],

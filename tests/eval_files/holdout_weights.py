@@ -2,6 +2,8 @@
 repositories: kept parameter lists handed whole to an optimizer or a gradient clip in another
 method (silent), and the same list read for its values (reported). Every line that must carry
 a finding says so with `# expect: CODE`."""
+import torch
+from models import get_network
 from torch import nn, optim
 from torch.optim import lr_scheduler
 
@@ -101,3 +103,15 @@ def distil_with_schedule(student, teacher, batches, decay_every):
         sched.step()
     teacher.load_state_dict(teacher_state)
     return student
+
+
+class Evaluator:
+    def __init__(self, args):
+        self.net = get_network(args).cuda()
+
+    def score_checkpoint(self, path, batches):
+        current = self.net.state_dict()  # expect: CPS202
+        self.net.load_state_dict(torch.load(path))
+        total = sum(float(nn.functional.mse_loss(self.net(x), y)) for x, y in batches)
+        self.net.load_state_dict(current)
+        return total
