@@ -1,7 +1,8 @@
 """Calls: what a call returns and changes, from the facts about numpy and torch, the
 summaries of project functions, and copies configured by the user."""
 
-from typing import Dict, List, Optional
+from dataclasses import replace
+from typing import Dict, List, Optional, Set
 
 import libcst as cst
 
@@ -78,6 +79,61 @@ class CallEval(ExpressionEval):
         if measured is not None:
             return self.apply_fact(measured, receiver, call)
         return None
+
+    def resolve_callee(self, call: cst.Call):
+        return super().resolve_callee(call) or self.instance_method(call)
+
+    def instance_method(self, call: cst.Call):
+        """`KMeans(k).fit(x)`, or `km.fit(x)` where the function binds `km` once, to
+        `KMeans(k)`: an instance of a project class (of this module or imported) runs that
+        class's method, and what the method does to its parameters it does to the
+        arguments (its stored data is the new instance's, not the caller's)."""
+        func = call.func
+        if not self._handing or not isinstance(func, cst.Attribute) or \
+                self.ctx.callees is None:
+            return None
+        made = func.value if isinstance(func.value, cst.Call) else \
+            self._made_once(func.value.value) if isinstance(func.value, cst.Name) else None
+        if made is None or not isinstance(made.func, cst.Name):
+            return None
+        name, method = made.func.value, func.attr.value
+        label = f"{self.ctx.code(func.value) if isinstance(func.value, cst.Name) else name}" \
+            f".{method}"
+        if name in self.ctx.callees.classes:
+            return self.ctx.callees.instance_call(name, label, method)
+        follow = self.ctx.follow_class_method
+        ref = follow(self.ctx, name, method) if follow is not None else None
+        return replace(ref, name=label, same_instance=False) if ref is not None else None
+
+    def _made_once(self, name: str) -> Optional[cst.Call]:
+        """The call `name` is bound to where the function binds it exactly once, by a plain
+        assignment (`km = KMeans(k)`); None where it is bound otherwise or more often."""
+        memo = self.__dict__.setdefault("_made_memo", {})
+        key = (id(self._scope_body), name)
+        if key not in memo:
+            memo[key] = self._made_once_in_scope(name)
+        return memo[key]
+
+    def _made_once_in_scope(self, name: str) -> Optional[cst.Call]:
+        made: List[cst.Call] = []
+        for node in all_nodes(list(self._scope_body or ()), into_tokens=False):
+            if isinstance(node, cst.Assign):
+                hit = any(isinstance(t.target, cst.Name) and t.target.value == name
+                          for t in node.targets)
+                if hit and len(node.targets) == 1 and isinstance(node.value, cst.Call):
+                    made.append(node.value)
+                elif hit or any(name in _bound_names(t.target) for t in node.targets):
+                    return None
+            elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For, cst.CompFor)) and \
+                    name in _bound_names(node.target):
+                return None
+            elif isinstance(node, (cst.WithItem, cst.NamedExpr)) and \
+                    name in _bound_names(node.asname.name if isinstance(node, cst.WithItem)
+                                         and node.asname is not None else
+                                         node.target if isinstance(node, cst.NamedExpr)
+                                         else None):
+                return None
+        return made[0] if len(made) == 1 else None
 
     def resolve_chains(self, call: cst.Call) -> List[List[object]]:
         """Callees bound where the dataset is built (`self.transform(x)` running each
@@ -473,3 +529,12 @@ class CallEval(ExpressionEval):
             return value.derive(vtype=result, maybe_via=f".{method}()", parts=None,
                                 device_via=".cpu()" if method == "cpu" else f'.{method}("cpu")')
         return value.derive(vtype=result, maybe_via=f".{method}()", parts=None)
+
+
+def _bound_names(target: Optional[cst.CSTNode]) -> Set[str]:
+    """The names a binding target binds (`a`, `a, (b, c)`, `*rest`)."""
+    if target is None:
+        return set()
+    return {n.value for n in all_nodes([target]) if isinstance(n, cst.Name)} \
+        if isinstance(target, (cst.Tuple, cst.List, cst.StarredElement)) else \
+        {target.value} if isinstance(target, cst.Name) else set()

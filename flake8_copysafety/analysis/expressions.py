@@ -1,7 +1,7 @@
 """Expression evaluation: what each expression is, as a tracked value (names, fields,
 subscripts, literals, comprehensions, elements)."""
 
-from typing import List, Optional
+from typing import FrozenSet, List, Optional
 
 import libcst as cst
 
@@ -18,6 +18,10 @@ from .walk_core import (NEW_OBJECT, positional, index_info, refused_by_scalar,
 
 class ExpressionEval(WalkerCore):
     """Evaluates expressions; calls and bindings are the layers above."""
+
+    # `obj.field` rebound to a new object by a statement of the function's own body
+    # (`data.x = data.x.clone()`): read afterwards, it is that object, not the old field.
+    rebound_fields: FrozenSet[str] = frozenset()
 
     # ----- expressions -----------------------------------------------------------------
     def lookup(self, key: str, node: cst.CSTNode, bare: bool) -> Optional[Tracked]:
@@ -37,6 +41,8 @@ class ExpressionEval(WalkerCore):
             made = self.source(node)
             if made is not None:
                 return made
+            if key in self.rebound_fields:
+                return None
             owner = self.eval(node.value, bare=False)
             if owner is not None and is_record(owner.vtype, self._classes()):
                 return None if key in self.fresh_attrs else self.field_of(owner, node)

@@ -262,6 +262,7 @@ class StatementWalk(CallEval):
                     self.empty_records[key] = made
             elif isinstance(target.value, cst.Name):
                 self._set_field(target.value.value, target.attr.value, value)
+                self._note_rebound_field(key, value, stmt, rhs)
             if value is None:
                 self.env.pop(key, None)
                 if isinstance(target, cst.Attribute) and rhs is not None:
@@ -294,6 +295,21 @@ class StatementWalk(CallEval):
         for key in [k for k in fields if k.startswith(prefix) and k in self.env]:
             del self.env[key]
         self.fresh_attrs -= {k for k in self.fresh_attrs if k.startswith(prefix)}
+        if self.rebound_fields:
+            self.rebound_fields = frozenset(k for k in self.rebound_fields
+                                            if not k.startswith(prefix))
+
+    def _note_rebound_field(self, key: str, value: Optional[Tracked], stmt: cst.CSTNode,
+                            rhs: Optional[cst.BaseExpression]) -> None:
+        """`data.x = data.x.clone()` as a statement of the function's own body (not on a
+        branch): from here on `data.x` is that new object, whatever `data` is."""
+        top = value is None and rhs is not None and any(
+            stmt is line or any(stmt is small for small in line.body)
+            for line in self._scope_body or () if isinstance(line, cst.SimpleStatementLine))
+        if top:
+            self.rebound_fields = self.rebound_fields | {key}
+        elif key in self.rebound_fields:
+            self.rebound_fields = self.rebound_fields - {key}
 
     def _forget_field_everywhere(self, field: str, keep: Optional[str]) -> None:
         """A field rebound through an expression (not a name): any object the walk holds may

@@ -27,6 +27,11 @@ says, for one base class (every import spelling of it, qualified as imported):
   record (PyG's `InMemoryDataset`: `self.data, self.slices = torch.load(path)`, the `Data`
   made by `collate`, each field one tensor of all graphs' rows), so each field read from them
   is a stored tensor (`self.data.x`, `self.data[key]`);
+- `shares_collated`: the hook whose framework implementation hands out a new record each
+  field of which is a view of the collated store's field (PyG's `InMemoryDataset.get`: 1.x
+  `data[key] = item[s]` with `s` a list of `slice` objects, 2.x `separate(...)`, which
+  narrows each collated tensor and caches only a shallow copy of the record), so a subclass
+  that keeps the framework's own one hands its transforms stored tensors;
 - `copies`: the hooks whose framework implementation hands out a copy of the stored item, so
   a subclass that keeps the framework's own one changes nothing stored (mmengine's
   `get_data_info`: `copy.deepcopy(self.data_list[idx])`). MONAI's `Dataset._transform`
@@ -59,6 +64,7 @@ class DatasetFramework:
     builds_configs: bool = False
     fills: Tuple[Tuple[str, str], ...] = ()  # (attribute, hook)
     collated: Tuple[str, ...] = ()
+    shares_collated: Optional[str] = None
     copies: Tuple[str, ...] = ()
 
 
@@ -92,7 +98,8 @@ DATASET_FRAMEWORKS: Dict[str, DatasetFramework] = _bases(
     DatasetFramework("torch_geometric.data.Dataset", entry=("__getitem__", "get"),
                      transforms=("transform",), transformed_after="get"),
     *(DatasetFramework(key, entry=("__getitem__", "get"), transforms=("transform",),
-                       transformed_after="get", collated=("data", "_data"))
+                       transformed_after="get", collated=("data", "_data"),
+                       shares_collated="get")
       for key in PYG_IN_MEMORY),
     DatasetFramework("monai.data.Dataset", entry=("__getitem__", "_transform"),
                      transforms=("transform",)),

@@ -113,7 +113,29 @@ class Helpers:
                 found = self._module_from_project(func.value)
                 if found is not None and _may_change_in(found, func.attr):
                     return True
+                if self._instance_method_may_change(caller, node, carries):
+                    return True
         return False
+
+    def _instance_method_may_change(self, caller: Walked, call: ast.Call,
+                                    carries: Callable[[ast.expr], bool]) -> bool:
+        """`KMeans(k).fit(x)`, or `km.fit(x)` with `km = KMeans(k)` in the caller: the
+        method of a class of the project (imported: it may; of this module: as its
+        summary says), as the analysis resolves an instance's method."""
+        func = call.func
+        assert isinstance(func, ast.Attribute)
+        made = [func.value] if isinstance(func.value, ast.Call) else [
+            a.value for a in caller.of(ast.Assign) if isinstance(func.value, ast.Name) and
+            isinstance(a.value, ast.Call) and any(
+                isinstance(t, ast.Name) and t.id == func.value.id for t in a.targets)]
+        classes = {m.func.id for m in made if isinstance(m.func, ast.Name)}
+        if not classes or not any(carries(a) for a in call.args):
+            return False
+        if any(self._from_project(name) for name in classes):
+            return True
+        defined = {c.name for c in self.tree.body if isinstance(c, ast.ClassDef)}
+        return bool(classes & defined) and any(
+            _harms(call, h, h.binds_self, carries) for h in self.helpers(func.attr))
 
     def _module_from_project(self, value: ast.expr) -> Optional[Path]:
         """`pc_utils` of `pc_utils.jitter(x)`: the file of a module of the project the file

@@ -38,6 +38,7 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
         found = dataset_entry(chain, _method_named,
                               framework.entry if framework else ("__getitem__",))
         if found is None:
+            findings.extend(_framework_item(ctx, types, cls, chain, framework))
             continue
         getitem, name = found
         self_name = first_param(getitem)
@@ -60,6 +61,32 @@ def check_datasets(ctx: FileContext, region: cst.Module, classes: Dict[str, cst.
         for inner, method in _delegated(getitem, self_name, stored, classes):
             findings.extend(_walk_delegated(ctx, types, inner, method, classes))
     return findings
+
+
+def _framework_item(ctx: FileContext, types: StoredTypes, cls: cst.ClassDef,
+                    chain: List[cst.ClassDef], framework: Optional[DatasetFramework]
+                    ) -> List[RawFinding]:
+    """A class keeping its framework's own item hook (`BioDataset(InMemoryDataset)` with no
+    `get`): the framework hands the transforms a new record whose every field is a view of
+    the collated store's field (`DatasetFramework.shares_collated`)."""
+    hook = framework.shares_collated if framework is not None else None
+    if framework is None or hook is None or framework.transformed_after != hook or \
+            ctx.bound_transforms is None:
+        return []
+    base = next((b.value for c in chain for b in c.bases
+                 if ctx.imports.qualify(b.value) == framework.key), None)
+    if base is None:
+        return []
+    stored = ctx.callees.stored_types(cls) if ctx.callees is not None else \
+        types.attribute_types(chain)
+    walker = GetitemWalker(ctx, "self", _collated(stored, framework), cls)
+    walker.transformed_by = framework.transforms
+    origin = f"{ctx.code(base).rpartition('.')[2]}.{hook}(idx)"
+    view = Tracked(Family.STORED, origin, base, VType(Kind.TENSOR), level=Level.ALIAS)
+    item = view.derive(level=Level.SHALLOW, vtype=VType(Kind.RECORD, cls=COLLATED_RECORD),
+                       element=view)
+    walker.on_return(item, cst.Return(cst.Name("data")))
+    return walker.findings
 
 
 def _kinds_from_callees(walker: "GetitemWalker", chain: List[cst.ClassDef],
