@@ -854,7 +854,8 @@ SETS["unseen_weights"] = (UNSEEN_WEIGHTS_REPOS,
 # speaker features, remote sensing tiles, 3D medical patches, point-cloud completion,
 # super-resolution and denoising patches, link prediction negatives, knowledge tracing,
 # anomaly windows, VQA, crowd counting, face landmarks, person search, lane detection,
-# weather grids, active learning pools, semi-supervised augmentation); reviewed in
+# weather grids, active learning pools, semi-supervised augmentation, RL replay buffers,
+# course projects); reviewed in
 # benchmarks/sweep_holdout_data_review.json (`--set holdout_data`).
 HOLDOUT_DATA_REVIEW = ROOT / "benchmarks" / "sweep_holdout_data_review.json"
 HOLDOUT_DATA_REPOS: Tuple[Tuple[str, str, str], ...] = (
@@ -934,6 +935,28 @@ HOLDOUT_DATA_REPOS: Tuple[Tuple[str, str, str], ...] = (
      "3c11ff7cf96d8bb4596209fe56265630fda19da6", "active learning pools"),
     ("CoinCheung/fixmatch-pytorch",
      "9b5a31d194571fd7d8912032f12a5274d04be814", "semi-supervised strong/weak augmentation"),
+    ("kan-bayashi/ParallelWaveGAN",
+     "86740373ec609cb9fb192d472d2aea125041491a", "speech / cached audio features"),
+    ("descriptinc/melgan-neurips",
+     "6488045bfba1975602288de07a58570c7b4d66ea", "speech / cached audio features"),
+    ("jannerm/trajectory-transformer",
+     "8834a6ed04ceeab8fdb9465e145c6e041c05d71b", "RL replay buffers as Datasets"),
+    ("jannerm/diffuser",
+     "7ea422860cc0106e5ca5949d980f04b799d5462c", "RL replay buffers as Datasets"),
+    ("piergiaj/pytorch-i3d",
+     "05783d11f9632b25fe3d50395a9c9bb51f848d6d", "video action recognition clips"),
+    ("paul007pl/VRCNet",
+     "cbc099884dca289b02ea62b476f62b48d8100432", "point-cloud completion"),
+    ("jdxyw/deepKT",
+     "985c67f257d56e30de89872e2c54d8c7859c9147", "knowledge tracing / sequential recommendation"),
+    ("ZJULearning/resa",
+     "2d4e6312673eedd41ace54166686f4f2e70b50a3", "lane detection"),
+    ("jamesbraza/cs231n-3d-segmentation",
+     "ad1a93249147bb3c50a6d444f317883c93af0627", "course projects (CS231n)"),
+    ("kennyleung-su/cs231n-sl-classification",
+     "65e43fdcea226a61c46a7ac07019a8446896984a", "course projects (CS231n)"),
+    ("Linusmt/CS231N-BRATS",
+     "15171565c786d7e5ef697ccf1541121158955bf0", "course projects (CS231n)"),
 )
 SETS["holdout_data"] = (HOLDOUT_DATA_REPOS, HOLDOUT_DATA_REVIEW)
 
