@@ -132,9 +132,22 @@ class StoredTypes:
         # Store classes (`facts/stores.py`, and configured ones): `self.coco = COCO(f)` keeps
         # an instance of that class, whose methods hand out the objects it keeps.
         self.stores = stores
+        # while a class's attributes are inferred: its methods (overrides first) and the
+        # instance's name in the method being read, so `self.load()` takes what it returns
+        self._own_methods: Dict[str, cst.FunctionDef] = {}
+        self._self_name: Optional[str] = None
+        self._returning: Set[int] = set()
 
     def attribute_types(self, classes: List[cst.ClassDef]) -> Dict[str, VType]:
         """Kinds of `self.x` across the methods of a class and its in-module bases."""
+        saved = self._own_methods, self._self_name
+        self._own_methods = _methods_by_name(classes)
+        try:
+            return self._attribute_types(classes)
+        finally:
+            self._own_methods, self._self_name = saved
+
+    def _attribute_types(self, classes: List[cst.ClassDef]) -> Dict[str, VType]:
         types: Dict[str, VType] = {}
         pending: Dict[str, List[VType]] = {}
         for cls in classes:
@@ -142,6 +155,7 @@ class StoredTypes:
                 self_name = first_param(method)
                 if self_name is None:
                     continue
+                self._self_name = self_name
                 scan = _MethodScan(self_name, method.body.body)
                 env = _Locals(scan, self._annotations(method))
                 for attr, values in scan.attrs.items():
@@ -263,6 +277,10 @@ class StoredTypes:
 
     def _call_type(self, call: cst.Call, recurse) -> VType:
         found = self._known_call_type(call, recurse)
+        if found.kind is Kind.UNKNOWN and not found.cls:
+            own = self._own_method_type(call)
+            if own is not None:
+                return own
         if found.kind is Kind.UNKNOWN and self.returns is not None and \
                 isinstance(call.func, cst.Name):
             returned = self.returns(call.func.value, self.imports.qualify(call.func))
@@ -331,6 +349,29 @@ class StoredTypes:
             if measured is not None and measured.result in sem.ARRAY_KINDS:
                 return VType(measured.result)
         return UNKNOWN
+
+    def _own_method_type(self, call: cst.Call) -> Optional[VType]:
+        """`self.load(...)` while the class's attributes are inferred: what that method (the
+        subclass's override first) returns, as for a function of the module
+        (`self.data, n = self.populate(labels)` keeps the list `populate` builds)."""
+        func = call.func
+        if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)
+                and func.value.value == self._self_name):
+            return None
+        method = self._own_methods.get(func.attr.value)
+        if method is None or id(method) in self._returning:
+            return None  # not a method of the class, or recursion: nothing known
+        self._returning.add(id(method))
+        outer = self._self_name
+        try:
+            self._self_name = first_param(method)
+            returned = self.returned_type(method)
+        finally:
+            self._returning.discard(id(method))
+            self._self_name = outer
+        if returned.kind is Kind.UNKNOWN and not returned.elem and not returned.cls:
+            return None
+        return returned
 
     def _dtype_arg(self, call: cst.Call) -> Optional[str]:
         """The dtype `astype` converts to (its first argument)."""
@@ -503,6 +544,15 @@ def _scaled_dtype(dtype: Optional[str], other: cst.BaseExpression) -> Optional[s
     if isinstance(other, cst.Float) and dtype and "float" in dtype:
         return dtype
     return None
+
+
+def _methods_by_name(classes: List[cst.ClassDef]) -> Dict[str, cst.FunctionDef]:
+    """The methods of a class chain by name, the first class's (the override) winning."""
+    found: Dict[str, cst.FunctionDef] = {}
+    for cls in classes:
+        for method in methods_of(cls):
+            found.setdefault(method.name.value, method)
+    return found
 
 
 def _join_all(types: List[VType]) -> Optional[VType]:
