@@ -285,8 +285,33 @@ class Callees:
         """The kinds of `self.x` for a class, inferred once per class."""
         key = id(owner)
         if key not in self._stored:
-            self._stored[key] = self.types.attribute_types(self.ancestors(owner))
+            self._stored[key] = {}  # a cycle through the bases sees nothing
+            types = self.types.attribute_types(self.ancestors(owner))
+            self._stored[key] = _with_imported_bases(self, owner, types)
         return self._stored[key]
+
+
+def _with_imported_bases(callees: Callees, owner: cst.ClassDef,
+                         types: Dict[str, VType]) -> Dict[str, VType]:
+    """`types` with the attributes a base class of another project module binds (its
+    `__init__` keeps `self.data = self.populate(...)`) and the class's own chain does not:
+    the instance holds them all the same. Each is what that module infers for its class."""
+    follow = callees.ctx.follow_class
+    if follow is None:
+        return types
+    merged = dict(types)
+    for cls in callees.ancestors(owner):
+        for arg in cls.bases:
+            name = arg.value.value if isinstance(arg.value, cst.Name) else None
+            if name is None or name in callees.classes:
+                continue
+            found = follow(callees.ctx, name)
+            foreign = found[1].callees if found is not None else None
+            if foreign is None or foreign is callees:
+                continue
+            for attr, vtype in foreign.stored_types(found[0]).items():
+                merged.setdefault(attr, vtype)
+    return merged
 
 
 def _param_names(func: cst.FunctionDef, skip: int) -> List[str]:
