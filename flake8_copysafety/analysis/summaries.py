@@ -310,8 +310,20 @@ def _with_imported_bases(callees: Callees, owner: cst.ClassDef,
             if foreign is None or foreign is callees:
                 continue
             for attr, vtype in foreign.stored_types(found[0]).items():
-                merged.setdefault(attr, vtype)
+                if _informative(vtype):
+                    merged.setdefault(attr, vtype)
     return merged
+
+
+def _informative(vtype: VType) -> bool:
+    """A kind worth taking from a base of another module: known, and for a container, its
+    elements known too (`self.data_list = []` in a framework's base is a slot its hooks
+    fill, which the subclass's own reading decides)."""
+    if vtype.kind is Kind.UNKNOWN:
+        return False
+    if vtype.kind in (Kind.LIST, Kind.DICT, Kind.TUPLE):
+        return vtype.elem is not None or bool(vtype.items) or bool(vtype.fields)
+    return True
 
 
 def _param_names(func: cst.FunctionDef, skip: int) -> List[str]:
