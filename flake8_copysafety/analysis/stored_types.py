@@ -355,8 +355,8 @@ class StoredTypes:
         subclass's override first) returns, as for a function of the module
         (`self.data, n = self.populate(labels)` keeps the list `populate` builds)."""
         func = call.func
-        if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)
-                and func.value.value == self._self_name):
+        if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and
+                func.value.value == self._self_name):
             return None
         method = self._own_methods.get(func.attr.value)
         if method is None or id(method) in self._returning:

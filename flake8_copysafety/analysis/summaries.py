@@ -306,10 +306,13 @@ def _with_imported_bases(callees: Callees, owner: cst.ClassDef,
             if name is None or name in callees.classes:
                 continue
             found = follow(callees.ctx, name)
-            foreign = found[1].callees if found is not None else None
+            if found is None:
+                continue
+            base, home = found[0], found[1]
+            foreign = home.callees
             if foreign is None or foreign is callees:
                 continue
-            for attr, vtype in foreign.stored_types(found[0]).items():
+            for attr, vtype in foreign.stored_types(base).items():
                 if _informative(vtype):
                     merged.setdefault(attr, vtype)
     return merged
