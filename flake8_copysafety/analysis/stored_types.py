@@ -308,6 +308,7 @@ class StoredTypes:
         self._returning.add(id(method))
         saved = self._self_name
         try:
+            self._self_name = first_param(method)
             returned = self.returned_type(method)
         finally:
             self._returning.discard(id(method))

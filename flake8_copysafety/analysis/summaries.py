@@ -285,8 +285,48 @@ class Callees:
         """The kinds of `self.x` for a class, inferred once per class."""
         key = id(owner)
         if key not in self._stored:
-            self._stored[key] = self.types.attribute_types(self.ancestors(owner))
+            self._stored[key] = {}  # a cycle through the bases sees nothing
+            types = self.types.attribute_types(self.ancestors(owner))
+            self._stored[key] = _with_imported_bases(self, owner, types)
         return self._stored[key]
+
+
+def _with_imported_bases(callees: Callees, owner: cst.ClassDef,
+                         types: Dict[str, VType]) -> Dict[str, VType]:
+    """`types` with the attributes a base class of another project module binds (its
+    `__init__` keeps `self.data = self.populate(...)`) and the class's own chain does not:
+    the instance holds them all the same. Each is what that module infers for its class."""
+    follow = callees.ctx.follow_class
+    if follow is None:
+        return types
+    merged = dict(types)
+    for cls in callees.ancestors(owner):
+        for arg in cls.bases:
+            name = arg.value.value if isinstance(arg.value, cst.Name) else None
+            if name is None or name in callees.classes:
+                continue
+            found = follow(callees.ctx, name)
+            if found is None:
+                continue
+            base, home = found[0], found[1]
+            foreign = home.callees
+            if foreign is None or foreign is callees:
+                continue
+            for attr, vtype in foreign.stored_types(base).items():
+                if _informative(vtype):
+                    merged.setdefault(attr, vtype)
+    return merged
+
+
+def _informative(vtype: VType) -> bool:
+    """A kind worth taking from a base of another module: known, and for a container, its
+    elements known too (`self.data_list = []` in a framework's base is a slot its hooks
+    fill, which the subclass's own reading decides)."""
+    if vtype.kind is Kind.UNKNOWN:
+        return False
+    if vtype.kind in (Kind.LIST, Kind.DICT, Kind.TUPLE):
+        return vtype.elem is not None or bool(vtype.items) or bool(vtype.fields)
+    return True
 
 
 def _param_names(func: cst.FunctionDef, skip: int) -> List[str]:
