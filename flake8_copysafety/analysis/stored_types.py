@@ -129,11 +129,6 @@ class StoredTypes:
                  returns: Optional[Returns] = None) -> None:
         self.imports = imports
         self.returns = returns
-        # While a class's attributes are inferred: its methods by name, and the name its
-        # method being read gives the instance (`self.x, self.y = self.load(n)`).
-        self._methods: Dict[str, cst.FunctionDef] = {}
-        self._self_name: Optional[str] = None
-        self._returning: Set[int] = set()
         # Store classes (`facts/stores.py`, and configured ones): `self.coco = COCO(f)` keeps
         # an instance of that class, whose methods hand out the objects it keeps.
         self.stores = stores
@@ -142,24 +137,11 @@ class StoredTypes:
         """Kinds of `self.x` across the methods of a class and its in-module bases."""
         types: Dict[str, VType] = {}
         pending: Dict[str, List[VType]] = {}
-        saved = self._methods, self._self_name
-        self._methods = {}
-        for cls in reversed(classes):  # the nearest class's method wins
-            self._methods.update((m.name.value, m) for m in methods_of(cls))
-        try:
-            self._attribute_types(classes, types, pending)
-        finally:
-            self._methods, self._self_name = saved
-        return self._pending_and_use(classes, types, pending)
-
-    def _attribute_types(self, classes: List[cst.ClassDef], types: Dict[str, VType],
-                         pending: Dict[str, List[VType]]) -> None:
         for cls in classes:
             for method in methods_of(cls):
                 self_name = first_param(method)
                 if self_name is None:
                     continue
-                self._self_name = self_name
                 scan = _MethodScan(self_name, method.body.body)
                 env = _Locals(scan, self._annotations(method))
                 for attr, values in scan.attrs.items():
@@ -170,9 +152,6 @@ class StoredTypes:
                         types[attr] = join_types(types[attr], vtype) if attr in types else vtype
                 for attr, values in scan.attr_items.items():
                     pending.setdefault(attr, []).extend(self.type_of(v, env) for v in values)
-
-    def _pending_and_use(self, classes: List[cst.ClassDef], types: Dict[str, VType],
-                         pending: Dict[str, List[VType]]) -> Dict[str, VType]:
         for attr, elems in pending.items():
             base = types.get(attr, UNKNOWN)
             if base.kind not in (Kind.LIST, Kind.DICT):
@@ -289,30 +268,7 @@ class StoredTypes:
             returned = self.returns(call.func.value, self.imports.qualify(call.func))
             if returned is not None and (returned.kind is not Kind.UNKNOWN or returned.elem):
                 return returned
-        if found.kind is Kind.UNKNOWN and not found.cls:
-            returned = self._own_method_type(call)
-            if returned is not None:
-                return returned
         return found
-
-    def _own_method_type(self, call: cst.Call) -> Optional[VType]:
-        """`self.load(n)` while the class's attributes are inferred: what the class's own
-        method `load` returns (a loader method returning `np.concatenate(parts), labels`)."""
-        func = call.func
-        if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and
-                func.value.value == self._self_name):
-            return None
-        method = self._methods.get(func.attr.value)
-        if method is None or id(method) in self._returning:
-            return None
-        self._returning.add(id(method))
-        saved = self._self_name
-        try:
-            returned = self.returned_type(method)
-        finally:
-            self._returning.discard(id(method))
-            self._self_name = saved
-        return returned if returned.kind is not Kind.UNKNOWN or returned.elem else None
 
     def _known_call_type(self, call: cst.Call, recurse) -> VType:
         qualified = self.imports.qualify(call.func)

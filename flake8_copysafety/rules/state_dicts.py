@@ -1400,9 +1400,38 @@ class StateDictWalker(FlowWalker):
             elif touched or any(n and (OPTIMIZER_NAME.search(n) or self._is_optimizer(n))
                                 for n in names):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
+        self._trained_by_holder(call, owner, name)
         adopted = set_call(call, self._held_name)
         if adopted is not None:  # after `set_` changed the module: the dict is live from here
             self._adopts(*adopted, self._statement if self._statement is not None else call)
+
+    def _trained_by_holder(self, call: cst.Call, owner: Optional[str], name: str) -> None:
+        """`learner.fit_epochs(...)` where a kept state_dict is `learner.model`'s: a method
+        of the object holding the module, named as training (`fit`, `train_epoch`) or a
+        training method of this module's classes (one that steps an optimizer), trains the
+        module it holds (`Learner.fit_epochs` steps the optimizer built on `self.model`).
+        Not a module's or an optimizer's own method (`model.train()` sets a mode), not an
+        object whose class is known here not to train by it."""
+        if not owner or owner == self.self_name or owner in self._users or \
+                owner in self.built_on:
+            return
+        kept = [r for r in self._receivers() if r.startswith(owner + ".") and
+                "." not in r[len(owner) + 1:]]
+        if not kept:
+            return
+        receivers = self.ctx.receivers
+        if receivers is not None and receivers.kind(self.path, owner) is not None:
+            return
+        classes = self._user_classes.get(owner)
+        if classes:
+            trains = self._method_trains(owner, name)
+        else:
+            trains = (bool(TRAINING_CALL.search(name)) and name not in ("train", "eval")) or (
+                receivers is not None and name in receivers.training_methods())
+        if not trains:
+            return
+        for receiver in kept:
+            self.module_changed(receiver)
 
     def _adopts(self, parameter: str, holder: str, stmt: cst.CSTNode) -> None:
         """`p.data = d[k]` (or `p.set_(d[k])`) with `p` a parameter of module `m`: the
