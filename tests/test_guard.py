@@ -55,6 +55,9 @@ def test_guards_are_taken_out_again():
     _guarded(PROGRAMS / "bug_best_state.py")
     assert (torch.nn.Module.state_dict, torch.save,
             Dataset.__dict__.get("__init_subclass__")) == real
+    # what watches Parameters that adopt a tensor and project optimizers' results
+    assert "data" not in torch.nn.Parameter.__dict__ and "set_" not in torch.nn.Parameter.__dict__
+    assert "__init_subclass__" not in torch.optim.Optimizer.__dict__
     assert torch._C._len_torch_function_stack() == 0
     _guarded(PROGRAMS / "bug_training_loop_pops.py")  # traced line by line for a while
     assert sys.gettrace() is None

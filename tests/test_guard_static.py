@@ -128,14 +128,7 @@ HELPER_LINE = {
                                                 "state_dict; static: where the caller keeps "
                                                 "what the helper returns",
 }
-_ADOPTED = ("a Parameter given a kept dict's tensor (`p.data = d[k]`, "
-            "`p.set_(d[k])`): the guard watches what `state_dict()` and "
-            "`parameters()` hand out, not tensors a Parameter adopts")
 OUT_OF_REACH = {
-    "pos_parameter_data_rewound.py": _ADOPTED,
-    "pos_parameter_set_restart.py": _ADOPTED,
-    "pos_parameter_data_rewound_by_helper.py": _ADOPTED,
-    "pos_parameter_data_rewound_global.py": _ADOPTED,
     "pos_seed_deepcopy_too_late.py": "a copy made after the module changed reads the "
                                      "changed values; whether the earlier or the current "
                                      "ones were meant does not show at run time",
@@ -145,24 +138,20 @@ OUT_OF_REACH = {
     "pos_record_field_result_list.py": "the state_dict is handed straight to a helper that "
                                        "puts it into a new dict appended to a list; the "
                                        "guards do not follow it there",
-    "pos_instance_helper_keeps_optimizer_result.py": "the Parameters come back from a project "
-                                                     "optimizer's method, not from "
-                                                     "`parameters()` in user code: the guard "
-                                                     "remembers only what `parameters()` "
-                                                     "hands out",
+    "pos_instance_helper_keeps_optimizer_result.py": "the Parameters a project optimizer's "
+                                                     "method returns are handed out where "
+                                                     "kept, but read back only as clones "
+                                                     "(`t.detach().clone()`): nothing compares "
+                                                     "a parameter with its own memory",
     "pos_optimizer_subclass_state_after_init.py": "a write through a state_dict that is never "
                                                   "read again looks, at run time, like a "
                                                   "deliberate write-through of the module's "
                                                   "own weights",
-    "pos_optimizer_step_returns_params.py": "the Parameters come back from a project "
-                                            "optimizer's method (`return group[\"params\"]`), "
-                                            "not from `parameters()` in user code: the guard "
-                                            "remembers only what `parameters()` hands out",
-    "pos_optimizer_returns_params_tuple.py": "the Parameters come back from a project "
-                                             "optimizer's method (`self.param_groups[0]"
-                                             "[\"params\"]`), not from `parameters()` in user "
-                                             "code: the guard remembers only what "
-                                             "`parameters()` hands out",
+    "pos_optimizer_step_returns_params.py": "the Parameters a project optimizer's method "
+                                            "returns are handed out where kept, but loaded "
+                                            "back only through `p.data = "
+                                            "theta.data.clone()`: nothing compares a "
+                                            "parameter with its own memory",
 }
 
 

@@ -347,3 +347,17 @@ def _inherited_method(ctx: FileContext, class_name: str, name: str):
 def load_module(path: Path, copy_functions) -> Optional["ForeignModule"]:
     """Another module of the project, parsed and summarised on demand (cached by content)."""
     return _load(path, copy_functions)
+
+
+def imported_function(ctx: FileContext, name: str):
+    """`(function, where)` for the project function the file imports as `name` (or reaches
+    as `module.name`); None elsewhere. Its body is read by the caller's own rule (what it
+    does to the module it is given), as a function of this module's is."""
+    found = _imported(ctx, name)
+    if found is None:
+        return None
+    foreign, attr = found
+    callees = foreign.callees()
+    if callees is None or attr not in callees.functions:
+        return None
+    return callees.functions[attr], foreign.where

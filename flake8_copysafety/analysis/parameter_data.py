@@ -161,3 +161,39 @@ def _assigned_names(func: cst.FunctionDef) -> List[cst.Name]:
 
     func.body.visit(Binds())
     return [n for n in names if n.value not in declared]
+
+
+def loads_of(func: cst.FunctionDef) -> List[Tuple[int, str, Optional[int]]]:
+    """What a plain function loads into a module it is given, as its caller sees it: (the
+    index of the parameter holding the module, the attribute path below it, the index of
+    the parameter whose dict is loaded, if one is). `def set_params(model, sd):
+    model.load_state_dict(sd)` -> [(0, "", 1)]; `net.encoder.load_state_dict(...)` ->
+    (i, ".encoder", ...). `load_state_dict` copies the dict's values into the module's
+    own tensors: the caller's module changes at the call (its kept snapshots are stale)."""
+    params = [p.name.value for p in list(func.params.posonly_params) + list(func.params.params)]
+    bound = {t.value for t in _assigned_names(func)}
+    found: List[Tuple[int, str, Optional[int]]] = []
+
+    class Loads(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            callee = node.func
+            if not (isinstance(callee, cst.Attribute) and callee.attr.value == "load_state_dict"
+                    and node.args):
+                return
+            module = dotted(callee.value)
+            head, dot, rest = (module or "").partition(".")
+            if head not in params or head in bound:
+                return
+            given = node.args[0].value
+            source = dotted(given)
+            loaded = params.index(source) if source in params and source not in bound else None
+            found.append((params.index(head), dot + rest, loaded))
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is func
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+    func.visit(Loads())
+    return found

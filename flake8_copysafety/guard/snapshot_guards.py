@@ -20,6 +20,13 @@ copied by `copy.copy` are remembered with their version counters (CPS203): an op
 that combines a parameter with itself after an optimizer step changed it (`w - anchor_w`
 where the "anchor" is the live parameter), or a forward of a shallow copy whose parameters
 stepped since the copy, shows a kept collection of live parameters used as old weights.
+
+A Parameter given a tensor by `p.data = t` or `p.set_(t)` uses `t`'s memory from then on (no
+copy; the two keep separate version counters): `t` is tracked like a snapshot entry taken
+then, so a kept dict holding it is stale once training changes the Parameter, and loading,
+saving, returning or adopting it again wants values it no longer holds (CPS202). Parameters
+that a project optimizer's method returns (`return group["params"]`) are handed out as
+`parameters()`' are, where the caller keeps them.
 """
 
 import dis
@@ -64,6 +71,17 @@ class Snapshot:
     def describe(self) -> str:
         where = f" (taken at {self.place.display()})" if self.place else ""
         return f"`{self.owner_name}.state_dict()`{where}"
+
+
+class Adopted(Snapshot):
+    """A tensor a Parameter adopted (`p.data = t`, `p.set_(t)`): its owner is the Parameter."""
+
+    def __init__(self, parameter: Any, place: Optional[Place]) -> None:
+        super().__init__(parameter, "adopted", place)
+
+    def describe(self) -> str:
+        where = f" at {self.place.display()}" if self.place else ""
+        return f"the tensor a Parameter adopted{where} (`p.data = t` / `p.set_(t)`)"
 
 
 def _print(tensor, full: bool) -> Any:
@@ -202,6 +220,11 @@ class Snapshots:
                 after.append(functools.partial(self._kept, current))
                 continue
             for entry in self._entries(tensor):
+                if entry.snapshot.kind == "adopted":
+                    # a write into the kept tensor is a write into its Parameter on purpose
+                    # (the program names the tensor it writes): it holds what was written
+                    after.append(functools.partial(entry.rebase, tensor))
+                    continue
                 if entry.stale(tensor):
                     entry.snapshot.changed = True  # its module changed before this write
                 after.append(functools.partial(self._written, entry, tensor))
@@ -231,6 +254,47 @@ class Snapshots:
             self.pending_writes[id(snapshot)] = (
                 f"{snapshot.describe()}{entry.key} written in place at "
                 f"{_show(snapshot.written)}: it changes `{snapshot.owner_name}` too")
+
+    def adopt(self, parameter, tensor, place: Optional[Place]) -> None:
+        """`parameter.data = tensor` or `parameter.set_(tensor)` in user code. A tracked
+        tensor adopted again after its module changed is read as the old values it no
+        longer holds (the rewind of a lottery ticket); `tensor` is tracked from now on as
+        its Parameter's live memory (a Parameter given another Parameter is weight sharing,
+        not a kept copy: not tracked)."""
+        import torch
+
+        if not isinstance(tensor, torch.Tensor) or tensor is parameter:
+            return
+        adopted = False
+        for entry in self._entries(tensor):
+            snapshot = entry.snapshot
+            if snapshot.owner() is None:
+                continue
+            if snapshot.kind == "adopted" and snapshot.owner() is parameter:
+                adopted = True
+            if snapshot.written is None and entry.stale(tensor):
+                self._stale_used(snapshot, f"adopted again at {_show(place)}",
+                                 snapshot.place or place)
+            entry.rebase(tensor)
+        if not adopted and not isinstance(tensor, torch.nn.Parameter):
+            self._track(tensor, Entry(tensor, Adopted(parameter, place), "",
+                                      full=self.session.full))
+        self.sync()
+
+    def optimizer_result(self, optimizer, result: Any, place: Optional[Place]) -> None:
+        """What a project optimizer's method returned: the Parameters of its param groups
+        in it (the list `group["params"]` itself, or in a tuple) are the live ones, handed
+        out at the statement that keeps them."""
+        import torch
+
+        if place is None or result is None or isinstance(result, torch.Tensor):
+            return
+        mine = {id(p) for group in optimizer.param_groups for p in group["params"]}
+        if not mine:
+            return
+        for _, tensor in _tensors(result):
+            if id(tensor) in mine:
+                self.hand_out(tensor, place)
 
     def hand_out(self, tensor, place: Optional[Place]) -> None:
         """A parameter given to user code: remembered (weakly) with its version now, and by
@@ -593,6 +657,64 @@ class Snapshots:
             if snapshots.shallow:
                 session.guarded(lambda: snapshots.before_forward(module))
 
+        data = torch._C.TensorBase.data  # the C getset: `p.data` and `p.data = t`
+
+        def data_get(parameter):
+            return data.__get__(parameter, type(parameter))
+
+        def data_set(parameter, tensor):
+            data.__set__(parameter, tensor)
+            if not session.places.is_library(sys._getframe(1).f_code.co_filename):
+                place = session.places.user_place(1, statement=True)
+                session.guarded(lambda: snapshots.adopt(parameter, tensor, place))
+
+        def make_set(real):
+            @functools.wraps(real)
+            def set_(parameter, source=None, *args, **kwargs):
+                if source is None:
+                    return real(parameter, *args, **kwargs)
+                result = real(parameter, source, *args, **kwargs)
+                if not session.places.is_library(sys._getframe(1).f_code.co_filename):
+                    place = session.places.user_place(1, statement=True)
+                    session.guarded(lambda: snapshots.adopt(parameter, source, place))
+                return result
+            return set_
+
+        torch.nn.Parameter.data = property(data_get, data_set)  # type: ignore[assignment]
+        self._patched.append((torch.nn.Parameter, "data", None))
+        real_set = torch.nn.Parameter.set_
+        torch.nn.Parameter.set_ = make_set(real_set)  # type: ignore[method-assign]
+        self._patched.append((torch.nn.Parameter, "set_", None))
+
+        def optimizer_method(real):
+            @functools.wraps(real)
+            def method(self, *args, **kwargs):
+                result = real(self, *args, **kwargs)
+                if result is not None and snapshots._patched and \
+                        not isinstance(result, torch.Tensor):
+                    # the user frame that called it (through torch's step wrapper)
+                    frame = session.places.user_frame(1)
+                    if frame is not None and not discards_result(frame):
+                        place = session.places.kept_place(1)
+                        session.guarded(lambda: snapshots.optimizer_result(self, result, place))
+                    del frame
+                return result
+            return method
+
+        def subclassed(cls, **kwargs):
+            base_init_subclass(**kwargs)
+            for name, value in list(cls.__dict__.items()):
+                code = getattr(value, "__code__", None)  # a plain function, defined where
+                if code is not None and not name.startswith("__") and \
+                        not session.places.is_library(code.co_filename):
+                    setattr(cls, name, optimizer_method(value))
+
+        optimizer_class = torch.optim.Optimizer
+        base_init_subclass = super(optimizer_class, optimizer_class).__init_subclass__
+        optimizer_class.__init_subclass__ = classmethod(  # type: ignore[assignment]
+            lambda cls, **kwargs: subclassed(cls, **kwargs))
+        self._patched.append((optimizer_class, "__init_subclass__", None))
+
         self._patch(torch.nn.Module, "parameters", parameters_of(False))
         self._patch(torch.nn.Module, "named_parameters", parameters_of(True))
         torch.nn.Module.__copy__ = module_copy  # type: ignore[attr-defined]
@@ -718,6 +840,25 @@ def loop_names(frame) -> Dict[str, Place]:
                 known[ins.argval] = Place(code.co_filename, line,
                                           statement_column(code, line))
     _LOOP_NAMES[(code, lasti)] = known
+    return known
+
+
+_DISCARDS: Dict[Tuple[Any, int], bool] = {}
+
+
+def discards_result(frame) -> bool:
+    """Whether the frame's current call is a statement of its own (`opt.step()`): what it
+    returns is popped at once, kept by nothing."""
+    code, lasti = frame.f_code, frame.f_lasti
+    known = _DISCARDS.get((code, lasti))
+    if known is None:
+        known = False
+        for ins in dis.get_instructions(code):
+            if ins.offset <= lasti or ins.opname in ("CACHE", "EXTENDED_ARG"):
+                continue
+            known = ins.opname == "POP_TOP"
+            break
+        _DISCARDS[(code, lasti)] = known
     return known
 
 

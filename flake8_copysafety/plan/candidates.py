@@ -344,9 +344,9 @@ def _imported_producers(tree: ast.Module, imports: ImportTable,
         data = model.text(owner)
         if data is None:
             other = model.tree(owner)
-            produced = producers_of(other.body, known=local) if other is not None else set()
+            produced = _producers_and_adopting(other, local) if other is not None else set()
         else:  # each module importing it asks again: made once per model, content and caller
-            kind = "producers:" + ",".join(sorted(local))
+            kind = "producers+adopting:" + ",".join(sorted(local))
             produced = model.derived(kind, owner, data,
                                      lambda: _module_producers(model, owner, data, local))
         if attr in produced:
@@ -356,7 +356,13 @@ def _imported_producers(tree: ast.Module, imports: ImportTable,
 
 def _module_producers(model, module: str, data: bytes, local: AbstractSet[str]) -> Set[str]:
     tree = model.tree(module, data)
-    return producers_of(tree.body, known=local) if tree is not None else set()
+    return _producers_and_adopting(tree, local) if tree is not None else set()
+
+
+def _producers_and_adopting(tree: ast.Module, local: AbstractSet[str]) -> Set[str]:
+    """A module's producers, and its functions that make a dict they are handed live in a
+    module (`def rewind(model, init): ... p.data = init[k]`): the caller's dict is kept."""
+    return producers_of(tree.body, known=local) | adopting_functions(tree.body)
 
 
 def _lines_matching(text: str, pattern: str) -> List[int]:

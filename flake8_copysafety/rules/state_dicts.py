@@ -16,10 +16,10 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 import libcst as cst
 
 from ..analysis.flow import Change, FileContext, FlowWalker, Via, string_key
-from ..analysis.imports import imported_class, imported_class_method
+from ..analysis.imports import imported_class, imported_class_method, imported_function
 from ..analysis.optimizer_results import attribute_classes, inherited_methods, optimizer_result
 from ..analysis.optimizer_results import built_on as optimizer_built_on
-from ..analysis.parameter_data import adoptions_of, data_assignment, set_call
+from ..analysis.parameter_data import adoptions_of, data_assignment, loads_of, set_call
 from ..analysis.records import RecordShape, record_shape
 from ..analysis.live_sources import (PARAMETERS, STATE_DICT_TYPE, parameter_snapshot,
                                      state_dict_source)
@@ -1372,6 +1372,7 @@ class StateDictWalker(FlowWalker):
             self._changer_arguments(call)
             result = super().eval_call(call)
             self._adopted_by_helper(call)  # after what the helper changes (its own `set_`)
+            self._loaded_by_function(call)
             return result if result is not None else self._optimizer_result(call)
         loading_before, self._loading_into = self._loading_into, dotted(func.value)
         try:
@@ -1460,9 +1461,38 @@ class StateDictWalker(FlowWalker):
             elif touched or any(n and (OPTIMIZER_NAME.search(n) or self._is_optimizer(n))
                                 for n in names):
                 self.module_changed(touched[0] if len(touched) == 1 else None)
+        self._trained_by_holder(call, owner, name)
         adopted = set_call(call, self._held_name)
         if adopted is not None:  # after `set_` changed the module: the dict is live from here
             self._adopts(*adopted, self._statement if self._statement is not None else call)
+
+    def _trained_by_holder(self, call: cst.Call, owner: Optional[str], name: str) -> None:
+        """`learner.fit_epochs(...)` where a kept state_dict is `learner.model`'s: a method
+        of the object holding the module, named as training (`fit`, `train_epoch`) or a
+        training method of this module's classes (one that steps an optimizer), trains the
+        module it holds (`Learner.fit_epochs` steps the optimizer built on `self.model`).
+        Not a module's or an optimizer's own method (`model.train()` sets a mode), not an
+        object whose class is known here not to train by it."""
+        if not owner or owner == self.self_name or owner in self._users or \
+                owner in self.built_on:
+            return
+        kept = [r for r in self._receivers() if r.startswith(owner + ".") and
+                "." not in r[len(owner) + 1:]]
+        if not kept:
+            return
+        receivers = self.ctx.receivers
+        if receivers is not None and receivers.kind(self.path, owner) is not None:
+            return
+        classes = self._user_classes.get(owner)
+        if classes:
+            trains = self._method_trains(owner, name)
+        else:
+            trains = (bool(TRAINING_CALL.search(name)) and name not in ("train", "eval")) or (
+                receivers is not None and name in receivers.training_methods())
+        if not trains:
+            return
+        for receiver in kept:
+            self.module_changed(receiver)
 
     def _adopts(self, parameter: str, holder: str, stmt: cst.CSTNode) -> None:
         """`p.data = d[k]` (or `p.set_(d[k])`) with `p` a parameter of module `m`: the
@@ -1485,12 +1515,10 @@ class StateDictWalker(FlowWalker):
         module's Parameters entries of `init` as their memory: the caller's dict is live in
         that module from the call on (reported at the helper's statement, where the copy
         belongs)."""
-        if not isinstance(call.func, cst.Name) or any(a.star for a in call.args) or \
-                self.ctx.callees is None:
+        found = self._plain_function(call)
+        if found is None:
             return
-        func = self.ctx.callees.functions.get(call.func.value)
-        if func is None:
-            return
+        func, foreign = found
         params = [p.name.value for p in func.params.params]
         given: Dict[str, cst.BaseExpression] = {}
         for index, arg in enumerate(call.args):
@@ -1513,10 +1541,71 @@ class StateDictWalker(FlowWalker):
             if not looped and (receivers is None or receivers.kind(self.path, shown) != MODULE):
                 continue
             self.ctx.used(sem.PARAMETER_DATA_ADOPTS)
+            if foreign:
+                # a helper of another module: reported at its call, where the dict is given
+                stmt = self._statement if self._statement is not None else call
+                self._own_binds.add(stmt)
+                self.env[holder] = Tracked(Family.STATE_DICT, self.ctx.code(call).strip(),
+                                           stmt, STATE_DICT_TYPE, receiver=shown,
+                                           receiver_kind=MODULE, bound_key=holder,
+                                           bound_at=frozenset({stmt}))
+                continue
             self.env[holder] = Tracked(Family.STATE_DICT, self.ctx.code(stmt).strip(), stmt,
                                        STATE_DICT_TYPE, receiver=shown, receiver_kind=MODULE,
                                        bound_key=holder, bound_at=frozenset({stmt}))
             self._own_binds.add(stmt)
+
+    def _plain_function(self, call: cst.Call) -> Optional[Tuple[cst.FunctionDef, bool]]:
+        """The project function a call of a plain name (`rewind(...)`, or `utils.rewind(...)`
+        of an imported project module) runs, and whether it is another module's."""
+        if any(a.star for a in call.args) or self.ctx.callees is None:
+            return None
+        if isinstance(call.func, cst.Name):
+            func = self.ctx.callees.functions.get(call.func.value)
+            if func is not None:
+                return func, False
+        elif not isinstance(call.func, cst.Attribute) or self.ctx.callees.classes.get(
+                _root(call.func) or "") is not None:
+            return None
+        name = dotted(call.func)
+        if name is None or (isinstance(call.func, cst.Attribute) and
+                            name.partition(".")[0] not in self.ctx.imports.aliases and
+                            name.partition(".")[0] not in self.ctx.imports.relative):
+            return None
+        imported = imported_function(self.ctx, name)
+        return (imported[0], True) if imported is not None else None
+
+    def _loaded_by_function(self, call: cst.Call) -> None:
+        """`set_params(model, sd)` where the project function (of this module or another
+        one) runs `model.load_state_dict(sd)` on the module it is given: the caller's module
+        changes at the call (not its own state_dict loaded back into it)."""
+        found = self._plain_function(call)
+        if found is None:
+            return
+        func = found[0]
+        params = [p.name.value for p in
+                  list(func.params.posonly_params) + list(func.params.params)]
+        given: Dict[int, cst.BaseExpression] = {}
+        for index, arg in enumerate(call.args):
+            if arg.keyword is not None:
+                if arg.keyword.value not in params:
+                    continue
+                index = params.index(arg.keyword.value)
+            given[index] = arg.value
+        kept = {t.receiver for t in self.env.values() if t.family is Family.STATE_DICT
+                and t.receiver and t.receiver_kind == MODULE}
+        for module_index, rest, loaded_index in loads_of(func):
+            root = dotted(given[module_index]) if module_index in given else None
+            owner = self._unalias(root + rest) if root else None
+            if owner is None or owner not in kept:
+                continue
+            loaded = self.eval_quiet(given[loaded_index]) \
+                if loaded_index is not None and loaded_index in given else None
+            if loaded is not None and loaded.family is Family.STATE_DICT and \
+                    loaded.receiver == owner:
+                continue  # its own state_dict loaded back: the values it holds
+            self.ctx.used(sem.MODULE_LOAD_COPIES)
+            self.module_changed(owner, training=False)
 
     def _parameter_module(self, parameter: str) -> Optional[str]:
         """The module `parameter` is a Parameter of: a loop variable over `m.parameters()`
