@@ -27,7 +27,9 @@ from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import change_sites, changed_params
 from .optimizer_results import optimizer_result_lines
 from .receivers import LiveReceivers, Receivers
-from .snapshot_candidates import adopting_functions, keeps_state_dict, may_report, producers_of
+from .snapshot_candidates import (PRODUCER_WORDS, ProducerLinks, adopting_functions,
+                                  keeps_state_dict, may_report, producer_links, producers_given,
+                                  producers_of)
 
 DATASET_BASES = dataset_bases()  # the framework table (facts/frameworks.py)
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -345,18 +347,20 @@ def _imported_producers(tree: ast.Module, imports: ImportTable,
         if data is None:
             other = model.tree(owner)
             produced = producers_of(other.body, known=local) if other is not None else set()
-        else:  # each module importing it asks again: made once per model, content and caller
-            kind = "producers:" + ",".join(sorted(local))
-            produced = model.derived(kind, owner, data,
-                                     lambda: _module_producers(model, owner, data, local))
+        elif not model.mentions(owner, PRODUCER_WORDS + tuple(local)):
+            continue  # neither a producer of its own nor a call of one of `local`
+        else:  # the same for every module importing it: made once per model and content
+            links = model.derived("producer links", owner, data,
+                                  lambda: _module_producer_links(model, owner, data), kept=None)
+            produced = producers_given(links, local)
         if attr in produced:
             found.add(name)
     return found
 
 
-def _module_producers(model, module: str, data: bytes, local: AbstractSet[str]) -> Set[str]:
+def _module_producer_links(model, module: str, data: bytes) -> ProducerLinks:
     tree = model.tree(module, data)
-    return producers_of(tree.body, known=local) if tree is not None else set()
+    return producer_links(tree.body) if tree is not None else (frozenset(), ())
 
 
 def _lines_matching(text: str, pattern: str) -> List[int]:

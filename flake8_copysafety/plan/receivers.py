@@ -20,7 +20,8 @@ Anything else — a parameter nobody is seen passing a module to — is unknown:
 
 import ast
 from pathlib import Path
-from typing import Dict, FrozenSet, Iterator, List, Optional, Protocol, Set, Tuple, Union
+from typing import (Dict, FrozenSet, Iterator, List, NamedTuple, Optional, Protocol, Set, Tuple,
+                    Union)
 
 from ..core.names import ImportTable, class_ancestors, dotted_ast
 from ..facts import frameworks as fw
@@ -741,15 +742,17 @@ class LiveReceivers:
             text = data.decode("utf-8", errors="replace")
             if stem not in text or not any(n in text for n in names):
                 continue
-            # Each file beside it that asks finds the same neighbours: their evidence is
-            # made once per model and content.
-            other = model.derived("receivers", module, data,
-                                  lambda: _nearby_receivers(model, module, data, other_path))
-            if other is not None:
-                given.extend(self._calls_from(other, stem))
+            # Each file beside it that asks finds the same neighbours: what they call and
+            # read is made once per model and content, and kept (small; the tree is not).
+            facts = model.derived("receivers", module, data,
+                                  lambda: _nearby_facts(model, module, data, other_path),
+                                  kept=None)
+            if facts is not None:
+                given.extend(self._calls_from(facts, stem))
         self._propagate(given)
 
-    def _calls_from(self, other: "LiveReceivers", stem: str) -> Iterator[Tuple[DefPath, str, str]]:
+    def _calls_from(self, facts: "_NearbyFacts", stem: str
+                    ) -> Iterator[Tuple[DefPath, str, str]]:
         def ours(qualified: Optional[str]) -> Optional[str]:
             if not qualified:
                 return None
@@ -759,38 +762,68 @@ class LiveReceivers:
                 return name
             return None
 
-        for scope in other.scopes.values():
+        for instance, attr in facts.reads:
+            name = ours(instance)
+            if name in self.classes:
+                self.outside_reads.setdefault(name, set()).add(attr)
+        for call in facts.calls:
+            callee = None
+            name = ours(call.qualified)
+            if name is not None:
+                callee = self._method(name, "__init__") if name in self.classes else (name,)
+            else:
+                name = ours(call.holder)
+                if name is not None and name in self.classes:
+                    callee = self._method(name, call.method)
+            target = self.scopes.get(callee) if callee else None
+            if callee is None or target is None:
+                continue
+            if call.trains:
+                self._outside_trained.add(callee)
+            for index, tag in enumerate(call.positional):
+                if index < len(target.params) and tag in (MODULE, OPTIMIZER):
+                    yield callee, target.params[index], tag
+            for keyword, tag in call.keywords:
+                if keyword in target.keyword_params and tag in (MODULE, OPTIMIZER):
+                    yield callee, keyword, tag
+
+    def nearby_facts(self) -> "_NearbyFacts":
+        """What this module's code calls and reads that a module beside it may define
+        (`_calls_from` matches them with the module asking), in the order of its scopes."""
+        reads: List[Tuple[str, str]] = []
+        calls: List[_NearbyCall] = []
+
+        def instance(tag: Optional[str]) -> Optional[str]:
+            return tag[len(_INSTANCE):] if tag and tag.startswith(_INSTANCE) else None
+
+        for scope in self.scopes.values():
             for node in scope.nodes:
                 if isinstance(node, ast.Attribute):
-                    tag = other.tag(scope, node.value)
-                    name = ours(tag[len(_INSTANCE):]) if tag and tag.startswith(_INSTANCE) else None
-                    if name in self.classes:
-                        self.outside_reads.setdefault(name, set()).add(node.attr)
+                    held = instance(self.tag(scope, node.value))
+                    if held:
+                        reads.append((held, node.attr))
                 if not isinstance(node, ast.Call):
                     continue
-                callee = None
                 func = node.func
-                name = ours(other._qualified(func))
-                if name is not None:
-                    callee = self._method(name, "__init__") if name in self.classes else (name,)
-                else:
-                    holder = func if isinstance(func, ast.Name) else (
-                        func.value if isinstance(func, ast.Attribute) else None)
-                    tag = other.tag(scope, holder) if holder is not None else None
-                    name = ours(tag[len(_INSTANCE):]) if tag and tag.startswith(_INSTANCE) \
-                        else None
-                    if name is not None and name in self.classes:
-                        method = func.attr if isinstance(func, ast.Attribute) else "__call__"
-                        callee = self._method(name, method)
-                target = self.scopes.get(callee) if callee else None
-                if callee is None or target is None:
+                qualified = self._qualified(func)
+                holder_node = func if isinstance(func, ast.Name) else (
+                    func.value if isinstance(func, ast.Attribute) else None)
+                holder = instance(self.tag(scope, holder_node)) if holder_node is not None \
+                    else None
+                if not qualified and not holder:
                     continue
-                if scope.trains:
-                    self._outside_trained.add(callee)
-                for param, arg in _arguments(target, node):
-                    tag = other.tag(scope, arg)
-                    if tag in (MODULE, OPTIMIZER):
-                        yield callee, param, tag
+                positional: List[Optional[str]] = []
+                for arg in node.args:
+                    if isinstance(arg, ast.Starred):
+                        break
+                    positional.append(self.tag(scope, arg))
+                keywords = tuple((k.arg, self.tag(scope, k.value)) for k in node.keywords
+                                 if k.arg is not None)
+                calls.append(_NearbyCall(
+                    qualified, holder,
+                    func.attr if isinstance(func, ast.Attribute) else "__call__",
+                    scope.trains, tuple(positional), keywords))
+        return _NearbyFacts(tuple(reads), tuple(calls))
 
     def _qualified(self, func: ast.AST) -> Optional[str]:
         qualified = self.imports.qualify_ast(func)
@@ -874,10 +907,25 @@ def _project_class_kind(filename: Optional[str], local: str) -> Optional[str]:
     return None
 
 
-def _nearby_receivers(model, module: str, data: bytes, path: Path
-                      ) -> Optional[LiveReceivers]:
+class _NearbyCall(NamedTuple):
+    """A call in a module beside the linted one, as `_calls_from` matches it."""
+
+    qualified: Optional[str]  # what the called name is imported as
+    holder: Optional[str]  # the class of the instance called or whose method is called
+    method: str  # the method called on `holder` (`__call__` for `holder(...)`)
+    trains: bool  # the calling function trains
+    positional: Tuple[Optional[str], ...]  # tags of the arguments, up to a `*args`
+    keywords: Tuple[Tuple[str, Optional[str]], ...]  # (keyword, tag of its value)
+
+
+class _NearbyFacts(NamedTuple):
+    reads: Tuple[Tuple[str, str], ...]  # (class of an instance, attribute read from it)
+    calls: Tuple[_NearbyCall, ...]
+
+
+def _nearby_facts(model, module: str, data: bytes, path: Path) -> Optional[_NearbyFacts]:
     """The evidence of a module beside the linted one (its own only: no further look)."""
     tree = model.tree(module, data)
     if tree is None:
         return None
-    return LiveReceivers(tree, ImportTable(tree), str(path), nearby=False)
+    return LiveReceivers(tree, ImportTable(tree), str(path), nearby=False).nearby_facts()

@@ -471,20 +471,30 @@ class ProjectModel:
         """The bytes of a module of the project (`_text`), read once per model."""
         return self._text(module) if module in self.files else None
 
-    def derived(self, kind: str, module: str, data: bytes, make):
+    def derived(self, kind: str, module: str, data: bytes, make,
+                kept: Optional[int] = TREES_KEPT):
         """`make()`, what a caller derives from the module whose text is `data` (the
         plan's evidence of a nearby module), made once per model and content: each file
-        linted asks about the same neighbours again. The last `TREES_KEPT` of each kind
-        are kept, as trees are."""
+        linted asks about the same neighbours again. The last `kept` of each kind are
+        kept, as trees are (None: every one, for small facts)."""
         key = (kind, module, hashlib.blake2b(data, digest_size=16).digest())
         if key in self._derived:
             self._derived.move_to_end(key)
             return self._derived[key]
         found = self._derived[key] = make()
-        if sum(1 for k in self._derived if k[0] == kind) > TREES_KEPT:
+        if kept is not None and sum(1 for k in self._derived if k[0] == kind) > kept:
             oldest = next(k for k in self._derived if k[0] == kind)
             del self._derived[oldest]
         return found
+
+    def mentions(self, module: str, words: Iterable[str]) -> bool:
+        """Whether the module's text, as the parser reads its identifiers, holds one of
+        `words` (a substring test: an identifier it lacks is named nowhere in it). True
+        for a module whose text the index does not read."""
+        data = self._searchable_text(module) if module in self.files else None
+        if data is None:
+            return True
+        return any(w.encode("utf-8", "surrogatepass") in data for w in words if w)
 
     def modules_mentioning(self, names: Iterable[str], among: Optional[Iterable[str]] = None,
                            raw: bool = False) -> List[str]:
