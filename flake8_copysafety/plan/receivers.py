@@ -739,8 +739,7 @@ class LiveReceivers:
             data = model.text(module)
             if data is None:
                 continue
-            text = data.decode("utf-8", errors="replace")
-            if stem not in text or not any(n in text for n in names):
+            if not _holds(data, stem) or not any(_holds(data, n) for n in names):
                 continue
             # Each file beside it that asks finds the same neighbours: what they call and
             # read is made once per model and content, and kept (small; the tree is not).
@@ -831,6 +830,15 @@ class LiveReceivers:
             _, module, name = self.imports.relative[func.id]
             qualified = f"{module}.{name}" if module else name
         return qualified
+
+
+def _holds(data: bytes, word: str) -> bool:
+    """Whether the text of `data` (UTF-8, undecodable bytes replaced) holds `word`: for an
+    ASCII word, whether the bytes do (replacement never makes nor breaks ASCII), without
+    decoding each neighbour again for every file that asks."""
+    if word.isascii():
+        return word.encode("ascii") in data
+    return word in data.decode("utf-8", errors="replace")
 
 
 def _arguments(target: _Scope, call: ast.Call) -> Iterator[Tuple[str, ast.AST]]:
