@@ -112,6 +112,7 @@ class LiveReceivers:
     def __init__(self, tree: ast.Module, imports: ImportTable, filename: Optional[str] = None,
                  nearby: bool = True) -> None:
         self.imports = imports
+        self._project_kinds: Dict[str, Optional[str]] = {}
         self._training_methods: Optional[FrozenSet[str]] = None
         self.filename = filename
         self._nearby = nearby and filename is not None and bool(filename) and \
@@ -150,6 +151,22 @@ class LiveReceivers:
         self._live_calls: Optional[Set[int]] = None
 
     # ----- building -------------------------------------------------------------------
+    def _qualified_kind(self, qualified: Optional[str], local: Optional[str]) -> Optional[str]:
+        """MODULE/OPTIMIZER for a known base, a torch class, or a class of the project's
+        other modules deriving from one (`local`: the name as this file spells it; each
+        asked of the project model once)."""
+        known = _known_kind(qualified)
+        if known is not None or not local:
+            return known
+        return self._project_kind(local)
+
+    def _project_kind(self, local: str) -> Optional[str]:
+        """`_project_class_kind` of a name of this file, asked of the project model once per
+        name: the propagation asks again for every call of it in every round."""
+        if local not in self._project_kinds:
+            self._project_kinds[local] = _project_class_kind(self.filename, local)
+        return self._project_kinds[local]
+
     def _annotated(self, scope: _Scope) -> None:
         """Parameters annotated as a module or an optimizer (`model: nn.Module`,
         `opt: torch.optim.Optimizer`, a project class deriving from one)."""
@@ -166,7 +183,7 @@ class LiveReceivers:
             if annotation is None or not isinstance(annotation, (ast.Name, ast.Attribute)):
                 continue
             local = dotted_ast(annotation)
-            kind = _qualified_kind(self.imports.qualify_ast(annotation), self.filename, local)
+            kind = self._qualified_kind(self.imports.qualify_ast(annotation), local)
             if kind is None and local in self.classes:
                 kind = self.class_kind(local)
             if kind in (MODULE, OPTIMIZER):
@@ -227,8 +244,8 @@ class LiveReceivers:
             found = None
             for member in class_ancestors(self.classes[name], _base_names, self.classes):
                 for base in member.bases:
-                    found = found or _qualified_kind(self.imports.qualify_ast(base),
-                                                     self.filename, dotted_ast(base))
+                    found = found or self._qualified_kind(self.imports.qualify_ast(base),
+                                                          dotted_ast(base))
             self._class_kinds[name] = found
         return self._class_kinds[name]
 
@@ -470,14 +487,14 @@ class LiveReceivers:
             inner = self.tag(scope, expr.args[0])
             return inner if inner in (MODULE, OPTIMIZER) else None
         if qualified is None and isinstance(func, ast.Name) and func.id in self.imports.relative:
-            kind = _project_class_kind(self.filename, func.id)  # `from .models import Net`
+            kind = self._project_kind(func.id)  # `from .models import Net`
             if kind is not None:
                 return kind
             relative = self._qualified(func)
             if relative:
                 return _INSTANCE + relative  # `from .stopping import EarlyStopping`
         if qualified is not None:
-            kind = _qualified_kind(qualified, self.filename, dotted_ast(func))
+            kind = self._qualified_kind(qualified, dotted_ast(func))
             return kind or _INSTANCE + qualified
         if isinstance(func, ast.Name) and func.id in self.classes:
             return self.class_kind(func.id) or self._delegate_kind(func.id) or \
@@ -875,16 +892,6 @@ def _factory_kind(qualified: str) -> Optional[str]:
             qualified.rpartition(".")[2][:1].isupper():
         return OPTIMIZER
     return None
-
-
-def _qualified_kind(qualified: Optional[str], filename: Optional[str],
-                    local: Optional[str] = None) -> Optional[str]:
-    """MODULE/OPTIMIZER for a known base, a torch class, or a class of the project's other
-    modules deriving from one (`local`: the name as the linted module spells it)."""
-    known = _known_kind(qualified)
-    if known is not None or not local:
-        return known
-    return _project_class_kind(filename, local)
 
 
 def _known_kind(qualified: Optional[str]) -> Optional[str]:
