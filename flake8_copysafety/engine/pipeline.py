@@ -130,7 +130,7 @@ def _lint(source, filename, options, tree, facts_used, reusing=None, strict=Fals
     file CPython would not compile is not checked (CPS901), although its `ast` may be
     whole; flake8 reports such files itself (E999)."""
     from ..core.names import ImportTable
-    from ..core.source import parse_quietly, python_refuses, python_text
+    from ..core.source import python_refuses, python_text
     from ..plan.candidates import plan
 
     text = python_text(source)
@@ -138,14 +138,14 @@ def _lint(source, filename, options, tree, facts_used, reusing=None, strict=Fals
         raise Unchecked.from_decoding(source)
     if strict:
         if tree is None and needs_plan(text):
-            tree = parse_quietly(text)  # parsed once: compiled here, planned below
+            tree = _parsed(text, filename)  # parsed once: compiled here, planned below
         refused = python_refuses(text, tree=tree)
         if refused is not None:
             raise refused
     found: List[Finding] = []
     if needs_plan(text):
         if tree is None:
-            tree = parse_quietly(text)
+            tree = _parsed(text, filename)
             if tree is None:
                 raise Unchecked.from_parser(text)
         imports = ImportTable(tree)
@@ -164,6 +164,19 @@ def _lint(source, filename, options, tree, facts_used, reusing=None, strict=Fals
 
         found = found + findings_reached_here(filename, options)
     return found
+
+
+def _parsed(text: str, filename: str):
+    """The file's `ast`, shared with the project model (parsed once in a process, by
+    whichever asks first)."""
+    from ..core.source import parse_quietly
+    from ..project.model import share_tree, shared_tree
+
+    tree = shared_tree(filename, text)
+    if tree is None:
+        tree = parse_quietly(text)
+        share_tree(filename, text, tree)
+    return tree
 
 
 @contextmanager

@@ -12,7 +12,7 @@ that the narrow plan finds exactly what the wide one finds.
 import ast
 import re
 from dataclasses import dataclass, field
-from typing import AbstractSet, Dict, Iterable, Iterator, List, Optional, Set, Tuple
+from typing import AbstractSet, Dict, FrozenSet, Iterable, Iterator, List, Optional, Set, Tuple
 
 from ..core.ast_nodes import nodes_of
 from ..core.names import ImportTable, class_ancestors, dataset_entry, dotted_ast
@@ -27,7 +27,9 @@ from .helper_calls import Helpers, called_names, may_hold_stored_data
 from .inplace_sites import change_sites, changed_params
 from .optimizer_results import optimizer_result_lines
 from .receivers import LiveReceivers, Receivers
-from .snapshot_candidates import adopting_functions, keeps_state_dict, may_report, producers_of
+from .snapshot_candidates import (ADOPTION_WORDS, PRODUCER_WORDS, ProducerLinks,
+                                  adopting_functions, keeps_state_dict, may_report, producer_links, producers_given,
+                                  producers_of)
 
 DATASET_BASES = dataset_bases()  # the framework table (facts/frameworks.py)
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -344,25 +346,31 @@ def _imported_producers(tree: ast.Module, imports: ImportTable,
         data = model.text(owner)
         if data is None:
             other = model.tree(owner)
-            produced = _producers_and_adopting(other, local) if other is not None else set()
-        else:  # each module importing it asks again: made once per model, content and caller
-            kind = "producers+adopting:" + ",".join(sorted(local))
-            produced = model.derived(kind, owner, data,
-                                     lambda: _module_producers(model, owner, data, local))
+            produced = producers_of(other.body, known=local) | adopting_functions(other.body) \
+                if other is not None else set()
+        elif not model.mentions(owner, PRODUCER_WORDS + ADOPTION_WORDS + tuple(local)):
+            continue  # no producer of its own, no call of one of `local`, no adoption
+        else:  # the same for every module importing it: made once per model and content
+            links = model.derived("producer links", owner, data,
+                                  lambda: _module_producer_links(model, owner, data), kept=None)
+            adopting = model.derived("adopting", owner, data,
+                                     lambda: _module_adopting(model, owner, data), kept=None)
+            produced = producers_given(links, local) | adopting
         if attr in produced:
             found.add(name)
     return found
 
 
-def _module_producers(model, module: str, data: bytes, local: AbstractSet[str]) -> Set[str]:
+def _module_producer_links(model, module: str, data: bytes) -> ProducerLinks:
     tree = model.tree(module, data)
-    return _producers_and_adopting(tree, local) if tree is not None else set()
+    return producer_links(tree.body) if tree is not None else (frozenset(), ())
 
 
-def _producers_and_adopting(tree: ast.Module, local: AbstractSet[str]) -> Set[str]:
-    """A module's producers, and its functions that make a dict they are handed live in a
-    module (`def rewind(model, init): ... p.data = init[k]`): the caller's dict is kept."""
-    return producers_of(tree.body, known=local) | adopting_functions(tree.body)
+def _module_adopting(model, module: str, data: bytes) -> FrozenSet[str]:
+    """A module's functions that make a dict they are handed live in a module (`def
+    rewind(model, init): ... p.data = init[k]`): a caller's dict is kept by the module."""
+    tree = model.tree(module, data)
+    return frozenset(adopting_functions(tree.body)) if tree is not None else frozenset()
 
 
 def _lines_matching(text: str, pattern: str) -> List[int]:

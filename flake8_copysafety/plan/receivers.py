@@ -20,7 +20,8 @@ Anything else — a parameter nobody is seen passing a module to — is unknown:
 
 import ast
 from pathlib import Path
-from typing import Dict, FrozenSet, Iterator, List, Optional, Protocol, Set, Tuple, Union
+from typing import (Dict, FrozenSet, Iterator, List, NamedTuple, Optional, Protocol, Set, Tuple,
+                    Union)
 
 from ..core.names import ImportTable, class_ancestors, dotted_ast
 from ..facts import frameworks as fw
@@ -106,6 +107,8 @@ class Receivers(Protocol):
 
     def class_kind(self, name: Optional[str]) -> Optional[str]: ...
 
+    def training_methods(self) -> FrozenSet[str]: ...
+
 
 class LiveReceivers:
     """Evidence that names are modules or optimizers, per def path (`()`: module level)."""
@@ -113,6 +116,7 @@ class LiveReceivers:
     def __init__(self, tree: ast.Module, imports: ImportTable, filename: Optional[str] = None,
                  nearby: bool = True) -> None:
         self.imports = imports
+        self._project_kinds: Dict[str, Optional[str]] = {}
         self._training_methods: Optional[FrozenSet[str]] = None
         self.filename = filename
         self._nearby = nearby and filename is not None and bool(filename) and \
@@ -151,6 +155,22 @@ class LiveReceivers:
         self._live_calls: Optional[Set[int]] = None
 
     # ----- building -------------------------------------------------------------------
+    def _qualified_kind(self, qualified: Optional[str], local: Optional[str]) -> Optional[str]:
+        """MODULE/OPTIMIZER for a known base, a torch class, or a class of the project's
+        other modules deriving from one (`local`: the name as this file spells it; each
+        asked of the project model once)."""
+        known = _known_kind(qualified)
+        if known is not None or not local:
+            return known
+        return self._project_kind(local)
+
+    def _project_kind(self, local: str) -> Optional[str]:
+        """`_project_class_kind` of a name of this file, asked of the project model once per
+        name: the propagation asks again for every call of it in every round."""
+        if local not in self._project_kinds:
+            self._project_kinds[local] = _project_class_kind(self.filename, local)
+        return self._project_kinds[local]
+
     def _annotated(self, scope: _Scope) -> None:
         """Parameters annotated as a module or an optimizer (`model: nn.Module`,
         `opt: torch.optim.Optimizer`, a project class deriving from one)."""
@@ -167,7 +187,7 @@ class LiveReceivers:
             if annotation is None or not isinstance(annotation, (ast.Name, ast.Attribute)):
                 continue
             local = dotted_ast(annotation)
-            kind = _qualified_kind(self.imports.qualify_ast(annotation), self.filename, local)
+            kind = self._qualified_kind(self.imports.qualify_ast(annotation), local)
             if kind is None and local in self.classes:
                 kind = self.class_kind(local)
             if kind in (MODULE, OPTIMIZER):
@@ -228,8 +248,8 @@ class LiveReceivers:
             found = None
             for member in class_ancestors(self.classes[name], _base_names, self.classes):
                 for base in member.bases:
-                    found = found or _qualified_kind(self.imports.qualify_ast(base),
-                                                     self.filename, dotted_ast(base))
+                    found = found or self._qualified_kind(self.imports.qualify_ast(base),
+                                                          dotted_ast(base))
             self._class_kinds[name] = found
         return self._class_kinds[name]
 
@@ -471,14 +491,14 @@ class LiveReceivers:
             inner = self.tag(scope, expr.args[0])
             return inner if inner in (MODULE, OPTIMIZER) else None
         if qualified is None and isinstance(func, ast.Name) and func.id in self.imports.relative:
-            kind = _project_class_kind(self.filename, func.id)  # `from .models import Net`
+            kind = self._project_kind(func.id)  # `from .models import Net`
             if kind is not None:
                 return kind
             relative = self._qualified(func)
             if relative:
                 return _INSTANCE + relative  # `from .stopping import EarlyStopping`
         if qualified is not None:
-            kind = _qualified_kind(qualified, self.filename, dotted_ast(func))
+            kind = self._qualified_kind(qualified, dotted_ast(func))
             return kind or _INSTANCE + qualified
         if isinstance(func, ast.Name) and func.id in self.classes:
             return self.class_kind(func.id) or self._delegate_kind(func.id) or \
@@ -740,18 +760,19 @@ class LiveReceivers:
             data = model.text(module)
             if data is None:
                 continue
-            text = data.decode("utf-8", errors="replace")
-            if stem not in text or not any(n in text for n in names):
+            if not _holds(data, stem) or not any(_holds(data, n) for n in names):
                 continue
-            # Each file beside it that asks finds the same neighbours: their evidence is
-            # made once per model and content.
-            other = model.derived("receivers", module, data,
-                                  lambda: _nearby_receivers(model, module, data, other_path))
-            if other is not None:
-                given.extend(self._calls_from(other, stem))
+            # Each file beside it that asks finds the same neighbours: what they call and
+            # read is made once per model and content, and kept (small; the tree is not).
+            facts = model.derived("receivers", module, data,
+                                  lambda: _nearby_facts(model, module, data, other_path),
+                                  kept=None)
+            if facts is not None:
+                given.extend(self._calls_from(facts, stem))
         self._propagate(given)
 
-    def _calls_from(self, other: "LiveReceivers", stem: str) -> Iterator[Tuple[DefPath, str, str]]:
+    def _calls_from(self, facts: "_NearbyFacts", stem: str
+                    ) -> Iterator[Tuple[DefPath, str, str]]:
         def ours(qualified: Optional[str]) -> Optional[str]:
             if not qualified:
                 return None
@@ -761,38 +782,68 @@ class LiveReceivers:
                 return name
             return None
 
-        for scope in other.scopes.values():
+        for instance, attr in facts.reads:
+            name = ours(instance)
+            if name in self.classes:
+                self.outside_reads.setdefault(name, set()).add(attr)
+        for call in facts.calls:
+            callee = None
+            name = ours(call.qualified)
+            if name is not None:
+                callee = self._method(name, "__init__") if name in self.classes else (name,)
+            else:
+                name = ours(call.holder)
+                if name is not None and name in self.classes:
+                    callee = self._method(name, call.method)
+            target = self.scopes.get(callee) if callee else None
+            if callee is None or target is None:
+                continue
+            if call.trains:
+                self._outside_trained.add(callee)
+            for index, tag in enumerate(call.positional):
+                if index < len(target.params) and tag in (MODULE, OPTIMIZER):
+                    yield callee, target.params[index], tag
+            for keyword, tag in call.keywords:
+                if keyword in target.keyword_params and tag in (MODULE, OPTIMIZER):
+                    yield callee, keyword, tag
+
+    def nearby_facts(self) -> "_NearbyFacts":
+        """What this module's code calls and reads that a module beside it may define
+        (`_calls_from` matches them with the module asking), in the order of its scopes."""
+        reads: List[Tuple[str, str]] = []
+        calls: List[_NearbyCall] = []
+
+        def instance(tag: Optional[str]) -> Optional[str]:
+            return tag[len(_INSTANCE):] if tag and tag.startswith(_INSTANCE) else None
+
+        for scope in self.scopes.values():
             for node in scope.nodes:
                 if isinstance(node, ast.Attribute):
-                    tag = other.tag(scope, node.value)
-                    name = ours(tag[len(_INSTANCE):]) if tag and tag.startswith(_INSTANCE) else None
-                    if name in self.classes:
-                        self.outside_reads.setdefault(name, set()).add(node.attr)
+                    held = instance(self.tag(scope, node.value))
+                    if held:
+                        reads.append((held, node.attr))
                 if not isinstance(node, ast.Call):
                     continue
-                callee = None
                 func = node.func
-                name = ours(other._qualified(func))
-                if name is not None:
-                    callee = self._method(name, "__init__") if name in self.classes else (name,)
-                else:
-                    holder = func if isinstance(func, ast.Name) else (
-                        func.value if isinstance(func, ast.Attribute) else None)
-                    tag = other.tag(scope, holder) if holder is not None else None
-                    name = ours(tag[len(_INSTANCE):]) if tag and tag.startswith(_INSTANCE) \
-                        else None
-                    if name is not None and name in self.classes:
-                        method = func.attr if isinstance(func, ast.Attribute) else "__call__"
-                        callee = self._method(name, method)
-                target = self.scopes.get(callee) if callee else None
-                if callee is None or target is None:
+                qualified = self._qualified(func)
+                holder_node = func if isinstance(func, ast.Name) else (
+                    func.value if isinstance(func, ast.Attribute) else None)
+                holder = instance(self.tag(scope, holder_node)) if holder_node is not None \
+                    else None
+                if not qualified and not holder:
                     continue
-                if scope.trains:
-                    self._outside_trained.add(callee)
-                for param, arg in _arguments(target, node):
-                    tag = other.tag(scope, arg)
-                    if tag in (MODULE, OPTIMIZER):
-                        yield callee, param, tag
+                positional: List[Optional[str]] = []
+                for arg in node.args:
+                    if isinstance(arg, ast.Starred):
+                        break
+                    positional.append(self.tag(scope, arg))
+                keywords = tuple((k.arg, self.tag(scope, k.value)) for k in node.keywords
+                                 if k.arg is not None)
+                calls.append(_NearbyCall(
+                    qualified, holder,
+                    func.attr if isinstance(func, ast.Attribute) else "__call__",
+                    scope.trains, tuple(positional), keywords))
+        return _NearbyFacts(tuple(reads), tuple(calls))
 
     def _qualified(self, func: ast.AST) -> Optional[str]:
         qualified = self.imports.qualify_ast(func)
@@ -800,6 +851,15 @@ class LiveReceivers:
             _, module, name = self.imports.relative[func.id]
             qualified = f"{module}.{name}" if module else name
         return qualified
+
+
+def _holds(data: bytes, word: str) -> bool:
+    """Whether the text of `data` (UTF-8, undecodable bytes replaced) holds `word`: for an
+    ASCII word, whether the bytes do (replacement never makes nor breaks ASCII), without
+    decoding each neighbour again for every file that asks."""
+    if word.isascii():
+        return word.encode("ascii") in data
+    return word in data.decode("utf-8", errors="replace")
 
 
 def _arguments(target: _Scope, call: ast.Call) -> Iterator[Tuple[str, ast.AST]]:
@@ -849,16 +909,6 @@ def _moved_instance(inner: Optional[str]) -> bool:
     return made_by.partition(".")[0] not in _TENSOR_PACKAGES
 
 
-def _qualified_kind(qualified: Optional[str], filename: Optional[str],
-                    local: Optional[str] = None) -> Optional[str]:
-    """MODULE/OPTIMIZER for a known base, a torch class, or a class of the project's other
-    modules deriving from one (`local`: the name as the linted module spells it)."""
-    known = _known_kind(qualified)
-    if known is not None or not local:
-        return known
-    return _project_class_kind(filename, local)
-
-
 def _known_kind(qualified: Optional[str]) -> Optional[str]:
     if not qualified:
         return None
@@ -887,10 +937,25 @@ def _project_class_kind(filename: Optional[str], local: str) -> Optional[str]:
     return None
 
 
-def _nearby_receivers(model, module: str, data: bytes, path: Path
-                      ) -> Optional[LiveReceivers]:
+class _NearbyCall(NamedTuple):
+    """A call in a module beside the linted one, as `_calls_from` matches it."""
+
+    qualified: Optional[str]  # what the called name is imported as
+    holder: Optional[str]  # the class of the instance called or whose method is called
+    method: str  # the method called on `holder` (`__call__` for `holder(...)`)
+    trains: bool  # the calling function trains
+    positional: Tuple[Optional[str], ...]  # tags of the arguments, up to a `*args`
+    keywords: Tuple[Tuple[str, Optional[str]], ...]  # (keyword, tag of its value)
+
+
+class _NearbyFacts(NamedTuple):
+    reads: Tuple[Tuple[str, str], ...]  # (class of an instance, attribute read from it)
+    calls: Tuple[_NearbyCall, ...]
+
+
+def _nearby_facts(model, module: str, data: bytes, path: Path) -> Optional[_NearbyFacts]:
     """The evidence of a module beside the linted one (its own only: no further look)."""
     tree = model.tree(module, data)
     if tree is None:
         return None
-    return LiveReceivers(tree, ImportTable(tree), str(path), nearby=False)
+    return LiveReceivers(tree, ImportTable(tree), str(path), nearby=False).nearby_facts()

@@ -12,7 +12,7 @@ function returning a live state_dict, or a name already marked (through assignme
 """
 
 import ast
-from typing import AbstractSet, Dict, Iterator, List, Optional, Set, Tuple, Union
+from typing import AbstractSet, Dict, FrozenSet, Iterator, List, Optional, Set, Tuple, Union
 
 from ..core.names import dotted_ast
 from ..facts import semantics as sem
@@ -67,6 +67,39 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
     methods they may call on the instance it gives them): their callers keep one too.
     `kept_lines`: lines whose assigned value is a module's live parameters for reasons the
     `ast` cannot see (a project optimizer's `step` returning its param groups)."""
+    return producers_given(producer_links(code, live, kept_lines), known)
+
+
+# A module's own producers, and `(function, callee)` pairs: the function returns (or keeps)
+# what the callee returns. What `known` adds depends on the caller; these do not.
+ProducerLinks = Tuple[FrozenSet[str], Tuple[Tuple[str, str], ...]]
+
+# Words the text of a module holding any producer of its own has (`_returns_of` is True only
+# for a `state_dict()` call, a `parameters()`/`named_parameters()` collection or `copy.copy`).
+PRODUCER_WORDS = ("state_dict", "parameters", "copy")
+# ... and the words a function that lets a Parameter adopt a dict's entry needs (`_adopted`)
+ADOPTION_WORDS = ("data", "set_")
+
+
+def producers_given(links: ProducerLinks, known: AbstractSet[str] = frozenset()) -> Set[str]:
+    """The producers of a module (`producer_links`) where the functions in `known` are
+    producers too (the caller's: a method of the instance it hands them)."""
+    own, forwards = links
+    found = set(own)
+    grew = True
+    while grew:
+        grew = False
+        for func, callee in forwards:
+            if (callee in found or callee in known) and func not in found:
+                found.add(func)
+                grew = True
+    return found
+
+
+def producer_links(code: List[ast.stmt], live: Optional[Set[int]] = None,
+                   kept_lines: AbstractSet[int] = frozenset()) -> ProducerLinks:
+    """What `producers_of` derives from `code` before it asks about `known`, made once per
+    module for every caller (`producers_given` finishes it)."""
     found: Set[str] = set()
     forwards: List[Tuple[str, str]] = []  # (function, the function whose result it returns)
     # (function, name) -> what the name was bound to: True for a live value, else callees
@@ -138,14 +171,7 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
             elif isinstance(what, str):
                 forwards.append((func, what))
     found.update(func for func, callee in handing if callee in keepers)
-    grew = True
-    while grew:
-        grew = False
-        for func, callee in forwards:
-            if (callee in found or callee in known) and func not in found:
-                found.add(func)
-                grew = True
-    return found
+    return frozenset(found), tuple(forwards)
 
 
 def _mentions(value: ast.AST, names: AbstractSet[str]) -> bool:

@@ -161,6 +161,7 @@ class ProjectModel:
         self._keys: Optional[Dict[str, str]] = None
         self._digest: Optional[str] = None
         self._raw: Dict[str, Optional[bytes]] = {}  # module -> bytes, read once per model
+        self._digests: Dict[str, bytes] = {}  # module -> hash of its bytes in `_raw`
         # (kind, module, content) -> what a caller derived from the module's tree
         self._derived: "OrderedDict[Tuple[str, str, bytes], Any]" = OrderedDict()
 
@@ -471,20 +472,40 @@ class ProjectModel:
         """The bytes of a module of the project (`_text`), read once per model."""
         return self._text(module) if module in self.files else None
 
-    def derived(self, kind: str, module: str, data: bytes, make):
+    def derived(self, kind: str, module: str, data: bytes, make,
+                kept: Optional[int] = TREES_KEPT):
         """`make()`, what a caller derives from the module whose text is `data` (the
         plan's evidence of a nearby module), made once per model and content: each file
-        linted asks about the same neighbours again. The last `TREES_KEPT` of each kind
-        are kept, as trees are."""
-        key = (kind, module, hashlib.blake2b(data, digest_size=16).digest())
+        linted asks about the same neighbours again. The last `kept` of each kind are
+        kept, as trees are (None: every one, for small facts)."""
+        key = (kind, module, self._content_digest(module, data))
         if key in self._derived:
             self._derived.move_to_end(key)
             return self._derived[key]
         found = self._derived[key] = make()
-        if sum(1 for k in self._derived if k[0] == kind) > TREES_KEPT:
+        if kept is not None and sum(1 for k in self._derived if k[0] == kind) > kept:
             oldest = next(k for k in self._derived if k[0] == kind)
             del self._derived[oldest]
         return found
+
+    def mentions(self, module: str, words: Iterable[str]) -> bool:
+        """Whether the module's text, as the parser reads its identifiers, holds one of
+        `words` (a substring test: an identifier it lacks is named nowhere in it). True
+        for a module whose text the index does not read."""
+        data = self._searchable_text(module) if module in self.files else None
+        if data is None:
+            return True
+        return any(w.encode("utf-8", "surrogatepass") in data for w in words if w)
+
+    def _content_digest(self, module: str, data: bytes) -> bytes:
+        """The hash of `data`, made once for the text the model read (`text()`): callers
+        ask `derived` about the same neighbours for every file they lint."""
+        if data is self._raw.get(module):
+            found = self._digests.get(module)
+            if found is None:
+                found = self._digests[module] = hashlib.blake2b(data, digest_size=16).digest()
+            return found
+        return hashlib.blake2b(data, digest_size=16).digest()
 
     def modules_mentioning(self, names: Iterable[str], among: Optional[Iterable[str]] = None,
                            raw: bool = False) -> List[str]:
@@ -1082,6 +1103,47 @@ def project_model_for(path, use_cache: Optional[bool] = None) -> Optional[Projec
     # A result that consulted the model holds only while the project's modules are unchanged.
     note_project(tuple(map(str, roots)), _models[key])
     return _models[key]
+
+
+def _existing_model(path) -> Tuple[Optional["ProjectModel"], Optional[str]]:
+    """The model already made for the project of `path`, and the file's module in it:
+    never makes one, and records nothing (the file consults no other module here)."""
+    if not _models or not file_on_disk(path):
+        return None, None
+    roots = project_roots(path)
+    model = _models.get(("|".join(map(str, roots)), True)) if roots else None
+    if model is None:
+        model = _models.get(("|".join(map(str, roots)), False)) if roots else None
+    module = model.module_of(path) if model is not None else None
+    return (model, module) if module is not None else (None, None)
+
+
+def _same_text(model: "ProjectModel", module: str, text: str) -> bool:
+    """Whether `text` is what the model read for `module`, and parses to the same tree from
+    its bytes as from the text (ASCII, `\n` newlines: no coding cookie nor newline
+    translation can make the two parses differ)."""
+    data = model.text(module)
+    return data is not None and data.isascii() and b"\r" not in data and \
+        len(data) == len(text) and data.decode("ascii") == text
+
+
+def shared_tree(path, text: str) -> Optional[ast.Module]:
+    """The tree of the linted file that the project model parsed already (the reach index,
+    a neighbour's evidence), so that the lint does not parse it again; None otherwise."""
+    model, module = _existing_model(path)
+    if model is None or module is None or module not in model._trees or \
+            not _same_text(model, module, text):
+        return None
+    return model.tree(module)
+
+
+def share_tree(path, text: str, tree: Optional[ast.Module]) -> None:
+    """Hand the tree the lint parsed to the project model, for the questions the later
+    files ask about this module (`tree()`)."""
+    model, module = _existing_model(path)
+    if model is not None and module is not None and tree is not None and \
+            module not in model._trees and _same_text(model, module, text):
+        model._keep_tree(module, tree)
 
 
 def new_run() -> None:
