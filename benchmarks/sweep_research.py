@@ -14,12 +14,14 @@ would: `copysafety check --format json --isolated --extend-select CPS104` (every
 default-off one included); with --flake8, `flake8 --select CPS --extend-select CPS104` too,
 and the two must agree.
 
-Five pinned sets: `--set research` (the first sweep, default), `--set dataset` (dataset-heavy
+Nine pinned sets: `--set research` (the first sweep, default), `--set dataset` (dataset-heavy
 research code and code keeping best weights or EMA copies), `--set snapshots` (federated
 learning, meta-learning, weight averaging, continual learning, RL), `--set fresh_data` and
 `--set fresh_weights` (later first passes over code in styles not swept before: Kaggle
 pipelines, medical imaging, audio, video, RL replay buffers; federated learning, pruning and
-lottery tickets, model soups, distillation), or `--set all`. Every finding is looked up in the
+lottery tickets, model soups, distillation), `--set unseen_data`/`unseen_weights` and
+`--set holdout_data`/`holdout_weights` (two more rounds of first passes, each chosen and
+reviewed before any change made for it), or `--set all`. Every finding is looked up in the
 set's review, benchmarks/sweep_<set>_review.json (the first set's: sweep_research_review.json)
 ({"findings": [{repo, commit, path, line, code, verdict: "true"|"false"|"debatable"|"notice",
 kind, reason, confirm}], "misses": [{repo, commit, path, line, code, kind, verdict, reason,
