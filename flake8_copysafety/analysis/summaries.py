@@ -85,6 +85,11 @@ class Summary:
     # `(attr, param)`: the callee, run for the caller's instance, stores a new object at
     # `self.<attr>[<param>]` in its own body (a cache entry it makes) and leaves it there
     fresh_entries: List[Tuple[str, str]] = field(default_factory=list)
+    # parameter index -> the keys the callee reads its elements by (`ckpt["norms"]`: a
+    # string literal; None: any other key, `d[k]`, `d[0]`), its own reads and its callees'
+    # on what it hands on. With the parameter not in `used_whole`, the caller knows which
+    # slots of its dict the call reads: a slot read by none of them is not read.
+    element_keys: Dict[int, Set[Optional[str]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -394,9 +399,20 @@ class SummaryWalker(FlowWalker):
             if position >= 0 and position not in callee.summary.used_whole:
                 self._handed_to_reader.add(arg.value)
             position += 1
+        self._compose_element_keys(call, callee, args)
         self._compose_stores(call, callee, args)
         self._compose_deep_changes(call, callee, args)
         return self._apply_renamed(call, callee, args)
+
+    def _compose_element_keys(self, call: cst.Call, callee: CalleeRef, args) -> None:
+        """A parameter of this function handed on whole to a callee: the keys the callee
+        reads it by are keys this function reads it by (`Summary.element_keys`)."""
+        for index, value in callee.bind(call, args).items():
+            if value.family is Family.ARGUMENT and not value.depth and \
+                    value.level is Level.ALIAS and value.receiver is not None and \
+                    value.receiver.isdigit():
+                keys = callee.summary.element_keys.get(index, set())
+                self.result.element_keys.setdefault(int(value.receiver), set()).update(keys)
 
     def _compose_deep_changes(self, call: cst.Call, callee: CalleeRef, args) -> None:
         """A callee changing something deep inside its parameter (`osd["state"][1]
@@ -564,6 +580,11 @@ class SummaryWalker(FlowWalker):
         """`data[key]`, `data[0]` or `data["img"]` of a parameter of unknown kind: the parameter's
         element (what it is depends on the caller's argument: a new dict's entry is what
         was put there, `dict(img=self.imgs[i])`)."""
+        if base is not None and base.family is Family.ARGUMENT and base.depth == 0 and \
+                base.level is Level.ALIAS and base.receiver is not None and \
+                base.receiver.isdigit():  # (`Summary.element_keys`)
+            self.result.element_keys.setdefault(int(base.receiver), set()).add(
+                string_key(node))
         if base is not None and base.family is Family.ARGUMENT and base.depth == 0 and \
                 (base.vtype.kind is Kind.UNKNOWN or base.level is Level.SHALLOW) and \
                 base.level in (Level.ALIAS, Level.SHALLOW) and len(node.slice) == 1 and \

@@ -813,6 +813,8 @@ class StateDictWalker(FlowWalker):
         # arguments handed to a project function that changes them in place (`step(sd, k)`):
         # its summary applies the change; handing it on is no use of the old values
         self._to_changer: Set[cst.CSTNode] = set()
+        # arguments handed to a project function that reads only other slots of them
+        self._slot_not_read: Set[cst.CSTNode] = set()
         # names bound to a new object of a class (`holder = Snapshot()`): its class
         self._instances: Dict[str, str] = {}
         self._holding = False  # evaluating a new container that keeps what it is given
@@ -1088,6 +1090,23 @@ class StateDictWalker(FlowWalker):
             position += arg.keyword is None
             if index in changed:
                 self._to_changer.add(arg.value)
+            if index is not None and self._reads_other_slots(arg.value, callee, index):
+                self._slot_not_read.add(arg.value)
+
+    def _reads_other_slots(self, node: cst.BaseExpression, callee, index: int) -> bool:
+        """`log(ckpt)` where `ckpt` holds the snapshot in one string-keyed slot and the
+        callee reads its parameter only by other string keys (`ckpt["norms"]`,
+        `Summary.element_keys`): handing it over reads none of the snapshot's values."""
+        keys = callee.summary.element_keys.get(index)
+        name = self._held_name(node)
+        slot = self._slots.get(name or "")
+        held = self.env.get(name or "")
+        if not keys or None in keys or index in callee.summary.used_whole or \
+                slot is None or held is None or slot[0] in keys or \
+                held.bound_at != frozenset({slot[1]}):
+            return False
+        self.ctx.used(sem.HELPER_READS_OTHER_SLOT)
+        return True
 
     def _given_state_dict(self, call: cst.Call) -> bool:
         """A project function handed a kept state_dict (`apply_step(sd)`): what its summary
@@ -1726,7 +1745,8 @@ class StateDictWalker(FlowWalker):
 
     def on_read(self, key, tracked, node, bare):
         if tracked.family is not Family.STATE_DICT or self._keys_only or \
-                self._in_store_base(node) or tracked.bound_key in self._rebound:
+                self._in_store_base(node) or tracked.bound_key in self._rebound or \
+                node in self._slot_not_read:
             return  # the keys of a state_dict are not live values; `d[k] = v` binds
         if tracked.receiver_kind == PARAMETERS:
             # kept parameters: a value read after the module trained (`w - anchor_w`,
