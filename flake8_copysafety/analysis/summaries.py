@@ -51,6 +51,11 @@ class ChangeFact:
     # a kind that method changes in place (`flow.method_change`)
     method: Optional[str] = None
     by_position: bool = False  # at depth 1: read by literal integer positions only
+    # a live state_dict (or its entry) of a parameter the callee changes in place
+    # (`model.state_dict()["weight"].mul_(2)`), its receiver named as the callee names it:
+    # the caller's evidence decides whether its argument is a module (`param` is None)
+    live: Optional[Tracked] = None
+    only_effect: bool = False  # the changing statement keeps nothing of the change's result
 
 
 @dataclass(frozen=True)
@@ -334,6 +339,14 @@ class SummaryWalker(FlowWalker):
         self._handed_to_reader: Set[cst.CSTNode] = set()
         self._arrays: Optional[Set[str]] = None  # parameters its code proves arrays
         self._made: Dict[str, str] = {}  # names bound to a new object: its class's name
+        self._statement: Optional[cst.CSTNode] = None  # the small statement being walked
+
+    def walk_small(self, small, stmt):
+        previous, self._statement = self._statement, small
+        try:
+            super().walk_small(small, stmt)
+        finally:
+            self._statement = previous
 
     def source(self, node):
         if self.self_name and isinstance(node, cst.Attribute) and isinstance(
@@ -603,6 +616,9 @@ class SummaryWalker(FlowWalker):
                 isinstance(node.slice[0].slice.value, cst.Integer):
             return base.derive(origin_line_node=node)  # `x[0][1]`: still a part by position
         found = super().subscript(base, node)
+        if found is not None and found.family is Family.STATE_DICT and \
+                isinstance(node.value, cst.Call):
+            found = found.derive(direct=True)  # `m.state_dict()[k]`: kept by no name
         if found is None and base is not None and base.family is Family.ARGUMENT and \
                 base.depth >= 1 and base.field_name is None and base.level is Level.ALIAS:
             # `osd["state"][0]`: something deeper inside the parameter (depth 2: callers
@@ -638,6 +654,11 @@ class SummaryWalker(FlowWalker):
                 tracked.level not in (Level.OWNER, Level.SHALLOW):
             fact = ChangeFact(None, node, how, conditional, tracked, where,
                               position=position)
+        elif tracked.family is Family.STATE_DICT and how is Change.DATA and \
+                (tracked.receiver or "").partition(".")[0] in self._params:
+            fact = ChangeFact(None, node, how, conditional, where=where, position=position,
+                              method=method, live=tracked,
+                              only_effect=only_effect(self._statement, node))
         else:
             return
         if fact not in self._recorded:
@@ -749,6 +770,20 @@ class SummaryWalker(FlowWalker):
         elif value.family is Family.STATE_DICT or (
                 value.family is Family.STORED and value.level is not Level.OWNER):
             self.result.returns.append(ReturnFact(None, value))
+
+
+def only_effect(statement: Optional[cst.CSTNode], node: cst.CSTNode) -> bool:
+    """Whether `statement`, changing `node`, keeps nothing of it: a call statement or an
+    item assignment (`m.state_dict()[k].copy_(v)`, `sd[k][0] = v`): its only effect is the
+    change (`StateDictWalker._only_effect`, for a helper's own statement)."""
+    if isinstance(statement, cst.Expr):
+        return statement.value is node
+    if isinstance(statement, cst.AugAssign):
+        return True
+    if isinstance(statement, cst.Assign):
+        return not any(isinstance(t.target, (cst.Name, cst.Attribute))
+                       for t in statement.targets)
+    return False
 
 
 @dataclass(frozen=True)

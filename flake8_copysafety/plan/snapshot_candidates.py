@@ -138,6 +138,8 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
             elif isinstance(what, str):
                 forwards.append((func, what))
     found.update(func for func, callee in handing if callee in keepers)
+    found.update(name for name, names in params.items()
+                 if name not in found and _changes_given_state_dict(code, name, names))
     grew = True
     while grew:
         grew = False
@@ -146,6 +148,29 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
                 found.add(func)
                 grew = True
     return found
+
+
+def _changes_given_state_dict(code: List[ast.stmt], func: str, names: AbstractSet[str]
+                              ) -> bool:
+    """Whether function `func` (parameters `names`) changes an entry of a parameter's
+    `state_dict()` in place (`model.state_dict()["w"].mul_(2)`, `p.state_dict()[k] += d`):
+    its callers hand it what may be a module (the analysis applies the summary there, with
+    the caller's evidence)."""
+    found = [d for stmt in code for d in ast.walk(stmt)
+             if isinstance(d, _DEFS) and d.name == func]
+    if not names or len(found) != 1:
+        return False
+    for node in ast.walk(found[0]):
+        target = None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in sem.TENSOR_INPLACE_METHODS:
+            target = node.func.value
+        elif isinstance(node, ast.AugAssign):
+            target = node.target
+        if isinstance(target, ast.Subscript) and _is_state_dict_call(target.value) and \
+                (dotted_ast(target.value.func.value) or "").partition(".")[0] in names:
+            return True
+    return False
 
 
 def _mentions(value: ast.AST, names: AbstractSet[str]) -> bool:

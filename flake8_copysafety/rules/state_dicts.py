@@ -861,9 +861,19 @@ class StateDictWalker(FlowWalker):
             return holder
         if name not in self.ctx.callees.state_dict_producers:
             if not self._given_state_dict(call):
-                return None
+                return self._changer_of_module(call)
             self.ctx.used(sem.HELPER_CHANGES_STATE_DICT)
         return resolve_self_callee(self, call) or super().resolve_callee(call)
+
+    def _changer_of_module(self, call: cst.Call):
+        """A helper of another module changing its parameter's state_dict entries in place
+        (`model.state_dict()["w"].mul_(2)`, `ChangeFact.live`): summarised without evidence
+        that the parameter is a module, applied here with the caller's."""
+        ref = resolve_self_callee(self, call) or super().resolve_callee(call)
+        if ref is None or not any(c.live is not None and ref.where(c.node) is not None
+                                  for c in ref.summary.changes):
+            return None
+        return ref
 
     def apply_summary(self, call, callee, args):
         """A helper's live result names its own receiver (`def take(m): return
@@ -876,6 +886,7 @@ class StateDictWalker(FlowWalker):
         for receiver, loaded in getattr(callee.summary, "loads", ()):
             self._loaded_by_callee(call, callee, receiver, loaded)
         self._deep_changes(call, callee, args)
+        self._live_changes(call, callee)
         if result is None or result.family is not Family.STATE_DICT or callee.same_instance:
             return result
         return self._as_caller_sees(call, callee, result)
@@ -942,6 +953,35 @@ class StateDictWalker(FlowWalker):
             try:
                 self.on_change(call, value.derive(vtype=VType(Kind.TENSOR)), Change.DATA)
             finally:
+                self.via = None
+                self.via_position = None
+
+    def _live_changes(self, call: cst.Call, callee) -> None:
+        """A helper of another module changes the live state_dict of what it is given
+        (`ChangeFact.live`): as the caller sees it, the module is its argument, and the
+        caller's evidence decides that it is one. A helper of this module is walked with
+        this evidence itself and reports on its own line."""
+        for change in callee.summary.changes:
+            where = change.where or callee.where(change.node)
+            if change.live is None or where is None:
+                continue
+            value = self._as_caller_sees(call, callee, change.live.derive(
+                bound_key=None, bound_at=frozenset(), changed=False, fix_site=None))
+            if value is None or value.family is not Family.STATE_DICT:
+                continue
+            # (named by the helper's text, on the line of the call here)
+            value = value.derive(origin=value.origin_text(), origin_line_node=call)
+            if change.only_effect:
+                self.ctx.used(sem.STATE_DICT_WRITE_THROUGH)
+                continue  # `m.state_dict()[k].copy_(v)` there: meant to change the module
+            self.via = Via(callee.name, change.node, where)
+            self.via_position = change.position or callee.position(change.node)
+            statement, self._statement = self._statement, None  # (the helper's, not kept)
+            try:
+                self.ctx.used(sem.HELPER_CHANGES_STATE_DICT)
+                self.on_change(call, value, Change.DATA)
+            finally:
+                self._statement = statement
                 self.via = None
                 self.via_position = None
 
