@@ -23,6 +23,7 @@ from .flow import Change, FileContext, FlowWalker, string_key
 from .optimizer_results import attribute_classes, optimizer_result
 from .optimizer_results import built_on as optimizer_built_on
 from .param_kinds import array_params
+from .parameter_data import adoptions_of, data_assignment, set_call
 from .stored_types import StoredTypes, first_param, methods_of
 from .values import UNKNOWN, Family, Level, Tracked, VType
 
@@ -95,6 +96,23 @@ class Summary:
     # on what it hands on. With the parameter not in `used_whole`, the caller knows which
     # slots of its dict the call reads: a slot read by none of them is not read.
     element_keys: Dict[int, Set[Optional[str]]] = field(default_factory=dict)
+    # `Adoption`s: a module's Parameter given an entry of a parameter's dict as its memory
+    # (`p.data = init[k]`), here or in a callee: the caller's dict is live in that module
+    adoptions: List["Adoption"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """`p.data = d[k]` (or `p.set_(d[k])`) at `node`, `d` the parameter `holder`: the
+    Parameter is `parameter` (a parameter's index: the caller says which module's it is) or
+    a Parameter of `module` (as the function names it: a parameter's name or a name it does
+    not bind, a global; `looped`: shown a module by looping over its parameters)."""
+
+    node: cst.CSTNode
+    holder: int
+    module: Optional[str] = None
+    parameter: Optional[int] = None
+    looped: bool = False
 
 
 @dataclass
@@ -394,6 +412,8 @@ class SummaryWalker(FlowWalker):
         that reads that parameter only by its elements."""
         self.result.used_whole |= {index for node, index in self._whole_reads
                                    if node not in self._handed_to_reader}
+        if self.owner is None:
+            self._own_adoptions()
         if self.self_name is not None:
             params = _param_names(self._func, 1)
             prefix = f"{self.self_name}."
@@ -413,6 +433,7 @@ class SummaryWalker(FlowWalker):
                 self._handed_to_reader.add(arg.value)
             position += 1
         self._compose_element_keys(call, callee, args)
+        self._compose_adoptions(call, callee, args)
         self._compose_stores(call, callee, args)
         self._compose_deep_changes(call, callee, args)
         return self._apply_renamed(call, callee, args)
@@ -426,6 +447,75 @@ class SummaryWalker(FlowWalker):
                     value.receiver.isdigit():
                 keys = callee.summary.element_keys.get(index, set())
                 self.result.element_keys.setdefault(int(value.receiver), set()).update(keys)
+
+    def _compose_adoptions(self, call: cst.Call, callee: CalleeRef, args) -> None:
+        """A callee's `Adoption` of an entry of this function's parameter: this function
+        adopts it too, the Parameter named as it names it (a loop variable over a module's
+        parameters: that module's; its own parameter: the caller's)."""
+        bound = callee.bind(call, args)
+        for adoption in callee.summary.adoptions:
+            holder = bound.get(adoption.holder)
+            if holder is None or holder.family is not Family.ARGUMENT or holder.depth or \
+                    holder.level is not Level.ALIAS or not (holder.receiver or "").isdigit():
+                continue
+            node = adoption.node if callee.where(adoption.node) is None else call
+            found: Optional[Adoption] = None
+            if adoption.parameter is not None:
+                given = bound.get(adoption.parameter)
+                if given is not None and given.family is Family.ARGUMENT and \
+                        not given.depth and (given.receiver or "").isdigit():
+                    found = Adoption(node, int(holder.receiver), parameter=int(given.receiver))
+                elif given is not None and given.family is Family.PARAMS and \
+                        given.vtype.kind is Kind.TENSOR and given.receiver:
+                    found = Adoption(node, int(holder.receiver), module=given.receiver,
+                                     looped=True)
+            elif adoption.module is not None:
+                head, dot, rest = adoption.module.partition(".")
+                if head in callee.params:
+                    given_module = callee.given(call, callee.params.index(head))
+                    text = dotted(given_module) if given_module is not None else None
+                    if text is None or text.partition(".")[0] not in self._params:
+                        continue
+                    module = text + dot + rest
+                else:
+                    module = adoption.module  # (a global the callee reaches)
+                found = Adoption(node, int(holder.receiver), module=module,
+                                 looped=adoption.looped)
+            if found is not None and found not in self.result.adoptions:
+                self.result.adoptions.append(found)
+
+    def _own_adoptions(self) -> None:
+        """`Summary.adoptions` of the function's own statements: of a module it reaches
+        (`adoptions_of`), or of a Parameter it is given (`def rewind_one(p, init, k):
+        p.data = init[k]`)."""
+        for stmt, index, module, looped in adoptions_of(self._func):
+            found = Adoption(stmt, index, module=module, looped=looped)
+            if found not in self.result.adoptions:
+                self.result.adoptions.append(found)
+        params = self._params
+
+        def note(stmt: cst.CSTNode, adopted) -> None:
+            if adopted is not None and adopted[0] in params and adopted[1] in params and \
+                    adopted[0] != adopted[1]:
+                found = Adoption(stmt, params.index(adopted[1]),
+                                 parameter=params.index(adopted[0]))
+                if found not in self.result.adoptions:
+                    self.result.adoptions.append(found)
+
+        func = self._func
+
+        class Sites(cst.CSTVisitor):
+            def visit_Assign(self, node: cst.Assign) -> None:
+                for target in node.targets:
+                    note(node, data_assignment(target.target, node.value))
+
+            def visit_Call(self, node: cst.Call) -> None:
+                note(node, set_call(node))
+
+            def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+                return node is func
+
+        func.visit(Sites())
 
     def _compose_deep_changes(self, call: cst.Call, callee: CalleeRef, args) -> None:
         """A callee changing something deep inside its parameter (`osd["state"][1]

@@ -271,7 +271,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
         producers = producers_of(tree.body, live, kept_lines=set(optimizer_lines))
         producers |= _imported_producers(tree, imports, filename, producers)
         # a helper making its argument's entries a module's Parameters makes it live there
-        producers |= adopting_functions(tree.body)
+        producers |= adopting_functions(tree.body, producers)
         result.producers = producers
         # the functions that call a producer keep what it returns, as if they called
         # `state_dict()` themselves

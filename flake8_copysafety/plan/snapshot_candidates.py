@@ -140,6 +140,7 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
     found.update(func for func, callee in handing if callee in keepers)
     found.update(name for name, names in params.items()
                  if name not in found and _changes_given_state_dict(code, name, names))
+    found |= adopting_functions(code, known)
     grew = True
     while grew:
         grew = False
@@ -325,16 +326,29 @@ def _adopted(code: Walked) -> Set[str]:
     return found
 
 
-def adopting_functions(body: List[ast.stmt]) -> Set[str]:
+def adopting_functions(body: List[ast.stmt], known: AbstractSet[str] = frozenset()
+                       ) -> Set[str]:
     """This module's functions that give a module's Parameters entries of a dict they are
-    handed (`def rewind(init): ... p.data = init[k]`): their callers' dicts turn live."""
+    handed (`def rewind(init): ... p.data = init[k]`), or hand one of their parameters to
+    such a function (`known`: those it imports): their callers' dicts turn live."""
     found: Set[str] = set()
+    calls: List[Tuple[str, str]] = []  # (function, a function it hands a parameter to)
     for stmt in body:
         if isinstance(stmt, _DEFS):
             params = {a.arg for a in stmt.args.posonlyargs + stmt.args.args +
                       stmt.args.kwonlyargs}
             if _adopted(Walked(stmt)) & params:
                 found.add(stmt.name)
+            calls.extend((stmt.name, n.func.id) for n in ast.walk(stmt)
+                         if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and
+                         any(isinstance(a, ast.Name) and a.id in params for a in n.args))
+    grew = True
+    while grew:
+        grew = False
+        for func, callee in calls:
+            if func not in found and (callee in found or callee in known):
+                found.add(func)
+                grew = True
     return found
 
 

@@ -1370,6 +1370,7 @@ class StateDictWalker(FlowWalker):
             self._changer_arguments(call)
             result = super().eval_call(call)
             self._adopted_by_helper(call)  # after what the helper changes (its own `set_`)
+            self._adopted_by_summary(call)
             return result if result is not None else self._optimizer_result(call)
         loading_before, self._loading_into = self._loading_into, dotted(func.value)
         try:
@@ -1509,6 +1510,42 @@ class StateDictWalker(FlowWalker):
             if holder is None or shown is None or holder == shown:
                 continue
             if not looped and (receivers is None or receivers.kind(self.path, shown) != MODULE):
+                continue
+            self.ctx.used(sem.PARAMETER_DATA_ADOPTS)
+            self.env[holder] = Tracked(Family.STATE_DICT, self.ctx.code(stmt).strip(), stmt,
+                                       STATE_DICT_TYPE, receiver=shown, receiver_kind=MODULE,
+                                       bound_key=holder, bound_at=frozenset({stmt}))
+            self._own_binds.add(stmt)
+
+    def _adopted_by_summary(self, call: cst.Call) -> None:
+        """A project function (of this module or another) whose summary adopts an entry of
+        the dict it is given (`Summary.adoptions`): into a Parameter it is given
+        (`rewind_one(param, init, name)`, the caller's loop variable over
+        `model.named_parameters()`), or of a module it reaches, through its own callees."""
+        if self.ctx.callees is None or any(a.star for a in call.args):
+            return
+        callee = resolve_self_callee(self, call) or FlowWalker.resolve_callee(self, call)
+        for adoption in getattr(callee.summary, "adoptions", ()) if callee else ():
+            given = _given(call, callee, adoption.holder)
+            holder = self._held_name(given) if given is not None else None
+            stmt = adoption.node if callee.where(adoption.node) is None else call
+            if holder is None:
+                continue
+            if adoption.parameter is not None:
+                parameter = _given(call, callee, adoption.parameter)
+                name = self._held_name(parameter) if parameter is not None else None
+                if name is not None:
+                    self._adopts(name, holder, stmt)
+                continue
+            head, dot, rest = (adoption.module or "").partition(".")
+            root: Optional[str] = head
+            if head in callee.params:
+                module = _given(call, callee, callee.params.index(head))
+                root = dotted(module) if module is not None else None
+            shown = root + dot + rest if root else None
+            receivers = self.ctx.receivers
+            if shown is None or holder == shown or (not adoption.looped and (
+                    receivers is None or receivers.kind(self.path, shown) != MODULE)):
                 continue
             self.ctx.used(sem.PARAMETER_DATA_ADOPTS)
             self.env[holder] = Tracked(Family.STATE_DICT, self.ctx.code(stmt).strip(), stmt,
