@@ -137,6 +137,7 @@ OUT_OF_REACH = {
     "pos_parameter_data_rewound_by_helper.py": _ADOPTED,
     "pos_parameter_data_rewound_global.py": _ADOPTED,
     "pos_parameter_data_by_helper_given_parameter.py": _ADOPTED,
+    "pos_parameter_data_through_record.py": _ADOPTED,
     "pos_seed_deepcopy_too_late.py": "a copy made after the module changed reads the "
                                      "changed values; whether the earlier or the current "
                                      "ones were meant does not show at run time",

@@ -33,6 +33,7 @@ GUARD_BLIND = {
     "cps202/pos_parameter_data_rewound_global.py": _ADOPTED,
     "cps202/pos_parameter_data_by_helper_given_parameter.py": _ADOPTED,
     "cps202/pos_rewind_helpers_in_other_module": _ADOPTED,
+    "cps202/pos_parameter_data_through_record.py": _ADOPTED,
     "cps203/pos_optimizer_step_returns_params.py": "the Parameters come back from a project "
                                                    "optimizer's method, not from "
                                                    "`parameters()` in user code",

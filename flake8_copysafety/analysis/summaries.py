@@ -24,6 +24,9 @@ from .optimizer_results import attribute_classes, optimizer_result
 from .optimizer_results import built_on as optimizer_built_on
 from .param_kinds import array_params
 from .parameter_data import adoptions_of, data_assignment, set_call
+from .parameter_data import _assigned_names as assigned_names
+from .parameter_data import _loop_parameters as loop_parameters
+from .records import record_shape
 from .stored_types import StoredTypes, first_param, methods_of
 from .values import UNKNOWN, Family, Level, Tracked, VType
 
@@ -493,29 +496,68 @@ class SummaryWalker(FlowWalker):
             if found not in self.result.adoptions:
                 self.result.adoptions.append(found)
         params = self._params
+        loops = loop_parameters(self._func)
+        local = {n.value for n in assigned_names(self._func)} - set(params)  # (not globals)
+        records = self._record_fields()
+
+        def name_of(node: cst.BaseExpression) -> Optional[str]:
+            """`sample.value` is `param` where `sample = Record(param)` (a record class)."""
+            if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
+                held = records.get(node.value.value, {}).get(node.attr.value)
+                if held is not None:
+                    return held
+            return dotted(node)
 
         def note(stmt: cst.CSTNode, adopted) -> None:
-            if adopted is not None and adopted[0] in params and adopted[1] in params and \
-                    adopted[0] != adopted[1]:
+            if adopted is None or adopted[1] not in params:
+                return
+            found = None
+            if adopted[0] in params and adopted[0] != adopted[1]:
                 found = Adoption(stmt, params.index(adopted[1]),
                                  parameter=params.index(adopted[0]))
-                if found not in self.result.adoptions:
-                    self.result.adoptions.append(found)
+            elif adopted[0] in loops and loops[adopted[0]].partition(".")[0] not in local:
+                found = Adoption(stmt, params.index(adopted[1]), module=loops[adopted[0]],
+                                 looped=True)
+            if found is not None and found not in self.result.adoptions:
+                self.result.adoptions.append(found)
 
         func = self._func
 
         class Sites(cst.CSTVisitor):
             def visit_Assign(self, node: cst.Assign) -> None:
                 for target in node.targets:
-                    note(node, data_assignment(target.target, node.value))
+                    note(node, data_assignment(target.target, node.value, name_of))
 
             def visit_Call(self, node: cst.Call) -> None:
-                note(node, set_call(node))
+                note(node, set_call(node, name_of))
 
             def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
                 return node is func
 
         func.visit(Sites())
+
+    def _record_fields(self) -> Dict[str, Dict[str, str]]:
+        """`sample = Record(param)` in the function, `Record` a record class of the module:
+        {"sample": {"value": "param"}} (the names its fields hold)."""
+        classes = self.ctx.callees.classes if self.ctx.callees is not None else {}
+        found: Dict[str, Dict[str, str]] = {}
+
+        class Made(cst.CSTVisitor):
+            def visit_Assign(self, node: cst.Assign) -> None:
+                value = node.value
+                if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name) \
+                        or not isinstance(value, cst.Call) or \
+                        not isinstance(value.func, cst.Name):
+                    return
+                shape = record_shape(value.func.value, classes)
+                # (each argument's expression stands for its value: `fields` pairs them)
+                fields = shape.fields(value, [a.value for a in value.args]) if shape else None
+                names = {name: dotted(arg) for name, arg in fields or ()}
+                found[node.targets[0].target.value] = {
+                    k: v for k, v in names.items() if v is not None}
+
+        self._func.body.visit(Made())
+        return found
 
     def _compose_deep_changes(self, call: cst.Call, callee: CalleeRef, args) -> None:
         """A callee changing something deep inside its parameter (`osd["state"][1]
