@@ -861,19 +861,9 @@ class StateDictWalker(FlowWalker):
             return holder
         if name not in self.ctx.callees.state_dict_producers:
             if not self._given_state_dict(call):
-                return self._changer_of_module(call)
+                return None
             self.ctx.used(sem.HELPER_CHANGES_STATE_DICT)
         return resolve_self_callee(self, call) or super().resolve_callee(call)
-
-    def _changer_of_module(self, call: cst.Call):
-        """A helper of another module changing its parameter's state_dict entries in place
-        (`model.state_dict()["w"].mul_(2)`, `ChangeFact.live`): summarised without evidence
-        that the parameter is a module, applied here with the caller's."""
-        ref = resolve_self_callee(self, call) or super().resolve_callee(call)
-        if ref is None or not any(c.live is not None and ref.where(c.node) is not None
-                                  for c in ref.summary.changes):
-            return None
-        return ref
 
     def apply_summary(self, call, callee, args):
         """A helper's live result names its own receiver (`def take(m): return
@@ -1522,8 +1512,9 @@ class StateDictWalker(FlowWalker):
         the dict it is given (`Summary.adoptions`): into a Parameter it is given
         (`rewind_one(param, init, name)`, the caller's loop variable over
         `model.named_parameters()`), or of a module it reaches, through its own callees."""
-        if self.ctx.callees is None or any(a.star for a in call.args):
-            return
+        if self.ctx.callees is None or any(a.star for a in call.args) or \
+                dotted(call.func) not in self.ctx.callees.state_dict_producers:
+            return  # (the plan names the functions that adopt: `adopting_functions`)
         callee = resolve_self_callee(self, call) or FlowWalker.resolve_callee(self, call)
         for adoption in getattr(callee.summary, "adoptions", ()) if callee else ():
             given = _given(call, callee, adoption.holder)
