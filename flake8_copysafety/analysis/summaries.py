@@ -26,6 +26,7 @@ from .param_kinds import array_params
 from .parameter_data import adoptions_of, data_assignment, set_call
 from .parameter_data import _assigned_names as assigned_names
 from .parameter_data import _loop_parameters as loop_parameters
+from .parameter_data import _literal_samples as literal_samples
 from .records import record_shape
 from .stored_types import StoredTypes, first_param, methods_of
 from .values import UNKNOWN, Family, Level, Tracked, VType
@@ -499,11 +500,17 @@ class SummaryWalker(FlowWalker):
         loops = loop_parameters(self._func)
         local = {n.value for n in assigned_names(self._func)} - set(params)  # (not globals)
         records = self._record_fields()
+        samples = literal_samples(self._func)
 
         def name_of(node: cst.BaseExpression) -> Optional[str]:
-            """`sample.value` is `param` where `sample = Record(param)` (a record class)."""
+            """`sample.value` is `param` where `sample = Record(param)` (a record class);
+            `sample["value"]`, where `sample = {"value": param}`."""
             if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
                 held = records.get(node.value.value, {}).get(node.attr.value)
+                if held is not None:
+                    return held
+            if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name):
+                held = samples.get(node.value.value, {}).get(string_key(node) or "")
                 if held is not None:
                     return held
             return dotted(node)
