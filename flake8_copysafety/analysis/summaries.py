@@ -505,12 +505,12 @@ class SummaryWalker(FlowWalker):
         def name_of(node: cst.BaseExpression) -> Optional[str]:
             """`sample.value` is `param` where `sample = Record(param)` (a record class);
             `sample["value"]`, where `sample = {"value": param}`."""
-            if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
-                held = records.get(node.value.value, {}).get(node.attr.value)
+            if isinstance(node, cst.Attribute):  # (`sample.value.param`: nested records)
+                held = records.get(name_of(node.value) or "", {}).get(node.attr.value)
                 if held is not None:
                     return held
-            if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name):
-                held = samples.get(node.value.value, {}).get(string_key(node) or "")
+            if isinstance(node, cst.Subscript):
+                held = samples.get(name_of(node.value) or "", {}).get(string_key(node) or "")
                 if held is not None:
                     return held
             return dotted(node)
