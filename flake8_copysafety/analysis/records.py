@@ -10,13 +10,15 @@ framework record of `facts.frameworks.RECORD_CLASSES`, whose every keyword is a 
 """
 
 from dataclasses import dataclass
-from typing import Dict, FrozenSet, List, Mapping, Optional, Tuple
+from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple, TypeVar
 
 import libcst as cst
 
 from ..facts.frameworks import RECORD_CLASSES
 from ..facts.semantics import Kind
-from .values import Tracked, VType
+from .values import VType
+
+_V = TypeVar("_V")
 
 # Methods that change how fields are set, read or copied: a class defining one is no record.
 _CUSTOM_ACCESS = frozenset({"__setattr__", "__getattribute__", "__copy__", "__reduce__",
@@ -34,11 +36,11 @@ class RecordShape:
     def has_field(self, name: str) -> bool:
         return self.any_keyword or name in self.keywords.values()
 
-    def fields(self, call: cst.Call, values: List[Optional[Tracked]]
-               ) -> Optional[List[Tuple[str, Optional[Tracked]]]]:
-        """(field, value) for each argument the record keeps; None when `*args`/`**kwargs`
-        hide which argument goes where."""
-        kept: List[Tuple[str, Optional[Tracked]]] = []
+    def fields(self, call: cst.Call, values: Sequence[_V]) -> Optional[List[Tuple[str, _V]]]:
+        """(field, value) for each argument the record keeps (`values`: one per argument,
+        tracked values or the expressions); None when `*args`/`**kwargs` hide which argument
+        goes where."""
+        kept: List[Tuple[str, _V]] = []
         position = 0
         for arg, value in zip(call.args, values):
             if arg.star:

@@ -23,6 +23,11 @@ from .flow import Change, FileContext, FlowWalker, string_key
 from .optimizer_results import attribute_classes, optimizer_result
 from .optimizer_results import built_on as optimizer_built_on
 from .param_kinds import array_params
+from .parameter_data import adoptions_of, data_assignment, set_call
+from .parameter_data import _assigned_names as assigned_names
+from .parameter_data import _loop_parameters as loop_parameters
+from .parameter_data import _literal_samples as literal_samples
+from .records import record_shape
 from .stored_types import StoredTypes, first_param, methods_of
 from .values import UNKNOWN, Family, Level, Tracked, VType
 
@@ -51,6 +56,11 @@ class ChangeFact:
     # a kind that method changes in place (`flow.method_change`)
     method: Optional[str] = None
     by_position: bool = False  # at depth 1: read by literal integer positions only
+    # a live state_dict (or its entry) of a parameter the callee changes in place
+    # (`model.state_dict()["weight"].mul_(2)`), its receiver named as the callee names it:
+    # the caller's evidence decides whether its argument is a module (`param` is None)
+    live: Optional[Tracked] = None
+    only_effect: bool = False  # the changing statement keeps nothing of the change's result
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,28 @@ class Summary:
     # `(attr, param)`: the callee, run for the caller's instance, stores a new object at
     # `self.<attr>[<param>]` in its own body (a cache entry it makes) and leaves it there
     fresh_entries: List[Tuple[str, str]] = field(default_factory=list)
+    # parameter index -> the keys the callee reads its elements by (`ckpt["norms"]`: a
+    # string literal; None: any other key, `d[k]`, `d[0]`), its own reads and its callees'
+    # on what it hands on. With the parameter not in `used_whole`, the caller knows which
+    # slots of its dict the call reads: a slot read by none of them is not read.
+    element_keys: Dict[int, Set[Optional[str]]] = field(default_factory=dict)
+    # `Adoption`s: a module's Parameter given an entry of a parameter's dict as its memory
+    # (`p.data = init[k]`), here or in a callee: the caller's dict is live in that module
+    adoptions: List["Adoption"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """`p.data = d[k]` (or `p.set_(d[k])`) at `node`, `d` the parameter `holder`: the
+    Parameter is `parameter` (a parameter's index: the caller says which module's it is) or
+    a Parameter of `module` (as the function names it: a parameter's name or a name it does
+    not bind, a global; `looped`: shown a module by looping over its parameters)."""
+
+    node: cst.CSTNode
+    holder: int
+    module: Optional[str] = None
+    parameter: Optional[int] = None
+    looped: bool = False
 
 
 @dataclass
@@ -369,6 +401,14 @@ class SummaryWalker(FlowWalker):
         self._handed_to_reader: Set[cst.CSTNode] = set()
         self._arrays: Optional[Set[str]] = None  # parameters its code proves arrays
         self._made: Dict[str, str] = {}  # names bound to a new object: its class's name
+        self._statement: Optional[cst.CSTNode] = None  # the small statement being walked
+
+    def walk_small(self, small, stmt):
+        previous, self._statement = self._statement, small
+        try:
+            super().walk_small(small, stmt)
+        finally:
+            self._statement = previous
 
     def source(self, node):
         if self.self_name and isinstance(node, cst.Attribute) and isinstance(
@@ -416,6 +456,8 @@ class SummaryWalker(FlowWalker):
         that reads that parameter only by its elements."""
         self.result.used_whole |= {index for node, index in self._whole_reads
                                    if node not in self._handed_to_reader}
+        if self.owner is None:
+            self._own_adoptions()
         if self.self_name is not None:
             params = _param_names(self._func, 1)
             prefix = f"{self.self_name}."
@@ -434,9 +476,135 @@ class SummaryWalker(FlowWalker):
             if position >= 0 and position not in callee.summary.used_whole:
                 self._handed_to_reader.add(arg.value)
             position += 1
+        self._compose_element_keys(call, callee, args)
+        self._compose_adoptions(call, callee, args)
         self._compose_stores(call, callee, args)
         self._compose_deep_changes(call, callee, args)
         return self._apply_renamed(call, callee, args)
+
+    def _compose_element_keys(self, call: cst.Call, callee: CalleeRef, args) -> None:
+        """A parameter of this function handed on whole to a callee: the keys the callee
+        reads it by are keys this function reads it by (`Summary.element_keys`)."""
+        for index, value in callee.bind(call, args).items():
+            if value.family is Family.ARGUMENT and not value.depth and \
+                    value.level is Level.ALIAS and value.receiver is not None and \
+                    value.receiver.isdigit():
+                keys = callee.summary.element_keys.get(index, set())
+                self.result.element_keys.setdefault(int(value.receiver), set()).update(keys)
+
+    def _compose_adoptions(self, call: cst.Call, callee: CalleeRef, args) -> None:
+        """A callee's `Adoption` of an entry of this function's parameter: this function
+        adopts it too, the Parameter named as it names it (a loop variable over a module's
+        parameters: that module's; its own parameter: the caller's)."""
+        bound = callee.bind(call, args)
+        for adoption in callee.summary.adoptions:
+            holder = bound.get(adoption.holder)
+            slot = _slot(holder.receiver) if holder is not None else None
+            if holder is None or holder.family is not Family.ARGUMENT or holder.depth or \
+                    holder.level is not Level.ALIAS or slot is None:
+                continue
+            node = adoption.node if callee.where(adoption.node) is None else call
+            found: Optional[Adoption] = None
+            if adoption.parameter is not None:
+                given = bound.get(adoption.parameter)
+                given_slot = _slot(given.receiver) if given is not None else None
+                if given is not None and given.family is Family.ARGUMENT and \
+                        not given.depth and given_slot is not None:
+                    found = Adoption(node, slot, parameter=given_slot)
+                elif given is not None and given.family is Family.PARAMS and \
+                        given.vtype.kind is Kind.TENSOR and given.receiver:
+                    found = Adoption(node, slot, module=given.receiver, looped=True)
+            elif adoption.module is not None:
+                head, dot, rest = adoption.module.partition(".")
+                if head in callee.params:
+                    given_module = callee.given(call, callee.params.index(head))
+                    text = dotted(given_module) if given_module is not None else None
+                    if text is None or text.partition(".")[0] not in self._params:
+                        continue
+                    module = text + dot + rest
+                else:
+                    module = adoption.module  # (a global the callee reaches)
+                found = Adoption(node, slot, module=module, looped=adoption.looped)
+            if found is not None and found not in self.result.adoptions:
+                self.result.adoptions.append(found)
+
+    def _own_adoptions(self) -> None:
+        """`Summary.adoptions` of the function's own statements: of a module it reaches
+        (`adoptions_of`), or of a Parameter it is given (`def rewind_one(p, init, k):
+        p.data = init[k]`)."""
+        for stmt, index, module, looped in adoptions_of(self._func):
+            found = Adoption(stmt, index, module=module, looped=looped)
+            if found not in self.result.adoptions:
+                self.result.adoptions.append(found)
+        params = self._params
+        loops = loop_parameters(self._func)
+        local = {n.value for n in assigned_names(self._func)} - set(params)  # (not globals)
+        records = self._record_fields()
+        samples = literal_samples(self._func)
+
+        def name_of(node: cst.BaseExpression) -> Optional[str]:
+            """`sample.value` is `param` where `sample = Record(param)` (a record class);
+            `sample["value"]`, where `sample = {"value": param}`."""
+            if isinstance(node, cst.Attribute):  # (`sample.value.param`: nested records)
+                held = records.get(name_of(node.value) or "", {}).get(node.attr.value)
+                if held is not None:
+                    return held
+            if isinstance(node, cst.Subscript):
+                held = samples.get(name_of(node.value) or "", {}).get(string_key(node) or "")
+                if held is not None:
+                    return held
+            return dotted(node)
+
+        def note(stmt: cst.CSTNode, adopted) -> None:
+            if adopted is None or adopted[1] not in params:
+                return
+            found = None
+            if adopted[0] in params and adopted[0] != adopted[1]:
+                found = Adoption(stmt, params.index(adopted[1]),
+                                 parameter=params.index(adopted[0]))
+            elif adopted[0] in loops and loops[adopted[0]].partition(".")[0] not in local:
+                found = Adoption(stmt, params.index(adopted[1]), module=loops[adopted[0]],
+                                 looped=True)
+            if found is not None and found not in self.result.adoptions:
+                self.result.adoptions.append(found)
+
+        func = self._func
+
+        class Sites(cst.CSTVisitor):
+            def visit_Assign(self, node: cst.Assign) -> None:
+                for target in node.targets:
+                    note(node, data_assignment(target.target, node.value, name_of))
+
+            def visit_Call(self, node: cst.Call) -> None:
+                note(node, set_call(node, name_of))
+
+            def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+                return node is func
+
+        func.visit(Sites())
+
+    def _record_fields(self) -> Dict[str, Dict[str, str]]:
+        """`sample = Record(param)` in the function, `Record` a record class of the module:
+        {"sample": {"value": "param"}} (the names its fields hold)."""
+        classes = self.ctx.callees.classes if self.ctx.callees is not None else {}
+        found: Dict[str, Dict[str, str]] = {}
+
+        class Made(cst.CSTVisitor):
+            def visit_Assign(self, node: cst.Assign) -> None:
+                value = node.value
+                if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name) \
+                        or not isinstance(value, cst.Call) or \
+                        not isinstance(value.func, cst.Name):
+                    return
+                shape = record_shape(value.func.value, classes)
+                # (each argument's expression stands for its value: `fields` pairs them)
+                fields = shape.fields(value, [a.value for a in value.args]) if shape else None
+                names = {name: dotted(arg) for name, arg in fields or ()}
+                found[node.targets[0].target.value] = {
+                    k: v for k, v in names.items() if v is not None}
+
+        self._func.body.visit(Made())
+        return found
 
     def _compose_deep_changes(self, call: cst.Call, callee: CalleeRef, args) -> None:
         """A callee changing something deep inside its parameter (`osd["state"][1]
@@ -605,6 +773,11 @@ class SummaryWalker(FlowWalker):
         element (what it is depends on the caller's argument: a new dict's entry is what
         was put there, `dict(img=self.imgs[i])`)."""
         if base is not None and base.family is Family.ARGUMENT and base.depth == 0 and \
+                base.level is Level.ALIAS and base.receiver is not None and \
+                base.receiver.isdigit():  # (`Summary.element_keys`)
+            self.result.element_keys.setdefault(int(base.receiver), set()).add(
+                string_key(node))
+        if base is not None and base.family is Family.ARGUMENT and base.depth == 0 and \
                 (base.vtype.kind is Kind.UNKNOWN or base.level is Level.SHALLOW) and \
                 base.level in (Level.ALIAS, Level.SHALLOW) and len(node.slice) == 1 and \
                 isinstance(node.slice[0].slice, cst.Index):
@@ -622,6 +795,9 @@ class SummaryWalker(FlowWalker):
                 isinstance(node.slice[0].slice.value, cst.Integer):
             return base.derive(origin_line_node=node)  # `x[0][1]`: still a part by position
         found = super().subscript(base, node)
+        if found is not None and found.family is Family.STATE_DICT and \
+                isinstance(node.value, cst.Call):
+            found = found.derive(direct=True)  # `m.state_dict()[k]`: kept by no name
         if found is None and base is not None and base.family is Family.ARGUMENT and \
                 base.depth >= 1 and base.field_name is None and base.level is Level.ALIAS:
             # `osd["state"][0]`: something deeper inside the parameter (depth 2: callers
@@ -657,6 +833,11 @@ class SummaryWalker(FlowWalker):
                 tracked.level not in (Level.OWNER, Level.SHALLOW):
             fact = ChangeFact(None, node, how, conditional, tracked, where,
                               position=position)
+        elif tracked.family is Family.STATE_DICT and how is Change.DATA and \
+                (tracked.receiver or "").partition(".")[0] in self._params:
+            fact = ChangeFact(None, node, how, conditional, where=where, position=position,
+                              method=method, live=tracked,
+                              only_effect=only_effect(self._statement, node))
         else:
             return
         if fact not in self._recorded:
@@ -770,6 +951,20 @@ class SummaryWalker(FlowWalker):
             self.result.returns.append(ReturnFact(None, value))
 
 
+def only_effect(statement: Optional[cst.CSTNode], node: cst.CSTNode) -> bool:
+    """Whether `statement`, changing `node`, keeps nothing of it: a call statement or an
+    item assignment (`m.state_dict()[k].copy_(v)`, `sd[k][0] = v`): its only effect is the
+    change (`StateDictWalker._only_effect`, for a helper's own statement)."""
+    if isinstance(statement, cst.Expr):
+        return statement.value is node
+    if isinstance(statement, cst.AugAssign):
+        return True
+    if isinstance(statement, cst.Assign):
+        return not any(isinstance(t.target, (cst.Name, cst.Attribute))
+                       for t in statement.targets)
+    return False
+
+
 @dataclass(frozen=True)
 class KeptInside:
     """A new container holding parameter `param` (`results.append({"weights": w})`): the
@@ -839,3 +1034,8 @@ def self_bound_chains(walker: FlowWalker, attr: str) -> List[List[CalleeRef]]:
     if vtype is not None and (vtype.cls or vtype.kind is not Kind.UNKNOWN):
         return []
     return bound(walker.ctx, owner.name.value, attr)
+
+
+def _slot(receiver: Optional[str]) -> Optional[int]:
+    """The parameter position an argument's tracked value names (its receiver, `"0"`)."""
+    return int(receiver) if receiver is not None and receiver.isdigit() else None

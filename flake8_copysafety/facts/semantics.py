@@ -369,6 +369,7 @@ HELPER_RETURNS_STATE_DICT = "state_dict:helper-returns-live"
 HELPER_KEEPS_STATE_DICT = "state_dict:helper-keeps-on-holder"
 OPTIMIZER_RETURNS_PARAMETERS = "optimizer:param-groups-hold-live-parameters"
 PARAMETER_DATA_ADOPTS = "parameter:data-assignment-adopts-tensor"
+HELPER_READS_OTHER_SLOT = "state_dict:helper-reads-other-slots"
 # The param-group key under which `torch.optim.Optimizer.add_param_group` keeps the
 # Parameter objects it was given (the module's own, not copies).
 PARAM_GROUP_PARAMS_KEY = "params"
@@ -424,6 +425,10 @@ STATE_DICT_FACTS: Dict[str, str] = {
     HELPER_KEEPS_STATE_DICT: "a project method or function that stores a state_dict it is "
                              "given (or takes) on an object (`self.state = state`) leaves "
                              "the caller's object holding the module's live tensors",
+    HELPER_READS_OTHER_SLOT: "a project function that reads its dict parameter only by "
+                             "string keys (`ckpt[\"norms\"]`) reads those slots alone: a "
+                             "snapshot the caller keeps under another key is not read by "
+                             "the call",
     OPTIMIZER_RETURNS_PARAMETERS: "an optimizer's `param_groups[i][\"params\"]` are the "
                                   "module's own Parameter objects: a project optimizer "
                                   "method returning them hands its caller live parameters",

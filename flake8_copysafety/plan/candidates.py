@@ -273,7 +273,7 @@ def plan(tree: ast.Module, text: str, imports: ImportTable,
         producers = producers_of(tree.body, live, kept_lines=set(optimizer_lines))
         producers |= _imported_producers(tree, imports, filename, producers)
         # a helper making its argument's entries a module's Parameters makes it live there
-        producers |= adopting_functions(tree.body)
+        producers |= adopting_functions(tree.body, producers)
         result.producers = producers
         # the functions that call a producer keep what it returns, as if they called
         # `state_dict()` themselves
@@ -346,8 +346,7 @@ def _imported_producers(tree: ast.Module, imports: ImportTable,
         data = model.text(owner)
         if data is None:
             other = model.tree(owner)
-            produced = producers_of(other.body, known=local) | adopting_functions(other.body) \
-                if other is not None else set()
+            produced = producers_of(other.body, known=local) if other is not None else set()
         elif not model.mentions(owner, PRODUCER_WORDS + ADOPTION_WORDS + tuple(local)):
             continue  # no producer of its own, no call of one of `local`, no adoption
         else:  # the same for every module importing it: made once per model and content
@@ -355,7 +354,7 @@ def _imported_producers(tree: ast.Module, imports: ImportTable,
                                   lambda: _module_producer_links(model, owner, data), kept=None)
             adopting = model.derived("adopting", owner, data,
                                      lambda: _module_adopting(model, owner, data), kept=None)
-            produced = producers_given(links, local) | adopting
+            produced = producers_given(links, local | adopting) | adopting
         if attr in produced:
             found.add(name)
     return found

@@ -67,7 +67,8 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
     methods they may call on the instance it gives them): their callers keep one too.
     `kept_lines`: lines whose assigned value is a module's live parameters for reasons the
     `ast` cannot see (a project optimizer's `step` returning its param groups)."""
-    return producers_given(producer_links(code, live, kept_lines), known)
+    adopting = adopting_functions(code, known)
+    return producers_given(producer_links(code, live, kept_lines), known | adopting) | adopting
 
 
 # A module's own producers, and `(function, callee)` pairs: the function returns (or keeps)
@@ -171,7 +172,34 @@ def producer_links(code: List[ast.stmt], live: Optional[Set[int]] = None,
             elif isinstance(what, str):
                 forwards.append((func, what))
     found.update(func for func, callee in handing if callee in keepers)
+    found.update(name for name, names in params.items()
+                 if name not in found and _changes_given_state_dict(code, name, names))
     return frozenset(found), tuple(forwards)
+
+
+def _changes_given_state_dict(code: List[ast.stmt], func: str, names: AbstractSet[str]
+                              ) -> bool:
+    """Whether function `func` (parameters `names`) changes an entry of a parameter's
+    `state_dict()` in place (`model.state_dict()["w"].mul_(2)`, `p.state_dict()[k] += d`):
+    its callers hand it what may be a module (the analysis applies the summary there, with
+    the caller's evidence)."""
+    found = [d for stmt in code for d in ast.walk(stmt)
+             if isinstance(d, _DEFS) and d.name == func]
+    if not names or len(found) != 1:
+        return False
+    for node in ast.walk(found[0]):
+        target = None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in sem.TENSOR_INPLACE_METHODS:
+            target = node.func.value
+        elif isinstance(node, ast.AugAssign):
+            target = node.target
+        if isinstance(target, ast.Subscript) and _is_state_dict_call(target.value) and \
+                isinstance(target.value, ast.Call) and \
+                isinstance(target.value.func, ast.Attribute) and \
+                (dotted_ast(target.value.func.value) or "").partition(".")[0] in names:
+            return True
+    return False
 
 
 def _mentions(value: ast.AST, names: AbstractSet[str]) -> bool:
@@ -326,16 +354,29 @@ def _adopted(code: Walked) -> Set[str]:
     return found
 
 
-def adopting_functions(body: List[ast.stmt]) -> Set[str]:
+def adopting_functions(body: List[ast.stmt], known: AbstractSet[str] = frozenset()
+                       ) -> Set[str]:
     """This module's functions that give a module's Parameters entries of a dict they are
-    handed (`def rewind(init): ... p.data = init[k]`): their callers' dicts turn live."""
+    handed (`def rewind(init): ... p.data = init[k]`), or hand one of their parameters to
+    such a function (`known`: those it imports): their callers' dicts turn live."""
     found: Set[str] = set()
+    calls: List[Tuple[str, str]] = []  # (function, a function it hands a parameter to)
     for stmt in body:
         if isinstance(stmt, _DEFS):
             params = {a.arg for a in stmt.args.posonlyargs + stmt.args.args +
                       stmt.args.kwonlyargs}
             if _adopted(Walked(stmt)) & params:
                 found.add(stmt.name)
+            calls.extend((stmt.name, n.func.id) for n in ast.walk(stmt)
+                         if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and
+                         any(isinstance(a, ast.Name) and a.id in params for a in n.args))
+    grew = True
+    while grew:
+        grew = False
+        for func, callee in calls:
+            if func not in found and (callee in found or callee in known):
+                found.add(func)
+                grew = True
     return found
 
 

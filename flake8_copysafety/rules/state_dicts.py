@@ -874,6 +874,8 @@ class StateDictWalker(FlowWalker):
         # arguments handed to a project function that changes them in place (`step(sd, k)`):
         # its summary applies the change; handing it on is no use of the old values
         self._to_changer: Set[cst.CSTNode] = set()
+        # arguments handed to a project function that reads only other slots of them
+        self._slot_not_read: Set[cst.CSTNode] = set()
         # names bound to a new object of a class (`holder = Snapshot()`): its class
         self._instances: Dict[str, str] = {}
         self._holding = False  # evaluating a new container that keeps what it is given
@@ -935,6 +937,7 @@ class StateDictWalker(FlowWalker):
         for receiver, loaded in getattr(callee.summary, "loads", ()):
             self._loaded_by_callee(call, callee, receiver, loaded)
         self._deep_changes(call, callee, args)
+        self._live_changes(call, callee)
         if result is None or result.family is not Family.STATE_DICT or callee.same_instance:
             return result
         return self._as_caller_sees(call, callee, result)
@@ -1001,6 +1004,35 @@ class StateDictWalker(FlowWalker):
             try:
                 self.on_change(call, value.derive(vtype=VType(Kind.TENSOR)), Change.DATA)
             finally:
+                self.via = None
+                self.via_position = None
+
+    def _live_changes(self, call: cst.Call, callee) -> None:
+        """A helper of another module changes the live state_dict of what it is given
+        (`ChangeFact.live`): as the caller sees it, the module is its argument, and the
+        caller's evidence decides that it is one. A helper of this module is walked with
+        this evidence itself and reports on its own line."""
+        for change in callee.summary.changes:
+            where = change.where or callee.where(change.node)
+            if change.live is None or where is None:
+                continue
+            value = self._as_caller_sees(call, callee, change.live.derive(
+                bound_key=None, bound_at=frozenset(), changed=False, fix_site=None))
+            if value is None or value.family is not Family.STATE_DICT:
+                continue
+            # (named by the helper's text, on the line of the call here)
+            value = value.derive(origin=value.origin_text(), origin_line_node=call)
+            if change.only_effect:
+                self.ctx.used(sem.STATE_DICT_WRITE_THROUGH)
+                continue  # `m.state_dict()[k].copy_(v)` there: meant to change the module
+            self.via = Via(callee.name, change.node, where)
+            self.via_position = change.position or callee.position(change.node)
+            statement, self._statement = self._statement, None  # (the helper's, not kept)
+            try:
+                self.ctx.used(sem.HELPER_CHANGES_STATE_DICT)
+                self.on_change(call, value, Change.DATA)
+            finally:
+                self._statement = statement
                 self.via = None
                 self.via_position = None
 
@@ -1149,6 +1181,23 @@ class StateDictWalker(FlowWalker):
             position += arg.keyword is None
             if index in changed:
                 self._to_changer.add(arg.value)
+            if index is not None and self._reads_other_slots(arg.value, callee, index):
+                self._slot_not_read.add(arg.value)
+
+    def _reads_other_slots(self, node: cst.BaseExpression, callee, index: int) -> bool:
+        """`log(ckpt)` where `ckpt` holds the snapshot in one string-keyed slot and the
+        callee reads its parameter only by other string keys (`ckpt["norms"]`,
+        `Summary.element_keys`): handing it over reads none of the snapshot's values."""
+        keys = callee.summary.element_keys.get(index)
+        name = self._held_name(node)
+        slot = self._slots.get(name or "")
+        held = self.env.get(name or "")
+        if not keys or None in keys or index in callee.summary.used_whole or \
+                slot is None or held is None or slot[0] in keys or \
+                held.bound_at != frozenset({slot[1]}):
+            return False
+        self.ctx.used(sem.HELPER_READS_OTHER_SLOT)
+        return True
 
     def _given_state_dict(self, call: cst.Call) -> bool:
         """A project function handed a kept state_dict (`apply_step(sd)`): what its summary
@@ -1373,6 +1422,7 @@ class StateDictWalker(FlowWalker):
             result = super().eval_call(call)
             self._adopted_by_helper(call)  # after what the helper changes (its own `set_`)
             self._loaded_by_function(call)
+            self._adopted_by_summary(call)
             return result if result is not None else self._optimizer_result(call)
         loading_before, self._loading_into = self._loading_into, dotted(func.value)
         try:
@@ -1606,6 +1656,42 @@ class StateDictWalker(FlowWalker):
                 continue  # its own state_dict loaded back: the values it holds
             self.ctx.used(sem.MODULE_LOAD_COPIES)
             self.module_changed(owner, training=False)
+    def _adopted_by_summary(self, call: cst.Call) -> None:
+        """A project function (of this module or another) whose summary adopts an entry of
+        the dict it is given (`Summary.adoptions`): into a Parameter it is given
+        (`rewind_one(param, init, name)`, the caller's loop variable over
+        `model.named_parameters()`), or of a module it reaches, through its own callees."""
+        if self.ctx.callees is None or any(a.star for a in call.args) or \
+                dotted(call.func) not in self.ctx.callees.state_dict_producers:
+            return  # (the plan names the functions that adopt: `adopting_functions`)
+        callee = resolve_self_callee(self, call) or FlowWalker.resolve_callee(self, call)
+        for adoption in getattr(callee.summary, "adoptions", ()) if callee else ():
+            given = _given(call, callee, adoption.holder)
+            holder = self._held_name(given) if given is not None else None
+            stmt = adoption.node if callee.where(adoption.node) is None else call
+            if holder is None:
+                continue
+            if adoption.parameter is not None:
+                parameter = _given(call, callee, adoption.parameter)
+                name = self._held_name(parameter) if parameter is not None else None
+                if name is not None:
+                    self._adopts(name, holder, stmt)
+                continue
+            head, dot, rest = (adoption.module or "").partition(".")
+            root: Optional[str] = head
+            if head in callee.params:
+                module = _given(call, callee, callee.params.index(head))
+                root = dotted(module) if module is not None else None
+            shown = root + dot + rest if root else None
+            receivers = self.ctx.receivers
+            if shown is None or holder == shown or (not adoption.looped and (
+                    receivers is None or receivers.kind(self.path, shown) != MODULE)):
+                continue
+            self.ctx.used(sem.PARAMETER_DATA_ADOPTS)
+            self.env[holder] = Tracked(Family.STATE_DICT, self.ctx.code(stmt).strip(), stmt,
+                                       STATE_DICT_TYPE, receiver=shown, receiver_kind=MODULE,
+                                       bound_key=holder, bound_at=frozenset({stmt}))
+            self._own_binds.add(stmt)
 
     def _parameter_module(self, parameter: str) -> Optional[str]:
         """The module `parameter` is a Parameter of: a loop variable over `m.parameters()`
@@ -1901,7 +1987,8 @@ class StateDictWalker(FlowWalker):
 
     def on_read(self, key, tracked, node, bare):
         if tracked.family is not Family.STATE_DICT or self._keys_only or \
-                self._in_store_base(node) or tracked.bound_key in self._rebound:
+                self._in_store_base(node) or tracked.bound_key in self._rebound or \
+                node in self._slot_not_read:
             return  # the keys of a state_dict are not live values; `d[k] = v` binds
         if tracked.receiver_kind == PARAMETERS:
             # kept parameters: a value read after the module trained (`w - anchor_w`,
