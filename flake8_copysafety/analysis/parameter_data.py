@@ -56,7 +56,7 @@ def set_call(call: cst.Call, name_of: NameOf = dotted) -> Optional[Tuple[str, st
     return adopted_entry(func.value, call.args[0].value, name_of)
 
 
-def _loop_parameters(func: cst.FunctionDef) -> Dict[str, str]:
+def loop_parameters(func: cst.FunctionDef) -> Dict[str, str]:
     """`for name, p in m.named_parameters()` / `for p in m.parameters()`: {"p": "m"}."""
     found: Dict[str, str] = {}
 
@@ -85,11 +85,11 @@ def adoptions_of(func: cst.FunctionDef) -> List[Tuple[cst.CSTNode, int, str, boo
     is a module by looping over its parameters). `def rewind(init): for n, p in
     model.named_parameters(): p.data = init[n]` -> [(stmt, 0, "model", True)]."""
     params = [p.name.value for p in func.params.params]
-    loops = _loop_parameters(func)
+    loops = loop_parameters(func)
     found: List[Tuple[cst.CSTNode, int, str, bool]] = []
 
-    bound = {t.value for t in _assigned_names(func)} - set(params)
-    samples = _literal_samples(func)
+    bound = {t.value for t in assigned_names(func)} - set(params)
+    samples = literal_samples(func)
 
     def name_of(node: cst.BaseExpression) -> Optional[str]:
         """`sample["value"]` is `param` where `sample = {"value": param}`."""
@@ -108,6 +108,17 @@ def adoptions_of(func: cst.FunctionDef) -> List[Tuple[cst.CSTNode, int, str, boo
         if module and module.partition(".")[0] not in bound:
             found.append((stmt, params.index(holder), module, parameter in loops))
 
+    adoption_sites(func, name_of, note)
+    return found
+
+
+def adoption_sites(func: cst.FunctionDef,
+                   name_of: Callable[[cst.BaseExpression], Optional[str]],
+                   note: Callable[[cst.CSTNode, Optional[Tuple[str, str]]], None]) -> None:
+    """`note(statement, (parameter, holder) or None)` for each assignment and call of
+    `func`'s own body (its nested functions are theirs): where a Parameter may adopt a
+    dict's entry (`p.data = d[k]`, `p.set_(d[k])`)."""
+
     class Sites(cst.CSTVisitor):
         def visit_Assign(self, node: cst.Assign) -> None:
             for target in node.targets:
@@ -120,10 +131,9 @@ def adoptions_of(func: cst.FunctionDef) -> List[Tuple[cst.CSTNode, int, str, boo
             return node is func
 
     func.visit(Sites())
-    return found
 
 
-def _literal_samples(func: cst.FunctionDef) -> Dict[str, Dict[str, str]]:
+def literal_samples(func: cst.FunctionDef) -> Dict[str, Dict[str, str]]:
     """`sample = {"value": param}` in the function: {"sample": {"value": "param"}} (a dict
     made here whose string keys hold names)."""
     found: Dict[str, Dict[str, str]] = {}
@@ -146,7 +156,7 @@ def _literal_samples(func: cst.FunctionDef) -> Dict[str, Dict[str, str]]:
     return found
 
 
-def _assigned_names(func: cst.FunctionDef) -> List[cst.Name]:
+def assigned_names(func: cst.FunctionDef) -> List[cst.Name]:
     """The plain names the function binds by assignment (its locals, unless `global`)."""
     names: List[cst.Name] = []
     declared: List[str] = []
@@ -171,7 +181,7 @@ def loads_of(func: cst.FunctionDef) -> List[Tuple[int, str, Optional[int]]]:
     (i, ".encoder", ...). `load_state_dict` copies the dict's values into the module's
     own tensors: the caller's module changes at the call (its kept snapshots are stale)."""
     params = [p.name.value for p in list(func.params.posonly_params) + list(func.params.params)]
-    bound = {t.value for t in _assigned_names(func)}
+    bound = {t.value for t in assigned_names(func)}
     found: List[Tuple[int, str, Optional[int]]] = []
 
     class Loads(cst.CSTVisitor):

@@ -23,10 +23,8 @@ from .flow import Change, FileContext, FlowWalker, string_key
 from .optimizer_results import attribute_classes, optimizer_result
 from .optimizer_results import built_on as optimizer_built_on
 from .param_kinds import array_params
-from .parameter_data import adoptions_of, data_assignment, set_call
-from .parameter_data import _assigned_names as assigned_names
-from .parameter_data import _loop_parameters as loop_parameters
-from .parameter_data import _literal_samples as literal_samples
+from .parameter_data import (adoption_sites, adoptions_of, assigned_names, literal_samples,
+                             loop_parameters)
 from .records import record_shape
 from .stored_types import StoredTypes, first_param, methods_of
 from .values import UNKNOWN, Family, Level, Tracked, VType
@@ -568,20 +566,7 @@ class SummaryWalker(FlowWalker):
             if found is not None and found not in self.result.adoptions:
                 self.result.adoptions.append(found)
 
-        func = self._func
-
-        class Sites(cst.CSTVisitor):
-            def visit_Assign(self, node: cst.Assign) -> None:
-                for target in node.targets:
-                    note(node, data_assignment(target.target, node.value, name_of))
-
-            def visit_Call(self, node: cst.Call) -> None:
-                note(node, set_call(node, name_of))
-
-            def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-                return node is func
-
-        func.visit(Sites())
+        adoption_sites(self._func, name_of, note)
 
     def _record_fields(self) -> Dict[str, Dict[str, str]]:
         """`sample = Record(param)` in the function, `Record` a record class of the module:
@@ -954,7 +939,7 @@ class SummaryWalker(FlowWalker):
 def only_effect(statement: Optional[cst.CSTNode], node: cst.CSTNode) -> bool:
     """Whether `statement`, changing `node`, keeps nothing of it: a call statement or an
     item assignment (`m.state_dict()[k].copy_(v)`, `sd[k][0] = v`): its only effect is the
-    change (`StateDictWalker._only_effect`, for a helper's own statement)."""
+    change (for the walker's statement and a helper's own alike)."""
     if isinstance(statement, cst.Expr):
         return statement.value is node
     if isinstance(statement, cst.AugAssign):

@@ -24,7 +24,7 @@ from ..analysis.records import RecordShape, record_shape
 from ..analysis.live_sources import (PARAMETERS, STATE_DICT_TYPE, parameter_snapshot,
                                      state_dict_source)
 from ..analysis.stored_types import first_param, methods_of
-from ..analysis.summaries import KeptInside, resolve_self_callee
+from ..analysis.summaries import KeptInside, only_effect, resolve_self_callee
 from ..analysis.syntax import DefPath, functions_with_paths, small_statements, statements
 from ..analysis.values import Family, Level, Tracked, VType, join_tracked
 from ..core.findings import LINE_REF
@@ -2032,7 +2032,7 @@ class StateDictWalker(FlowWalker):
         if tracked.maybe_via and not tracked.device_via:
             return  # `.float()` of a tensor of unknown dtype: not proven to be the module's
         if tracked.direct:
-            if self._only_effect(node):
+            if only_effect(self._statement, node):
                 self.ctx.used(sem.STATE_DICT_WRITE_THROUGH)
                 return  # `m.state_dict()[k].copy_(v)`: nothing but the module is changed
             self.report.inplace(node, tracked, "the change goes straight into the module")
@@ -2063,20 +2063,6 @@ class StateDictWalker(FlowWalker):
             return False
         self.write_handles.add(key)
         return True
-
-    def _only_effect(self, node: cst.CSTNode) -> bool:
-        """Whether the statement changing `node` keeps nothing of it: a call statement or an
-        item assignment (`m.state_dict()[k][0] = v`, `m.state_dict()[k] += d`). Its only
-        effect is the change of the module; its result is not used as a new tensor."""
-        statement = self._statement
-        if isinstance(statement, cst.Expr):
-            return statement.value is node
-        if isinstance(statement, cst.AugAssign):
-            return True
-        if isinstance(statement, cst.Assign):
-            return not any(isinstance(t.target, (cst.Name, cst.Attribute))
-                           for t in statement.targets)
-        return False
 
     def _blends_other_module(self, node: cst.CSTNode, tracked: Tracked) -> bool:
         """Whether the change writes values of another module's live tensors into this one
