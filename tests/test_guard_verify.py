@@ -29,12 +29,14 @@ _RESTORED_BY_CLONE = ("the Parameters a project optimizer's method returns are k
                       "handed out, but the program reads them back only through "
                       "`p.data = theta.data.clone()` / `t.detach().clone()`: a clone is no "
                       "comparison of a parameter with its own memory")
+_WRITTEN_THROUGH = ("a deliberate write through `.data` of the module's own parameters: no "
+                    "snapshot is compared, nothing is reported")
 GUARD_BLIND = {
     "cps203/pos_optimizer_step_returns_params.py": _RESTORED_BY_CLONE,
     "cps203/pos_instance_helper_keeps_optimizer_result.py": _RESTORED_BY_CLONE,
-    "cps203/neg_parameter_list_written_through.py": "a deliberate write through `.data` of "
-                                                    "the module's own parameters: no snapshot "
-                                                    "is compared, nothing is reported",
+    "cps203/neg_parameter_list_written_through.py": _WRITTEN_THROUGH,
+    "cps203/neg_parameter_dict_handle_written_by_item.py": _WRITTEN_THROUGH,
+    "cps203/neg_parameter_list_handle_rewound_by_item.py": _WRITTEN_THROUGH,
 }
 
 

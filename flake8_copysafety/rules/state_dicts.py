@@ -11,7 +11,7 @@ module may have changed (an optimizer step, in-place parameter updates, another 
 the training loop, `load_state_dict` into the same module).
 """
 
-from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
@@ -549,8 +549,9 @@ def _self_calls(func: cst.FunctionDef) -> Set[str]:
 def _elements_written(func: cst.FunctionDef) -> Set[str]:
     """The attributes of `self` whose elements the method writes in place through a loop
     (`for p, e in zip(self.params, self.ema_params): e.mul_(a)`, `for i, p in
-    enumerate(self.params)`, `for p in self.params`): a kept list of live tensors the class
-    writes is its handle into the module, not a snapshot."""
+    enumerate(self.params)`, `for p in self.params`) or through an item (`self.W[k].data =
+    v`): a kept collection of live tensors the class writes is its handle into the module,
+    not a snapshot."""
     self_name = first_param(func)
     written: Set[str] = set()
     if self_name is None:
@@ -579,20 +580,30 @@ def _elements_written(func: cst.FunctionDef) -> Set[str]:
                 loop.body.visit(_InPlaceWrites(names, written))
 
     func.body.visit(Loops())
+    func.body.visit(_InPlaceWrites({}, written, kept))
     return written
 
 
 class _InPlaceWrites(cst.CSTVisitor):
     """Adds to `written` the attribute behind each loop name changed in place in a body
-    (`p.mul_(d)`, `p.data.add_(g)`, `p += d`, `p[...] = v`)."""
+    (`p.mul_(d)`, `p.data.add_(g)`, `p += d`, `p[...] = v`, `p.data = v`), and, with `kept`,
+    each attribute of `self` an element of which is given new memory (`self.W[k].data = v`:
+    a Parameter's `.data` rebound changes its module; a state_dict entry's changes nothing,
+    and an in-place change of one is CPS201's, so neither makes a handle)."""
 
-    def __init__(self, names: Dict[str, str], written: Set[str]) -> None:
-        self.names, self.written = names, written
+    def __init__(self, names: Dict[str, str], written: Set[str],
+                 kept: Optional[Callable[[cst.BaseExpression], Optional[str]]] = None) -> None:
+        self.names, self.written, self.kept = names, written, kept
 
-    def _base(self, node: cst.BaseExpression) -> None:
+    def _base(self, node: cst.BaseExpression, rebinds_data: bool = False) -> None:
+        items = 0
         while isinstance(node, (cst.Attribute, cst.Subscript)):
             if isinstance(node, cst.Attribute) and node.attr.value != "data":
+                key = self.kept(node) if self.kept is not None and rebinds_data else None
+                if key and items:
+                    self.written.add(key)
                 return
+            items += isinstance(node, cst.Subscript)
             node = node.value
         if isinstance(node, cst.Name) and node.value in self.names:
             self.written.add(self.names[node.value])
@@ -606,8 +617,11 @@ class _InPlaceWrites(cst.CSTVisitor):
         self._base(node.target)
 
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        if isinstance(node.target, cst.Subscript):
-            self._base(node.target)
+        target = node.target
+        if isinstance(target, cst.Subscript):
+            self._base(target)
+        elif isinstance(target, cst.Attribute) and target.attr.value == "data":
+            self._base(target.value, rebinds_data=True)
 
 
 def _class_optimizers(ctx: FileContext, members: List[Tuple[DefPath, cst.FunctionDef]]
@@ -1247,8 +1261,7 @@ class StateDictWalker(FlowWalker):
 
     def subscript(self, base, node):
         if base is not None and base.receiver_kind == PARAMETERS and base.changed and \
-                base.bound_key and base.bound_key not in self.write_handles and \
-                not self._keys_only:
+                base.bound_key and not self._handle(base.bound_key) and not self._keys_only:
             self.report.snapshot(base, node, "is read")  # `anchor[name]`: a kept parameter
         item = super().subscript(base, node)
         if item is not None and item.family is Family.STATE_DICT and isinstance(
@@ -1994,7 +2007,7 @@ class StateDictWalker(FlowWalker):
             # kept parameters: a value read after the module trained (`w - anchor_w`,
             # `a.norm()`, a restore, a forward of a shallow copy); iterating them, their
             # `.grad` and shape, and handing them to an optimizer are not
-            if tracked.changed and tracked.bound_key not in self.write_handles:
+            if tracked.changed and not self._handle(tracked.bound_key):
                 self.report.snapshot(tracked, node, "is read")
             return
         restore = self._loading_into == tracked.receiver and bare
@@ -2052,6 +2065,11 @@ class StateDictWalker(FlowWalker):
                                                "another call, as if it were a copy")
         elif tracked.bound_key:
             self._pending.setdefault(tracked.bound_key, []).append((node, tracked))
+
+    def _handle(self, key: Optional[str]) -> bool:
+        """Whether kept parameters under `key` are written through, here or by any method of
+        the class (`self.W[k].data = v`): the class's handle into its module, read live."""
+        return key is not None and (key in self.write_handles or key in self.handle_lists)
 
     def _writes_kept_handle(self, tracked: Tracked) -> bool:
         """Whether a method writes the live tensors of a list kept on `self`
