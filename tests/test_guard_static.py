@@ -104,6 +104,8 @@ CORPUS = ROOT / "corpus"
 # Corpus cases written as `main()` whose guard finding sits elsewhere by design, or that the
 # guards cannot report (README, "Limitations"):
 HELPER_LINE = {
+    "pos_instance_method_changes_entries.py": "CPS201 at the method's line that changed the "
+                                              "entries; static: at the call of the method",
     "pos_parameter_dict_beside_written_handle.py": "CPS203 at the first collection keeping "
                                                    "the same Parameter objects (the handle "
                                                    "`self.W`); static: at `self.start`, the "

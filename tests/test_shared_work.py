@@ -10,8 +10,9 @@ import pytest
 
 from flake8_copysafety.core.names import ImportTable
 from flake8_copysafety.plan import receivers as rc
-from flake8_copysafety.plan.snapshot_candidates import (PRODUCER_WORDS, producer_links,
-                                                        producers_given, producers_of)
+from flake8_copysafety.plan.snapshot_candidates import (ADOPTION_WORDS, PRODUCER_WORDS,
+                                                        producer_links, producers_given,
+                                                        producers_of)
 from flake8_copysafety.project import model as pm
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,13 +61,16 @@ def test_links_match_producers_of_on_every_case():
 def test_a_module_with_producers_of_its_own_names_a_producer_word():
     """The gate of `_imported_producers`: a module whose text holds none of the words has
     no producer of its own (only callers' `known` can make one)."""
-    checked = 0
+    checked = adopting = 0
     for path, text, tree in _trees():
-        own, _ = producer_links(tree.body)
+        own, _, (adopted, _) = producer_links(tree.body)
         if own:
             checked += 1
             assert any(word in text for word in PRODUCER_WORDS), path
-    assert checked > 20
+        if adopted:
+            adopting += 1
+            assert any(word in text for word in ADOPTION_WORDS), path
+    assert checked > 20 and adopting > 3
 
 
 def test_mentions_reads_identifiers_as_the_parser_does(tmp_path):

@@ -12,7 +12,7 @@ that the narrow plan finds exactly what the wide one finds.
 import ast
 import re
 from dataclasses import dataclass, field
-from typing import AbstractSet, Dict, FrozenSet, Iterable, Iterator, List, Optional, Set, Tuple
+from typing import AbstractSet, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from ..core.ast_nodes import nodes_of
 from ..core.names import ImportTable, class_ancestors, dataset_entry, dotted_ast
@@ -28,8 +28,8 @@ from .inplace_sites import change_sites, changed_params
 from .optimizer_results import optimizer_result_lines
 from .receivers import LiveReceivers, Receivers
 from .snapshot_candidates import (ADOPTION_WORDS, PRODUCER_WORDS, ProducerLinks,
-                                  adopting_functions, keeps_state_dict, may_report, producer_links, producers_given,
-                                  producers_of)
+                                  adopting_functions, keeps_state_dict, may_report,
+                                  producer_links, producers_given, producers_of)
 
 DATASET_BASES = dataset_bases()  # the framework table (facts/frameworks.py)
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -352,9 +352,7 @@ def _imported_producers(tree: ast.Module, imports: ImportTable,
         else:  # the same for every module importing it: made once per model and content
             links = model.derived("producer links", owner, data,
                                   lambda: _module_producer_links(model, owner, data), kept=None)
-            adopting = model.derived("adopting", owner, data,
-                                     lambda: _module_adopting(model, owner, data), kept=None)
-            produced = producers_given(links, local | adopting) | adopting
+            produced = producers_given(links, local)
         if attr in produced:
             found.add(name)
     return found
@@ -362,14 +360,8 @@ def _imported_producers(tree: ast.Module, imports: ImportTable,
 
 def _module_producer_links(model, module: str, data: bytes) -> ProducerLinks:
     tree = model.tree(module, data)
-    return producer_links(tree.body) if tree is not None else (frozenset(), ())
-
-
-def _module_adopting(model, module: str, data: bytes) -> FrozenSet[str]:
-    """A module's functions that make a dict they are handed live in a module (`def
-    rewind(model, init): ... p.data = init[k]`): a caller's dict is kept by the module."""
-    tree = model.tree(module, data)
-    return frozenset(adopting_functions(tree.body)) if tree is not None else frozenset()
+    return producer_links(tree.body) if tree is not None else \
+        (frozenset(), (), (frozenset(), ()))
 
 
 def _lines_matching(text: str, pattern: str) -> List[int]:

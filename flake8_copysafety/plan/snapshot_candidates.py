@@ -12,7 +12,8 @@ function returning a live state_dict, or a name already marked (through assignme
 """
 
 import ast
-from typing import AbstractSet, Dict, FrozenSet, Iterator, List, Optional, Set, Tuple, Union
+from typing import (AbstractSet, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set,
+                    Tuple, Union)
 
 from ..core.names import dotted_ast
 from ..facts import semantics as sem
@@ -67,13 +68,14 @@ def producers_of(code: List[ast.stmt], live: Optional[Set[int]] = None,
     methods they may call on the instance it gives them): their callers keep one too.
     `kept_lines`: lines whose assigned value is a module's live parameters for reasons the
     `ast` cannot see (a project optimizer's `step` returning its param groups)."""
-    adopting = adopting_functions(code, known)
-    return producers_given(producer_links(code, live, kept_lines), known | adopting) | adopting
+    return producers_given(producer_links(code, live, kept_lines), known)
 
 
-# A module's own producers, and `(function, callee)` pairs: the function returns (or keeps)
-# what the callee returns. What `known` adds depends on the caller; these do not.
-ProducerLinks = Tuple[FrozenSet[str], Tuple[Tuple[str, str], ...]]
+# A module's own producers, `(function, callee)` pairs (the function returns or keeps what
+# the callee returns), and its adopting functions with the calls that hand one a parameter
+# (`_adopting_links`). What `known` adds depends on the caller; these do not.
+Links = Tuple[FrozenSet[str], Tuple[Tuple[str, str], ...]]
+ProducerLinks = Tuple[FrozenSet[str], Tuple[Tuple[str, str], ...], Links]
 
 # Words the text of a module holding any producer of its own has (`_returns_of` is True only
 # for a `state_dict()` call, a `parameters()`/`named_parameters()` collection or `copy.copy`).
@@ -84,14 +86,23 @@ ADOPTION_WORDS = ("data", "set_")
 
 def producers_given(links: ProducerLinks, known: AbstractSet[str] = frozenset()) -> Set[str]:
     """The producers of a module (`producer_links`) where the functions in `known` are
-    producers too (the caller's: a method of the instance it hands them)."""
-    own, forwards = links
-    found = set(own)
+    producers too (the caller's: a method of the instance it hands them); its adopting
+    functions are producers, and so is a function returning what one of them returns."""
+    own, forwards, adopting_links = links
+    adopting = _closed(*adopting_links, known)
+    return _closed(own | adopting, forwards, known | adopting) | adopting
+
+
+def _closed(start: AbstractSet[str], pairs: Sequence[Tuple[str, str]],
+            known: AbstractSet[str]) -> Set[str]:
+    """`start` and every function of `pairs` (function, callee) whose callee is in the result
+    or in `known`, to a fixed point."""
+    found = set(start)
     grew = True
     while grew:
         grew = False
-        for func, callee in forwards:
-            if (callee in found or callee in known) and func not in found:
+        for func, callee in pairs:
+            if func not in found and (callee in found or callee in known):
                 found.add(func)
                 grew = True
     return found
@@ -174,7 +185,7 @@ def producer_links(code: List[ast.stmt], live: Optional[Set[int]] = None,
     found.update(func for func, callee in handing if callee in keepers)
     found.update(name for name, names in params.items()
                  if name not in found and _changes_given_state_dict(code, name, names))
-    return frozenset(found), tuple(forwards)
+    return frozenset(found), tuple(forwards), _adopting_links(code)
 
 
 def _changes_given_state_dict(code: List[ast.stmt], func: str, names: AbstractSet[str]
@@ -359,8 +370,14 @@ def adopting_functions(body: List[ast.stmt], known: AbstractSet[str] = frozenset
     """This module's functions that give a module's Parameters entries of a dict they are
     handed (`def rewind(init): ... p.data = init[k]`), or hand one of their parameters to
     such a function (`known`: those it imports): their callers' dicts turn live."""
+    return _closed(*_adopting_links(body), known)
+
+
+def _adopting_links(body: List[ast.stmt]) -> Links:
+    """The functions of `body` that adopt a parameter's entries themselves, and (function,
+    a function it hands a parameter to) pairs."""
     found: Set[str] = set()
-    calls: List[Tuple[str, str]] = []  # (function, a function it hands a parameter to)
+    calls: List[Tuple[str, str]] = []
     for stmt in body:
         if isinstance(stmt, _DEFS):
             params = {a.arg for a in stmt.args.posonlyargs + stmt.args.args +
@@ -370,14 +387,7 @@ def adopting_functions(body: List[ast.stmt], known: AbstractSet[str] = frozenset
             calls.extend((stmt.name, n.func.id) for n in ast.walk(stmt)
                          if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and
                          any(isinstance(a, ast.Name) and a.id in params for a in n.args))
-    grew = True
-    while grew:
-        grew = False
-        for func, callee in calls:
-            if func not in found and (callee in found or callee in known):
-                found.add(func)
-                grew = True
-    return found
+    return frozenset(found), tuple(calls)
 
 
 def _first_param(func: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> Optional[str]:
