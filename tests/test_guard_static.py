@@ -106,10 +106,6 @@ CORPUS = ROOT / "corpus"
 HELPER_LINE = {
     "pos_instance_method_changes_entries.py": "CPS201 at the method's line that changed the "
                                               "entries; static: at the call of the method",
-    "pos_parameter_dict_beside_written_handle.py": "CPS203 at the first collection keeping "
-                                                   "the same Parameter objects (the handle "
-                                                   "`self.W`); static: at `self.start`, the "
-                                                   "one read as the round's start",
     "pos_helper_changes_entry.py": "CPS201 at the helper's line that wrote through the "
                                    "state_dict; static: at the call of the helper",
     "pos_client_results_across_clients.py": "CPS202 in the method that took the state_dict; "
